@@ -1,0 +1,112 @@
+"""A finding: what is wrong, where, and the arithmetic that shows it (DESIGN.md §5)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+from auditlint.model import Location
+
+
+class Severity(str, Enum):
+    ERROR = "error"  # the report is wrong as printed
+    WARNING = "warning"  # very likely wrong, or contradictory
+    INFO = "info"  # worth a look
+
+    @property
+    def order(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls(value.lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The arithmetic: what was added or divided, what the report says, what it
+    should say, by how much they differ and how much rounding was allowed."""
+
+    expression: str
+    stated: str
+    computed: str
+    difference: str = ""
+    tolerance: str = ""
+    # named numbers that went into the expression, for tables in HTML/terminal output
+    operands: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        d: dict[str, object] = {
+            "expression": self.expression,
+            "stated": self.stated,
+            "computed": self.computed,
+            "difference": self.difference,
+            "tolerance": self.tolerance,
+        }
+        if self.operands:
+            d["operands"] = [{"name": n, "value": v} for n, v in self.operands]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    location: Location
+    snippet: str
+
+    def to_dict(self) -> dict[str, object]:
+        d = {k: v for k, v in self.location.to_dict().items() if v is not None and k != "path"}
+        d["snippet"] = self.snippet
+        return d
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem. Checks fill in what they know; the engine stamps the check's
+    identity, the effective severity, the rank and the fingerprint."""
+
+    location: Location
+    message_zh: str
+    message_en: str
+    evidence: Evidence | None = None
+    snippet: str = ""
+    related: list[Related] = field(default_factory=list)
+    confidence: float = 0.95
+    # how much the discrepancy matters, 0..1 (relative to the table total, 100 points…)
+    materiality: float = 0.5
+    # what the finding is about, independent of file format (row label, column role…);
+    # the fingerprint is built from it so .docx and .pdf give the same one.
+    key: tuple[str, ...] = ()
+    severity: Severity | None = None  # None: the check's (configured) default
+    check_id: str = ""
+    name: str = ""
+    rank: float = 0.0
+    fingerprint: str = ""
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+    def compute_fingerprint(self) -> str:
+        stated = self.evidence.stated if self.evidence else ""
+        basis = "\x1f".join([self.check_id, *self.key, stated])
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
+
+    def to_dict(self, lang: str = "zh") -> dict[str, object]:
+        return {
+            "check_id": self.check_id,
+            "name": self.name,
+            "severity": self.severity.value if self.severity else None,
+            "confidence": round(self.confidence, 2),
+            "rank": round(self.rank, 1),
+            "message": self.message(lang),
+            "location": self.location.to_dict(),
+            "snippet": self.snippet,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+            "related": [r.to_dict() for r in self.related],
+            "fingerprint": self.fingerprint,
+        }

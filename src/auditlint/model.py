@@ -1,0 +1,139 @@
+"""The Document model every reader produces and every extractor reads.
+
+A Document is an ordered list of blocks: paragraphs and tables. Tables are plain
+grids (merged cells resolved: the merged text once, the covered cells present but
+empty), and every block and cell knows where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something is. All numbers are 1-based, as a reader would count them.
+
+    ``line``/``column`` are for text-like inputs, ``page`` for PDF, ``paragraph``
+    for DOCX/HTML paragraphs; ``table``/``row``/``col`` locate a table cell.
+    """
+
+    path: str
+    page: int | None = None
+    line: int | None = None
+    column: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    paragraph: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "page": self.page,
+            "line": self.line,
+            "column": self.column,
+            "table": self.table,
+            "row": self.row,
+            "col": self.col,
+            "paragraph": self.paragraph,
+        }
+
+    def with_(self, **changes: object) -> Location:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class Cell:
+    """One grid cell. ``text`` is the cleaned single-line text used for matching
+    (line breaks inside a cell dropped between CJK characters); ``raw`` keeps the
+    lines as printed."""
+
+    text: str
+    location: Location
+    raw: str = ""
+    merged: bool = False  # covered by a neighbour's merge: present but empty
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(slots=True)
+class Table:
+    index: int  # 1-based, in document order
+    rows: list[list[Cell]]
+    location: Location
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        """0-based access; None outside the grid."""
+        if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
+            return self.rows[row][col]
+        return None
+
+    def texts(self) -> list[list[str]]:
+        return [[c.text for c in r] for r in self.rows]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    index: int  # 1-based, in document order among paragraphs
+    text: str
+    location: Location
+    # offsets in ``text`` where a new source line begins (multi-line paragraphs)
+    line_breaks: tuple[int, ...] = ()
+
+    def location_at(self, offset: int) -> Location:
+        """Location of the character at ``offset`` in ``text``."""
+        base = self.location
+        if base.line is None:
+            return base
+        before = [b for b in self.line_breaks if b <= offset]
+        if not before:
+            return base.with_(column=(base.column or 1) + offset)
+        return base.with_(line=base.line + len(before), column=offset - before[-1] + 1)
+
+
+Block = Paragraph | Table
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    format: str  # "text" | "pdf" | "docx" | "html"
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+    encoding: str | None = None
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+def join_cell_lines(lines: list[str]) -> str:
+    """Join the lines of a cell into one matching text.
+
+    Word wraps CJK text inside narrow cells ("一级\\n指标"); the break carries no
+    meaning there, so it is dropped, except between two Latin letters or digits
+    where it stood for a space.
+    """
+    out = ""
+    for part in (ln.strip() for ln in lines):
+        if not part:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalpha():
+            out += " "
+        out += part
+    return out
