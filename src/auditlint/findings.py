@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from auditlint.model import Location
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"  # the report is wrong as printed
     WARNING = "warning"  # very likely wrong, or contradictory
     INFO = "info"  # worth a look

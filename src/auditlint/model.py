@@ -64,6 +64,9 @@ class Table:
     index: int  # 1-based, in document order
     rows: list[list[Cell]]
     location: Location
+    # 0-based rows whose cells' columns a reader had to guess (a short row that fits
+    # the grid in more than one way); extractors take no numbers from them
+    uncertain_rows: frozenset[int] = frozenset()
 
     @property
     def n_rows(self) -> int:

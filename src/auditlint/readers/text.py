@@ -1,0 +1,393 @@
+"""Plain-text extractions of Word reports.
+
+Two layouts reach auditors (DESIGN.md "Inputs"):
+
+* **cell per line** — every table cell is a line that starts with a TAB, a blank
+  line ends a row, a line without a TAB continues the cell before it (cells may
+  hold several lines, even blank ones);
+* **row per line** — a whole row on one line, cells separated by TABs.
+
+Word's own quirks survive the conversion and are repaired here, not in the
+checks: a merged header cell leaves its row short ("预算资金" over 预算数/追加/扣减),
+a merged label leaves a total row short ("合计" over 序号+项目), inline TABs add
+stray empty cells, and a tall merged cell prints its text after blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+from math import comb
+
+from auditlint.model import Cell, Document, Paragraph, Table, join_cell_lines
+from auditlint.numbers import parse_quantity
+
+_MARK = re.compile(r"\[(?:bookmark|image|comment|footnote)[^\]]*\]", re.IGNORECASE)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a file and the encoding it was in (UTF-8, UTF-16 or GB18030)."""
+    from auditlint.readers import ReadError
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise ReadError("text in an unknown encoding (not UTF-8, UTF-16 or GB18030): save it as UTF-8") from None
+
+
+@dataclass
+class _Seg:
+    """One cell while it is being read: its lines with their line numbers."""
+
+    line: int
+    column: int
+    lines: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, text)
+    inline: bool = False  # created by a TAB in the middle of a line
+
+    @property
+    def text(self) -> str:
+        return join_cell_lines([t for _, _, t in self.lines])
+
+    def anchor(self) -> tuple[int, int]:
+        for ln, col, t in self.lines:
+            if t.strip():
+                return ln, col + len(t) - len(t.lstrip())
+        return self.line, self.column
+
+
+def _clean(line: str) -> str:
+    return _MARK.sub("", line.rstrip("\r\n")).replace("\u00a0", " ").rstrip(" \r")
+
+
+def _cells_on(line: str, lineno: int, leading_tab: bool) -> list[_Seg]:
+    parts = line.split("\t")
+    if leading_tab:
+        parts = parts[1:]
+    segs: list[_Seg] = []
+    col = 2 if leading_tab else 1
+    for i, part in enumerate(parts):
+        seg = _Seg(lineno, col, inline=leading_tab and i > 0)
+        seg.lines.append((lineno, col, part))
+        segs.append(seg)
+        col += len(part) + 1
+    return segs
+
+
+def _row_per_line(lines: list[str], start: int) -> bool:
+    """Does the table starting at ``start`` put whole rows on single lines?"""
+    multi = single = 0
+    for line in lines[start : start + 40]:
+        if "\t" not in line:
+            if line.strip() and multi + single >= 6:
+                break
+            continue
+        cells = line.split("\t")[1:] if line.startswith("\t") else line.split("\t")
+        if len(cells) >= 2:
+            multi += 1
+        else:
+            single += 1
+        if multi + single >= 6:
+            break
+    return multi > single
+
+
+def _starts_table(lines: list[str], i: int) -> bool:
+    """A lone TAB-led line inside running text (an indented heading) is not a table:
+    a table's next cell follows within a few lines."""
+    if lines[i].count("\t") >= 2 or not lines[i].startswith("\t"):
+        return True
+    text_lines = 0
+    for line in lines[i + 1 :]:
+        if line.startswith("\t") or ("\t" in line and line.strip()):
+            return True
+        if line.strip():
+            text_lines += 1
+            if text_lines > _MAX_CELL_LINES:
+                return False
+    return False
+
+
+_MAX_CELL_LINES = 10
+
+
+def _read_cell_per_line(lines: list[str], i: int) -> tuple[list[list[_Seg]], int]:
+    rows: list[list[_Seg]] = [[]]
+    blanks = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.strip() and not line.startswith("\t"):
+            blanks += 1
+            i += 1
+            continue
+        if line.startswith("\t"):
+            if blanks and rows[-1]:
+                rows.append([])
+            rows[-1].extend(_cells_on(line, i + 1, True))
+            blanks = 0
+            i += 1
+            continue
+        # a line of text without a leading TAB
+        current = rows[-1][-1] if rows[-1] else None
+        if current is None:
+            break
+        if blanks:
+            # a tall merged cell prints its text after blank lines; after a complete
+            # row, text after a blank line is the narrative that follows the table
+            width = _mode([len(r) for r in rows[:-1]]) if len(rows) > 1 else None
+            incomplete = width is None or len(rows[-1]) < width
+            if current.text or not (incomplete or _table_resumes(lines, i)):
+                break
+        if "\t" in line:
+            head, *rest = line.split("\t")
+            current.lines.append((i + 1, 1, head))
+            col = len(head) + 2
+            for part in rest:
+                seg = _Seg(i + 1, col, inline=True)
+                seg.lines.append((i + 1, col, part))
+                rows[-1].append(seg)
+                col += len(part) + 1
+        else:
+            current.lines.append((i + 1, 1, line))
+        blanks = 0
+        i += 1
+    return [r for r in rows if r], i
+
+
+def _table_resumes(lines: list[str], i: int) -> bool:
+    """After the run of text lines starting at ``i`` (and any blank lines), does
+    the table go on with another TAB-led cell?"""
+    n = len(lines)
+    while i < n and lines[i].strip() and not lines[i].startswith("\t"):
+        i += 1
+    while i < n and not lines[i].strip() and not lines[i].startswith("\t"):
+        i += 1
+    return i < n and lines[i].startswith("\t")
+
+
+def _read_row_per_line(lines: list[str], i: int) -> tuple[list[list[_Seg]], int]:
+    rows: list[list[_Seg]] = []
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if "\t" in line:
+            rows.append(_cells_on(line, i + 1, False))
+            i += 1
+            continue
+        if not line.strip() and i + 1 < n and "\t" in lines[i + 1]:
+            i += 1
+            continue
+        break
+    return rows, i
+
+
+def _mode(values: list[int]) -> int:
+    if not values:
+        return 0
+    counts = Counter(values)
+    best = max(counts.values())
+    return max(v for v, c in counts.items() if c == best)
+
+
+def _is_numeric(text: str) -> bool | None:
+    t = text.strip()
+    if not t:
+        return None
+    q = parse_quantity(t)
+    if q is None:
+        return False
+    if q.placeholder is not None:
+        return True
+    # serial numbers 一、（二） read as numbers but fill label columns
+    return q.is_number and any(ch.isdigit() for ch in t)
+
+
+class _Grid:
+    """Normalises ragged rows to the table's width."""
+
+    def __init__(self, rows: list[list[_Seg]]) -> None:
+        self.rows = rows
+        self.width = _mode([len(r) for r in rows])
+        self.uncertain: set[int] = set()  # id() of the first segment of rows placed by a guess
+
+    def normalise(self) -> list[list[_Seg | None]]:
+        w = self.width
+        rows = [self._trim(r) for r in self.rows]
+        rows = self._merge_split_rows(rows)
+        numeric = self._profile(rows)
+        out: list[list[_Seg | None]] = []
+        for k, row in enumerate(rows):
+            if len(row) >= w:
+                out.append(list(row))
+                continue
+            nxt = rows[k + 1] if k + 1 < len(rows) else None
+            out.append(self._widen(row, nxt, numeric))
+        return out
+
+    def _trim(self, row: list[_Seg]) -> list[_Seg]:
+        row = list(row)
+        w = self.width
+        while len(row) > w:
+            inline_empty = [j for j, s in enumerate(row) if s.inline and not s.text]
+            if inline_empty:
+                del row[inline_empty[-1]]
+            elif not row[0].text:
+                del row[0]
+            elif not row[-1].text:
+                del row[-1]
+            else:
+                break
+        return row
+
+    def _merge_split_rows(self, rows: list[list[_Seg]]) -> list[list[_Seg]]:
+        # Word sometimes ends a row early inside a header; two short rows whose cells
+        # add up to exactly the width are one row
+        out: list[list[_Seg]] = []
+        k = 0
+        while k < len(rows):
+            row = rows[k]
+            if len(row) < self.width and k + 1 < len(rows):
+                nxt = rows[k + 1]
+                if len(nxt) < self.width and len(row) + len(nxt) == self.width and self._is_header_like(row + nxt):
+                    out.append(row + nxt)
+                    k += 2
+                    continue
+            out.append(row)
+            k += 1
+        return out
+
+    @staticmethod
+    def _is_header_like(row: list[_Seg]) -> bool:
+        return not any(_is_numeric(s.text) for s in row)
+
+    def _profile(self, rows: list[list[_Seg]]) -> list[bool | None]:
+        w = self.width
+        votes: list[list[int]] = [[0, 0] for _ in range(w)]
+        for row in rows:
+            if len(row) != w:
+                continue
+            for j, s in enumerate(row):
+                kind = _is_numeric(s.text)
+                if kind is not None:
+                    votes[j][1 if kind else 0] += 1
+        return [None if a + b == 0 else b > a for a, b in votes]
+
+    def _widen(self, row: list[_Seg], nxt: list[_Seg] | None, numeric: list[bool | None]) -> list[_Seg | None]:
+        w = self.width
+        k = w - len(row)
+        if self._is_header_like(row) and nxt is not None and len(nxt) == w:
+            # a merged header cell spans the run of sub-headers printed under it
+            runs = _runs([bool(s.text) for s in nxt])
+            fits = [(a, b) for a, b in runs if b - a == k + 1 and a < len(row) and row[a].text]
+            if len(fits) == 1:
+                a = fits[0][0]
+                return [*row[: a + 1], *([None] * k), *row[a + 1 :]]
+        return self._place(row, numeric)
+
+    def _place(self, row: list[_Seg], numeric: list[bool | None]) -> list[_Seg | None]:
+        """Spread a short row over the width: each cell's text sits at the start of
+        its (merged) span, so choose the starts that put numbers in numeric columns
+        and words in word columns. Equal best choices that move a number make the
+        row's placement a guess, recorded in ``uncertain``."""
+        w, n = self.width, len(row)
+        kinds = [_is_numeric(s.text) for s in row]
+        if comb(w - 1, n - 1) > 5000:
+            return [*row, *([None] * (w - n))]
+        scored: list[tuple[int, tuple[int, ...]]] = []
+        for rest in combinations(range(1, w), n - 1):
+            starts = (0, *rest)
+            score = 0
+            for kind, j in zip(kinds, starts):
+                if kind is not None and numeric[j] is not None:
+                    score += 1 if kind == numeric[j] else -1
+            scored.append((score, starts))
+        top = max(score for score, _ in scored)
+        best = [starts for score, starts in scored if score == top]
+        numbers_at = {tuple(j for kind, j in zip(kinds, starts) if kind) for starts in best}
+        chosen = best[0]
+        out: list[_Seg | None] = [None] * w
+        for seg, j in zip(row, chosen):
+            out[j] = seg
+        if len(numbers_at) > 1:
+            self.uncertain.add(id(row[0]))
+        return out
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = None
+    for j, f in enumerate([*flags, False]):
+        if f and start is None:
+            start = j
+        elif not f and start is not None:
+            out.append((start, j))
+            start = None
+    return out
+
+
+def _to_table(index: int, segs: list[list[_Seg]], path: str) -> Table:
+    from auditlint.model import Location
+
+    shaper = _Grid(segs)
+    grid = shaper.normalise()
+    first = segs[0][0]
+    table_loc = Location(path=path, line=first.line, column=1, table=index)
+    rows: list[list[Cell]] = []
+    for r, row in enumerate(grid, start=1):
+        cells: list[Cell] = []
+        last_anchor = (first.line, 1)
+        for c, seg in enumerate(row, start=1):
+            if seg is None:
+                loc = Location(path=path, line=last_anchor[0], column=last_anchor[1], table=index, row=r, col=c)
+                cells.append(Cell(text="", location=loc, raw="", merged=True))
+                continue
+            line, column = seg.anchor()
+            last_anchor = (line, column)
+            loc = Location(path=path, line=line, column=column, table=index, row=r, col=c)
+            raw = "\n".join(t for _, _, t in seg.lines)
+            cells.append(Cell(text=seg.text, location=loc, raw=raw))
+        rows.append(cells)
+    uncertain = frozenset(r for r, row in enumerate(grid) if row and row[0] is not None and id(row[0]) in shaper.uncertain)
+    return Table(index=index, rows=rows, location=table_loc, uncertain_rows=uncertain)
+
+
+def parse_text(text: str, path: str) -> list[Paragraph | Table]:
+    lines = [_clean(ln) for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    blocks: list[Paragraph | Table] = []
+    i = 0
+    n = len(lines)
+    from auditlint.model import Location
+
+    while i < n:
+        line = lines[i]
+        if ("\t" in line and line.replace("\t", "").strip() or line.startswith("\t")) and _starts_table(lines, i):
+            if _row_per_line(lines, i):
+                segs, j = _read_row_per_line(lines, i)
+            else:
+                segs, j = _read_cell_per_line(lines, i)
+            if segs and any(s.text for row in segs for s in row):
+                blocks.append(_to_table(len([b for b in blocks if isinstance(b, Table)]) + 1, segs, path))
+            i = max(j, i + 1)
+            continue
+        if line.strip():
+            stripped = line.lstrip(" \u3000")
+            col = len(line) - len(stripped) + 1
+            index = len([b for b in blocks if isinstance(b, Paragraph)]) + 1
+            blocks.append(Paragraph(index=index, text=stripped.strip(), location=Location(path=path, line=i + 1, column=col, paragraph=index)))
+        i += 1
+    return blocks
+
+
+def read_bytes(data: bytes, path: str) -> Document:
+    text, encoding = decode(data)
+    return Document(path=path, format="text", blocks=parse_text(text, path), encoding=encoding)
