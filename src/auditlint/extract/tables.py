@@ -9,11 +9,20 @@ the block of rows that adds up to it in some column).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
 
-from auditlint.model import Cell, Table
-from auditlint.numbers import Quantity
+from auditlint.model import Cell, Paragraph, Table
+from auditlint.numbers import Quantity, asum, compare, parse_quantity
+
+if TYPE_CHECKING:
+    from auditlint.extract.facts import Facts
+
+ORDER = 10
 
 # Canonical column roles. Amount roles add up down a column; the others do not.
 AMOUNT_ROLES = ("budget_initial", "add", "cut", "adjust", "budget_adjusted", "actual", "prior_actual")
@@ -80,5 +89,483 @@ class CanonicalTable:
         return max(vals) if vals else None
 
 
-def extract_tables(doc) -> list[CanonicalTable]:  # filled in below
-    raise NotImplementedError
+
+
+# ---------------------------------------------------------------------------
+# vocabulary
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    roles: tuple[tuple[str, tuple[str, ...]], ...]
+    sum_after_adjustments: frozenset[str]
+    total_labels: tuple[str, ...]
+    subtotal_labels: tuple[str, ...]
+    of_which_prefixes: tuple[str, ...]
+    not_budget: tuple[str, ...]
+    sangong_labels: tuple[str, ...]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The header words in ``checks/data/headers.yaml`` (the check pack's data)."""
+    import yaml
+
+    text = resources.files("auditlint.checks").joinpath("data/headers.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return Vocabulary(
+        roles=tuple((role, tuple(words)) for role, words in data["roles"].items()),
+        sum_after_adjustments=frozenset(data.get("sum_after_adjustments", [])),
+        total_labels=tuple(data.get("total_labels", [])),
+        subtotal_labels=tuple(data.get("subtotal_labels", [])),
+        of_which_prefixes=tuple(data.get("of_which_prefixes", [])),
+        not_budget=tuple(data.get("not_budget", [])),
+        sangong_labels=tuple(data.get("sangong_labels", [])),
+    )
+
+
+_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|亿元|千元|%|％)\s*[)）]")
+_SPACE = re.compile(r"\s+")
+
+
+def header_role(header: str) -> str | None:
+    h = _SPACE.sub("", _UNIT_NOTE.sub("", header))
+    if not h:
+        return None
+    for role, words in vocabulary().roles:
+        if any(w in h for w in words):
+            return role
+    return None
+
+
+def header_unit(header: str) -> str | None:
+    m = _UNIT_NOTE.search(header)
+    return m.group(1).replace("％", "%") if m else None
+
+
+# ---------------------------------------------------------------------------
+# row labels
+
+_SERIALS = [
+    (1, re.compile(r"^([一二三四五六七八九十]+)(?:[、.．\s]|$)")),
+    (2, re.compile(r"^([（(][一二三四五六七八九十]+[)）])")),
+    (3, re.compile(r"^(\d+)[、.．](?!\d)")),
+    (4, re.compile(r"^([（(]\d+[)）])")),
+]
+
+
+def split_serial(text: str) -> tuple[str, str, int | None]:
+    """"（一）基本支出" → ("（一）", "基本支出", 2)."""
+    t = text.strip()
+    for level, rx in _SERIALS:
+        m = rx.match(t)
+        if m:
+            return m.group(1), t[m.end() :].strip(" 、.．:："), level
+    return "", t, None
+
+
+def _norm_label(label: str) -> str:
+    return _SPACE.sub("", label).strip("：:")
+
+
+def row_kind(label: str) -> str:
+    v = vocabulary()
+    lab = _norm_label(label)
+    if any(lab.startswith(p) for p in v.of_which_prefixes):
+        return "of_which"
+    if any(w in lab for w in v.subtotal_labels):
+        return "subtotal"
+    if lab in v.total_labels or any(lab.endswith(w) for w in v.total_labels if len(w) > 2):
+        return "total"
+    if lab.endswith(("合计", "总计")):
+        return "total"
+    return "item"
+
+
+# ---------------------------------------------------------------------------
+# tables
+
+
+def _digit_number(text: str) -> Quantity | None:
+    t = text.strip()
+    if not t or not any(ch.isdigit() for ch in t):
+        return None
+    q = parse_quantity(t)
+    return q if q is not None and q.is_number else None
+
+
+def _numberish(text: str) -> bool:
+    t = text.strip()
+    if not t:
+        return False
+    q = parse_quantity(t)
+    return q is not None and (q.placeholder is not None or (q.is_number and any(ch.isdigit() for ch in t)))
+
+
+def _header_rows(table: Table) -> int:
+    n = 0
+    for r, row in enumerate(table.rows):
+        texts = [c.text for c in row]
+        if any(_numberish(t) for t in texts):
+            break
+        first = next((t for t in texts if t.strip()), "")
+        if r > 0 and split_serial(first)[2] is not None:
+            break
+        if r > 0 and not any(header_role(t) for t in texts if t):
+            break
+        n += 1
+    return n
+
+
+def _column_headers(table: Table, header_rows: int) -> list[list[str]]:
+    """Per column, the header texts from top to bottom, a merged span's text
+    repeated over the columns it covers."""
+    width = table.n_cols
+    out: list[list[str]] = [[] for _ in range(width)]
+    for r in range(header_rows):
+        row = table.rows[r]
+        carry = ""
+        for c in range(width):
+            cell = row[c] if c < len(row) else None
+            if cell is None:
+                continue
+            if cell.merged:
+                text = carry
+            else:
+                text = cell.text
+                carry = text
+            if text and (not out[c] or out[c][-1] != text):
+                out[c].append(text)
+    return out
+
+
+def _roles(table: Table, header_rows: int) -> list[Column]:
+    heads = _column_headers(table, header_rows)
+    cols: list[Column] = []
+    data = table.rows[header_rows:]
+    for c, parts in enumerate(heads):
+        role = None
+        for part in reversed(parts):  # the lowest header row is the most specific
+            role = header_role(part)
+            if role:
+                break
+        texts = [row[c].text for row in data if c < len(row) and row[c].text.strip()]
+        numeric = sum(_numberish(t) for t in texts)
+        if texts and numeric * 2 < len(texts) and role not in ("serial", "label", "note"):
+            role = "label" if not any(col.role == "label" for col in cols) else "note"
+        if texts and numeric * 2 > len(texts) and role in ("serial", "label", "note"):
+            role = None
+        decimals = 0
+        for t in texts:
+            q = _digit_number(t)
+            if q is not None:
+                decimals = max(decimals, q.decimals)
+        unit = next((u for u in (header_unit(p) for p in parts) if u), None)
+        cols.append(Column(index=c, header="/".join(parts), role=role, unit=unit, decimals=decimals))
+    _contextual_roles(cols, heads)
+    # a column of zeros shows no precision of its own: it is printed like its neighbours
+    amount_decimals = max((c.decimals for c in cols if c.role in AMOUNT_ROLES), default=0)
+    for col in cols:
+        if col.role in AMOUNT_ROLES and not _has_nonzero(data, col.index):
+            col.decimals = amount_decimals
+    # two columns claiming one role make the table ambiguous for that role
+    seen: dict[str, int] = {}
+    for col in cols:
+        if col.role and col.role not in ("serial", "label", "note"):
+            seen[col.role] = seen.get(col.role, 0) + 1
+    for col in cols:
+        if col.role and seen.get(col.role, 0) > 1:
+            col.role = None
+    return cols
+
+
+def _has_nonzero(data: list[list[Cell]], c: int) -> bool:
+    for row in data:
+        if c < len(row):
+            q = _digit_number(row[c].text)
+            if q is not None and q.value != 0:
+                return True
+    return False
+
+
+def _contextual_roles(cols: list[Column], heads: list[list[str]]) -> None:
+    v = vocabulary()
+    roles = [c.role for c in cols]
+    for k, col in enumerate(cols):
+        last = _SPACE.sub("", heads[k][-1]) if heads[k] else ""
+        if col.role is None and last in v.sum_after_adjustments and "budget_adjusted" not in roles:
+            before = roles[:k]
+            if before and before[-1] in ("add", "cut", "adjust") and "budget_initial" in before:
+                col.role = "budget_adjusted"
+                roles[k] = "budget_adjusted"
+
+
+def _table_unit(doc_blocks: list, table: Table) -> str | None:
+    pos = next(i for i, b in enumerate(doc_blocks) if b is table)
+    for b in reversed(doc_blocks[max(0, pos - 2) : pos]):
+        if isinstance(b, Paragraph):
+            m = re.search(r"单位[:：]\s*(万元|元|亿元|千元)", b.text)
+            if m:
+                return m.group(1)
+    first = table.rows[0][0].text if table.rows and table.rows[0] else ""
+    m = re.search(r"单位[:：]\s*(万元|元|亿元|千元)", first)
+    return m.group(1) if m else None
+
+
+def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable | None:
+    """A budget or 三公 table with canonical roles, or None for any other table."""
+    if table.n_rows < 2 or table.n_cols < 2:
+        return None
+    header_rows = _header_rows(table)
+    if header_rows == 0:
+        return None
+    header_text = "".join(c.text for r in table.rows[:header_rows] for c in r)
+    v = vocabulary()
+    if any(w in header_text for w in v.not_budget):
+        return None
+    columns = _roles(table, header_rows)
+    amount_cols = [c for c in columns if c.role in AMOUNT_ROLES]
+    if len(amount_cols) < 2 or not any(c.role in ("label", "serial") for c in columns):
+        return None
+    label_cols = [c.index for c in columns if c.role in ("serial", "label")]
+    rows: list[Row] = []
+    for r in range(header_rows, table.n_rows):
+        if r in table.uncertain_rows:
+            continue
+        cells = table.rows[r]
+        serial, label, level = "", "", None
+        for c in label_cols:
+            if c >= len(cells) or not cells[c].text.strip():
+                continue
+            s, lab, lev = split_serial(cells[c].text)
+            if s and not serial:
+                serial, level = s, lev
+            if lab and not label:
+                label = lab
+        row = Row(index=r, label=label, serial=serial, level=level)
+        row.kind = row_kind(label) if label else "item"
+        for col in columns:
+            if col.role in AMOUNT_ROLES or col.role in RATE_ROLES or col.role in SHARE_ROLES:
+                if col.index < len(cells):
+                    cell = cells[col.index]
+                    row.cells[col.role] = cell
+                    q = parse_quantity(cell.text) if cell.text.strip() else None
+                    if q is not None:
+                        row.values[col.role] = q
+        if not any(row.has(role) for role in AMOUNT_ROLES):
+            if not label:
+                continue
+            row.kind = "group" if row.kind == "item" else row.kind
+        rows.append(row)
+    if not rows:
+        return None
+    labels = "".join(r.label for r in rows)
+    kind = "sangong" if sum(w in labels for w in v.sangong_labels) >= 2 else "budget"
+    unit = _table_unit(blocks, table) if blocks is not None else None
+    ct = CanonicalTable(table=table, kind=kind, header_rows=header_rows, columns=columns, rows=rows, unit=unit)
+    infer_hierarchy(ct)
+    return ct
+
+
+# ---------------------------------------------------------------------------
+# hierarchy: which rows does each total cover?
+
+
+def _amount(ct: CanonicalTable, row: Row, role: str):
+    """The row's amount as an interval at the column's precision; 0 for an empty
+    or dash cell; None when it is not a number (NaN, text)."""
+    from auditlint.numbers import Approx
+
+    q = row.values.get(role)
+    cell = row.cells.get(role)
+    col = ct.column(role)
+    decimals = col.decimals if col else 0
+    if q is None:
+        if cell is None or not cell.text.strip():
+            return Approx.exact(0)
+        return None
+    if q.placeholder is not None and not q.undefined:
+        return Approx.exact(0)
+    if not q.is_number or q.comparator not in (None, "="):
+        return None
+    return Approx.printed(q.value, max(decimals, q.decimals))
+
+
+def adds_up(ct: CanonicalTable, parent: Row, children: list[Row], role: str) -> bool | None:
+    """Does ``parent`` equal the sum of ``children`` in this column? None when the
+    column cannot say (a value missing, or everything zero)."""
+    if not parent.has(role):
+        return None
+    stated = _amount(ct, parent, role)
+    parts = [_amount(ct, ch, role) for ch in children]
+    if stated is None or any(p is None for p in parts) or not children:
+        return None
+    if stated.mid == 0 and all(p.mid == 0 for p in parts):  # type: ignore[union-attr]
+        return None
+    return compare(stated, asum(parts)).level == "ok"  # type: ignore[arg-type]
+
+
+def _anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
+    return any(adds_up(ct, parent, children, role) for role in ct.roles() if role in AMOUNT_ROLES)
+
+
+def infer_hierarchy(ct: CanonicalTable) -> None:
+    """Set ``parent``/``children`` for every row that totals others.
+
+    Printed structure is used first (serial levels, 小计, 其中); where the rows carry
+    no structure, a row is taken to total the block of rows below it when they add
+    up to it in at least one column (the anchor), and the table's total must then
+    add up to the remaining top-level rows in at least one column as well. When
+    nothing can be established the rows stay without a parent: no check will
+    compare them.
+    """
+    rows = ct.rows
+    positions = list(range(len(rows)))
+    totals = [i for i in positions if rows[i].kind == "total"]
+    if not totals:
+        return
+    # the rows a total covers: from the previous total (or the top) to it, or, for
+    # a total printed first, everything after it
+    spans: list[tuple[int, list[int]]] = []
+    prev = -1
+    for t in totals:
+        if t == 0 or (t == totals[0] and all(rows[j].kind != "total" for j in positions[t + 1 :]) and t < len(rows) - 1 and _total_first(rows, t)):
+            members = [j for j in positions[t + 1 :] if j not in totals]
+        else:
+            members = [j for j in positions[prev + 1 : t] if j not in totals]
+        spans.append((t, members))
+        prev = t
+    for t, members in spans:
+        members = [j for j in members if rows[j].kind != "group"]
+        top = _structure(ct, members)
+        if top is None:
+            continue
+        _link(ct, t, top)
+
+
+def _total_first(rows: list[Row], t: int) -> bool:
+    return t == 0 or all(rows[j].kind == "group" for j in range(t))
+
+
+def _link(ct: CanonicalTable, parent: int, children: list[int]) -> None:
+    ct.rows[parent].children = list(children)
+    for c in children:
+        ct.rows[c].parent = parent
+
+
+def _structure(ct: CanonicalTable, members: list[int]) -> list[int] | None:
+    """The top-level rows among ``members`` (linking deeper rows to their parents),
+    or None when the structure cannot be established."""
+    rows = ct.rows
+    members = [j for j in members if rows[j].kind != "of_which"]
+    if not members:
+        return None
+    levels = {rows[j].level for j in members if rows[j].level is not None}
+    if len(levels) >= 1 and all(rows[j].level is not None or rows[j].kind == "subtotal" for j in members) and len(levels) > 1:
+        return _by_levels(ct, members)
+    if any(rows[j].kind == "subtotal" for j in members):
+        return _by_subtotals(ct, members)
+    blocks = _blocks_from_numbers(ct, members)
+    for parent, children in blocks:
+        _link(ct, parent, children)
+    inner = {c for _, ch in blocks for c in ch}
+    return [j for j in members if j not in inner]
+
+
+def _by_levels(ct: CanonicalTable, members: list[int]) -> list[int]:
+    rows = ct.rows
+    top_level = min(rows[j].level for j in members if rows[j].level is not None)  # type: ignore[type-var]
+    stack: list[int] = []
+    top: list[int] = []
+    kids: dict[int, list[int]] = {}
+    for j in members:
+        lev = rows[j].level if rows[j].level is not None else top_level
+        while stack and (rows[stack[-1]].level or top_level) >= lev:
+            stack.pop()
+        if stack:
+            kids.setdefault(stack[-1], []).append(j)
+        else:
+            top.append(j)
+        stack.append(j)
+    for parent, children in kids.items():
+        _link(ct, parent, children)
+    return top
+
+
+def _by_subtotals(ct: CanonicalTable, members: list[int]) -> list[int]:
+    rows = ct.rows
+    top: list[int] = []
+    block: list[int] = []
+    for j in members:
+        if rows[j].kind == "subtotal":
+            if block:
+                _link(ct, j, block)
+            top.append(j)
+            block = []
+        else:
+            block.append(j)
+    top.extend(block)
+    return sorted(top)
+
+
+def _blocks_from_numbers(ct: CanonicalTable, members: list[int]) -> list[tuple[int, list[int]]]:
+    """Rows that total the rows printed right below them, found from the numbers:
+    the longest run of at least two rows below that adds up to the row in some
+    column."""
+    rows = ct.rows
+    out: list[tuple[int, list[int]]] = []
+    k = 0
+    while k < len(members):
+        best: list[int] | None = None
+        for end in range(len(members), k + 2, -1):
+            block = members[k + 1 : end]
+            if _anchor(ct, rows[members[k]], [rows[j] for j in block]):
+                best = block
+                break
+        if best:
+            out.append((members[k], best))
+            k += 1 + len(best)
+        else:
+            k += 1
+    return out
+
+
+def extract_into(facts: Facts) -> None:
+    blocks = facts.document.blocks
+    for table in facts.document.tables:
+        ct = canonical_table(table, blocks)
+        if ct is not None:
+            facts.tables.append(ct)
+
+
+ROLE_NAMES = {
+    "budget_initial": ("预算数", "initial budget"),
+    "add": ("追加", "additions"),
+    "cut": ("扣减", "cuts"),
+    "adjust": ("调整数", "adjustments"),
+    "budget_adjusted": ("调整后预算数", "adjusted budget"),
+    "actual": ("实际支出数", "actual spending"),
+    "prior_actual": ("上年决算数", "prior-year actual"),
+    "rate": ("执行率", "execution rate"),
+    "share": ("占比", "share"),
+}
+
+
+def column_name(ct: CanonicalTable, role: str, lang: str) -> str:
+    """The column as the report calls it (zh) or its role in English."""
+    if lang == "en":
+        return ROLE_NAMES.get(role, (role, role))[1]
+    col = ct.column(role)
+    if col is not None and col.header:
+        return _UNIT_NOTE.sub("", col.header.split("/")[-1]).strip()
+    return ROLE_NAMES.get(role, (role, role))[0]
+
+
+def row_snippet(ct: CanonicalTable, row: Row) -> str:
+    cells = ct.table.rows[row.index]
+    return " ".join(c.text for c in cells if c.text.strip())
+
+
+def amount(ct: CanonicalTable, row: Row, role: str):
+    """Public form of ``_amount`` for checks: the printed amount as an interval."""
+    return _amount(ct, row, role)

@@ -1,0 +1,197 @@
+"""Arithmetic inside budget tables: totals (AL101) and row identities (AL103)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditlint.engine.registry import check
+from auditlint.extract.facts import Facts
+from auditlint.extract.tables import (
+    AMOUNT_ROLES,
+    CanonicalTable,
+    Row,
+    adds_up,
+    amount,
+    column_name,
+    row_snippet,
+)
+from auditlint.findings import Evidence, Finding, Related, Severity
+from auditlint.numbers import Approx, asum, compare, fmt
+from auditlint.rank import materiality
+
+_MAX_TERMS = 12
+
+
+def _expression(values: list[Approx]) -> str:
+    terms = [fmt(v.mid) for v in values]
+    if len(terms) > _MAX_TERMS:
+        terms = [*terms[: _MAX_TERMS - 2], "…", terms[-1]]
+    return " + ".join(terms).replace("+ -", "- ")
+
+
+def _base(ct: CanonicalTable, role: str) -> float:
+    total = ct.total(role)
+    return float(total) if total is not None else 0.0
+
+
+@check("AL101", "table-total-mismatch", severity="error", zh="合计行不等于其明细之和", en="A total row is not the sum of its lines")
+def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
+    """
+    zh:
+    表中的合计、小计或汇总行（如“项目支出”之于其下各项目）应等于其所含各行之和。
+    比较按打印精度的区间进行：715.69 + 1067.07 = 1782.76 与 1782.77 之差属于四舍五入，不报告。
+    汇总行包含哪些行，先看序号层级（一、（一）、1.）和“小计”，没有标注时由数字推断：
+    某一列中恰好相加相等的连续行即为其明细，再据此核对其他各列。
+    超出最坏舍入区间为错误；在区间内但远超舍入的合理范围（大于4σ）为警告。
+    错误示例：项目支出 调整预算数 1097.71，其下22个项目之和为 8.63。
+    正确示例：项目支出 年初预算数 1253.31，其下22个项目之和为 1253.31。
+
+    en:
+    A total, subtotal or summary row (such as 项目支出 over its projects) must equal the
+    sum of the rows it covers. Numbers are compared as intervals at their printed
+    precision: 715.69 + 1067.07 = 1782.76 against 1782.77 is rounding and is not reported.
+    Which rows a total covers comes from the serial numbers (一、（一）、1.) and 小计 rows;
+    where nothing is printed it is inferred from the numbers (the block of rows that adds
+    up exactly in one column) and then checked in the other columns. Outside the
+    worst-case rounding interval is an error; inside it but beyond 4σ of the summed
+    rounding errors is a warning.
+    Bad: 项目支出 adjusted budget 1097.71 while its 22 projects add up to 8.63.
+    Good: 项目支出 initial budget 1253.31 and its 22 projects add up to 1253.31.
+    """
+    for ct in facts.tables:
+        for parent in ct.rows:
+            if not parent.children:
+                continue
+            children = [ct.rows[i] for i in parent.children]
+            anchored = any(adds_up(ct, parent, children, r) for r in ct.roles() if r in AMOUNT_ROLES)
+            for role in ct.roles():
+                if role not in AMOUNT_ROLES or not parent.has(role):
+                    continue
+                yield from _total_finding(ct, parent, children, role, anchored)
+
+
+def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: str, anchored: bool) -> Iterator[Finding]:
+    stated = amount(ct, parent, role)
+    parts = [amount(ct, ch, role) for ch in children]
+    if stated is None or any(p is None for p in parts):
+        return
+    parts_ok: list[Approx] = [p for p in parts if p is not None]
+    computed = asum(parts_ok)
+    verdict = compare(stated, computed)
+    if verdict.ok:
+        return
+    col = ct.column(role)
+    decimals = col.decimals if col else 2
+    diff = fmt(abs(verdict.difference), decimals)
+    # nothing adds up in any column: the structure may be misread, so say it softly
+    severity = Severity.ERROR if verdict.level == "error" and anchored else Severity.WARNING
+    confidence = 0.95 if verdict.level == "error" and anchored else 0.6
+    cell = parent.cells[role]
+    name_zh, name_en = column_name(ct, role, "zh"), column_name(ct, role, "en")
+    n = len(children)
+    yield Finding(
+        location=cell.location,
+        message_zh=f"{parent.label}的{name_zh}为 {cell.text}，但其下 {n} 行之和为 {fmt(computed.mid, decimals)}（差 {diff}）",
+        message_en=f"{parent.label}: {name_en} is {cell.text}, but its {n} rows add up to {fmt(computed.mid, decimals)} (off by {diff})",
+        evidence=Evidence(
+            expression=_expression(parts_ok),
+            stated=cell.text.strip(),
+            computed=fmt(computed.mid, decimals),
+            difference=diff,
+            tolerance=fmt(verdict.tolerance),
+            operands=tuple((ch.label, ch.cells[role].text if role in ch.cells else "") for ch in children),
+        ),
+        snippet=row_snippet(ct, parent),
+        related=[Related(ch.cells[role].location, row_snippet(ct, ch)) for ch in children if role in ch.cells][:5],
+        confidence=confidence,
+        materiality=materiality(float(verdict.difference), _base(ct, role)),
+        key=(parent.label, name_zh, str(ct.table.index)),
+        severity=severity,
+    )
+
+
+@check("AL103", "row-identity-mismatch", severity="error", zh="行内预算数加减调整后不等于调整后预算", en="Budget + additions − cuts ≠ adjusted budget in a row")
+def row_identity_mismatch(facts: Facts) -> Iterator[Finding]:
+    """
+    zh:
+    同一行中，年初预算数（预算数）+ 追加 − 扣减，或年初预算数 + 调整数，应等于调整后预算数
+    （年终核定数、表头为“合计”的调整后列）。空白或“—”的追加、扣减、调整数按 0 计。
+    按打印精度的区间比较，仅舍入造成的差异不报告。
+    错误示例：基本支出 预算数 710.52 + 追加 0 − 扣减 0.86 = 709.66，但调整后为 715.69。
+    正确示例：项目支出 预算数 1196.10 + 追加 0 − 扣减 129.03 = 1067.07，调整后为 1067.07。
+
+    en:
+    In a row, the initial budget + additions − cuts (or + the adjustment) must equal the
+    adjusted budget (年终核定数, or a 合计 column after the adjustments). Blank or "—"
+    additions, cuts and adjustments count as 0. Compared as intervals at printed
+    precision; differences that rounding explains are not reported.
+    Bad: 基本支出 710.52 + 0 − 0.86 = 709.66, but the adjusted budget says 715.69.
+    Good: 项目支出 1196.10 + 0 − 129.03 = 1067.07, and the adjusted budget says 1067.07.
+    """
+    for ct in facts.tables:
+        roles = ct.roles()
+        if "budget_initial" not in roles or "budget_adjusted" not in roles:
+            continue
+        if not any(r in roles for r in ("add", "cut", "adjust")):
+            continue
+        for row in ct.rows:
+            finding = _identity(ct, row, roles)
+            if finding is not None:
+                yield finding
+
+
+def _identity(ct: CanonicalTable, row: Row, roles: list[str]) -> Finding | None:
+    if not row.has("budget_initial") or not row.has("budget_adjusted"):
+        return None
+    base = amount(ct, row, "budget_initial")
+    stated = amount(ct, row, "budget_adjusted")
+    if base is None or stated is None:
+        return None
+    computed = base
+    terms_zh = [f"{column_name(ct, 'budget_initial', 'zh')} {fmt(base.mid)}"]
+    terms_en = [f"{column_name(ct, 'budget_initial', 'en')} {fmt(base.mid)}"]
+    expr = [fmt(base.mid)]
+    for role, sign in (("add", 1), ("cut", -1), ("adjust", 1)):
+        if role not in roles:
+            continue
+        v = amount(ct, row, role)
+        if v is None:
+            return None
+        if role == "cut" and v.mid < 0:  # cuts printed with their sign already
+            v = -v
+        computed = computed + v if sign > 0 else computed - v
+        op = "+" if sign > 0 else "−"
+        terms_zh.append(f"{op} {column_name(ct, role, 'zh')} {fmt(v.mid)}")
+        terms_en.append(f"{op} {column_name(ct, role, 'en')} {fmt(v.mid)}")
+        expr.append(f"{'+' if sign > 0 else '-'} {fmt(v.mid)}")
+    verdict = compare(stated, computed)
+    if verdict.ok:
+        return None
+    col = ct.column("budget_adjusted")
+    decimals = col.decimals if col else 2
+    cell = row.cells["budget_adjusted"]
+    got = fmt(computed.mid, decimals)
+    diff = fmt(abs(verdict.difference), decimals)
+    adj_zh = column_name(ct, "budget_adjusted", "zh")
+    if adj_zh in ("合计", "小计", "合计数"):
+        adj_zh = f"调整后数（{adj_zh}列）"
+    return Finding(
+        location=cell.location,
+        message_zh=f"{row.label}：{' '.join(terms_zh)} = {got}，但{adj_zh}为 {cell.text.strip()}（差 {diff}）",
+        message_en=f"{row.label}: {' '.join(terms_en)} = {got}, but the adjusted budget is {cell.text.strip()} (off by {diff})",
+        evidence=Evidence(
+            expression=" ".join(expr).replace("+ -", "- ").replace("- -", "+ "),
+            stated=cell.text.strip(),
+            computed=got,
+            difference=diff,
+            tolerance=fmt(verdict.tolerance),
+        ),
+        snippet=row_snippet(ct, row),
+        confidence=0.95 if verdict.level == "error" else 0.6,
+        materiality=materiality(float(verdict.difference), _base(ct, "budget_adjusted")),
+        key=(row.label, "identity", str(ct.table.index)),
+        severity=Severity.ERROR if verdict.level == "error" else Severity.WARNING,
+    )
+
+
+__all__ = ["row_identity_mismatch", "table_total_mismatch"]

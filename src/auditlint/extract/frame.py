@@ -1,0 +1,42 @@
+"""The canonical DataFrame of a budget table: one row per table row, one column
+per role, for schema validation (pandera in checks, Great Expectations in batch).
+
+pandas is imported only when a frame is built.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from auditlint.extract.tables import AMOUNT_ROLES, RATE_ROLES, SHARE_ROLES, CanonicalTable
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+BASE_ROLES = ("budget_adjusted", "budget_initial")  # what a rate is taken over, in order of preference
+
+
+def canonical_frame(ct: CanonicalTable) -> pd.DataFrame:
+    """Columns: ``label``, ``kind``, each amount and rate role present (float, NaN
+    where not a number), ``<rate role>_undefined`` (printed NaN%, #DIV/0!…) and
+    ``rate_zero_base`` (a non-zero rate printed over a zero budget). The index is
+    the row's position in ``ct.rows``."""
+    import pandas as pd
+
+    roles = [r for r in ct.roles() if r in AMOUNT_ROLES or r in RATE_ROLES or r in SHARE_ROLES]
+    records = []
+    for row in ct.rows:
+        rec: dict[str, object] = {"label": row.label, "kind": row.kind}
+        for role in roles:
+            q = row.values.get(role)
+            rec[role] = float(q.value) if q is not None and q.is_number and q.comparator in (None, "=") else float("nan")
+            if role in RATE_ROLES or role in SHARE_ROLES:
+                rec[f"{role}_undefined"] = bool(q is not None and q.undefined)
+        if "rate" in roles:
+            base = next((row.values[b] for b in BASE_ROLES if b in roles and row.has(b)), None)
+            rate = row.values.get("rate")
+            rec["rate_zero_base"] = bool(
+                base is not None and base.value == 0 and rate is not None and rate.is_number and rate.value != 0
+            )
+        records.append(rec)
+    return pd.DataFrame.from_records(records, index=list(range(len(ct.rows))))
