@@ -1,0 +1,134 @@
+"""AL101, AL103, AL301, AL302: where they fire, with the exact numbers, and where they stay silent."""
+
+from __future__ import annotations
+
+from auditlint.engine.run import RunOptions, lint_document
+from auditlint.readers.text import read_bytes
+from reports import report
+
+
+def lint(text: str, select: str | None = None):
+    doc = read_bytes(text.encode("utf-8"), "t.txt")
+    opts = RunOptions(select=frozenset(select.split(",")) if select else None, plugins=False)
+    return lint_document(doc, opts)
+
+
+def by_id(findings, check_id):
+    return [f for f in findings if f.check_id == check_id]
+
+
+BUDGET = [
+    ["项目", "年初预算数", "追加", "扣减", "调整后预算数", "实际支出数", "执行率"],
+    ["基本支出", "710.52", "0", "0.86", "709.66", "715.69", "100.85%"],
+    ["项目支出", "1196.10", "0", "129.03", "1067.07", "1067.07", "100.00%"],
+    ["合计", "1906.62", "0", "129.89", "1776.73", "1782.77", "100.34%"],
+]
+
+
+def test_a_clean_table_with_rounding_only_differences_is_silent():
+    rows = [r[:] for r in BUDGET]
+    rows[3][5] = "1782.77"  # 715.69 + 1067.07 = 1782.76: rounding
+    assert lint(report(rows), "AL1,AL3") == []
+
+
+def test_al101_fires_with_the_arithmetic():
+    rows = [r[:] for r in BUDGET]
+    rows[3][5] = "1792.77"
+    (f,) = by_id(lint(report(rows)), "AL101")
+    assert f.severity == "error"
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.difference) == ("1792.77", "1782.76", "10.01")
+    assert f.evidence.expression == "715.69 + 1067.07"
+    assert f.location.row == 4 and f.location.col == 6
+    assert "合计" in f.message_zh and "1782.76" in f.message_en
+
+
+def test_al101_inside_worst_case_but_implausible_is_a_warning():
+    rows = [["项目", "预算数", "实际数"]]
+    rows += [[f"项目{i}", "10.00", "10.00"] for i in range(20)]
+    rows += [["合计", "200.00", "199.91"]]  # 20 roundings of ±0.005 allow 0.105, 4σ is ~0.05
+    (f,) = by_id(lint(report(rows)), "AL101")
+    assert f.severity == "warning" and f.evidence.difference == "0.09"
+
+
+def test_al101_infers_the_block_and_checks_the_other_columns():
+    rows = [
+        ["项目", "年初预算数", "调整预算数", "实际支出数"],
+        ["预算总金额", "300.00", "280.00", "270.00"],
+        ["基本支出", "100.00", "100.00", "95.00"],
+        ["项目支出", "200.00", "180.00", "175.00"],
+        ["甲项目", "120.00", "100.00", "99.00"],
+        ["乙项目", "50.00", "50.00", "47.00"],
+        ["丙项目", "30.00", "-20.00", "29.00"],
+    ]
+    al101 = by_id(lint(report(rows)), "AL101")
+    assert [(f.evidence.stated, f.evidence.computed) for f in al101] == [("180.00", "130.00")]
+    assert by_id(lint(report(rows)), "AL301")[0].evidence.stated == "-20.00"
+
+
+def test_no_total_when_nothing_adds_up_and_no_structure_is_printed():
+    rows = [
+        ["项目", "年初预算数", "实际支出数"],
+        ["预算总金额", "999.00", "998.00"],
+        ["基本支出", "100.00", "95.00"],
+        ["项目支出", "200.00", "175.00"],
+        ["甲项目", "120.00", "99.00"],
+    ]
+    # flat rows: the total covers them all, but nothing adds up in any column → only a soft warning
+    fs = by_id(lint(report(rows)), "AL101")
+    assert fs and all(f.severity == "warning" for f in fs)
+
+
+def test_al103_row_identity():
+    fs = by_id(lint(report(BUDGET)), "AL103")
+    assert fs == []
+    rows = [r[:] for r in BUDGET]
+    rows[1][4] = "715.69"
+    rows[3][4] = "1782.77"
+    fs = sorted(by_id(lint(report(rows)), "AL103"), key=lambda f: f.location.line)
+    assert [(f.evidence.expression, f.evidence.computed, f.evidence.stated, f.evidence.difference) for f in fs] == [
+        ("710.52 + 0 - 0.86", "709.66", "715.69", "6.03"),
+        ("1906.62 + 0 - 129.89", "1776.73", "1782.77", "6.04"),
+    ]
+    assert {f.key[0] for f in fs} == {"基本支出", "合计"}
+
+
+def test_al103_signed_adjustment_column_and_blank_cells():
+    rows = [
+        ["项目", "年初预算数", "追加追减数", "调整预算数", "实际支出数"],
+        ["甲", "86", "-6.77", "79.23", "79.23"],
+        ["乙", "27.87", "", "27.87", "27.87"],
+        ["丙", "3.7", "-1091", "-1087.3", "1.79"],
+    ]
+    fs = lint(report(rows), "AL103")
+    assert fs == []
+
+
+def test_al301_negative_amount_but_not_in_signed_columns():
+    rows = [
+        ["项目", "年初预算数", "追加追减数", "调整预算数", "实际支出数"],
+        ["甲", "86", "-6.77", "79.23", "79.23"],
+        ["丙", "3.7", "-1091", "-1087.3", "1.79"],
+    ]
+    (f,) = lint(report(rows), "AL301")
+    assert f.evidence.stated == "-1087.3" and f.key[0] == "丙" and f.location.col == 4
+
+
+def test_al302_undefined_and_zero_base_rates_grouped_per_row():
+    rows = [
+        ["项目", "调整预算数", "实际支出数", "执行率"],
+        ["甲", "0", "0", "NaN%"],
+        ["乙", "0", "0", "#DIV/0!"],
+        ["丙", "0", "3.56", "100%"],
+        ["丁", "0", "0", "—"],
+        ["戊", "10", "9", "90%"],
+    ]
+    fs = lint(report(rows), "AL302")
+    assert sorted((f.key[0], f.evidence.stated) for f in fs) == [("丙", "100%"), ("乙", "#DIV/0!"), ("甲", "NaN%")]
+
+
+def test_findings_point_at_the_line_of_the_number():
+    rows = [r[:] for r in BUDGET]
+    rows[3][5] = "1792.77"
+    text = report(rows)
+    (f,) = by_id(lint(text), "AL101")
+    assert text.split("\n")[f.location.line - 1] == "\t1792.77"

@@ -1,0 +1,96 @@
+"""Budget-table understanding: column roles and which rows a total covers."""
+
+from __future__ import annotations
+
+from auditlint.extract import extract
+from auditlint.extract.tables import header_role, row_kind, split_serial
+from auditlint.readers.text import read_bytes
+from reports import report
+
+
+def facts_of(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "t.txt"))
+
+
+def test_header_roles_from_vocabulary():
+    assert header_role("年初预算数（万元）") == "budget_initial"
+    assert header_role("调整预算数（万元）") == "budget_adjusted"
+    assert header_role("上年度结转及当年预算追加追减数") == "adjust"
+    assert header_role("上年决算执行数") == "prior_actual"
+    assert header_role("执行率（%)") == "rate"
+    assert header_role("占总支出比例") == "share"
+    assert header_role("年终核定数") == "budget_adjusted"
+    assert header_role("实际支出数") == "actual"
+
+
+def test_serials_and_row_kinds():
+    assert split_serial("（一）基本支出") == ("（一）", "基本支出", 2)
+    assert split_serial("一、部门预算") == ("一", "部门预算", 1)
+    assert split_serial("三公经费小计")[2] is None
+    assert row_kind("合计") == "total" and row_kind("预算总金额") == "total"
+    assert row_kind("三公经费小计") == "subtotal" and row_kind("其中：人员经费") == "of_which"
+
+
+CENTER_LIKE = [
+    ["序号", "单位及项目", "预算资金", "合计", "实际执行数"],
+    ["", "", "预算数", "追加", "扣减", "", ""],
+    ["一", "部门预算", "", "", "", "", ""],
+    ["（一）", "基本支出", "710.52", "0", "0.86", "709.66", "715.69"],
+    ["（二）", "项目支出", "1196.10", "0", "129.03", "1067.07", "1067.07"],
+    ["合计", "1906.62", "0", "129.89", "1776.73", "1782.77"],
+]
+
+
+def test_merged_budget_header_gives_roles_and_the_sum_column_is_the_adjusted_budget():
+    (ct,) = facts_of(report(CENTER_LIKE)).tables
+    assert [c.role for c in ct.columns] == ["serial", "label", "budget_initial", "add", "cut", "budget_adjusted", "actual"]
+    # a column of zeros is read at its neighbours' precision
+    assert ct.column("add").decimals == 2
+    total = next(r for r in ct.rows if r.kind == "total")
+    assert [ct.rows[i].label for i in total.children] == ["基本支出", "项目支出"]
+
+
+UNLABELLED = [
+    ["项目", "年初预算数", "调整预算数", "实际支出数"],
+    ["预算总金额", "300.00", "280.00", "270.00"],
+    ["基本支出", "100.00", "100.00", "95.00"],
+    ["项目支出", "200.00", "180.00", "175.00"],
+    ["甲项目", "120.00", "100.00", "99.00"],
+    ["乙项目", "50.00", "50.00", "47.00"],
+    ["丙项目", "30.00", "30.00", "29.00"],
+]
+
+
+def test_unlabelled_blocks_are_inferred_from_a_column_that_adds_up():
+    (ct,) = facts_of(report(UNLABELLED)).tables
+    by = {r.label: r for r in ct.rows}
+    assert [ct.rows[i].label for i in by["预算总金额"].children] == ["基本支出", "项目支出"]
+    assert [ct.rows[i].label for i in by["项目支出"].children] == ["甲项目", "乙项目", "丙项目"]
+
+
+def test_subtotal_rows_close_their_block():
+    rows = [
+        ["项  目", "年初预算", "实际执行数", "上年决算执行数"],
+        ["因公出国（境）费用", "0", "3.56", "0"],
+        ["公务用车运行维护费", "0", "0", "0"],
+        ["公务接待费", "1.5", "0.27", "0.8"],
+        ["三公经费小计", "1.5", "3.83", "0.8"],
+        ["会议费", "1.5", "0.48", "1.1"],
+        ["培训费", "1.1", "0.13", "1.5"],
+        ["合计", "4.1", "4.44", "3.4"],
+    ]
+    (ct,) = facts_of(report(rows)).tables
+    assert ct.kind == "sangong"
+    by = {r.label: r for r in ct.rows}
+    assert len(by["三公经费小计"].children) == 3
+    assert [ct.rows[i].label for i in by["合计"].children] == ["三公经费小计", "会议费", "培训费"]
+
+
+def test_scoring_and_indicator_tables_are_not_budget_tables():
+    rows = [["一级指标", "二级指标", "三级指标", "权重", "自评得分"], ["决策", "计划", "规划", "2", "2"]]
+    assert facts_of(report(rows)).tables == []
+
+
+def test_a_table_without_amount_columns_is_left_alone():
+    rows = [["对应部门主要职责", "任务名称", "完成情况"], ["甲", "乙", "丙"], ["丁", "戊", "己"]]
+    assert facts_of(report(rows)).tables == []
