@@ -1,0 +1,129 @@
+"""The check registry: built-in pack, entry-point packs, --checks folders, and the
+pack loading the same from a built wheel as from the editable install."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from auditlint.engine import registry
+from auditlint.engine.run import RunOptions, lint_document
+from auditlint.readers.text import read_bytes
+
+REPO = Path(__file__).resolve().parents[1]
+
+PLUGIN = '''
+from auditlint.engine.registry import check
+from auditlint.findings import Finding
+
+
+@check("AL901", "always-one", severity="info", zh="测试", en="test")
+def always_one(facts):
+    """
+    zh:
+    测试用检查。错误示例：无。正确示例：无。
+
+    en:
+    A test check. Bad: none. Good: none.
+    """
+    yield Finding(location=facts.document.blocks[0].location, message_zh="测", message_en="t", key=("x",))
+'''
+
+
+def test_builtin_pack_has_the_foundation_checks():
+    ids = {s.id: s for s in registry.all_checks()}
+    for check_id, name in [("AL101", "table-total-mismatch"), ("AL103", "row-identity-mismatch"),
+                           ("AL301", "negative-amount"), ("AL302", "undefined-rate")]:
+        assert ids[check_id].name == name
+        expl = ids[check_id].explanation
+        assert expl["zh"] and expl["en"]
+
+
+def test_registry_rejects_bad_ids_and_missing_explanations():
+    with pytest.raises(registry.RegistryError):
+        registry.check("X1", "bad", zh="", en="")
+    with pytest.raises(registry.RegistryError):
+        registry.check("AL999", "Not_Kebab", zh="", en="")
+
+    def undocumented(facts):
+        return []
+
+    with pytest.raises(registry.RegistryError):
+        registry.check("AL998", "undocumented", zh="z", en="e")(undocumented)
+
+
+def run_py(code: str, env_extra: dict[str, str], cwd: Path) -> str:
+    env = {**os.environ, **env_extra}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_checks_folder_option(tmp_path):
+    (tmp_path / "mine.py").write_text(PLUGIN, encoding="utf-8")
+    code = (
+        "from auditlint.engine.run import RunOptions\n"
+        f"print(sorted(s.id for s in RunOptions(checks_dirs=({str(tmp_path)!r},)).enabled()))"
+    )
+    assert "AL901" in run_py(code, {}, tmp_path)
+
+
+def test_entry_point_pack(tmp_path):
+    site = tmp_path / "site"
+    (site / "mypack").mkdir(parents=True)
+    (site / "mypack" / "__init__.py").write_text(PLUGIN, encoding="utf-8")
+    dist = site / "mypack-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: mypack\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[auditlint.checks]\nmypack = mypack\n", encoding="utf-8")
+    code = (
+        "from auditlint.engine.run import RunOptions\n"
+        "print(sorted(s.id for s in RunOptions().enabled()))\n"
+        "print(sorted(s.id for s in RunOptions(plugins=False).enabled()))"
+    )
+    with_plugins, _ = run_py(code, {"PYTHONPATH": str(site)}, tmp_path).splitlines()[:2]
+    assert "AL901" in with_plugins
+
+
+def test_select_and_ignore_by_prefix():
+    doc = read_bytes("\t项目\n\t预算数\n\t实际数\n\n\t甲\n\t-1\n\t1\n\n\t合计\n\t5\n\t1\n".encode(), "t.txt")
+    all_ids = {f.check_id for f in lint_document(doc, RunOptions(plugins=False))}
+    assert {"AL101", "AL301"} <= all_ids
+    only3 = {f.check_id for f in lint_document(doc, RunOptions(select=frozenset({"AL3"}), plugins=False))}
+    assert only3 == {"AL301"}
+    no3 = {f.check_id for f in lint_document(doc, RunOptions(ignore=frozenset({"AL3"}), plugins=False))}
+    assert "AL301" not in no3 and "AL101" in no3
+
+
+def test_wheel_ships_the_same_check_pack(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        if (REPO / name).exists():
+            shutil.copy(REPO / name, src / name)
+    shutil.copytree(REPO / "src", src / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(REPO / "checks", src / "checks", ignore=shutil.ignore_patterns("__pycache__"))
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "dist"), str(src)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "dist").glob("auditlint-*.whl")
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    assert (unpacked / "auditlint" / "checks" / "data" / "headers.yaml").is_file()
+    code = (
+        "import json, auditlint\n"
+        "from auditlint.engine import registry\n"
+        "print(json.dumps([auditlint.__file__, sorted(s.id for s in registry.all_checks())]))"
+    )
+    where, from_wheel = json.loads(run_py(code, {"PYTHONPATH": str(unpacked)}, tmp_path))
+    assert where.startswith(str(unpacked))
+    assert from_wheel == sorted(s.id for s in registry.all_checks())
