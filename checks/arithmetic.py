@@ -22,8 +22,17 @@ from auditlint.rank import materiality
 _MAX_TERMS = 12
 
 
-def _expression(values: list[Approx]) -> str:
-    terms = [fmt(v.mid) for v in values]
+def _printed(ct: CanonicalTable, row: Row, role: str) -> str:
+    """The number as the report prints it ("0" for a blank cell)."""
+    cell = row.cells.get(role)
+    text = cell.text.strip() if cell is not None else ""
+    q = row.values.get(role)
+    if q is None or not q.is_number:
+        return "0"
+    return fmt(q.value, q.decimals) if text else "0"
+
+
+def _expression(terms: list[str]) -> str:
     if len(terms) > _MAX_TERMS:
         terms = [*terms[: _MAX_TERMS - 2], "…", terms[-1]]
     return " + ".join(terms).replace("+ -", "- ")
@@ -94,7 +103,7 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
         message_zh=f"{parent.label}的{name_zh}为 {cell.text}，但其下 {n} 行之和为 {fmt(computed.mid, decimals)}（差 {diff}）",
         message_en=f"{parent.label}: {name_en} is {cell.text}, but its {n} rows add up to {fmt(computed.mid, decimals)} (off by {diff})",
         evidence=Evidence(
-            expression=_expression(parts_ok),
+            expression=_expression([_printed(ct, ch, role) for ch in children]),
             stated=cell.text.strip(),
             computed=fmt(computed.mid, decimals),
             difference=diff,
@@ -148,9 +157,10 @@ def _identity(ct: CanonicalTable, row: Row, roles: list[str]) -> Finding | None:
     if base is None or stated is None:
         return None
     computed = base
-    terms_zh = [f"{column_name(ct, 'budget_initial', 'zh')} {fmt(base.mid)}"]
-    terms_en = [f"{column_name(ct, 'budget_initial', 'en')} {fmt(base.mid)}"]
-    expr = [fmt(base.mid)]
+    shown = _printed(ct, row, "budget_initial")
+    terms_zh = [f"{column_name(ct, 'budget_initial', 'zh')} {shown}"]
+    terms_en = [f"{column_name(ct, 'budget_initial', 'en')} {shown}"]
+    expr = [shown]
     for role, sign in (("add", 1), ("cut", -1), ("adjust", 1)):
         if role not in roles:
             continue
@@ -161,9 +171,10 @@ def _identity(ct: CanonicalTable, row: Row, roles: list[str]) -> Finding | None:
             v = -v
         computed = computed + v if sign > 0 else computed - v
         op = "+" if sign > 0 else "−"
-        terms_zh.append(f"{op} {column_name(ct, role, 'zh')} {fmt(v.mid)}")
-        terms_en.append(f"{op} {column_name(ct, role, 'en')} {fmt(v.mid)}")
-        expr.append(f"{'+' if sign > 0 else '-'} {fmt(v.mid)}")
+        shown = _printed(ct, row, role).lstrip("-") if role == "cut" else _printed(ct, row, role)
+        terms_zh.append(f"{op} {column_name(ct, role, 'zh')} {shown}")
+        terms_en.append(f"{op} {column_name(ct, role, 'en')} {shown}")
+        expr.append(f"{'+' if sign > 0 else '-'} {shown}")
     verdict = compare(stated, computed)
     if verdict.ok:
         return None
