@@ -20,3 +20,15 @@ def write(tmp_path: Path, text: str, name: str = "report.txt") -> Path:
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
     return p
+
+
+# a total printed first, then 基本支出, then 项目支出 over three unlabelled projects
+UNLABELLED = [
+    ["项目", "年初预算数", "调整预算数", "实际支出数"],
+    ["预算总金额", "300.00", "280.00", "270.00"],
+    ["基本支出", "100.00", "100.00", "95.00"],
+    ["项目支出", "200.00", "180.00", "175.00"],
+    ["甲项目", "120.00", "100.00", "99.00"],
+    ["乙项目", "50.00", "50.00", "47.00"],
+    ["丙项目", "30.00", "30.00", "29.00"],
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditlint.engine.run import RunOptions, lint_document
 from auditlint.readers.text import read_bytes
-from reports import report
+from reports import UNLABELLED, report
 
 
 def lint(text: str, select: str | None = None):
@@ -51,15 +51,8 @@ def test_al101_inside_worst_case_but_implausible_is_a_warning():
 
 
 def test_al101_infers_the_block_and_checks_the_other_columns():
-    rows = [
-        ["项目", "年初预算数", "调整预算数", "实际支出数"],
-        ["预算总金额", "300.00", "280.00", "270.00"],
-        ["基本支出", "100.00", "100.00", "95.00"],
-        ["项目支出", "200.00", "180.00", "175.00"],
-        ["甲项目", "120.00", "100.00", "99.00"],
-        ["乙项目", "50.00", "50.00", "47.00"],
-        ["丙项目", "30.00", "-20.00", "29.00"],
-    ]
+    rows = [r[:] for r in UNLABELLED]
+    rows[6][2] = "-20.00"
     al101 = by_id(lint(report(rows)), "AL101")
     assert [(f.evidence.stated, f.evidence.computed) for f in al101] == [("180.00", "130.00")]
     assert by_id(lint(report(rows)), "AL301")[0].evidence.stated == "-20.00"

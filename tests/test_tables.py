@@ -5,7 +5,7 @@ from __future__ import annotations
 from auditlint.extract import extract
 from auditlint.extract.tables import header_role, row_kind, split_serial
 from auditlint.readers.text import read_bytes
-from reports import report
+from reports import UNLABELLED, report
 
 
 def facts_of(text: str):
@@ -48,17 +48,6 @@ def test_merged_budget_header_gives_roles_and_the_sum_column_is_the_adjusted_bud
     assert ct.column("add").decimals == 2
     total = next(r for r in ct.rows if r.kind == "total")
     assert [ct.rows[i].label for i in total.children] == ["基本支出", "项目支出"]
-
-
-UNLABELLED = [
-    ["项目", "年初预算数", "调整预算数", "实际支出数"],
-    ["预算总金额", "300.00", "280.00", "270.00"],
-    ["基本支出", "100.00", "100.00", "95.00"],
-    ["项目支出", "200.00", "180.00", "175.00"],
-    ["甲项目", "120.00", "100.00", "99.00"],
-    ["乙项目", "50.00", "50.00", "47.00"],
-    ["丙项目", "30.00", "30.00", "29.00"],
-]
 
 
 def test_unlabelled_blocks_are_inferred_from_a_column_that_adds_up():
