@@ -252,3 +252,14 @@ def test_any_full_grid_round_trips_row_per_line(rows):
     text = "\n".join("\t".join(r) for r in rows) + "\n"
     (t,) = tables(parse_text(text, "p.txt"))
     assert t.texts() == rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\t\n 合计预算0123456789.-%，。（一）[]bookmark:")), max_size=400))
+def test_any_text_reads_without_crashing(text):
+    blocks = parse_text(text, "x.txt")
+    for t in tables(blocks):
+        assert t.n_cols >= 1 and all(t.rows)
+        for row in t.rows:
+            for cell in row:
+                assert 1 <= cell.location.line <= text.count("\n") + 1
