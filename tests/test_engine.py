@@ -127,3 +127,17 @@ def test_wheel_ships_the_same_check_pack(tmp_path):
     where, from_wheel = json.loads(run_py(code, {"PYTHONPATH": str(unpacked)}, tmp_path))
     assert where.startswith(str(unpacked))
     assert from_wheel == sorted(s.id for s in registry.all_checks())
+
+
+def test_every_subpackage_is_packaged():
+    """pyproject lists packages explicitly (the check pack is mapped from checks/);
+    a new subpackage missing from that list would vanish from the wheel."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    src = REPO / "src"
+    found = {".".join(p.parent.relative_to(src).parts) for p in src.rglob("__init__.py")}
+    found |= {"auditlint.checks." + ".".join(p.parent.relative_to(REPO / "checks").parts)
+              for p in (REPO / "checks").rglob("__init__.py") if p.parent != REPO / "checks"}
+    found.add("auditlint.checks")
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
