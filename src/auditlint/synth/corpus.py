@@ -60,10 +60,13 @@ def planted_versions(shape: str, seed: int, kinds: tuple[str, ...] = KINDS) -> l
     return out
 
 
-def _label(e: Expected, lines: dict[int, int]) -> dict[str, object]:
+def _label(e: Expected, lines: dict[int, tuple[int, int]]) -> dict[str, object]:
     d: dict[str, object] = {"check": e.check}
     if e.piece is not None and id(e.piece) in lines:
-        d["line"] = lines[id(e.piece)]
+        line, cell_line = lines[id(e.piece)]
+        d["line"] = line
+        if cell_line != line:  # a number on a later line of a multi-line cell
+            d["cell_line"] = cell_line
     d.update({"stated": e.stated, "computed": e.computed, "subject": e.subject})
     if e.optional:
         d["optional"] = True

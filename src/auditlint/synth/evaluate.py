@@ -35,6 +35,11 @@ class Label:
     computed: str
     subject: str = ""
     optional: bool = False
+    cell_line: int | None = None  # first line of the cell, when the number is on a later one
+
+    @property
+    def lines(self) -> set[int]:
+        return {x for x in (self.line, self.cell_line) if x is not None}
 
 
 @dataclass
@@ -156,7 +161,7 @@ def match(labels: list[Label], got: list[Got], use_lines: bool, registered: set[
             for g in free:
                 if g.check != lb.check:
                     continue
-                line_ok = use_lines and lb.line is not None and g.line == lb.line
+                line_ok = use_lines and g.line in lb.lines
                 value_ok = _same_value(g.stated, lb.stated)
                 ok = {"both": line_ok and value_ok, "line": line_ok, "value": value_ok}[rule]
                 if ok:
@@ -183,7 +188,8 @@ def load_labels(path: Path) -> dict:
 
 def _labels(entry: dict) -> list[Label]:
     return [Label(str(e["check"]), e.get("line"), str(e.get("stated", "")), str(e.get("computed", "")),
-                  str(e.get("subject", "")), bool(e.get("optional", False))) for e in entry.get("expect") or []]
+                  str(e.get("subject", "")), bool(e.get("optional", False)), e.get("cell_line"))
+            for e in entry.get("expect") or []]
 
 
 def evaluate(root: Path, reports_dir: Path | None = None, formats: tuple[str, ...] = FORMATS,

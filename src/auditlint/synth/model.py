@@ -143,6 +143,10 @@ class Invariant:
         """None when it holds, else the computed value as text."""
         raise NotImplementedError
 
+    def shown(self) -> str:
+        """The stated value as a finding would quote it."""
+        return self.stated.number if isinstance(self.stated, Num) else self.stated.render()
+
     def soft(self) -> bool:
         """Broken, but a linter may reasonably stay silent (a rate over a negative
         amount): such a finding is accepted, its absence is not a miss."""
@@ -283,10 +287,15 @@ class RuleMax(Invariant):
     additive: bool = True
     weight: Num | None = None
 
+    def best(self) -> Decimal:
+        return sum((p.value for p in self.points), Decimal(0)) if self.additive else max(p.value for p in self.points)
+
+    def shown(self) -> str:
+        return f"{self.best().normalize():f}"
+
     def broken(self) -> str | None:
         assert self.weight
-        best = sum((p.value for p in self.points), Decimal(0)) if self.additive else max(p.value for p in self.points)
-        return None if best == self.weight.value else f"{best.normalize():f}"
+        return None if self.best() == self.weight.value else self.weight.number
 
 
 @dataclass(eq=False)

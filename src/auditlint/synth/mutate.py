@@ -36,8 +36,7 @@ def broken(report: Report) -> list[Expected]:
         computed = inv.broken()
         if computed is None:
             continue
-        stated = inv.stated.number if isinstance(inv.stated, Num) else inv.stated.render()
-        out.append(Expected(inv.check, inv.subject, stated, computed, inv.soft(), inv.stated))
+        out.append(Expected(inv.check, inv.subject, inv.shown(), computed, inv.soft(), inv.stated))
     return out
 
 

@@ -49,7 +49,8 @@ def amt(value: Decimal, name: str, unit: str = "") -> Num:
 
 def exact(value: Decimal | int | str, name: str, unit: str = "") -> Num:
     v = Decimal(value)
-    return Num(v, 0 if v == v.to_integral() else 1, unit=unit, exact=True, name=name)
+    places = max(0, -int(v.normalize().as_tuple().exponent))
+    return Num(v, places, unit=unit, exact=True, name=name)
 
 
 def delta_for(rng: random.Random, value: Decimal) -> Decimal:
@@ -207,7 +208,7 @@ QUANT = {
     "预算执行率": ("≥", 95), "政府采购执行率": ("＝", 100), "绩效管理覆盖率": ("＝", 100), "资金到位率": ("＝", 100),
     "固定资产利用率": ("≥", 90), "药品网采率": ("≥", 90), "政策咨询办结率": ("≥", 98), "来电接通率": ("≥", 95),
     "投诉处理及时率": ("≥", 95), "参保群众满意度": ("≥", 90), "信息系统运行稳定率": ("≥", 99),
-    "项目完成及时率": ("≥", 95), "培训覆盖率": ("≥", 90), "服务对象满意度": ("≥", 85), "设备验收合格率": ("＝", 100),
+    "项目完成及时率": ("≥", 95), "培训覆盖率": ("≥", 90), "政策宣传覆盖率": ("≥", 90), "培训计划完成率": ("≥", 95), "服务对象满意度": ("≥", 85), "设备验收合格率": ("＝", 100),
 }
 QUAL = {
     "绩效目标合理性": "合理", "绩效指标明确性": "明确", "预算编制规范性": "规范", "预算编制科学性": "科学",
@@ -288,10 +289,11 @@ def _qual(rng: random.Random, l1: str, l2: str, l3: str, weight: Num, rules: boo
         n = 2 if w < 4 else rng.choice([2, 4]) if w % 4 == 0 else 2
         each = w / n
         items = [exact(each, f"{l3}/第{k + 1}项分值") for k in range(n)]
-        rule: list[object] = [f"共{n}项："]
+        short = l3[:-1] if len(l3) > 3 else l3
+        item_lines: list[list[object]] = [[f"共{n}项："]]
         for k, p in enumerate(items):
-            rule += [f"{k + 1}.{l3[:-1] if len(l3) > 3 else l3}第{k + 1}项要求达到的，得", p, "分；未达到的，不得分。"]
-        spec = lines(*[rule[i:i + 3] for i in range(0, len(rule), 3)])  # type: ignore[arg-type]
+            item_lines.append([f"{k + 1}.{short}第{k + 1}项要求达到的，得", p, "分；未达到的，不得分。"])
+        spec = lines(*item_lines)  # type: ignore[arg-type]
         return Indicator(l1, l2, l3, weight, score, cell(word), cell(f"{word}，全部达到"), rule=spec, item_points=items)
     p = exact(w, f"{l3}/分值")
     spec = cell(f"{l3}{word}的，得", p, "分；否则不得分。")
@@ -327,8 +329,8 @@ def scoring_sites(report: Report, rng: random.Random, inds: list[Indicator]) -> 
         if ind.score.value >= 1:
             report.site("score", Site(ind.score, "add", Decimal(-1), f"{ind.l3} 得分"))
         if len(ind.item_points) > 1:
-            report.site("rule-points", Site(ind.item_points[-1], "add", Decimal(-ind.item_points[-1].value / 2),
-                                            f"{ind.l3} 评分标准分值"))
+            # a rule that promises more than the weight ("得4分" on a weight-3 indicator)
+            report.site("rule-points", Site(ind.item_points[-1], "add", Decimal(1), f"{ind.l3} 评分标准分值"))
         if ind.band_points:
             report.site("rule-points", Site(ind.band_points[0], "add", Decimal(1), f"{ind.l3} 最高档分值"))
             report.site("band", Site(ind.bands[1][1], "add", Decimal(-4), f"{ind.l3} 第二档上限（留出空档）"))

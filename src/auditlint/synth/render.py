@@ -19,18 +19,21 @@ def _cell_text(spec: CellSpec) -> str:
     return "\n".join(_text(line) for line in spec)
 
 
-def render_text(report: Report) -> tuple[str, dict[int, int]]:
-    """The text and ``{id(piece): line}`` for every Num and Word."""
+def render_text(report: Report) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The text and ``{id(piece): (line, first line of its cell)}`` for every Num and Word."""
     out: list[str] = [report.title, ""]
-    where: dict[int, int] = {}
+    where: dict[int, tuple[int, int]] = {}
+    start = 0
 
     def note(pieces: Line | list[Piece]) -> None:
         for p in pieces:
             if isinstance(p, Num | Word):
-                where.setdefault(id(p), len(out) + 1)  # the line about to be appended, 1-based
+                # the line about to be appended, 1-based
+                where.setdefault(id(p), (len(out) + 1, start or len(out) + 1))
 
     for block in report.blocks:
         if isinstance(block, Para):
+            start = 0
             note(block.pieces)
             out.append(_text(block.pieces))
             continue
@@ -40,6 +43,7 @@ def render_text(report: Report) -> tuple[str, dict[int, int]]:
             if r:
                 out.append("")
             for spec in row:
+                start = len(out) + 1
                 for i, line in enumerate(spec or [[]]):
                     note(line)
                     out.append(("\t" if i == 0 else "") + _text(line))
