@@ -180,7 +180,12 @@ def match(labels: list[Label], got: list[Got], use_lines: bool, registered: set[
 def load_labels(path: Path) -> dict:
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        at = f" (line {where.line + 1})" if where is not None else ""
+        raise ValueError(f"{path}: not valid YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("reports"), dict):
         raise ValueError(f"{path}: a labels file needs a 'reports' mapping")
     return data
