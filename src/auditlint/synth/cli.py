@@ -42,8 +42,8 @@ def eval_command(directory: Path, generate: bool, seeds: int, formats: str, repo
         except (GeneratorError, OSError) as exc:
             click.echo(f"auditlint: cannot generate the corpus: {exc}", err=True)
             sys.exit(2)
-    if not directory.is_dir() or not any(directory.rglob("labels.yaml")):
-        click.echo(f"auditlint: {directory}: no labels.yaml found (use --generate to write the synthetic corpus)",
+    if not directory.is_dir() or not any(directory.rglob("*labels.yaml")):
+        click.echo(f"auditlint: {directory}: no labels.yaml (or NAME.labels.yaml) found (use --generate to write the synthetic corpus)",
                    err=True)
         sys.exit(2)
     try:

@@ -36,10 +36,15 @@ class Label:
     subject: str = ""
     optional: bool = False
     cell_line: int | None = None  # first line of the cell, when the number is on a later one
+    also_lines: tuple[int, ...] = ()  # other lines a finding may point at (a target and its completion)
+    also: tuple[str, ...] = ()  # other checks that may report it (a hand label on an ambiguous mistake)
 
     @property
     def lines(self) -> set[int]:
-        return {x for x in (self.line, self.cell_line) if x is not None}
+        return {x for x in (self.line, self.cell_line, *self.also_lines) if x is not None}
+
+    def accepts(self, check_id: str) -> bool:
+        return check_id == self.check or check_id in self.also
 
 
 @dataclass
@@ -61,6 +66,7 @@ class Outcome:
     misses: list[Label] = field(default_factory=list)
     no_check: list[Label] = field(default_factory=list)
     false_positives: list[Got] = field(default_factory=list)
+    accepted: list[tuple[Label, Got]] = field(default_factory=list)  # optional labels found: not counted
     error: str | None = None
 
 
@@ -151,15 +157,15 @@ def match(labels: list[Label], got: list[Got], use_lines: bool, registered: set[
     out = Outcome(report, fmt, clean)
     free = list(got)
     # best matches first: line and value, then line only, then value only
-    pending = [lb for lb in labels if lb.check in registered]
-    out.no_check = [lb for lb in labels if lb.check not in registered]
+    pending = [lb for lb in labels if any(c in registered for c in (lb.check, *lb.also))]
+    out.no_check = [lb for lb in labels if lb not in pending]
     matched: dict[int, Got] = {}
     for rule in ("both", "line", "value"):
         for i, lb in enumerate(pending):
             if i in matched:
                 continue
             for g in free:
-                if g.check != lb.check:
+                if not lb.accepts(g.check):
                     continue
                 line_ok = use_lines and g.line in lb.lines
                 value_ok = _same_value(g.stated, lb.stated)
@@ -169,7 +175,9 @@ def match(labels: list[Label], got: list[Got], use_lines: bool, registered: set[
                     free.remove(g)
                     break
     for i, lb in enumerate(pending):
-        if i in matched:
+        if i in matched and lb.optional:
+            out.accepted.append((lb, matched[i]))
+        elif i in matched:
             out.hits.append((lb, matched[i]))
         elif not lb.optional:
             out.misses.append(lb)
@@ -193,7 +201,8 @@ def load_labels(path: Path) -> dict:
 
 def _labels(entry: dict) -> list[Label]:
     return [Label(str(e["check"]), e.get("line"), str(e.get("stated", "")), str(e.get("computed", "")),
-                  str(e.get("subject", "")), bool(e.get("optional", False)), e.get("cell_line"))
+                  str(e.get("subject", "")), bool(e.get("optional", False)), e.get("cell_line"),
+                  tuple(e.get("also_lines") or ()), tuple(e.get("also") or ()))
             for e in entry.get("expect") or []]
 
 
@@ -206,7 +215,7 @@ def evaluate(root: Path, reports_dir: Path | None = None, formats: tuple[str, ..
     registered = {s.id for s in all_checks()}
     outcomes: list[Outcome] = []
     skipped: dict[str, int] = defaultdict(int)
-    for labels_path in sorted(root.rglob("labels.yaml")):
+    for labels_path in sorted(root.rglob("*labels.yaml")):
         data = load_labels(labels_path)
         base = reports_dir or labels_path.parent
         for name, entry in data["reports"].items():
@@ -271,7 +280,7 @@ def table(result: Result) -> str:
     for o, g in clean_fp:
         lines.append(f"  {o.report}:{g.line or ''} {g.check} stated {g.stated!r}: {g.message}")
     fps = [(o, g) for o in result.outcomes if not o.clean for g in o.false_positives]
-    lines += [f"unexpected findings on planted reports (false positives): {len(fps)}"]
+    lines += [f"unexpected findings on labelled reports (false positives): {len(fps)}"]
     for o, g in fps:
         lines.append(f"  {o.report}:{g.line or ''} {g.check} stated {g.stated!r}: {g.message}")
     misses = [(o, m) for o in result.outcomes for m in o.misses]
