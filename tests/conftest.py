@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# eval tables collected by the accuracy tests, printed at the end of the run so CI's log shows them
+EVAL_TABLES = pytest.StashKey[list]()
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
@@ -14,3 +16,9 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present on this machine")
     return SEEDS
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for title, text in config.stash.get(EVAL_TABLES, []):
+        terminalreporter.section(title)
+        terminalreporter.write_line(text)

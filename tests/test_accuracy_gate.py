@@ -2,7 +2,7 @@
 checks in the registry reaches precision ≥ 0.95 and recall ≥ 0.95, and clean
 reports give no finding at all.
 
-The eval table is printed; CI shows it with ``pytest -rP`` (or ``-s``), and it is
+The eval table is printed at the end of every pytest run (see conftest.py), and it is
 appended as Markdown to the file named by $AUDITLINT_EVAL_SUMMARY (or
 $GITHUB_STEP_SUMMARY) when set. Mutations whose check does not exist yet appear
 as "no check yet" and do not count here.
@@ -15,18 +15,18 @@ from pathlib import Path
 
 from auditlint.synth.corpus import FORMATS, build, reader_available, writer_available
 from auditlint.synth.evaluate import evaluate, gate_failures, markdown, table
+from conftest import EVAL_TABLES
 
 SEEDS = tuple(range(1, 7))  # 5 shapes × 6 seeds × (clean + up to 13 mistakes)
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
 
 
-def test_accuracy_gate(tmp_path: Path):
+def test_accuracy_gate(tmp_path: Path, pytestconfig):
     formats = tuple(f for f in FORMATS if reader_available(f) and writer_available(f))
     build(tmp_path, SEEDS, formats)
     result = evaluate(tmp_path, formats=formats)
-    print()
-    print(table(result))
+    pytestconfig.stash.setdefault(EVAL_TABLES, []).append(("accuracy gate (generated mutation corpus)", table(result)))
     target = os.environ.get("AUDITLINT_EVAL_SUMMARY") or os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
         with open(target, "a", encoding="utf-8") as fh:
