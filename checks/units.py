@@ -17,7 +17,7 @@ from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import indicator_rows
 from auditlint.extract.prose import Sentence, passages, sentences
 from auditlint.findings import Evidence, Finding, Related, Severity
-from auditlint.numbers import MONEY_UNITS, Match, find_quantities, fmt, normalize
+from auditlint.numbers import MONEY_UNITS, Match, asum, compare, find_quantities, fmt, normalize
 
 # the words an amount follows: 支出13.45元, 收入522.56万元, 金额为5万元
 AMOUNT_WORDS = ("支出", "收入", "资金", "金额", "经费", "费用", "预算", "结余", "拨款", "资产", "总额", "成本", "投入")
@@ -71,12 +71,48 @@ def _parts_in_bracket(text: str, amounts: list[Amount], a: Amount) -> list[Amoun
     return [b for b in amounts if lo <= b.match.start < hi]
 
 
+def _bracket_total(text: str, amounts: list[Amount], a: Amount) -> Amount | None:
+    """The total printed right before the brackets ``a`` stands in: "支出1782.77万元（基本支出…）"."""
+    open_at = max(text.rfind("（", 0, a.match.start), text.rfind("(", 0, a.match.start))
+    if open_at < 0 or max(text.rfind("）", 0, a.match.start), text.rfind(")", 0, a.match.start)) > open_at:
+        return None
+    before = [b for b in amounts if b.match.end <= open_at and not text[b.match.end : open_at].strip()]
+    return before[-1] if before else None
+
+
+def _adds_up_in_its_unit(text: str, amounts: list[Amount], total: Amount, part: Amount) -> bool:
+    """The bracket's parts add up to the total (in 万元 or 亿元) once ``part`` is read in the
+    total's unit, and do not as printed: the proof that its 元 is a slip."""
+    tq = total.match.quantity
+    if tq.unit not in ("万元", "亿元"):
+        return False
+    parts = _parts_in_bracket(text, amounts, total)
+    if part not in parts or len(parts) < 2:
+        return False
+    k = tq.scale
+    printed = asum(b.match.quantity.approx.scale(b.match.quantity.scale / k) for b in parts)
+    fixed = asum(b.match.quantity.approx if b is part else b.match.quantity.approx.scale(b.match.quantity.scale / k)
+                 for b in parts)
+    return compare(tq.approx, fixed).ok and not compare(tq.approx, printed).ok
+
+
+def _head(a: Amount) -> str:
+    return _LINKS.sub("", a.clause)
+
+
+def _shared_ending(x: str, y: str) -> str:
+    n = 0
+    while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
+        n += 1
+    return x[len(x) - n :]
+
+
 @dataclass(frozen=True)
 class UnitSlip:
     amount: Amount
     unit: str  # the unit it should have
     others: list[Amount]
-    why: str  # "parts" | "parallel"
+    why: str  # "parts": a total below its part; "part": the parts add up only with it in 万元; "parallel"
 
 
 def unit_slips(sentence: Sentence) -> list[UnitSlip]:
@@ -92,8 +128,12 @@ def unit_slips(sentence: Sentence) -> list[UnitSlip]:
         if parts and a.base < max(b.base for b in parts):
             out.append(UnitSlip(a, parts[0].match.quantity.unit or "万元", parts, "parts"))
             continue
+        total = _bracket_total(text, amounts, a)
+        if total is not None and _adds_up_in_its_unit(text, amounts, total, a):
+            out.append(UnitSlip(a, total.match.quantity.unit or "万元", [total], "part"))
+            continue
         like = [b for b in amounts if b is not a and b.word == a.word and b.match.quantity.unit in ("万元", "亿元")
-                and b.base > 0]
+                and b.base > 0 and len(_shared_ending(_head(a), _head(b))) >= 3]
         if not like:
             continue
         units = {b.match.quantity.unit for b in like}
@@ -182,6 +222,10 @@ def _slip_finding(sentence: Sentence, slip: UnitSlip, seen: dict[str, int]) -> F
     if slip.why == "parts":
         zh = f"“{phrase}”按元计小于其分项“{other_phrase}”，单位应为{slip.unit}"
         en = f"“{phrase}” in 元 is smaller than its part “{other_phrase}”: the unit should be {slip.unit}"
+        severity, confidence = Severity.ERROR, 0.9
+    elif slip.why == "part":
+        zh = f"分项“{phrase}”按{slip.unit}计，各分项之和才等于总数“{other_phrase}”，单位应为{slip.unit}"
+        en = f"only with the part “{phrase}” in {slip.unit} do the parts add up to the total “{other_phrase}”: the unit should be {slip.unit}"
         severity, confidence = Severity.ERROR, 0.9
     else:
         ratio = other.base / a.base

@@ -184,6 +184,9 @@ def indicator_table(table: Table) -> IndicatorTable | None:
         return None
     cols, levels = got
     vocab = _vocabulary()
+    # a header repeated after a page break is not a row
+    head_cell = table.cell(header_rows - 1, cols["name"])
+    header_name = _SPACE.sub("", head_cell.text) if head_cell is not None else ""
     rows: list[IndicatorRow] = []
     carried: dict[int, str] = {}
     for r in range(header_rows, table.n_rows):
@@ -196,7 +199,7 @@ def indicator_table(table: Table) -> IndicatorTable | None:
                         del carried[deeper]
         name_cell = cells[cols["name"]] if cols["name"] < len(cells) else None
         name = name_cell.text.strip() if name_cell is not None else ""
-        if not name or _SPACE.sub("", name) in vocab.skip_names or header_role(name) == "name":
+        if not name or _SPACE.sub("", name) in vocab.skip_names or _SPACE.sub("", name) == header_name:
             continue
         row = IndicatorRow(index=r, name=name, path=tuple(carried[c] for c in levels if c in carried),
                            uncertain=r in table.uncertain_rows)
