@@ -146,7 +146,7 @@ def _sources(facts: Facts, year: int) -> Iterator[Finding]:
             yield Finding(
                 location=cell.location,
                 message_zh=f"“{row.name}”评价的是{year}年，完成值来源“{shown}”却是{named}的资料",
-                message_en=f"“{row.name}” is evaluated for {year}, but its source “{shown}” is from {named}",
+                message_en=f"“{row.name}” is evaluated for {year}, but its source “{shown}” is from {', '.join(map(str, years))}",
                 evidence=Evidence(expression="source year = evaluated year", stated=shown, computed=f"{year}年"),
                 snippet=row_snippet(row),
                 related=[Related(facts.meta.year.location, facts.meta.year.source)],

@@ -40,7 +40,9 @@ def numbering_breaks(headings: list[Heading]) -> list[NumberingBreak]:
     as: a heading of another level written in the wrong style (六、 then 7、: it
     continues 一、…六、, so it should be 七、); the first heading of the section written
     in the wrong style (1、 单位概况 … 二、: the 1、 should be 一、); else a skipped or
-    repeated number. A sequence restarting at 1 is a new list and not reported.
+    repeated number. A sequence restarting at 1 is a new list, and a heading that follows
+    its own style's previous number (1. … （一） … 2.: a report nesting its levels in its
+    own order) goes on with its list: neither is reported.
     """
     counters = {1: 0, 2: 0, 3: 0, 4: 0}
     last: dict[int, Heading] = {}
@@ -64,6 +66,16 @@ def numbering_breaks(headings: list[Heading]) -> list[NumberingBreak]:
             if slip is not None and r <= rank[slip_at]:
                 slip = None
             accept(i, r, n)
+            continue
+        same = next((headings[j] for j in range(i - 1, -1, -1) if headings[j].style == h.style), None)
+        if same is not None and same.number == n - 1:
+            # its own list goes on (1. 2. around a （一）: this report nests its levels its own way),
+            # or a slip goes on (7、 8、 9、 after 六、)
+            if slip is not None and slip.heading.style == h.style and counters[rank[slip_at]] == n - 1:
+                slip.also.append(h)
+                accept(i, rank[slip_at], n)
+            else:
+                accept(i, r, n)
             continue
         level = _continued_level(h, counters)
         if level is not None:
@@ -92,6 +104,13 @@ def _style_of(level: int) -> str:
     from auditlint.extract.outline import STYLES
 
     return STYLES[level - 1]
+
+
+def _style_of_serial(serial: str) -> str:
+    """The style a serial we wrote is in ("七、" → cn)."""
+    paren = serial.startswith(("（", "("))
+    arabic = any(ch.isdigit() for ch in serial)
+    return ("arabic" if arabic else "cn") + ("_paren" if paren else "")
 
 
 def _continued_level(h: Heading, counters: dict[int, int]) -> int | None:
@@ -149,8 +168,9 @@ def section_numbering(facts: Facts) -> Iterator[Finding]:
         run = [h, *b.also]
         shown = "".join(x.serial for x in run)
         if b.kind == "style":
-            zh = f"章节编号“{shown}”与同级编号样式不一致，应为“{b.expected}”"
-            en = f"section number “{shown}” breaks the style of its level; it should be “{b.expected}”"
+            want = b.expected + "".join(serial_text(_style_of_serial(b.expected), x.number, b.expected) for x in b.also)
+            zh = f"章节编号“{shown}”与同级编号样式不一致，应为“{want}”"
+            en = f"section number “{shown}” breaks the style of its level; it should be “{want}”"
         elif b.kind == "start":
             zh = f"章节编号从“{h.serial}”开始，缺少“{b.expected}”"
             en = f"the sequence starts at “{h.serial}”; “{b.expected}” is missing"

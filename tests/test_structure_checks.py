@@ -87,6 +87,7 @@ def test_skips_and_repeats():
     ["一、甲", "（1）跳过两级", "（2）跳过两级", "二、乙", "（一）子"],  # skipped levels
     ["一、甲", "(一)半角", "（二）全角", "二、乙"],  # half- and full-width brackets are one style
     ["一、甲", "1．全角点", "2. 半角点", "3、顿号"],  # and so are the separators
+    ["一、甲", "1. 乙", "（一）丙", "（二）丙", "2. 乙", "（一）丙", "二、甲"],  # levels nested in the report's own order
 ])
 def test_silent_on_good_numbering(lines):
     assert breaks(*lines) == []

@@ -4,6 +4,8 @@ and the line they point at, and where they must stay silent."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditlint.engine.registry import get
 from auditlint.engine.run import RunOptions, lint_file
@@ -336,3 +338,18 @@ def test_nanjing_bureau(seeds):
 def test_nanjing_center(seeds):
     # its indicators are in a scoring table, which joins these checks with the scoring facts
     assert _run(seeds / "nanjing-center-2024.txt") == []
+
+
+_FRAGMENTS = st.sampled_from([
+    "一、", "（二）", "3．", "（4）", "2024年", "2023年上半年，", "支出", "13.45元", "1.29亿元", "（", "）", "，", "。",
+    "基金支出", "收入", "万元", "填报人：", "日期：", "年 月 日", "\t", "\t=2篇", "\t1篇", "\t＞100%", "\t<=10%",
+    "\t指标名称", "\t目标值", "\t完成值", "\t偏差情况", "\t完成值来源", "\t2023年度决算报告", "\n", "\n\n", "覆盖率", "来电量",
+])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=60))
+def test_no_input_makes_these_checks_crash(parts):
+    text = "某局2024年度绩效自评报告\n" + "".join(parts)
+    for f in lint(text, "AL205,AL304,AL305,AL505,AL506,AL507,AL601,AL602,AL603"):
+        assert f.location.line is not None and f.message_zh and f.message_en

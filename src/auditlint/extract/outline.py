@@ -76,7 +76,7 @@ def heading_of(p: Paragraph) -> Heading | None:
             continue
         raw = m.group(1)
         number = int(raw) if raw.isdigit() else parse_cn_int(raw)
-        if not number:
+        if not number or number > 99:
             continue
         if not text[m.end() :].strip():
             return None
