@@ -1,0 +1,178 @@
+"""Periods (AL505): evidence from another year than the one evaluated, and later
+data stated as done."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from auditlint.checks.targets import row_snippet
+
+from auditlint.engine.registry import check
+from auditlint.extract.facts import Facts
+from auditlint.extract.indicators import IndicatorTable
+from auditlint.extract.meta import ReportDate, ReportMeta
+from auditlint.extract.prose import Sentence, passages, sentences
+from auditlint.findings import Evidence, Finding, Related
+from auditlint.numbers import find_quantities, normalize
+
+MIN_YEAR_CONFIDENCE = 0.85
+MIN_DATE_CONFIDENCE = 0.75
+
+_YEAR_IN_SOURCE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-－—~至到]\s*((?:19|20)\d{2})\s*)?年")
+
+# A year (or date) used as the time of what a sentence reports: at the start of a
+# clause ("2024年上半年，…", "2019年、2022年、2024年，…", "截至2024年末，…") and followed by
+# a comma. "2024年度预算" (a year naming a thing) and "2024年开始…" are not.
+_TIME = re.compile(
+    r"(?:^|(?<=[，,。；;：:、（(\s])|(?<=截至)|(?<=截止)|(?<=截止到)|(?<=至)|(?<=到)|(?<=在)|(?<=于))"
+    r"(?P<year>(?:19|20)\d{2})\s*年"
+    r"(?P<tail>上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度|年底|年末|底|末|初|以来|全年|度"
+    r"|\s*(?P<month>\d{1,2})\s*(?:[-－—至]\s*\d{1,2}\s*)?月(?:\s*(?P<day>\d{1,2})\s*日)?(?:底|末|份)?)?"
+    r"(?=[，,、])"
+)
+# what is still to come: a plan, a forecast, a target
+FUTURE = ("将", "计划", "拟", "预计", "力争", "争取", "预期", "目标", "开始", "以后", "之后", "展望", "届时", "下一步",
+          "要求", "应当", "部署")
+# what was done or measured
+DONE = ("已", "完成", "发现", "实现", "达到", "达", "增长", "增加", "下降", "减少", "支出", "追回", "累计", "共计", "合计",
+        "查处", "办结", "签收", "结算", "净增")
+
+
+def _year(meta: object) -> int | None:
+    if isinstance(meta, ReportMeta) and meta.year is not None and meta.year.confidence >= MIN_YEAR_CONFIDENCE:
+        return meta.year.value
+    return None
+
+
+def source_years(text: str) -> tuple[set[int], list[tuple[int, int]]]:
+    """The single years and the year ranges a source names."""
+    singles: set[int] = set()
+    ranges: list[tuple[int, int]] = []
+    for m in _YEAR_IN_SOURCE.finditer(normalize(text)):
+        if m.group(2):
+            ranges.append((int(m.group(1)), int(m.group(2))))
+        else:
+            singles.add(int(m.group(1)))
+    return singles, ranges
+
+
+def foreign_source(text: str, year: int) -> list[int] | None:
+    """The years a source names when none of them is the evaluated year; else None."""
+    singles, ranges = source_years(text)
+    if not singles and not ranges:
+        return None
+    if year in singles or any(lo <= year <= hi for lo, hi in ranges):
+        return None
+    return sorted(singles) or [lo for lo, _ in ranges]
+
+
+@dataclass(frozen=True)
+class LaterStatement:
+    sentence: Sentence
+    start: int  # offset of the time token in the sentence
+    token: str  # "2024年上半年"
+    year: int
+    date: ReportDate | None  # when the token gives a month
+
+
+def later_statements(sentence: Sentence, year: int, report_date: ReportDate | None) -> Iterator[LaterStatement]:
+    """Time tokens later than the evaluated year (or than the report's date) at the
+    head of a clause that reports something done or measured, not planned."""
+    text = normalize(sentence.text)
+    for m in _TIME.finditer(text):
+        y = int(m.group("year"))
+        date = ReportDate(y, int(m.group("month")), int(m.group("day")) if m.group("day") else None) if m.group("month") else None
+        later_year = y > year
+        after_report = date is not None and report_date is not None and date.key() > report_date.key()
+        if not (later_year or after_report):
+            continue
+        rest = text[m.end() :]
+        if any(w in rest for w in FUTURE):
+            continue
+        measured = any(q.quantity.unit not in (None, "年", "月", "日", "号") for q in find_quantities(rest))
+        if not measured and not any(w in rest for w in DONE):
+            continue
+        yield LaterStatement(sentence, m.start(), sentence.text[m.start() : m.end()], y, date)
+
+
+@check("AL505", "period-mismatch", severity="warning", zh="期间不符：引用了评价年度以外的数据或证据", en="Period mismatch: data or evidence from outside the evaluated period")
+def period_mismatch(facts: Facts) -> Iterator[Finding]:
+    """
+    zh:
+    自评针对的是报告标题或评价时段所写的年度。指标的完成值来源若只写了另一个年度（2024年度的指标，
+    来源却是“2023年度决算报告”），或者叙述把评价年度之后的情况当作已经发生的数据（2023年度报告中
+    “2024年上半年，……仅增长4.25万人”），或把报告日期之后的日期写成已完成，即为期间不符。
+    “2024年开始……将成为”之类的计划、展望不算；评价年度本身无法确定时不作判断。
+    错误示例：2024年度自评表中，预算执行率的完成值来源为“2023年度决算报告”。
+    正确示例：完成值来源为“2024年度决算报告”。
+
+    en:
+    A self-evaluation covers the year its title and evaluation period name. An
+    indicator whose source names only another year (a 2024 indicator evidenced by the
+    "2023年度决算报告"), a narrative that states data from after the evaluated year as
+    done or measured (in a 2023 report: "2024年上半年，……仅增长4.25万人"), or a date after
+    the report's own date stated as done, is a period mismatch. Plans and outlooks
+    ("2024年开始……将成为") are not; when the evaluated year cannot be told, nothing is said.
+    Bad: in a 2024 self-evaluation, 预算执行率's source is "2023年度决算报告".
+    Good: its source is "2024年度决算报告".
+    """
+    year = _year(facts.meta)
+    if year is None:
+        return
+    yield from _sources(facts, year)
+    meta = facts.meta
+    report_date = meta.date.value if meta.date is not None and meta.date.confidence >= MIN_DATE_CONFIDENCE else None
+    for passage in passages(facts.document):
+        for sentence in sentences(passage):
+            for st in later_statements(sentence, year, report_date):
+                yield _later_finding(st, year, report_date)
+
+
+def _sources(facts: Facts, year: int) -> Iterator[Finding]:
+    for it in facts.indicators:
+        if not isinstance(it, IndicatorTable) or not it.has("source"):
+            continue
+        for row in it.rows:
+            cell = row.cells.get("source")
+            if cell is None or not cell.text.strip():
+                continue
+            years = foreign_source(cell.text, year)
+            if years is None:
+                continue
+            shown = cell.text.strip()
+            named = "、".join(f"{y}年" for y in years)
+            yield Finding(
+                location=cell.location,
+                message_zh=f"“{row.name}”评价的是{year}年，完成值来源“{shown}”却是{named}的资料",
+                message_en=f"“{row.name}” is evaluated for {year}, but its source “{shown}” is from {', '.join(map(str, years))}",
+                evidence=Evidence(expression="source year = evaluated year", stated=shown, computed=f"{year}年"),
+                snippet=row_snippet(row),
+                related=[Related(facts.meta.year.location, facts.meta.year.source)],
+                confidence=0.85,
+                materiality=0.3,
+                key=("source-year", row.name, shown),
+            )
+
+
+def _later_finding(st: LaterStatement, year: int, report_date: ReportDate | None) -> Finding:
+    snippet = st.sentence.text.strip()[:120]
+    if st.year > year:
+        zh = f"本报告评价{year}年，却把{st.token}的情况作为已发生的数据写入：“{snippet[:40]}”"
+        en = f"the report evaluates {year}, yet states data from {st.token} as done: “{snippet[:40]}”"
+        computed = f"{year}年"
+    else:
+        zh = f"报告日期为{report_date}，{st.token}的事项却写成已完成：“{snippet[:40]}”"
+        en = f"the report is dated {report_date}, yet states {st.token} as done: “{snippet[:40]}”"
+        computed = f"≤ {report_date}"
+    return Finding(
+        location=st.sentence.location_at(st.start),
+        message_zh=zh,
+        message_en=en,
+        evidence=Evidence(expression="period of the data = evaluated period", stated=st.token, computed=computed),
+        snippet=snippet,
+        confidence=0.8,
+        materiality=0.3,
+        key=("later-data", st.token, snippet[:16]),
+    )

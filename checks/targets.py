@@ -1,0 +1,293 @@
+"""Targets and completion values of indicator rows: impossible targets (AL304), a
+completion that is not a value (AL506), a target missed without a word of why
+(AL507). The helpers that read a row's target and actual as comparable intervals
+live here too; the deviation check (AL205) uses them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from auditlint.checks.kb import knowledge_base
+
+from auditlint.engine.registry import check
+from auditlint.extract.facts import Facts
+from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
+from auditlint.findings import Evidence, Finding, Related
+from auditlint.numbers import COUNT_UNITS, Approx, Quantity, fmt, normalize
+
+ONE_SIDED = (">=", ">", "<=", "<")
+HUNDRED = Decimal(100)
+
+
+def cell_text(row: IndicatorRowLike, role: str) -> str:
+    cell = row.cells.get(role)
+    return cell.text.strip() if cell is not None else ""
+
+
+def row_snippet(row: IndicatorRowLike) -> str:
+    parts = [row.name] + [cell_text(row, r) for r in ("target", "actual", "deviation")]
+    return " ".join(p for p in parts if p)
+
+
+# ---------------------------------------------------------------------------
+# a row's numbers, comparable
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A row's target and actual in one unit: the target exact (a goal is what it says),
+    the actual the interval its printed digits stand for (exact for a whole count)."""
+
+    target: Decimal
+    actual: Approx
+    comparator: str  # the target's: "=", ">=", ">", "<=", "<"
+    percent: bool
+
+
+def _unit_kind(q: Quantity) -> str | None:
+    if q.is_percent:
+        return "%"
+    return q.base_unit or None
+
+
+def comparable(row: IndicatorRowLike) -> Pair | None:
+    """The row's target and actual when both are numbers of one kind; None when they
+    cannot be compared (text, a range, units that differ, a percent against a count)."""
+    t, a = row.target, row.actual
+    if t is None or a is None or not t.is_number or not a.is_number or t.value is None or a.value is None:
+        return None
+    if t.upper is not None or a.upper is not None or a.comparator not in (None, "="):
+        return None
+    kt, ka = _unit_kind(t), _unit_kind(a)
+    if kt is not None and ka is not None and kt != ka:
+        return None
+    # one side without a unit: the same kind of number, the unit printed once ("=100%" / "100")
+    percent = "%" in (kt, ka)
+    target = t.value * t.scale
+    whole = a.decimals == 0 and (a.unit in COUNT_UNITS or a.base_unit in COUNT_UNITS or (a.unit is None and t.value == t.value.to_integral()))
+    actual = Approx.exact(a.value).scale(a.scale) if whole and not percent else a.approx.scale(a.scale)
+    return Pair(target, actual, t.comparator or "=", percent)
+
+
+def misses(pair: Pair, good: str = "higher") -> bool:
+    """Does the actual miss the target beyond what its rounding allows?"""
+    t, a = pair.target, pair.actual
+    if pair.comparator == ">=":
+        return a.hi < t
+    if pair.comparator == ">":
+        return a.hi <= t
+    if pair.comparator == "<=":
+        return a.lo > t
+    if pair.comparator == "<":
+        return a.lo >= t
+    if pair.comparator in ("=", "~"):
+        if good == "lower":
+            return a.lo > t
+        if good == "target":
+            return a.hi < t or a.lo > t
+        return a.hi < t
+    return False
+
+
+def met(pair: Pair) -> bool:
+    """The actual certainly meets the target."""
+    t, a = pair.target, pair.actual
+    return {">=": a.lo >= t, ">": a.lo > t, "<=": a.hi <= t, "<": a.hi < t}.get(pair.comparator, a.lo == a.hi == t)
+
+
+def impossible_target(row: IndicatorRowLike) -> bool:
+    """A proportion (覆盖率, 满意度, 比例 …) whose target lies outside 0–100%."""
+    t = row.target
+    if t is None or not t.is_percent or t.value is None or not knowledge_base().is_proportion(row.name):
+        return False
+    lo = t.value
+    cmp = t.comparator or "="
+    if t.upper is not None:
+        return lo > HUNDRED or (t.upper.value is not None and t.upper.value < 0)
+    if cmp == ">":
+        return lo >= HUNDRED
+    if cmp in (">=", "=", "~"):
+        return lo > HUNDRED or lo < 0
+    if cmp == "<":
+        return lo <= 0
+    return lo < 0
+
+
+def direction(name: str) -> str:
+    ind = knowledge_base().lookup(name)
+    return ind.good if ind is not None else "higher"
+
+
+def garbled(row: IndicatorRowLike) -> bool:
+    """A row whose columns look shifted: a number where the source should be."""
+    src = cell_text(row, "source")
+    if not src:
+        return False
+    from auditlint.numbers import parse_quantity
+
+    q = parse_quantity(src)
+    return q is not None and q.is_number
+
+
+# ---------------------------------------------------------------------------
+# AL304
+
+
+@check("AL304", "impossible-target", severity="error", zh="目标值不可能达到（比例类指标目标超过 100%）", en="An impossible target (a proportion above 100%)")
+def impossible_target_check(facts: Facts) -> Iterator[Finding]:
+    """
+    zh:
+    覆盖率、满意度、合格率、比例、占比等比例类指标的取值只能在 0 到 100% 之间，目标值写成“＞100%”
+    “≥105%”或负数，便是一个永远无法达到（或毫无意义）的目标。比例类指标由知识库（data/indicators.yaml）
+    中的名称及其结尾词认定；完成率、执行率、增长率等可以超过 100%，不在此列。
+    错误示例：市区两定机构检查覆盖率 目标值“＞100%”。
+    正确示例：市区两定机构检查覆盖率 目标值“＝100%”或“≥95%”。
+
+    en:
+    Coverage, satisfaction, pass rates, proportions and shares lie between 0 and 100%; a
+    target of ">100%", "≥105%" or below zero can never be met (or means nothing).
+    Proportions are recognised by the names and name endings in the knowledge base
+    (data/indicators.yaml); completion, execution and growth rates may exceed 100% and
+    are not checked.
+    Bad: 市区两定机构检查覆盖率 target ">100%".
+    Good: 市区两定机构检查覆盖率 target "=100%" or "≥95%".
+    """
+    for _key, row in indicator_rows(facts):
+        if not impossible_target(row) or "target" not in row.cells:
+            continue
+        cell = row.cells["target"]
+        shown = cell.text.strip()
+        yield Finding(
+            location=cell.location,
+            message_zh=f"“{row.name}”是比例类指标，取值不超过 100%，目标值“{shown}”不可能达到",
+            message_en=f"“{row.name}” is a proportion and cannot exceed 100%; the target “{shown}” can never be met",
+            evidence=Evidence(expression="0% ≤ proportion ≤ 100%", stated=shown, computed="≤ 100%"),
+            snippet=row_snippet(row),
+            confidence=0.9,
+            materiality=0.4,
+            key=("impossible-target", row.name, shown),
+        )
+
+
+# ---------------------------------------------------------------------------
+# AL506
+
+
+@check("AL506", "completion-not-a-value", severity="warning", zh="完成值写成了范围，未给出实际结果", en="The completion value is a range, not a result")
+def completion_not_a_value(facts: Facts) -> Iterator[Finding]:
+    """
+    zh:
+    指标的完成值（实际完成值、指标完成值、完成情况）应当是实际达到的数值。写成“≤100%”“≥0%”
+    “<=10%”或“90%-100%”这样的范围，等于没有报告结果，往往是把目标值照抄到了完成值一栏。
+    “＝100%”表示恰好 100%，是一个数值，不在此列。
+    错误示例：预算偏差率 目标值“<=10%”，完成值“<=10%”。
+    正确示例：预算偏差率 目标值“<=10%”，完成值“1.81%”。
+
+    en:
+    The completion (actual) of an indicator must be the value reached. A range such as
+    "≤100%", "≥0%", "<=10%" or "90%-100%" reports no result; usually the target was copied
+    into the completion column. "=100%" means exactly 100% and is a value.
+    Bad: 预算偏差率 target "<=10%", completion "<=10%".
+    Good: 预算偏差率 target "<=10%", completion "1.81%".
+    """
+    for _key, row in indicator_rows(facts):
+        a = row.actual
+        if a is None or "actual" not in row.cells:
+            continue
+        if a.comparator not in ONE_SIDED and a.upper is None:
+            continue
+        cell = row.cells["actual"]
+        shown = cell.text.strip()
+        copied = name_free(shown) == name_free(cell_text(row, "target"))
+        yield Finding(
+            location=cell.location,
+            message_zh=f"“{row.name}”的完成值“{shown}”是一个范围，不是实际结果" + ("（与目标值相同，疑为照抄）" if copied else ""),
+            message_en=f"the completion of “{row.name}” is “{shown}”, a range and not a result" + (" (the target copied)" if copied else ""),
+            evidence=Evidence(expression="completion = a value", stated=shown, computed="a value"),
+            snippet=row_snippet(row),
+            related=[Related(row.cells["target"].location, cell_text(row, "target"))] if "target" in row.cells else [],
+            confidence=0.95,
+            materiality=0.3,
+            key=("completion-range", row.name, shown),
+        )
+
+
+def name_free(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text))
+
+
+# ---------------------------------------------------------------------------
+# AL507
+
+_NO_DEVIATION = re.compile(r"^(?:无偏差|无|没有偏差|未偏离|—|-|/|0(?:\.0+)?%?)$")
+
+
+def explained(row: IndicatorRowLike) -> bool:
+    """The row says something about why it deviates: a reason, or words in the
+    deviation cell."""
+    if cell_text(row, "reason") and not _NO_DEVIATION.match(name_free(cell_text(row, "reason"))):
+        return True
+    dev = name_free(cell_text(row, "deviation"))
+    if not dev or _NO_DEVIATION.match(dev):
+        return False
+    from auditlint.numbers import parse_quantity
+
+    return parse_quantity(dev) is None
+
+
+@check("AL507", "target-missed", severity="warning", zh="完成值未达到目标值，且未说明原因", en="The target is missed and no reason is given")
+def target_missed(facts: Facts) -> Iterator[Finding]:
+    """
+    zh:
+    自评表（没有得分栏的指标表）中，完成值按其自身的精度未达到目标值（“=2篇”只完成“1篇”，“≥95%”只有
+    “90%”），而该行的原因分析为空，偏差栏也只有数字：未完成的目标应当说明原因。比较按区间进行，
+    “95%”对“＞95%”之类舍入后无法判定的不报告；目标值不可能达到时由 AL304 报告，这里不再重复。
+    有得分栏的表中满分却未达标的情形属于 AL504。
+    错误示例：完成课题报告数量 目标“=2篇”，完成“1篇”，偏差“-50.00%”，原因分析空白。
+    正确示例：同一行在原因分析中写明“一项课题因合同延期，结题顺延至次年”。
+
+    en:
+    In an indicator table without a score column, the completion misses the target at
+    its printed precision ("=2篇" target, "1篇" done; "≥95%" target, "90%" done) and the
+    row gives no reason: its reason column is empty and its deviation cell holds only a
+    number. Compared as intervals: "95%" against ">95%" cannot be decided and is not
+    reported; an impossible target is AL304's, and full marks on a missed target in a
+    scored table is AL504's.
+    Bad: 完成课题报告数量 target "=2篇", done "1篇", deviation "-50.00%", no reason.
+    Good: the same row explains "一项课题因合同延期，结题顺延至次年".
+    """
+    for _key, row in indicator_rows(facts, scored=False):
+        if impossible_target(row) or garbled(row) or explained(row):
+            continue
+        pair = comparable(row)
+        if pair is None or not misses(pair, direction(row.name)):
+            continue
+        cell = row.cells.get("actual")
+        if cell is None:
+            continue
+        target_text, actual_text = cell_text(row, "target"), cell.text.strip()
+        short = abs(pair.actual.mid - pair.target)
+        base = abs(pair.target) or Decimal(1)
+        yield Finding(
+            location=cell.location,
+            message_zh=f"“{row.name}”目标值为“{target_text}”，完成值“{actual_text}”未达到目标，且未说明原因",
+            message_en=f"“{row.name}”: the target is “{target_text}” but “{actual_text}” was reached, and no reason is given",
+            evidence=Evidence(expression=f"{actual_text} vs {target_text}", stated=actual_text,
+                              computed=_target_shown(row.target), difference=fmt(short)),
+            snippet=row_snippet(row),
+            related=[Related(row.cells["target"].location, target_text)] if "target" in row.cells else [],
+            confidence=0.85,
+            materiality=min(1.0, float(short / base)),
+            key=("target-missed", row.name, target_text),
+        )
+
+
+def _target_shown(t: Quantity | None) -> str:
+    if t is None or t.value is None:
+        return ""
+    sign = {">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< "}.get(t.comparator or "", "")
+    return f"{sign}{fmt(t.value)}{t.unit or ''}"

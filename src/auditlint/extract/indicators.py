@@ -1,0 +1,264 @@
+"""Indicator tables: 自评表 (类别 / 指标名称 / 指标目标值 / 指标完成值 / 完成值来源 /
+偏差情况 / 原因分析) and project 绩效目标表 (一级 / 二级 / 三级指标 / 年度指标值 /
+实际完成值), into ``facts.indicators``.
+
+A table is an indicator table when its header names an indicator, a target and an
+actual column and nothing that scores (权重, 分值, 得分: those are scoring tables,
+``extract/scoring.py``). Header words are data (``checks/data/indicator_tables.yaml``).
+Every row keeps its level path, its cells with their locations, and target, actual
+and deviation as :class:`~auditlint.numbers.Quantity` when the cell is one number,
+comparator kept ("＞85%", ">=2", "=2篇").
+
+Checks that read indicator rows go through :func:`indicator_rows`, which takes any
+row satisfying :class:`IndicatorRowLike` — these tables' rows, and the scoring
+tables' rows once they offer the same four attributes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from auditlint.model import Cell, Table
+from auditlint.numbers import Quantity, parse_quantity
+
+if TYPE_CHECKING:
+    from auditlint.extract.facts import Facts
+
+ORDER = 20
+
+ROLES = ("level", "name", "target", "actual", "source", "deviation", "reason", "note")
+
+
+@runtime_checkable
+class IndicatorRowLike(Protocol):
+    """What a check needs of one indicator row, whatever table it came from.
+
+    ``cells`` maps roles to cells: at least ``name``, and ``target`` / ``actual`` when
+    the table prints them. ``target`` and ``actual`` are the cells' numbers (None for
+    text such as 健全, or an empty cell).
+    """
+
+    name: str
+    target: Quantity | None
+    actual: Quantity | None
+    cells: Mapping[str, Cell]
+
+
+@dataclass
+class IndicatorRow:
+    index: int  # 0-based row of the grid
+    name: str
+    path: tuple[str, ...]  # the levels above the name: 类别, or 一级 / 二级指标
+    cells: dict[str, Cell] = field(default_factory=dict)  # role -> cell
+    target: Quantity | None = None
+    actual: Quantity | None = None
+    deviation: Quantity | None = None
+    uncertain: bool = False  # the reader had to guess this row's columns: take no numbers from it
+
+    def text(self, role: str) -> str:
+        cell = self.cells.get(role)
+        return cell.text.strip() if cell is not None else ""
+
+    @property
+    def source(self) -> str:
+        return self.text("source")
+
+    @property
+    def reason(self) -> str:
+        return self.text("reason")
+
+
+@dataclass
+class IndicatorTable:
+    table: Table
+    kind: str  # "self_eval" (自评表: with 来源 or 偏差) | "goal" (绩效目标表)
+    header_rows: int
+    columns: dict[str, int]  # role -> 0-based grid column (level: the last level column)
+    rows: list[IndicatorRow]
+    has_score: bool = False  # indicator tables never score; scoring tables do
+
+    def has(self, role: str) -> bool:
+        return role in self.columns
+
+
+# ---------------------------------------------------------------------------
+# vocabulary
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    roles: tuple[tuple[str, tuple[str, ...]], ...]
+    not_indicator: tuple[str, ...]
+    skip_names: tuple[str, ...]
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    import yaml
+
+    text = resources.files("auditlint.checks").joinpath("data/indicator_tables.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return _Vocabulary(
+        roles=tuple((role, tuple(words)) for role, words in data["roles"].items()),
+        not_indicator=tuple(data.get("not_indicator", [])),
+        skip_names=tuple(data.get("skip_names", [])),
+    )
+
+
+_SPACE = re.compile(r"\s+")
+_WEIGHT_NOTE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+
+
+def header_role(text: str) -> str | None:
+    h = _SPACE.sub("", text)
+    if not h:
+        return None
+    for role, words in _vocabulary().roles:
+        if any(w in h for w in words):
+            return role
+    return None
+
+
+def _cell_value(cell: Cell | None) -> Quantity | None:
+    if cell is None or not cell.text.strip():
+        return None
+    q = parse_quantity(cell.text)
+    return q if q is not None and q.is_number else None
+
+
+def _header(table: Table) -> tuple[int, dict[int, str]] | None:
+    """The number of header rows and the role of each column, or None when this is
+    not an indicator table."""
+    vocab = _vocabulary()
+    for r in range(min(3, table.n_rows)):
+        texts = [c.text for c in table.rows[r]]
+        roles = {c: header_role(t) for c, t in enumerate(texts)}
+        found = {v for v in roles.values() if v}
+        if not {"name", "target", "actual"} <= found:
+            continue
+        header_text = "".join(c.text for row in table.rows[: r + 1] for c in row)
+        if any(w in _SPACE.sub("", header_text) for w in vocab.not_indicator):
+            return None
+        # a merged header above: roles the bottom row leaves out
+        for c in range(table.n_cols):
+            if roles.get(c) is None:
+                for above in range(r - 1, -1, -1):
+                    cell = table.cell(above, c)
+                    role = header_role(cell.text) if cell is not None else None
+                    if role:
+                        roles[c] = role
+                        break
+        return r + 1, {c: v for c, v in roles.items() if v}
+    return None
+
+
+def _columns(roles: dict[int, str]) -> tuple[dict[str, int], list[int]] | None:
+    """role -> column (one column per role but level), and the level columns in order."""
+    cols: dict[str, int] = {}
+    for c, role in sorted(roles.items()):
+        if role == "level":
+            continue
+        if role in cols:  # two columns claiming one role: which one is meant cannot be told
+            return None
+        cols[role] = c
+    levels = [c for c, role in sorted(roles.items()) if role == "level" and c < cols["name"]]
+    # unlabelled columns before the name are levels too (自评表's leading 分解目标 column)
+    levels = sorted({*levels, *(c for c in range(cols["name"]) if c not in roles)})
+    return cols, levels
+
+
+def indicator_table(table: Table) -> IndicatorTable | None:
+    if table.n_rows < 2 or table.n_cols < 3:
+        return None
+    head = _header(table)
+    if head is None:
+        return None
+    header_rows, roles = head
+    got = _columns(roles)
+    if got is None:
+        return None
+    cols, levels = got
+    vocab = _vocabulary()
+    # a header repeated after a page break is not a row
+    head_cell = table.cell(header_rows - 1, cols["name"])
+    header_name = _SPACE.sub("", head_cell.text) if head_cell is not None else ""
+    rows: list[IndicatorRow] = []
+    carried: dict[int, str] = {}
+    for r in range(header_rows, table.n_rows):
+        cells = table.rows[r]
+        for c in levels:
+            if c < len(cells) and cells[c].text.strip():
+                carried[c] = _WEIGHT_NOTE.sub("", cells[c].text).strip()
+                for deeper in [k for k in carried if k > c]:
+                    if deeper < len(cells) and not cells[deeper].text.strip():
+                        del carried[deeper]
+        name_cell = cells[cols["name"]] if cols["name"] < len(cells) else None
+        name = name_cell.text.strip() if name_cell is not None else ""
+        if not name or _SPACE.sub("", name) in vocab.skip_names or _SPACE.sub("", name) == header_name:
+            continue
+        row = IndicatorRow(index=r, name=name, path=tuple(carried[c] for c in levels if c in carried),
+                           uncertain=r in table.uncertain_rows)
+        for role, c in cols.items():
+            if c < len(cells):
+                row.cells[role] = cells[c]
+        for k, c in enumerate(levels):
+            if c < len(cells):
+                row.cells[f"level{k + 1}"] = cells[c]
+        if not row.uncertain:
+            row.target = _cell_value(row.cells.get("target"))
+            row.actual = _cell_value(row.cells.get("actual"))
+            row.deviation = _cell_value(row.cells.get("deviation"))
+        rows.append(row)
+    if not rows:
+        return None
+    kind = "self_eval" if ("source" in cols or "deviation" in cols) else "goal"
+    if levels:
+        cols["level"] = levels[-1]
+    return IndicatorTable(table=table, kind=kind, header_rows=header_rows, columns=cols, rows=rows)
+
+
+def extract_into(facts: Facts) -> None:
+    for table in facts.document.tables:
+        it = indicator_table(table)
+        if it is not None:
+            facts.indicators.append(it)
+
+
+# ---------------------------------------------------------------------------
+# the row protocol, for checks
+
+
+def _fits(row: object) -> bool:
+    if not isinstance(row, IndicatorRowLike):
+        return False
+    return (
+        isinstance(row.name, str)
+        and isinstance(row.cells, Mapping)
+        and all(isinstance(q, Quantity) or q is None for q in (row.target, row.actual))
+    )
+
+
+def indicator_rows(facts: Facts, *, scored: bool | None = None) -> Iterator[tuple[str, IndicatorRowLike]]:
+    """Every indicator row the report's tables hold, with a key naming its table
+    (the same for rows of one table). ``scored``: only rows of tables that do (True)
+    or do not (False) carry a score column; None for both.
+
+    Rows come from the indicator tables and from any scoring table whose rows offer
+    :class:`IndicatorRowLike`; rows that do not are passed over.
+    """
+    for source, tables in (("indicators", facts.indicators), ("scoring", facts.scoring)):
+        is_scored = source == "scoring"
+        if scored is not None and scored != is_scored:
+            continue
+        for t in tables:
+            table = getattr(t, "table", None)
+            key = f"{source}:{getattr(table, 'index', id(t))}"
+            for row in getattr(t, "rows", None) or []:
+                if getattr(row, "uncertain", False) or not _fits(row):
+                    continue
+                yield key, row
