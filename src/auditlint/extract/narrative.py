@@ -713,11 +713,17 @@ def _changes(par: Paragraph, toks: list[_Token], sentences: list[Sentence], tabl
         key = match_key(name)
         prior = next((t.figure for t in toks if t.figure is not None and t.sentence == tok.sentence and t is not tok
                       and any(w in t.figure.subject for w in v.prior_words)
-                      and match_key(_strip_front(t.figure.name, v.prior_words)) == key), None)
+                      and match_key(_without(t.figure.name, v.prior_words)) == key), None)
         out.append(Change(subject, name, tok.q, direction, tok.q.unit == "%", reference, current, prior,
                           sentences[tok.sentence], tok.start, tok.end, par.location_at(tok.start),
                           link_rows(tables, name) if tables else ()))
     return out
+
+
+def _without(text: str, words: tuple[str, ...]) -> str:
+    for w in words:
+        text = text.replace(w, "")
+    return text
 
 
 def _rates(toks: list[_Token], breakdowns: list[_Breakdown], sentences: list[Sentence]) -> list[Rate]:

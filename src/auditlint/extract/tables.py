@@ -466,7 +466,7 @@ def infer_hierarchy(ct: CanonicalTable) -> None:
         prev = t
     for t, members in spans:
         members = [j for j in members if rows[j].kind != "group"]
-        top = _structure(ct, members)
+        top = _structure(ct, members, t)
         if top is None:
             continue
         _link(ct, t, top)
@@ -482,7 +482,7 @@ def _link(ct: CanonicalTable, parent: int, children: list[int]) -> None:
         ct.rows[c].parent = parent
 
 
-def _structure(ct: CanonicalTable, members: list[int]) -> list[int] | None:
+def _structure(ct: CanonicalTable, members: list[int], total: int) -> list[int] | None:
     """The top-level rows among ``members`` (linking deeper rows to their parents),
     or None when the structure cannot be established."""
     rows = ct.rows
@@ -495,10 +495,15 @@ def _structure(ct: CanonicalTable, members: list[int]) -> list[int] | None:
     if any(rows[j].kind == "subtotal" for j in members):
         return _by_subtotals(ct, members)
     blocks = _blocks_from_numbers(ct, members)
+    inner = {c for _, ch in blocks for c in ch}
+    top = [j for j in members if j not in inner]
+    # blocks found in coarse numbers ("1" may be anything in [0.5, 1.5]) must leave the
+    # total adding up to what remains; where only the flat rows give it, they are flat
+    if blocks and not _anchor(ct, rows[total], [rows[j] for j in top]) and _anchor(ct, rows[total], [rows[j] for j in members]):
+        return members
     for parent, children in blocks:
         _link(ct, parent, children)
-    inner = {c for _, ch in blocks for c in ch}
-    return [j for j in members if j not in inner]
+    return top
 
 
 def _by_levels(ct: CanonicalTable, members: list[int]) -> list[int]:
