@@ -70,7 +70,15 @@ def value_schema(columns: list[str]):
 
 def failures(ct: CanonicalTable) -> dict[str, dict[int, list[str]]]:
     """check id → row position → the frame columns that break a rule there.
-    pandera reports a failing row once per column; they are grouped per row."""
+    pandera reports a failing row once per column; they are grouped per row. Each
+    table is validated once, however many checks ask."""
+    memo = ct.memo.get("value_failures")
+    if memo is None:
+        memo = ct.memo["value_failures"] = _failures(ct)
+    return memo  # type: ignore[return-value]
+
+
+def _failures(ct: CanonicalTable) -> dict[str, dict[int, list[str]]]:
     import pandera.pandas as pa
 
     from auditlint.extract.frame import canonical_frame

@@ -135,6 +135,18 @@ def test_qizhong_list_goes_past_a_semicolon_only_for_parallel_shares():
     assert ow.complete  # 基本 and 项目: every part is named
 
 
+def test_qizhong_list_steps_over_bracketed_asides_and_takes_bare_shares():
+    text = "本年支出100万元，其中人员经费60万元（其中工资40万元，社保20万元），公用经费50万元。"
+    outer, inner = of(OfWhich, read_paragraph(para(text)))
+    assert [p.quantity.text for p in outer.parts] == ["60万元", "50万元"]
+    assert inner.total.quantity.text == "60万元" and [p.quantity.text for p in inner.parts] == ["40万元", "20万元"]
+    text = "本年支出合计1782.77万元，其中：基本支出715.69万元，占40.15%；项目支出1067.07万元，占59.85%。"
+    sts = read_paragraph(para(text))
+    (ow,) = of(OfWhich, sts)
+    assert [p.name for p in ow.parts] == ["基本支出", "项目支出"]
+    assert [(s.share.quantity.text, s.base.quantity.text) for s in of(Share, sts)] == [("40.15%", "1782.77万元"), ("59.85%", "1782.77万元")]
+
+
 def test_qizhong_after_a_full_stop_belongs_to_the_total_before_it_and_stops_at_a_non_amount():
     text = "总金额410.99亿元。其中，南京专区采购金额达177.31亿元，超序时进度47.75个百分点，同比增加43.25亿元。"
     (ow,) = of(OfWhich, read_paragraph(para(text)))
@@ -202,6 +214,13 @@ def test_a_change_without_a_figure_before_it_names_its_own_subject_and_finds_a_s
     assert ch.name == "三公经费" and ch.current is None
     (ch,) = of(Change, read_paragraph(para("会议费上年支出1.1万元，本年会议费支出0.48万元，比上年减少0.62万元。")))
     assert ch.prior is not None and ch.prior.quantity.text == "1.1万元"
+
+
+def test_a_prior_year_figure_inside_the_comparison():
+    (ch,) = of(Change, read_paragraph(para("支出1782.77万元，比上年1207.92万元增加574.85万元。")))
+    assert (ch.current.quantity.text, ch.prior.quantity.text, ch.amount.text) == ("1782.77万元", "1207.92万元", "574.85万元")
+    # the prior year's number is no figure of its own
+    assert [f.quantity.text for f in of(Figure, read_paragraph(para("会议费支出0.48万元，比上年的1.1万元减少0.62万元。")))] == ["0.48万元"]
 
 
 def test_rates_with_their_figures():

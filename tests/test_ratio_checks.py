@@ -3,6 +3,9 @@ they stay silent. The last tests are issue 4's acceptance on the real seeds."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from auditlint.engine.run import RunOptions, lint_document, lint_file
 from auditlint.readers.text import read_bytes
 from reports import SANGONG, report
@@ -218,6 +221,10 @@ def test_al204_with_the_prior_year_in_the_sentence_and_relative_changes():
     text = "一、情况\n会议费上年支出1.1万元，本年会议费支出0.48万元，比上年增加0.62万元。\n"
     (f,) = lint(text, "AL204")
     assert (f.evidence.stated, f.evidence.computed) == ("增加0.62万元", "减少0.62万元")
+    inside = "一、情况\n支出1782.77万元，比上年1207.92万元增加568.81万元。\n"
+    (g,) = lint(inside, "AL204")
+    assert (g.evidence.stated, g.evidence.computed, g.evidence.expression) == ("增加568.81万元", "增加574.85万元", "1782.77万元 - 1207.92万元")
+    assert lint(inside.replace("568.81", "574.85"), "AL204") == []
     rel = _sangong_report("会议费全年支出0.48万元，比上年下降40%。")  # (0.48 − 1.1) / 1.1 = −56.36%
     (g,) = lint(rel, "AL204")
     assert (g.evidence.stated, g.evidence.computed) == ("减少40%", "减少56.36%")
@@ -292,3 +299,30 @@ def test_bureau_seed_is_silent(seeds):
     # 3665.94 against 214.44 + 3451.49 = 3665.93 is rounding; every other sum there holds
     got, _ = _seed(seeds, "nanjing-bureau-2023.txt")
     assert got == []
+
+
+# ---------------------------------------------------------------------------
+# bad input never crashes a check
+
+_HEADS = st.sampled_from(["项目", "序号", "年初预算数", "追加", "扣减", "调整预算数", "实际支出数", "执行率", "执行进度",
+                          "占总支出比例", "上年决算数", "合计", "备注"])
+_LABELS = st.sampled_from(["合计", "小计", "基本支出", "项目支出", "（一）基本支出", "一", "其中：人员经费", "三公经费小计",
+                           "公务接待费", "会议费", "", "预算总金额"])
+_CELLS = st.sampled_from(["0", "0.00", "1.5", "-1087.3", "100%", "-0.16%", "NaN%", "#DIV/0!", "—", "", "1e5", "≥90%",
+                          "99999999999.99", "0.001", "12,345.67", "３.８３", "负2", "101.83%", "abc"])
+_TEXT = st.sampled_from(["本年支出", "1782.77万元", "（", "）", "基本支出", "709.66万元", "其中", "，", "；", "。", "占总支出的",
+                         "40.15%", "比上年增加", "0.43万元", "比上年下降", "5%", "会议费全年支出", "0.48万元", "预算执行率",
+                         "实际支出", "到位资金", "0万元", "非", "结转结余"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(_HEADS, min_size=2, max_size=6),
+    st.lists(st.tuples(_LABELS, st.lists(_CELLS, min_size=1, max_size=6)), min_size=1, max_size=6),
+    st.lists(_TEXT, max_size=30),
+)
+def test_any_table_and_sentence_give_findings_or_nothing(heads, body, words):
+    rows = [heads, *([label, *cells] for label, cells in body)]
+    text = report(rows, before="一、情况\n" + "".join(words) + "\n")
+    for f in lint(text, "AL1,AL2,AL3"):
+        assert f.evidence is not None and f.location.line is not None

@@ -284,10 +284,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # the end of the words before a number that make it a change
         "change": re.compile(
-            rf"(?P<cmp>{_alt(v.compare_words)})(?P<ref>[^，,。；;]{{0,10}}?)(?P<dir>{_alt(v.up + v.down)})(?:了|为|达)?$"
+            rf"(?P<cmp>{_alt(v.compare_words)})(?P<ref>[^，,。；;]{{0,16}}?)(?P<dir>{_alt(v.up + v.down)})(?:了|为|达)?$"
         ),
+        # a number right after "比上年": the prior year's figure inside a comparison
+        "compared": re.compile(rf"(?:{_alt(v.compare_words)})(?:{_alt(v.references)})?的?$"),
         # ... a share: "占总支出的", "占总收入比例为"
-        "share": re.compile(rf"(?:{_alt(v.share_words)})(?!比|用)(?P<base>[^，,。；;的]{{1,15}}?)(?:的)?(?:比例|比重|份额)?(?:为|达|是)?$"),
+        "share": re.compile(rf"(?:{_alt(v.share_words)})(?!比|用)(?P<base>[^，,。；;的\d]{{0,15}}?)(?:的)?(?:比例|比重|份额)?(?:为|达|是)?$"),
         "date": re.compile(r"^(?:截至|截止|至)?\d{4}年(?:度)?(?:末|底|初)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|^\d{1,2}月(?:\d{1,2}日)?(?:底|末)?"),
         "enum": re.compile(r"^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+[、.．](?!\d)|[一二三四五六七八九十]+(?:是|、))\s*"),
     }
@@ -457,6 +459,8 @@ def _tokens(par: Paragraph, sentences: list[Sentence]) -> list[_Token]:
         elif (cm := p["change"].search(words)) is not None:
             tok.role, tok.match = "change", cm
             tok.subject = clean_subject(words[: cm.start()])
+        elif p["compared"].search(words):
+            tok.role = "none"
         elif q.unit == "%" and (sm := p["share"].search(words)) is not None:
             tok.role, tok.match = "share", sm
         else:
@@ -598,9 +602,7 @@ def _list_after(text: str, pos: int, toks: list[_Token], owner: _Token) -> list[
     last_share: str | None = None
     k = 0
     while i < len(text):
-        end = i
-        while end < len(text) and text[end] not in "，,、；;。）)":
-            end += 1
+        end = _clause_end(text, i)
         clause = [t for t in after if i <= t.start < end]
         if not clause:
             break
@@ -623,6 +625,24 @@ def _list_after(text: str, pos: int, toks: list[_Token], owner: _Token) -> list[
         if k > 40:
             break
     return parts
+
+
+def _clause_end(text: str, i: int) -> int:
+    """The delimiter ending the clause that starts at ``i``, stepping over bracketed
+    asides ("人员经费60万元（其中工资40万元，社保20万元），…")."""
+    depth = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and ch in "，,、；;。":
+            return i
+        i += 1
+    return i
 
 
 def _next_sentence_share(text: str, pos: int, toks: list[_Token]) -> str | None:
@@ -703,7 +723,7 @@ def _changes(par: Paragraph, toks: list[_Token], sentences: list[Sentence], tabl
         current = None
         subject = tok.subject
         if not subject:
-            prev = next((t for t in reversed(toks[:k]) if t.sentence == tok.sentence), None)
+            prev = next((t for t in reversed(toks[:k]) if t.sentence == tok.sentence and t.end <= tok.clause_start), None)
             if prev is not None and prev.figure is not None and _gap(text, prev.end, tok.clause_start, "，,"):
                 current = prev.figure
                 subject = current.subject
@@ -714,6 +734,12 @@ def _changes(par: Paragraph, toks: list[_Token], sentences: list[Sentence], tabl
         prior = next((t.figure for t in toks if t.figure is not None and t.sentence == tok.sentence and t is not tok
                       and any(w in t.figure.subject for w in v.prior_words)
                       and match_key(_without(t.figure.name, v.prior_words)) == key), None)
+        # "比上年1207.92万元增加574.85万元": the prior year's figure inside the comparison
+        ref_start, ref_end = tok.clause_start + tok.match.start("ref"), tok.clause_start + tok.match.end("ref")
+        inside = next((t for t in toks if ref_start <= t.start < ref_end and t.q.is_money and not t.approximate), None)
+        if inside is not None:
+            prior = Figure(reference, name, inside.q, sentences[tok.sentence], inside.start, inside.end,
+                           par.location_at(inside.start))
         out.append(Change(subject, name, tok.q, direction, tok.q.unit == "%", reference, current, prior,
                           sentences[tok.sentence], tok.start, tok.end, par.location_at(tok.start),
                           link_rows(tables, name) if tables else ()))

@@ -71,6 +71,9 @@ class CanonicalTable:
     columns: list[Column]
     rows: list[Row]  # data rows, in order
     unit: str | None = None  # table-wide unit ("单位：万元"), when stated
+    # what checks derive from the table and share (checks/values.py validates each table
+    # once for AL301–AL303); not part of the table's identity
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def column(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
