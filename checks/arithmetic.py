@@ -257,8 +257,12 @@ def _breakdown_finding(st: TotalWithParts | OfWhich) -> Finding | None:
     units = {p.quantity.unit for p in parts} - {total.quantity.unit}
     unit_zh = unit_en = ""
     if units:
-        unit_zh = f"；注意单位：合计以{unit}计，各项以{'、'.join(sorted(u or '' for u in units))}计"
-        unit_en = f"; note the units: the total is in {unit}, the parts in {', '.join(sorted(u or '' for u in units))}"
+        shown = sorted(u or "" for u in units)
+        unit_zh = f"；注意单位：合计以{unit}计，各项以{'、'.join(shown)}计"
+        unit_en = f"; note the units: the total is in {unit}, the parts in {', '.join(shown)}"
+        if len(shown) == 1 and compare(stated, asum(p.quantity.approx for p in parts)).ok:
+            unit_zh += f"，按{shown[0]}计则相符，疑为单位错误"
+            unit_en += f"; read in {shown[0]} they agree: probably a wrong unit"
     misnamed = [p for p in parts if _other_side(total.name, p.name)]
     name_zh = f"；所列“{misnamed[0].subject}”与“{total.subject}”名称不一致" if misnamed else ""
     name_en = f"; the part named {misnamed[0].subject} does not match {total.subject}" if misnamed else ""

@@ -156,7 +156,7 @@ def test_al102_parts_in_another_unit_are_converted():
     assert lint(ok, "AL102") == []
     wrong = narrative("本年支出1432.68元（基本支出487.46万元，项目支出945.22万元）。")
     (f,) = lint(wrong, "AL102")
-    assert f.evidence.computed == "14326800.00元" and "注意单位" in f.message_zh
+    assert f.evidence.computed == "14326800.00元" and "注意单位" in f.message_zh and "疑为单位错误" in f.message_zh
 
 
 def test_al102_qizhong_lists_may_fall_short_but_not_exceed():

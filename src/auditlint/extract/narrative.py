@@ -506,7 +506,7 @@ def _complementary(a: str, b: str, core: str) -> bool:
     return any((qa.endswith(x) and qb.endswith(y)) or (qa.endswith(y) and qb.endswith(x)) for x, y in vocabulary().complementary)
 
 
-def _brackets(par: Paragraph, toks: list[_Token], sentences: list[Sentence]) -> list[_Breakdown]:
+def _brackets(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
     """"支出1782.77万元（基本支出709.66万元，项目支出1067.07万元）"."""
     text = normalize(par.text)
     out: list[_Breakdown] = []
@@ -752,7 +752,7 @@ def _without(text: str, words: tuple[str, ...]) -> str:
     return text
 
 
-def _rates(toks: list[_Token], breakdowns: list[_Breakdown], sentences: list[Sentence]) -> list[Rate]:
+def _rates(toks: list[_Token], breakdowns: list[_Breakdown]) -> list[Rate]:
     v = vocabulary()
     parts = {id(p) for b in breakdowns for p in b.parts}
     out: list[Rate] = []
@@ -785,14 +785,14 @@ def read_paragraph(par: Paragraph, tables: list[CanonicalTable] | None = None) -
     for t in toks:
         if t.role == "figure":
             t.figure = _figure(par, sentences, t, tables)
-    breakdowns = _brackets(par, toks, sentences)
+    breakdowns = _brackets(par, toks)
     breakdowns += _of_which(par, toks)
     breakdowns += _naming(toks)
     out: list[Statement] = [t.figure for t in toks if t.figure is not None]
     out += breakdowns
     out += _shares(toks, breakdowns, sentences, par)
     out += _changes(par, toks, sentences, tables)
-    out += _rates(toks, breakdowns, sentences)
+    out += _rates(toks, breakdowns)
     return sorted(out, key=lambda s: (s.start, _KIND_ORDER[s.kind]))
 
 
