@@ -96,6 +96,7 @@ def test_approximate_dates_counts_and_second_numbers_are_not_plain_figures():
 
 def test_a_number_without_a_name_is_no_figure():
     assert of(Figure, read_paragraph(para("2024年末负0.26万元，主要原因是往来款项已结清。"))) == []
+    assert of(Figure, read_paragraph(para("比上年增长10.5%（增加50万元）。"))) == []
 
 
 # ---------------------------------------------------------------------------
@@ -193,6 +194,12 @@ def test_a_share_whose_base_is_not_stated_has_no_base():
     (s,) = of(Share, read_paragraph(para("项目支出1067.07万元，占总支出的59.85%。")))
     assert s.part is not None and s.base is None
     assert of(Share, read_paragraph(para("公立医院医疗服务的收入占比提升到24.04%。"))) == []
+
+
+def test_a_share_base_is_the_named_total_never_a_listed_part():
+    text = "项目总预算500万元，其中2024年预算300万元。项目累计支出480万元，占总预算的96%。"
+    (s,) = of(Share, read_paragraph(para(text)))
+    assert s.base.quantity.text == "500万元"
 
 
 def test_year_on_year_changes():

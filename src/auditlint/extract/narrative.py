@@ -465,10 +465,19 @@ def _tokens(par: Paragraph, sentences: list[Sentence]) -> list[_Token]:
             tok.role, tok.match = "share", sm
         else:
             tok.subject = clean_subject(words)
-            if second or not re.search(r"[\u4e00-\u9fff]", tok.subject) or len(tok.subject) > 40:
+            if second or not _names_something(tok.subject):
                 tok.role = "none"
         out.append(tok)
     return out
+
+
+def _names_something(subject: str) -> bool:
+    """A name with Chinese in it that is not only a change word ("增加50万元" names nothing)."""
+    v = vocabulary()
+    if not re.search(r"[\u4e00-\u9fff]", subject) or len(subject) > 40:
+        return False
+    rest = _without(subject, v.up + v.down + v.compare_words + v.references + ("了", "达到", "至", "到"))
+    return bool(rest.strip())
 
 
 def _figure(par: Paragraph, sentences: list[Sentence], tok: _Token, tables: list[CanonicalTable]) -> Figure:
@@ -700,8 +709,11 @@ def _shares(toks: list[_Token], breakdowns: list[_Breakdown], sentences: list[Se
             if total.name.endswith(wanted) or total_core(total.name).endswith(wanted):
                 base = total
         if base is None and wanted:
-            base = next((t.figure for t in reversed(figures) if t.start < tok.start and t.figure is not part
-                         and t.q.is_money and total_core(t.figure.name) == wanted), None)  # type: ignore[union-attr]
+            # the nearest earlier amount named as the base ("项目总预算" for 总预算), or a total
+            # (never a listed part) of the same thing
+            base = next((t.figure for t in reversed(figures) if t.start < tok.start and t.figure is not part and t.q.is_money
+                         and (t.figure.name.endswith(name_of(base_name))  # type: ignore[union-attr]
+                              or (total_core(t.figure.name) == wanted and not t.in_part_list))), None)  # type: ignore[union-attr]
         out.append(Share(share_fig, base_name, part, base, sentences[tok.sentence]))
     return out
 
