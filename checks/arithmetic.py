@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.narrative import Figure, OfWhich, TotalWithParts, statements_of
+from auditlint.extract.narrative import Figure, OfWhich, TotalWithParts, other_side, statements_of
 from auditlint.extract.tables import (
     AMOUNT_ROLES,
     CanonicalTable,
@@ -263,7 +263,7 @@ def _breakdown_finding(st: TotalWithParts | OfWhich) -> Finding | None:
         if len(shown) == 1 and compare(stated, asum(p.quantity.approx for p in parts)).ok:
             unit_zh += f"，按{shown[0]}计则相符，疑为单位错误"
             unit_en += f"; read in {shown[0]} they agree: probably a wrong unit"
-    misnamed = [p for p in parts if _other_side(total.name, p.name)]
+    misnamed = [p for p in parts if other_side(total.name, p.name)]
     name_zh = f"；所列“{misnamed[0].subject}”与“{total.subject}”名称不一致" if misnamed else ""
     name_en = f"; the part named {misnamed[0].subject} does not match {total.subject}" if misnamed else ""
     if st.complete:
@@ -299,11 +299,6 @@ def _number(part: Figure, total: Figure) -> str:
     q = part.quantity
     shown = fmt(q.value, q.decimals) if q.value is not None else q.text
     return shown if q.unit == total.quantity.unit else f"{shown}{q.unit or ''}"
-
-
-def _other_side(total: str, part: str) -> bool:
-    """A 收入 listed under a 支出 total, or the other way round."""
-    return (total.endswith("支出") and part.endswith("收入")) or (total.endswith("收入") and part.endswith("支出"))
 
 
 def _sentence_snippet(text: str, limit: int = 120) -> str:

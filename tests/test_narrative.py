@@ -148,6 +148,17 @@ def test_qizhong_list_steps_over_bracketed_asides_and_takes_bare_shares():
     assert [(s.share.quantity.text, s.base.quantity.text) for s in of(Share, sts)] == [("40.15%", "1782.77万元"), ("59.85%", "1782.77万元")]
 
 
+def test_a_qizhong_list_that_may_be_about_another_figure_is_not_read():
+    # 支出 parts after a 收入: the list is about the 支出 before it
+    assert of(OfWhich, read_paragraph(para("支出合计950万元，收入合计1000万元。其中基本支出600万元，项目支出350万元。"))) == []
+    # more than the figure right before, but not more than an earlier one of the sentence
+    text = "采购金额500万元，节约资金50万元，其中货物类300万元，服务类200万元。"
+    assert of(OfWhich, read_paragraph(para(text))) == []
+    # the same parts with no earlier figure to hold them: they exceed their total
+    (ow,) = of(OfWhich, read_paragraph(para("节约资金50万元，其中货物类300万元，服务类200万元。")))
+    assert ow.total.quantity.text == "50万元"
+
+
 def test_qizhong_after_a_full_stop_belongs_to_the_total_before_it_and_stops_at_a_non_amount():
     text = "总金额410.99亿元。其中，南京专区采购金额达177.31亿元，超序时进度47.75个百分点，同比增加43.25亿元。"
     (ow,) = of(OfWhich, read_paragraph(para(text)))

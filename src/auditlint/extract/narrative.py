@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, ClassVar
@@ -542,7 +543,7 @@ def _brackets(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
         body = text[k + 1 : close].strip()
         lead = body.startswith(vocabulary().lead_words)
         parts = [t for t in inner if _is_part(t, tok.q)]
-        if not parts:
+        if not parts or all(other_side(tok.figure.name, t.figure.name) for t in parts if t.figure):
             continue
         others = [t for t in inner if t not in parts]
         clauses = [c for c in re.split(r"[，,；;、]", body) if c.strip()]
@@ -588,13 +589,32 @@ def _of_which(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
         if not _gap(text, owner.end, m.start(), "，,。：:"):
             continue
         parts = _list_after(text, m.end(), toks, owner)
-        if not parts:
+        if not parts or _other_owner(owner, parts, toks):
             continue
         for t in parts:
             t.in_part_list = True
         figs = tuple(t.figure for t in parts if t.figure)
         out.append(OfWhich(owner.figure, figs, _pair(owner.figure, figs), "其中", owner.figure.sentence, owner.figure.rows))
     return out
+
+
+def _other_owner(owner: _Token, parts: list[_Token], toks: list[_Token]) -> bool:
+    """Is the 其中 list perhaps about another figure than the one right before it? So
+    when the parts are all 支出 and the figure is a 收入 (or the other way round), or
+    when they add up to more than it but not to more than an earlier figure of its
+    sentence ("采购金额500万元，节约资金50万元，其中货物类300万元，服务类200万元")."""
+    if all(other_side(owner.figure.name, t.figure.name) for t in parts if t.figure and owner.figure):
+        return True
+    total = sum((t.q.value * t.q.scale for t in parts if t.q.value is not None), Decimal(0))
+    if owner.q.value is None or total <= owner.q.value * owner.q.scale:
+        return False
+    return any(t is not owner and t.figure is not None and t.sentence == owner.sentence and t.start < owner.start
+               and t.q.is_money and t.q.value is not None and t.q.value * t.q.scale >= total for t in toks)
+
+
+def other_side(total: str, part: str) -> bool:
+    """A 收入 listed under a 支出 total, or the other way round."""
+    return (total.endswith("支出") and part.endswith("收入")) or (total.endswith("收入") and part.endswith("支出"))
 
 
 def _list_after(text: str, pos: int, toks: list[_Token], owner: _Token) -> list[_Token]:
@@ -865,6 +885,7 @@ __all__ = [
     "link_rows",
     "match_key",
     "name_of",
+    "other_side",
     "read_paragraph",
     "statements_of",
     "total_core",
