@@ -18,7 +18,7 @@ from auditlint.extract.narrative import Change, Figure, OfWhich, Rate, Share, To
 from auditlint.extract.tables import AMOUNT_ROLES, RATE_BASES, CanonicalTable, Row, amount, column_name, row_snippet
 from auditlint.findings import Evidence, Finding, Related, Severity
 from auditlint.model import Location
-from auditlint.numbers import Approx, Quantity, Verdict, asum, compare, fmt
+from auditlint.numbers import SCALES, Approx, Quantity, Verdict, asum, compare, fmt
 from auditlint.rank import materiality
 
 HUNDRED = Decimal(100)
@@ -110,21 +110,25 @@ def _finding(
 def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     zh:
-    执行率（执行进度、支出进度）应等于同一行的实际支出数 ÷ 预算数：表中有调整后预算
-    （年终核定数、调整预算数）时以它为分母，否则以年初预算为分母；按其中任一口径算得相符
-    的都不报告。正文中与其数字同时给出的到位率、执行率也照此核对（“实际支出S万元，预算
-    执行率R%”）。空白的执行率不是数字，不核对；预算为 0 而有支出属于 AL302，金额为负属于
-    AL301。按打印精度的区间比较。
+    执行率（执行进度、支出进度）应等于同一行的实际支出数 ÷ 预算数。表中有调整后预算（年终
+    核定数、调整预算数）且至少一半的执行率与之相符时以它为分母，个别行只与年初预算相符的
+    报警告（口径与其他行不一致）；否则至少一半与年初预算相符时以年初预算为分母；都不到
+    一半时视为未能理解该列，不报告。正文中与其数字同时给出的到位率、执行率也照此核对
+    （“实际支出S万元，预算执行率R%”）。空白的执行率不是数字，不核对；预算为 0 而有支出属于
+    AL302，金额为负属于 AL301。按打印精度的区间比较。
     错误示例：三公经费小计 年初预算 1.5，实际执行数 3.83，执行进度 100%（应为 255.33%）。
     正确示例：培训费 年初预算 1.1，实际执行数 0.13，执行进度 11.82%。
 
     en:
     An execution rate (执行进度, 支出进度) must equal the same row's actual spending ÷ its
-    budget: the adjusted budget (年终核定数, 调整预算数) when the table prints one, else the
-    initial budget; a rate that matches either is not reported. Rates the text states
-    together with their figures ("实际支出S万元，预算执行率R%", 到位率) are checked the same
-    way. A blank rate is no claim; a zero budget with spending is AL302's, a negative
-    amount AL301's. Compared as intervals at printed precision.
+    budget. When the table prints an adjusted budget (年终核定数, 调整预算数) and at least half
+    the rates agree with it, it is the divisor, and a row that agrees only with the initial
+    budget is a warning (taken differently from the rest); otherwise the initial budget is,
+    when at least half agree with that; when neither, the column is not understood and
+    nothing is said. Rates the text states together with their figures ("实际支出S万元，
+    预算执行率R%", 到位率) are checked the same way. A blank rate is no claim; a zero budget
+    with spending is AL302's, a negative amount AL301's. Compared as intervals at printed
+    precision.
     Bad: 三公经费小计 budget 1.5, spent 3.83, progress 100% (it is 255.33%).
     Good: 培训费 budget 1.1, spent 0.13, progress 11.82%.
     """
@@ -485,13 +489,12 @@ def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
 
 def _change_bases(facts: Facts, st: Change) -> list[tuple[Approx, Approx, str, str, list[Related]]]:
     """(this year, last year, their texts, where they come from) in the change's unit."""
-    scale = st.amount.scale if not st.relative else (st.current.quantity.scale if st.current else None)
-    out: list[tuple[Approx, Approx, str, str, list[Related]]] = []
     cur = st.current
     if cur is not None and not (cur.exact and cur.is_money):
         return []
-    if scale is None:
-        return []
+    # the change's unit; a relative change's units cancel out
+    scale = st.amount.scale if not st.relative else (cur.quantity.scale if cur is not None else Decimal(1))
+    out: list[tuple[Approx, Approx, str, str, list[Related]]] = []
     if st.prior is not None and cur is not None and st.prior.exact and st.prior.is_money:
         out.append((cur.quantity.approx_in(scale), st.prior.quantity.approx_in(scale), cur.text, st.prior.text,
                     [Related(st.prior.location, f"{st.prior.subject}{st.prior.text}")]))
@@ -507,10 +510,12 @@ def _change_bases(facts: Facts, st: Change) -> list[tuple[Approx, Approx, str, s
         if this is None or prior is None:
             continue
         if ct.unit is not None:
-            k = Quantity(text="", value=Decimal(1), unit=ct.unit).scale / scale
-            this, prior = this.scale(k), prior.scale(k)
-        elif cur is None:
+            table_scale = SCALES.get(ct.unit, Decimal(1))
+        elif cur is not None:
+            table_scale = cur.quantity.scale  # read in the unit of the figure it must match
+        else:
             continue  # the table's unit is unknown and there is no figure to tell it by
+        this, prior = this.scale(table_scale / scale), prior.scale(table_scale / scale)
         if cur is not None and not compare(cur.quantity.approx_in(scale), this).ok:
             continue  # the row's actual is not the sentence's figure: not the row meant
         related = [Related(row.cells[r].location, row_snippet(ct, row)) for r in ("actual", "prior_actual") if r in row.cells]

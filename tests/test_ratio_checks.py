@@ -225,6 +225,9 @@ def test_al204_with_the_prior_year_in_the_sentence_and_relative_changes():
     (g,) = lint(inside, "AL204")
     assert (g.evidence.stated, g.evidence.computed, g.evidence.expression) == ("增加568.81万元", "增加574.85万元", "1782.77万元 - 1207.92万元")
     assert lint(inside.replace("568.81", "574.85"), "AL204") == []
+    in_yuan = _sangong_report("会议费全年支出0.48万元，比上年增加2400元。")  # 0.48 − 1.1 = −0.62万元 = −6200元
+    (h,) = lint(in_yuan, "AL204")
+    assert (h.evidence.stated, h.evidence.computed) == ("增加2400元", "减少6200.00元")
     rel = _sangong_report("会议费全年支出0.48万元，比上年下降40%。")  # (0.48 − 1.1) / 1.1 = −56.36%
     (g,) = lint(rel, "AL204")
     assert (g.evidence.stated, g.evidence.computed) == ("减少40%", "减少56.36%")
