@@ -29,8 +29,13 @@ rows it talks about when the names match (:class:`RowRef`, positions in
   预算执行率R%"): the rate figure, the nearest numerator figure and the candidate
   denominators (vocabulary in ``checks/data/narrative.yaml``).
 
+Statements come in document order (``statements_of(facts, Figure, Change)`` picks
+kinds); only paragraphs are read, not sentences inside table cells. Only money
+Figures are linked to rows.
+
 Reading stays conservative: a number whose meaning is unclear (no name, a count, a
-date, an approximate figure) takes part in no sum, and a sentence that does not fit
+date, an approximate figure) takes part in no sum, a 其中 list that may be about
+another figure than the one before it is not read, and a sentence that does not fit
 these shapes yields only its Figures.
 """
 
