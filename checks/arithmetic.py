@@ -1,4 +1,5 @@
-"""Arithmetic inside budget tables: totals (AL101) and row identities (AL103)."""
+"""Arithmetic: table totals (AL101), narrative totals and their parts (AL102) and
+row identities (AL103)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
+from auditlint.extract.narrative import Figure, OfWhich, TotalWithParts, other_side, statements_of
 from auditlint.extract.tables import (
     AMOUNT_ROLES,
     CanonicalTable,
@@ -205,4 +207,103 @@ def _identity(ct: CanonicalTable, row: Row, roles: list[str]) -> Finding | None:
     )
 
 
-__all__ = ["row_identity_mismatch", "table_total_mismatch"]
+@check("AL102", "narrative-total-mismatch", severity="error", zh="文中合计数不等于所列各项之和",
+       en="A total in the text is not the sum of the parts it lists")
+def narrative_total_mismatch(facts: Facts) -> Iterator[Finding]:
+    """
+    zh:
+    正文中给出总数并列出其组成时，各项之和应等于总数。括号中的分项（“支出1782.77万元（基本
+    支出709.66万元，项目支出1067.07万元）”）视为完整分解；总数之后成对出现、互为补充的名称
+    （“结转结余”之后的“财政拨款结转结余”和“非财政拨款结转结余”，“支出”之后的“基本支出”和
+    “项目支出”）也是完整分解。“其中”列出的可能只是部分项目：只有各项之和超过总数时才报告
+    （“其中”恰为基本、项目这样互补的两项时按完整分解核对）。金额先换算到同一单位，按打印
+    精度的区间比较：3665.94 与 214.44 + 3451.49 = 3665.93 之差属于四舍五入，不报告。
+    错误示例：本年支出1782.77万元（基本支出709.66万元，项目支出1067.07万元），709.66 + 1067.07 = 1776.73。
+    正确示例：本年支出1782.77万元（基本支出715.69万元，项目支出1067.07万元）。
+
+    en:
+    When the text gives a total and lists what it is made of, the parts must add up to
+    it. Parts in brackets after a total ("支出1782.77万元（基本支出709.66万元，项目支出
+    1067.07万元）") are a full decomposition, and so are two complementary names following a
+    total in its paragraph (财政拨款结转结余 and 非财政拨款结转结余 after 结转结余; 基本支出 and
+    项目支出 after 支出). A 其中 list may name some parts only: it is reported only when its
+    parts exceed the total (unless it is exactly such a complementary pair). Amounts are
+    converted to one unit and compared as intervals at printed precision: 3665.94 against
+    214.44 + 3451.49 = 3665.93 is rounding and is not reported.
+    Bad: 本年支出1782.77万元（基本支出709.66万元，项目支出1067.07万元）: 709.66 + 1067.07 = 1776.73.
+    Good: 本年支出1782.77万元（基本支出715.69万元，项目支出1067.07万元）.
+    """
+    for st in statements_of(facts, TotalWithParts, OfWhich):
+        finding = _breakdown_finding(st)
+        if finding is not None:
+            yield finding
+
+
+def _breakdown_finding(st: TotalWithParts | OfWhich) -> Finding | None:
+    total, parts = st.total, st.parts
+    if not total.exact or not total.is_money or not parts or not all(p.exact and p.is_money for p in parts):
+        return None
+    scale = total.quantity.scale
+    stated = total.quantity.approx
+    computed = asum(p.quantity.approx_in(scale) for p in parts)
+    verdict = compare(stated, computed)
+    if verdict.ok or (not st.complete and verdict.difference > 0):  # a partial list may fall short
+        return None
+    decimals = max(total.quantity.decimals, 2)
+    unit = total.quantity.unit or ""
+    got = fmt(computed.mid, decimals)
+    diff = fmt(abs(verdict.difference), decimals)
+    expr = " + ".join(_number(p, total) for p in parts)
+    units = {p.quantity.unit for p in parts} - {total.quantity.unit}
+    unit_zh = unit_en = ""
+    if units:
+        shown = sorted(u or "" for u in units)
+        unit_zh = f"；注意单位：合计以{unit}计，各项以{'、'.join(shown)}计"
+        unit_en = f"; note the units: the total is in {unit}, the parts in {', '.join(shown)}"
+        if len(shown) == 1 and compare(stated, asum(p.quantity.approx for p in parts)).ok:
+            unit_zh += f"，按{shown[0]}计则相符，疑为单位错误"
+            unit_en += f"; read in {shown[0]} they agree: probably a wrong unit"
+    misnamed = [p for p in parts if other_side(total.name, p.name)]
+    name_zh = f"；所列“{misnamed[0].subject}”与“{total.subject}”名称不一致" if misnamed else ""
+    name_en = f"; the part named {misnamed[0].subject} does not match {total.subject}" if misnamed else ""
+    if st.complete:
+        zh = f"{total.subject} {total.text}，但所列各项之和为 {expr} = {got}{unit}（差 {diff}{unit_zh}{name_zh}）"
+        en = f"{total.subject} is {total.text}, but its parts add up to {expr} = {got}{unit} (off by {diff}{unit_en}{name_en})"
+    else:
+        zh = f"{total.subject} {total.text}，但其中所列各项之和 {expr} = {got}{unit} 已超过总数（超出 {diff}{unit_zh}）"
+        en = f"{total.subject} is {total.text}, but the parts listed under 其中 already add up to {expr} = {got}{unit} (over by {diff}{unit_en})"
+    error = verdict.level == "error"
+    return Finding(
+        location=total.location,
+        message_zh=zh,
+        message_en=en,
+        evidence=Evidence(
+            expression=expr,
+            stated=total.text,
+            computed=f"{got}{unit}",
+            difference=diff,
+            tolerance=fmt(verdict.tolerance),
+            operands=tuple((p.subject, p.text) for p in parts),
+        ),
+        snippet=_sentence_snippet(st.sentence.text),
+        related=[Related(p.location, f"{p.subject}{p.text}") for p in parts][:5],
+        confidence=(0.85 if st.marker == "naming" else 0.95) if error else 0.6,
+        materiality=materiality(float(verdict.difference), float(total.quantity.value or 0)),
+        key=("narrative", total.name, st.marker, *(p.name for p in parts)),
+        severity=Severity.ERROR if error else Severity.WARNING,
+    )
+
+
+def _number(part: Figure, total: Figure) -> str:
+    """A part as the expression shows it: its number, with its unit when it differs from the total's."""
+    q = part.quantity
+    shown = fmt(q.value, q.decimals) if q.value is not None else q.text
+    return shown if q.unit == total.quantity.unit else f"{shown}{q.unit or ''}"
+
+
+def _sentence_snippet(text: str, limit: int = 120) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = ["narrative_total_mismatch", "row_identity_mismatch", "table_total_mismatch"]

@@ -1,5 +1,5 @@
-"""Value rules on budget tables (AL301, AL302), written as one pandera schema
-over the canonical DataFrame of each table.
+"""Value rules on budget tables (AL301, AL302, AL303), written as one pandera
+schema over the canonical DataFrame of each table.
 
 The rules are data (``VALUE_RULES``) so the batch audit can turn the same rules
 into a Great Expectations suite. pandas and pandera are imported only when a
@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.tables import RATE_ROLES, SHARE_ROLES, CanonicalTable, column_name, row_snippet
-from auditlint.findings import Evidence, Finding
+from auditlint.extract.tables import RATE_ROLES, SHARE_ROLES, CanonicalTable, Row, column_name, row_snippet
+from auditlint.findings import Evidence, Finding, Severity
+from auditlint.numbers import fmt
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,7 +28,7 @@ NON_NEGATIVE = ("budget_initial", "budget_adjusted", "actual", "prior_actual")
 @dataclass(frozen=True)
 class ValueRule:
     """One per-column rule: ``column`` of the canonical frame must satisfy
-    ``op`` (``ge``: ≥ value, ``eq``: == value) wherever it is not null."""
+    ``op`` (``ge``: ≥ value, ``le``: ≤ value, ``eq``: == value) wherever it is not null."""
 
     check_id: str
     column: str
@@ -44,7 +45,12 @@ VALUE_RULES: tuple[ValueRule, ...] = (
         for role in (*RATE_ROLES, *SHARE_ROLES)
     ),
     ValueRule("AL302", "rate_zero_base", "eq", False, "预算为 0 却印有执行率", "a rate printed over a zero budget"),
+    # on the interval the printed rate stands for: "100%" may be 100.4%, "-0.00%" may be 0
+    ValueRule("AL303", "rate_hi", "ge", 0.0, "执行率不应为负数", "an execution rate cannot be negative"),
+    ValueRule("AL303", "rate_lo", "le", 100.0, "执行率超过 100%", "an execution rate above 100%"),
 )
+
+_CHECKS = {"ge": "ge", "le": "le", "eq": "eq"}
 
 
 def value_schema(columns: list[str]):
@@ -55,7 +61,7 @@ def value_schema(columns: list[str]):
     for rule in VALUE_RULES:
         if rule.column not in columns:
             continue
-        chk = pa.Check.ge(rule.value) if rule.op == "ge" else pa.Check.eq(rule.value)
+        chk = getattr(pa.Check, _CHECKS[rule.op])(rule.value)
         col = spec.get(rule.column)
         checks = [*(col.checks if col is not None else []), chk]
         spec[rule.column] = pa.Column(checks=checks, nullable=True, required=False)
@@ -64,7 +70,15 @@ def value_schema(columns: list[str]):
 
 def failures(ct: CanonicalTable) -> dict[str, dict[int, list[str]]]:
     """check id → row position → the frame columns that break a rule there.
-    pandera reports a failing row once per column; they are grouped per row."""
+    pandera reports a failing row once per column; they are grouped per row. Each
+    table is validated once, however many checks ask."""
+    memo = ct.memo.get("value_failures")
+    if memo is None:
+        memo = ct.memo["value_failures"] = _failures(ct)
+    return memo  # type: ignore[return-value]
+
+
+def _failures(ct: CanonicalTable) -> dict[str, dict[int, list[str]]]:
     import pandera.pandas as pa
 
     from auditlint.extract.frame import canonical_frame
@@ -183,3 +197,93 @@ def undefined_rate(facts: Facts) -> Iterator[Finding]:
                     materiality=0.3,
                     key=(row.label, role, "undefined", str(ct.table.index)),
                 )
+
+
+@check("AL303", "rate-out-of-range", severity="warning", zh="执行率超出范围（为负数或超过 100%）",
+       en="An execution rate out of range (negative, or above 100%)")
+def rate_out_of_range(facts: Facts) -> Iterator[Finding]:
+    """
+    zh:
+    表中印出的执行率不应为负数，也不应超过 100%：负的执行率只能来自负的预算或支出，
+    是错误；超过调整后预算的执行率意味着支出超出了预算，违反“无预算不开支”，
+    至少需要说明（警告）。表中只有年初预算时，超过 100% 可能是年中追加未列出，仅提示。
+    比较按打印精度进行：“100%”可能是 100.4%，不报告。
+    错误示例：党团活动经费 调整预算数 −1087.3，实际支出 1.79，执行率 −0.16%。
+    正确示例：大型修缮 调整预算数 5.55，实际支出 5.55，执行率 100.00%。
+
+    en:
+    A printed execution rate can be neither negative nor above 100%: a negative rate can
+    only come from a negative budget or spending figure and is an error; a rate above
+    100% of the adjusted budget means spending beyond the budget, which must at least be
+    explained (a warning). When the table has only an initial budget, above 100% may be a
+    mid-year addition the table does not show: only a note. Compared at printed
+    precision: "100%" may be 100.4% and is not reported.
+    Bad: 党团活动经费 adjusted budget −1087.3, spent 1.79, execution rate −0.16%.
+    Good: 大型修缮 adjusted budget 5.55, spent 5.55, execution rate 100.00%.
+    """
+    for ct in _budget_tables(facts):
+        if "rate" not in ct.roles():
+            continue
+        fails = failures(ct)
+        zero_base = fails.get("AL302", {})
+        for pos, cols in sorted(fails.get("AL303", {}).items()):
+            row = ct.rows[pos]
+            if "rate" not in row.cells or "rate_zero_base" in zero_base.get(pos, []):
+                continue
+            finding = _negative_rate(ct, row) if "rate_hi" in cols else _rate_above_budget(ct, row)
+            if finding is not None:
+                yield finding
+
+
+def _negative_rate(ct: CanonicalTable, row: Row) -> Finding:
+    cell = row.cells["rate"]
+    stated = cell.text.strip()
+    name_zh, name_en = column_name(ct, "rate", "zh"), column_name(ct, "rate", "en")
+    negatives = [(r, row.values[r]) for r in ("budget_adjusted", "budget_initial", "actual") if row.has(r) and row.values[r].value < 0]
+    why_zh = f"（{column_name(ct, negatives[0][0], 'zh')}为 {negatives[0][1].text.strip()}）" if negatives else ""
+    why_en = f" ({column_name(ct, negatives[0][0], 'en')} is {negatives[0][1].text.strip()})" if negatives else ""
+    return Finding(
+        location=cell.location,
+        message_zh=f"{row.label}：{name_zh}为 {stated}，执行率不可能为负数{why_zh}",
+        message_en=f"{row.label}: {name_en} is {stated}; a rate cannot be negative{why_en}",
+        evidence=Evidence(expression=f"{stated} ≥ 0", stated=stated, computed="≥ 0", difference=stated.lstrip("-−－"), tolerance="0"),
+        snippet=row_snippet(ct, row),
+        confidence=0.97,
+        materiality=_materiality(ct, negatives[0][0], row) if negatives else 0.5,
+        key=(row.label, "rate", "negative", str(ct.table.index)),
+        severity=Severity.ERROR,
+    )
+
+
+def _rate_above_budget(ct: CanonicalTable, row: Row) -> Finding:
+    from auditlint.rank import materiality
+
+    cell = row.cells["rate"]
+    stated = cell.text.strip()
+    base = ct.rate_base() if ct.rate_base() is not None and row.has(ct.rate_base() or "") else None
+    name_zh, name_en = column_name(ct, "rate", "zh"), column_name(ct, "rate", "en")
+    over_adjusted = base == "budget_adjusted"
+    detail_zh = detail_en = ""
+    mat = 0.3
+    if base is not None and row.has("actual"):
+        actual, budget = row.values["actual"], row.values[base]
+        detail_zh = f"：{column_name(ct, 'actual', 'zh')} {actual.text.strip()} 超过{column_name(ct, base, 'zh')} {budget.text.strip()}"
+        detail_en = f": {column_name(ct, 'actual', 'en')} {actual.text.strip()} exceeds the {column_name(ct, base, 'en')} {budget.text.strip()}"
+        total = ct.total("actual")
+        mat = materiality(float(actual.value - budget.value), float(total)) if total else 0.3
+    if over_adjusted:
+        tail_zh, tail_en = "，支出超出调整后预算", "; spending above the adjusted budget"
+    else:
+        tail_zh, tail_en = "（表中无调整后预算，可能有未列出的追加）", " (the table shows no adjusted budget: a mid-year addition may be missing)"
+    return Finding(
+        location=cell.location,
+        message_zh=f"{row.label}：{name_zh}为 {stated}，超过 100%{detail_zh}{tail_zh}",
+        message_en=f"{row.label}: {name_en} is {stated}, above 100%{detail_en}{tail_en}",
+        evidence=Evidence(expression=f"{stated} ≤ 100%", stated=stated, computed="≤ 100%",
+                          difference=fmt(row.values["rate"].value - 100), tolerance="0"),
+        snippet=row_snippet(ct, row),
+        confidence=0.9 if over_adjusted else 0.6,
+        materiality=mat,
+        key=(row.label, "rate", "above-100", str(ct.table.index)),
+        severity=Severity.WARNING if over_adjusted else Severity.INFO,
+    )

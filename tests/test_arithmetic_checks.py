@@ -28,7 +28,8 @@ BUDGET = [
 def test_a_clean_table_with_rounding_only_differences_is_silent():
     rows = [r[:] for r in BUDGET]
     rows[3][5] = "1782.77"  # 715.69 + 1067.07 = 1782.76: rounding
-    assert lint(report(rows), "AL1,AL3") == []
+    # (its rates above 100% of the adjusted budget are AL303's, tested in test_ratio_checks.py)
+    assert lint(report(rows), "AL1,AL301,AL302") == []
 
 
 def test_al101_fires_with_the_arithmetic():
@@ -125,3 +126,68 @@ def test_findings_point_at_the_line_of_the_number():
     text = report(rows)
     (f,) = by_id(lint(text), "AL101")
     assert text.split("\n")[f.location.line - 1] == "\t1792.77"
+
+
+# ---------------------------------------------------------------------------
+# AL102: totals in the text and the parts they list
+
+
+def narrative(*paragraphs: str) -> str:
+    return "一、收支情况\n" + "\n".join(paragraphs) + "\n"
+
+
+def test_al102_bracketed_parts_that_do_not_add_up():
+    text = narrative("2024年度预算收入1764.10万元（基本收入1241.40万元，项目收入522.70万元），本年支出1782.77万元（基本支出709.66万元，项目收入1067.07万元）。")
+    (f,) = lint(text, "AL102")
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.difference) == ("1782.77万元", "1776.73万元", "6.04")
+    assert f.evidence.expression == "709.66 + 1067.07" and f.severity == "error"
+    assert f.location.line == 2 and f.location.column == text.split("\n")[1].index("1782.77") + 1
+    # a 收入 listed under a 支出 total is still a part, and the message says so
+    assert "项目收入" in f.message_zh and "名称不一致" in f.message_zh
+
+
+def test_al102_rounding_only_is_silent():
+    assert lint(narrative("本年支出1782.77万元（基本支出715.69万元，项目支出1067.07万元）。"), "AL102") == []
+    assert lint(narrative("机关资产总额为3665.94万元。流动资产214.44万元，非流动资产3451.49万元。"), "AL102") == []
+
+
+def test_al102_parts_in_another_unit_are_converted():
+    ok = narrative("本年支出1782.77万元（基本支出7156900元，项目支出1067.07万元）。")
+    assert lint(ok, "AL102") == []
+    wrong = narrative("本年支出1432.68元（基本支出487.46万元，项目支出945.22万元）。")
+    (f,) = lint(wrong, "AL102")
+    assert f.evidence.computed == "14326800.00元" and "注意单位" in f.message_zh and "疑为单位错误" in f.message_zh
+
+
+def test_al102_qizhong_lists_may_fall_short_but_not_exceed():
+    short = narrative("基本支出715.69万元，其中工资福利支出577.57万元、商品和服务支出70.87万元；项目支出533.26万元。")
+    assert lint(short, "AL102") == []
+    over = narrative("基本支出715.69万元，其中工资福利支出677.57万元、商品和服务支出570.87万元，对个人和家庭的补助0.51万元；项目支出533.26万元。")
+    (f,) = lint(over, "AL102")
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.expression) == ("715.69万元", "1248.95万元", "677.57 + 570.87 + 0.51")
+    assert "超过" in f.message_zh
+
+
+def test_al102_a_qizhong_pair_of_basic_and_project_is_complete():
+    text = narrative("支出年初预算5109.92万元，其中基本支出2556.92万元，项目支出2503万元。")
+    (f,) = lint(text, "AL102")
+    assert (f.evidence.stated, f.evidence.computed) == ("5109.92万元", "5059.92万元")
+
+
+def test_al102_complementary_names_after_a_total():
+    text = narrative("2024年年末结转结余51.43万元。财政拨款结转结余51.43万元，主要是待扣缴的社保；非财政拨款结转结余0.43万元，为利息收入结转。")
+    (f,) = lint(text, "AL102")
+    assert (f.evidence.stated, f.evidence.computed, f.confidence) == ("51.43万元", "51.86万元", 0.85)
+    assert f.key[:3] == ("narrative", "结转结余", "naming")
+
+
+def test_al102_approximate_or_unnamed_figures_never_enter_a_sum():
+    assert lint(narrative("总金额410.99亿元。其中，专区采购金额达177.31亿元，同比增加43.25亿元。"), "AL102") == []
+    assert lint(narrative("总金额100亿元（超60亿元，近50亿元）。"), "AL102") == []
+    assert lint(narrative("完成年度目标任务的115%（320亿元）。"), "AL102") == []
+
+
+def test_al102_implausible_but_inside_the_worst_case_is_a_warning():
+    parts = "，".join(f"项目{i}支出10.00万元" for i in range(20))
+    (f,) = lint(narrative(f"本年支出199.91万元（{parts}）。"), "AL102")
+    assert f.severity == "warning" and f.evidence.difference == "0.09"

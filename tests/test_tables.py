@@ -83,3 +83,34 @@ def test_scoring_and_indicator_tables_are_not_budget_tables():
 def test_a_table_without_amount_columns_is_left_alone():
     rows = [["对应部门主要职责", "任务名称", "完成情况"], ["甲", "乙", "丙"], ["丁", "戊", "己"]]
     assert facts_of(report(rows)).tables == []
+
+
+def test_a_spending_structure_table_of_one_amount_and_its_shares():
+    rows = [["项目", "实际支出数", "占总支出比例"], ["人员经费", "399.87", "27.91%"], ["公用经费", "87.59", "6.11%"],
+            ["项目支出", "945.22", "65.98%"], ["合计", "1432.68", "100.00%"]]
+    (ct,) = facts_of(report(rows)).tables
+    assert ct.kind == "share" and [c.role for c in ct.columns] == ["label", "actual", "share"]
+    (total,) = ct.top_totals()
+    assert [ct.rows[i].label for i in total.children] == ["人员经费", "公用经费", "项目支出"]
+
+
+def test_one_amount_column_alone_is_not_a_budget_table():
+    rows = [["项目", "实际支出数", "备注"], ["甲", "10.00", "无"], ["乙", "20.00", "无"]]
+    assert facts_of(report(rows)).tables == []
+
+
+def test_rate_base_is_the_adjusted_budget_when_printed():
+    (ct,) = facts_of(report(UNLABELLED)).tables
+    assert ct.rate_base() == "budget_adjusted"
+    rows = [["项  目", "年初预算", "实际执行数", "执行进度"], ["会议费", "1.5", "0.48", "32%"], ["培训费", "1.1", "0.13", "11.82%"]]
+    (ct,) = facts_of(report(rows)).tables
+    assert ct.rate_base() == "budget_initial" and ct.kind == "sangong"  # 会议费 and 培训费 rows make a 三公-style table
+
+
+def test_blocks_from_coarse_numbers_must_leave_the_total_adding_up():
+    # "1" stands for [0.5, 1.5], so 甲 = 乙 + 丙 looks possible; the total 3 says the rows are flat
+    rows = [["项目", "实际支出数", "占总支出比例"], ["甲", "1", "33.33%"], ["乙", "1", "33.33%"], ["丙", "1", "33.33%"],
+            ["合计", "3", "100.00%"]]
+    (ct,) = facts_of(report(rows)).tables
+    assert [ct.rows[i].label for i in ct.top_totals()[0].children] == ["甲", "乙", "丙"]
+    assert all(not r.children for r in ct.rows if r.kind != "total")

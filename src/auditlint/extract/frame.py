@@ -8,22 +8,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from auditlint.extract.tables import AMOUNT_ROLES, RATE_ROLES, SHARE_ROLES, CanonicalTable
+from auditlint.extract.tables import AMOUNT_ROLES, RATE_BASES, RATE_ROLES, SHARE_ROLES, CanonicalTable
 
 if TYPE_CHECKING:
     import pandas as pd
 
-BASE_ROLES = ("budget_adjusted", "budget_initial")  # what a rate is taken over, in order of preference
+BASE_ROLES = RATE_BASES  # what a rate is taken over, in order of preference
 
 
 def canonical_frame(ct: CanonicalTable) -> pd.DataFrame:
     """Columns: ``label``, ``kind``, each amount and rate role present (float, NaN
     where not a number), ``<rate role>_undefined`` (printed NaN%, #DIV/0!…) and
-    ``rate_zero_base`` (a non-zero rate printed over a zero budget). The index is
-    the row's position in ``ct.rows``."""
+    ``rate_zero_base`` (a non-zero rate printed over a zero budget). With a rate
+    column also ``rate_lo``/``rate_hi``, the interval the printed rate stands for at
+    its own printed precision ("100%" is anything in [99.5, 100.5]), and
+    ``rate_base``, the column it is taken over ("" when the row has no such figure).
+    The index is the row's position in ``ct.rows``."""
     import pandas as pd
 
     roles = [r for r in ct.roles() if r in AMOUNT_ROLES or r in RATE_ROLES or r in SHARE_ROLES]
+    base_role = ct.rate_base()
     records = []
     for row in ct.rows:
         rec: dict[str, object] = {"label": row.label, "kind": row.kind}
@@ -38,5 +42,9 @@ def canonical_frame(ct: CanonicalTable) -> pd.DataFrame:
             rec["rate_zero_base"] = bool(
                 base is not None and base.value == 0 and rate is not None and rate.is_number and rate.value != 0
             )
+            exact = rate is not None and rate.is_number and rate.comparator in (None, "=")
+            rec["rate_lo"] = float(rate.approx.lo) if exact else float("nan")
+            rec["rate_hi"] = float(rate.approx.hi) if exact else float("nan")
+            rec["rate_base"] = base_role if base_role is not None and row.has(base_role) else ""
         records.append(rec)
     return pd.DataFrame.from_records(records, index=list(range(len(ct.rows))))

@@ -29,6 +29,12 @@ AMOUNT_ROLES = ("budget_initial", "add", "cut", "adjust", "budget_adjusted", "ac
 RATE_ROLES = ("rate",)
 SHARE_ROLES = ("share",)
 ROLES = ("serial", "label", *AMOUNT_ROLES, *RATE_ROLES, *SHARE_ROLES, "note")
+# what an execution rate is taken over, in order of preference: the adjusted budget
+# when the table prints one ("执行率" against 调整预算数), else the initial budget (三公
+# tables: 执行进度 against 年初预算)
+RATE_BASES = ("budget_adjusted", "budget_initial")
+# table kinds: budget execution, 三公/会议/培训, a spending-structure table of shares
+KINDS = ("budget", "sangong", "share")
 
 
 @dataclass
@@ -60,11 +66,14 @@ class Row:
 @dataclass
 class CanonicalTable:
     table: Table
-    kind: str  # "budget" | "sangong" | "unknown"
+    kind: str  # one of KINDS
     header_rows: int
     columns: list[Column]
     rows: list[Row]  # data rows, in order
     unit: str | None = None  # table-wide unit ("单位：万元"), when stated
+    # what checks derive from the table and share (checks/values.py validates each table
+    # once for AL301–AL303); not part of the table's identity
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def column(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -88,6 +97,14 @@ class CanonicalTable:
         vals = [abs(r.values[role].value) for r in self.rows if r.has(role)]
         return max(vals) if vals else None
 
+    def rate_base(self) -> str | None:
+        """The column an execution rate is taken over (see RATE_BASES)."""
+        roles = self.roles()
+        return next((b for b in RATE_BASES if b in roles), None)
+
+    def top_totals(self) -> list[Row]:
+        """Total rows that no other row totals: what shares are taken of."""
+        return [r for r in self.rows if r.kind == "total" and r.parent is None and r.children]
 
 
 
@@ -104,6 +121,7 @@ class Vocabulary:
     of_which_prefixes: tuple[str, ...]
     not_budget: tuple[str, ...]
     sangong_labels: tuple[str, ...]
+    sangong_items: tuple[str, ...]
 
 
 @cache
@@ -121,6 +139,7 @@ def vocabulary() -> Vocabulary:
         of_which_prefixes=tuple(data.get("of_which_prefixes", [])),
         not_budget=tuple(data.get("not_budget", [])),
         sangong_labels=tuple(data.get("sangong_labels", [])),
+        sangong_items=tuple(data.get("sangong_items", [])),
     )
 
 
@@ -325,7 +344,10 @@ def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable 
         return None
     columns = _roles(table, header_rows)
     amount_cols = [c for c in columns if c.role in AMOUNT_ROLES]
-    if len(amount_cols) < 2 or not any(c.role in ("label", "serial") for c in columns):
+    ratio_cols = [c for c in columns if c.role in RATE_ROLES or c.role in SHARE_ROLES]
+    # two amount columns, or one with the rate or share taken of it (a spending-structure
+    # table: 实际支出数 | 占总支出比例)
+    if len(amount_cols) + min(1, len(ratio_cols)) < 2 or not any(c.role in ("label", "serial") for c in columns):
         return None
     label_cols = [c.index for c in columns if c.role in ("serial", "label")]
     rows: list[Row] = []
@@ -359,12 +381,22 @@ def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable 
         rows.append(row)
     if not rows:
         return None
-    labels = "".join(r.label for r in rows)
-    kind = "sangong" if sum(w in labels for w in v.sangong_labels) >= 2 else "budget"
+    kind = _kind(rows, columns)
     unit = _table_unit(blocks, table) if blocks is not None else None
     ct = CanonicalTable(table=table, kind=kind, header_rows=header_rows, columns=columns, rows=rows, unit=unit)
     infer_hierarchy(ct)
     return ct
+
+
+def _kind(rows: list[Row], columns: list[Column]) -> str:
+    v = vocabulary()
+    labels = "".join(r.label for r in rows)
+    if sum(w in labels for w in v.sangong_labels) >= 2:
+        return "sangong"
+    roles = {c.role for c in columns}
+    if "share" in roles and not roles & {"budget_initial", "budget_adjusted"}:
+        return "share"
+    return "budget"
 
 
 # ---------------------------------------------------------------------------
@@ -437,7 +469,7 @@ def infer_hierarchy(ct: CanonicalTable) -> None:
         prev = t
     for t, members in spans:
         members = [j for j in members if rows[j].kind != "group"]
-        top = _structure(ct, members)
+        top = _structure(ct, members, t)
         if top is None:
             continue
         _link(ct, t, top)
@@ -453,7 +485,7 @@ def _link(ct: CanonicalTable, parent: int, children: list[int]) -> None:
         ct.rows[c].parent = parent
 
 
-def _structure(ct: CanonicalTable, members: list[int]) -> list[int] | None:
+def _structure(ct: CanonicalTable, members: list[int], total: int) -> list[int] | None:
     """The top-level rows among ``members`` (linking deeper rows to their parents),
     or None when the structure cannot be established."""
     rows = ct.rows
@@ -466,10 +498,15 @@ def _structure(ct: CanonicalTable, members: list[int]) -> list[int] | None:
     if any(rows[j].kind == "subtotal" for j in members):
         return _by_subtotals(ct, members)
     blocks = _blocks_from_numbers(ct, members)
+    inner = {c for _, ch in blocks for c in ch}
+    top = [j for j in members if j not in inner]
+    # blocks found in coarse numbers ("1" may be anything in [0.5, 1.5]) must leave the
+    # total adding up to what remains; where only the flat rows give it, they are flat
+    if blocks and not _anchor(ct, rows[total], [rows[j] for j in top]) and _anchor(ct, rows[total], [rows[j] for j in members]):
+        return members
     for parent, children in blocks:
         _link(ct, parent, children)
-    inner = {c for _, ch in blocks for c in ch}
-    return [j for j in members if j not in inner]
+    return top
 
 
 def _by_levels(ct: CanonicalTable, members: list[int]) -> list[int]:

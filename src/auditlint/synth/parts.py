@@ -368,7 +368,9 @@ def change_sentence(report: Report, rng: random.Random, what: str, this: Num, pr
     word = Word("增加" if diff >= 0 else "减少")
     d = amt(abs(diff), f"叙述/{what}/变动", "万元")
     report.invariants.append(Same("AL503", x, f"叙述/{what}", this))
-    report.invariants.append(Change("AL204", d, f"叙述/{what}/比上年", this, prior, word))
+    # the sentence's own figure for this year is what its change is taken from; a table
+    # that disagrees with that figure is AL503's to report, not a wrong change
+    report.invariants.append(Change("AL204", d, f"叙述/{what}/比上年", x, prior, word))
     report.site("narrative", Site(d, "add", delta_for(rng, d.value) if d.value else Decimal("1.00"), f"叙述：{what}比上年变动"))
     return [f"{what}支出", x, "，比上年", word, d, "。"]
 

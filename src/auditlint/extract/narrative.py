@@ -1,0 +1,897 @@
+"""Narrative statements: the numbers in the report's sentences and what they say of
+each other, in ``facts.statements``.
+
+Every statement has ``kind``, the ``sentence`` it is in (a :class:`Sentence`: its
+text, paragraph, offsets and location), ``start``/``end`` offsets in the paragraph's
+text of the number it is about, that number's ``location``, and ``rows``: the table
+rows it talks about when the names match (:class:`RowRef`, positions in
+``facts.tables``). The kinds:
+
+- :class:`Figure` (``"figure"``): one number with a money unit or % and the words
+  that say what it measures: "本年支出1782.77万元" → subject 本年支出, name 支出,
+  quantity 1782.77 万元. Every such number in the narrative is a Figure, whatever
+  else it also takes part in, so later checks can find "年末结转结余51.43万元" or
+  "基本支出709.66万元" by name. ``approximate`` marks "超35.8亿元", "近30亿元".
+- :class:`TotalWithParts` (``"total_with_parts"``): a total and its full decomposition,
+  from brackets ("支出1782.77万元（基本支出709.66万元，项目支出1067.07万元）") or from
+  naming (a total followed, in the same paragraph, by exactly two figures whose names
+  are complementary qualifications of it: 结转结余 → 财政拨款结转结余 + 非财政拨款结转结余,
+  支出 → 基本支出 + 项目支出). ``complete`` is True.
+- :class:`OfWhich` (``"of_which"``): a figure and the 其中 list after it ("基本支出715.69万元，
+  其中工资福利支出677.57万元、…"). ``complete`` only when the parts are a complementary
+  pair; otherwise the list may name some parts only.
+- :class:`Share` (``"share"``): "占总支出的40.15%": the percentage, the base's name, the
+  figure it is a share of (``part``) and the figure of the base when the paragraph has it.
+- :class:`Change` (``"change"``): "比上年增加0.43万元": direction, amount (money, or % for a
+  relative change), what it is compared with, the current figure it follows and a prior
+  figure when the sentence states one.
+- :class:`Rate` (``"rate"``): a rate the sentence states with its own figures ("实际支出S万元，
+  预算执行率R%"): the rate figure, the nearest numerator figure and the candidate
+  denominators (vocabulary in ``checks/data/narrative.yaml``).
+
+Statements come in document order (``statements_of(facts, Figure, Change)`` picks
+kinds); only paragraphs are read, not sentences inside table cells. Only money
+Figures are linked to rows.
+
+Reading stays conservative: a number whose meaning is unclear (no name, a count, a
+date, an approximate figure) takes part in no sum, a 其中 list that may be about
+another figure than the one before it is not read, and a sentence that does not fit
+these shapes yields only its Figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, ClassVar
+
+from auditlint.model import Location, Paragraph
+from auditlint.numbers import MONEY_UNITS, Quantity, find_quantities, normalize
+
+if TYPE_CHECKING:
+    from auditlint.extract.facts import Facts
+    from auditlint.extract.tables import CanonicalTable
+
+ORDER = 20  # after tables (10): statements are linked to table rows
+
+
+# ---------------------------------------------------------------------------
+# statements
+
+
+@dataclass(frozen=True)
+class RowRef:
+    """A table row a statement talks about: ``facts.tables[table].rows[row]``."""
+
+    table: int
+    row: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    paragraph: int  # Paragraph.index
+    start: int  # offsets in the paragraph's text
+    end: int
+    location: Location
+
+
+@dataclass(frozen=True)
+class Figure:
+    subject: str  # the words before the number, trimmed: "“三公”经费全年支出"
+    name: str  # what it measures, for matching: "三公经费支出"
+    quantity: Quantity
+    sentence: Sentence
+    start: int  # the number (and unit) in the paragraph's text
+    end: int
+    location: Location
+    approximate: bool = False
+    rows: tuple[RowRef, ...] = ()
+    kind: ClassVar[str] = "figure"
+
+    @property
+    def text(self) -> str:
+        return self.quantity.text
+
+    @property
+    def is_money(self) -> bool:
+        return self.quantity.is_money
+
+    @property
+    def exact(self) -> bool:
+        return not self.approximate and self.quantity.is_number and self.quantity.comparator in (None, "=")
+
+
+class _Anchored:
+    """A statement about one printed number (its ``anchor`` figure): its location and
+    offsets are that number's."""
+
+    @property
+    def anchor(self) -> Figure:
+        raise NotImplementedError
+
+    @property
+    def location(self) -> Location:
+        return self.anchor.location
+
+    @property
+    def start(self) -> int:
+        return self.anchor.start
+
+    @property
+    def end(self) -> int:
+        return self.anchor.end
+
+
+@dataclass(frozen=True)
+class _Breakdown(_Anchored):
+    total: Figure
+    parts: tuple[Figure, ...]
+    complete: bool
+    marker: str  # "brackets" | "其中" | "naming"
+    sentence: Sentence
+    rows: tuple[RowRef, ...] = ()
+
+    @property
+    def anchor(self) -> Figure:
+        return self.total
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end if self.parts else self.total.end
+
+
+@dataclass(frozen=True)
+class TotalWithParts(_Breakdown):
+    kind: ClassVar[str] = "total_with_parts"
+
+
+@dataclass(frozen=True)
+class OfWhich(_Breakdown):
+    kind: ClassVar[str] = "of_which"
+
+
+@dataclass(frozen=True)
+class Share(_Anchored):
+    share: Figure  # the percentage
+    base_name: str  # "总支出"
+    part: Figure | None  # the amount it is the share of
+    base: Figure | None  # the base's figure, when the paragraph states it
+    sentence: Sentence
+    rows: tuple[RowRef, ...] = ()
+    kind: ClassVar[str] = "share"
+
+    @property
+    def anchor(self) -> Figure:
+        return self.share
+
+
+@dataclass(frozen=True)
+class Change:
+    subject: str  # what changed, as printed ("会议费全年支出")
+    name: str
+    amount: Quantity  # as printed, without sign
+    direction: int  # +1 增加/增长, −1 减少/下降
+    relative: bool  # a percentage change ("增长5%")
+    reference: str  # what it is compared with: "上年", "同期"
+    current: Figure | None  # the figure the change follows ("支出0.48万元，比上年增加…")
+    prior: Figure | None  # a prior-year figure stated in the same sentence
+    sentence: Sentence
+    start: int
+    end: int
+    location: Location
+    rows: tuple[RowRef, ...] = ()
+    kind: ClassVar[str] = "change"
+
+
+@dataclass(frozen=True)
+class Rate(_Anchored):
+    rate: Figure
+    measure: str  # "execution" | "arrival" (checks/data/narrative.yaml)
+    numerator: Figure | None
+    denominators: tuple[Figure, ...]  # nearest first
+    sentence: Sentence
+    rows: tuple[RowRef, ...] = ()
+    kind: ClassVar[str] = "rate"
+
+    @property
+    def anchor(self) -> Figure:
+        return self.rate
+
+
+Statement = Figure | TotalWithParts | OfWhich | Share | Change | Rate
+
+
+def statements_of(facts: Facts, *kinds: type) -> list:
+    """The statements of these classes, in document order."""
+    return [s for s in facts.statements if isinstance(s, kinds)]
+
+
+# ---------------------------------------------------------------------------
+# vocabulary
+
+
+@dataclass(frozen=True)
+class RateDef:
+    measure: str
+    names: tuple[str, ...]
+    numerator: tuple[str, ...]
+    not_numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+    not_denominator: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    time_prefixes: tuple[str, ...]
+    lead_words: tuple[str, ...]
+    trail_words: tuple[str, ...]
+    approx_before: tuple[str, ...]
+    approx_after: tuple[str, ...]
+    compare_words: tuple[str, ...]
+    references: tuple[str, ...]
+    up: tuple[str, ...]
+    down: tuple[str, ...]
+    prior_words: tuple[str, ...]
+    share_words: tuple[str, ...]
+    total_words: tuple[str, ...]
+    neutral_prefixes: tuple[str, ...]
+    org_suffixes: tuple[str, ...]
+    complementary: tuple[tuple[str, str], ...]
+    rates: tuple[RateDef, ...]
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words or [], key=len, reverse=True))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    import yaml
+
+    text = resources.files("auditlint.checks").joinpath("data/narrative.yaml").read_text(encoding="utf-8")
+    d = yaml.safe_load(text)
+    ch = d.get("change", {})
+    return Vocabulary(
+        time_prefixes=_longest_first(d.get("time_prefixes")),
+        lead_words=_longest_first(d.get("lead_words")),
+        trail_words=_longest_first(d.get("trail_words")),
+        approx_before=_longest_first(d.get("approx_before")),
+        approx_after=_longest_first(d.get("approx_after")),
+        compare_words=_longest_first(ch.get("compare_words")),
+        references=_longest_first(ch.get("references")),
+        up=_longest_first(ch.get("up")),
+        down=_longest_first(ch.get("down")),
+        prior_words=_longest_first(ch.get("prior_words")),
+        share_words=_longest_first(d.get("share_words")),
+        total_words=_longest_first(d.get("total_words")),
+        neutral_prefixes=_longest_first(d.get("neutral_prefixes")),
+        org_suffixes=_longest_first(d.get("org_suffixes")),
+        complementary=tuple((a, b) for a, b in d.get("complementary", [])),
+        rates=tuple(
+            RateDef(r["measure"], tuple(r["names"]), tuple(r["numerator"]), tuple(r.get("not_numerator") or ()),
+                    tuple(r["denominator"]), tuple(r.get("not_denominator") or ()))
+            for r in d.get("rates", [])
+        ),
+    )
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    v = vocabulary()
+    return {
+        # the end of the words before a number that make it a change
+        "change": re.compile(
+            rf"(?P<cmp>{_alt(v.compare_words)})(?P<ref>[^，,。；;]{{0,16}}?)(?P<dir>{_alt(v.up + v.down)})(?:了|为|达)?$"
+        ),
+        # a number right after "比上年": the prior year's figure inside a comparison
+        "compared": re.compile(rf"(?:{_alt(v.compare_words)})(?:{_alt(v.references)})?的?$"),
+        # ... a share: "占总支出的", "占总收入比例为"
+        "share": re.compile(rf"(?:{_alt(v.share_words)})(?!比|用)(?P<base>[^，,。；;的\d]{{0,15}}?)(?:的)?(?:比例|比重|份额)?(?:为|达|是)?$"),
+        "date": re.compile(r"^(?:截至|截止|至)?\d{4}年(?:度)?(?:末|底|初)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|^\d{1,2}月(?:\d{1,2}日)?(?:底|末)?"),
+        "enum": re.compile(r"^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+[、.．](?!\d)|[一二三四五六七八九十]+(?:是|、))\s*"),
+    }
+
+
+# ---------------------------------------------------------------------------
+# names
+
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉\s]")
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+_CLAUSE_END = "，,；;。：:、！!？?\n"
+_SENTENCE_END = "。！!？?"
+
+
+def _strip_front(text: str, words: tuple[str, ...]) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for w in words:
+            if text.startswith(w) and len(text) > len(w):
+                text = text[len(w):]
+                changed = True
+                break
+    return text
+
+
+def _strip_back(text: str, words: tuple[str, ...]) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for w in words:
+            if text.endswith(w) and len(text) > len(w):
+                text = text[: -len(w)]
+                changed = True
+                break
+    return text
+
+
+def clean_subject(text: str) -> str:
+    """The words before a number as the report names it: enumerators, dates, lead
+    and trailing words off ("（1）2024年预算收入" → "预算收入", "其中基本支出" → "基本支出",
+    "本年支出" stays)."""
+    v = vocabulary()
+    p = _patterns()
+    t = text.strip(" \t:：，,")
+    for _ in range(4):
+        before = t
+        t = p["enum"].sub("", t)
+        t = p["date"].sub("", t)
+        t = _strip_front(t, v.lead_words)
+        t = t.strip(" ，,：:")
+        if t == before:
+            break
+    t = _strip_back(t, v.trail_words)
+    return t.strip(" ，,：:")
+
+
+def name_of(subject: str) -> str:
+    """A subject as a matching name: quotes, spaces, bracketed asides and time words
+    off, 费用 as 费 ("“三公”经费全年支出" → "三公经费支出", "年末结转结余" → "结转结余")."""
+    t = _strip_front(_BRACKETED.sub("", _QUOTES.sub("", subject)), vocabulary().time_prefixes)
+    for w in ("全年", "本年度", "本年", "当年", "年度"):
+        t = t.replace(w, "")
+    return t.replace("费用", "费")
+
+
+def match_key(name: str) -> str:
+    """The key a figure's name and a table row's label meet on: 支出 and 小计/合计 off
+    the end ("会议费支出" and "会议费" match; "三公经费小计" and "三公经费" match)."""
+    t = name_of(name)
+    t = _strip_back(t, ("小计", "合计", "总计"))
+    t = _strip_back(t, ("支出",))
+    return t
+
+
+def total_core(name: str) -> str:
+    """What a total totals, for a breakdown by naming: "机关资产总额" → "资产"."""
+    v = vocabulary()
+    t = _strip_back(name_of(name), v.total_words)
+    if v.org_suffixes:
+        t = re.sub(rf"^.*(?:{_alt(v.org_suffixes)})(?=..)", "", t)
+    return _strip_front(t, v.neutral_prefixes)
+
+
+# ---------------------------------------------------------------------------
+# reading a paragraph
+
+
+@dataclass
+class _Token:
+    """A number in a paragraph, with what the words before it make of it."""
+
+    q: Quantity
+    start: int
+    end: int  # after the unit
+    sentence: int  # index into the paragraph's sentences
+    clause_start: int  # where the words that name it begin
+    role: str = "figure"  # "figure" | "change" | "share" | "none"
+    subject: str = ""
+    approximate: bool = False
+    match: re.Match[str] | None = None
+    figure: Figure | None = None
+    in_part_list: bool = False
+
+
+def _sentences(par: Paragraph) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = 0
+    text = par.text
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_END:
+            out.append(Sentence(text[start : i + 1], par.index, start, i + 1, par.location_at(start)))
+            start = i + 1
+    if start < len(text):
+        out.append(Sentence(text[start:], par.index, start, len(text), par.location_at(start)))
+    return out
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the words naming the number at ``pos`` begin: after the last clause
+    delimiter, or inside an unclosed bracket."""
+    depth = 0
+    i = pos - 1
+    while i >= floor:
+        ch = text[i]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+        elif ch in _CLAUSE_END and depth == 0:
+            return i + 1
+        i -= 1
+    return floor
+
+
+def _tokens(par: Paragraph, sentences: list[Sentence]) -> list[_Token]:
+    v = vocabulary()
+    p = _patterns()
+    text = normalize(par.text)
+    out: list[_Token] = []
+    prev_end = 0  # the end of the previous amount or percentage
+    for m in find_quantities(par.text):
+        q = m.quantity
+        if q.unit not in MONEY_UNITS and q.unit != "%":
+            continue
+        after_number = prev_end
+        prev_end = m.end
+        s_idx = next((k for k, s in enumerate(sentences) if s.start <= m.start < s.end), len(sentences) - 1)
+        sent = sentences[s_idx]
+        cs = _clause_start(text, m.start, sent.start)
+        words = par.text[cs : m.start]
+        tok = _Token(q, m.start, m.end, s_idx, cs)
+        # "由8.8%降低至7.8%", "88.74%和76.88%": the second number of a pair has no name of its own
+        second = after_number > cs
+        before = text[max(0, m.start - 3) : m.start]
+        after = text[m.end : m.end + 2]
+        tok.approximate = (
+            any(before.endswith(w) for w in v.approx_before)
+            or any(after.startswith(w) for w in v.approx_after)
+            or q.comparator not in (None, "=")
+        )
+        # a number glued to a preceding digit, letter or dot is part of a code or a range
+        if m.start > 0 and (text[m.start - 1].isascii() and (text[m.start - 1].isalnum() or text[m.start - 1] in ".-~")):
+            tok.role = "none"
+        elif (cm := p["change"].search(words)) is not None:
+            tok.role, tok.match = "change", cm
+            tok.subject = clean_subject(words[: cm.start()])
+        elif p["compared"].search(words):
+            tok.role = "none"
+        elif q.unit == "%" and (sm := p["share"].search(words)) is not None:
+            tok.role, tok.match = "share", sm
+        else:
+            tok.subject = clean_subject(words)
+            if second or not _names_something(tok.subject):
+                tok.role = "none"
+        out.append(tok)
+    return out
+
+
+def _names_something(subject: str) -> bool:
+    """A name with Chinese in it that is not only a change word ("增加50万元" names nothing)."""
+    v = vocabulary()
+    if not re.search(r"[\u4e00-\u9fff]", subject) or len(subject) > 40:
+        return False
+    rest = _without(subject, v.up + v.down + v.compare_words + v.references + ("了", "达到", "至", "到"))
+    return bool(rest.strip())
+
+
+def _figure(par: Paragraph, sentences: list[Sentence], tok: _Token, tables: list[CanonicalTable]) -> Figure:
+    name = name_of(tok.subject)
+    return Figure(
+        subject=tok.subject,
+        name=name,
+        quantity=tok.q,
+        sentence=sentences[tok.sentence],
+        start=tok.start,
+        end=tok.end,
+        location=par.location_at(tok.start),
+        approximate=tok.approximate,
+        rows=link_rows(tables, name) if tables and tok.q.is_money else (),
+    )
+
+
+def _gap(text: str, a: int, b: int, allowed: str) -> bool:
+    """Only ``allowed`` characters (and spaces) between offsets a and b."""
+    return all(ch in allowed or ch.isspace() for ch in text[a:b])
+
+
+def _is_part(tok: _Token, money_unit_of: Quantity) -> bool:
+    return tok.role == "figure" and tok.figure is not None and tok.q.is_money and not tok.approximate and money_unit_of.is_money
+
+
+def _complementary(a: str, b: str, core: str) -> bool:
+    if not (a.endswith(core) and b.endswith(core)):
+        return False
+    qa, qb = a[: len(a) - len(core)], b[: len(b) - len(core)]
+    if not qa or not qb:
+        return False
+    if qb == "非" + qa or qa == "非" + qb:
+        return True
+    return any((qa.endswith(x) and qb.endswith(y)) or (qa.endswith(y) and qb.endswith(x)) for x, y in vocabulary().complementary)
+
+
+def _brackets(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
+    """"支出1782.77万元（基本支出709.66万元，项目支出1067.07万元）"."""
+    text = normalize(par.text)
+    out: list[_Breakdown] = []
+    for tok in toks:
+        if tok.figure is None or not tok.q.is_money or tok.approximate:
+            continue
+        k = tok.end
+        while k < len(text) and text[k].isspace():
+            k += 1
+        if k >= len(text) or text[k] not in "（(":
+            continue
+        depth, close = 0, None
+        for j in range(k, len(text)):
+            if text[j] in "（(":
+                depth += 1
+            elif text[j] in "）)":
+                depth -= 1
+                if depth == 0:
+                    close = j
+                    break
+        if close is None:
+            continue
+        inner = [t for t in toks if k < t.start < close]
+        body = text[k + 1 : close].strip()
+        lead = body.startswith(vocabulary().lead_words)
+        parts = [t for t in inner if _is_part(t, tok.q)]
+        if not parts or all(other_side(tok.figure.name, t.figure.name) for t in parts if t.figure):
+            continue
+        others = [t for t in inner if t not in parts]
+        clauses = [c for c in re.split(r"[，,；;、]", body) if c.strip()]
+        if lead or others or len(parts) < 2 or len(clauses) != len(parts):
+            # "（其中…）", "（含…）" or a bracket with more than parts in it: a partial list
+            if lead and parts and not others:
+                for t in parts:
+                    t.in_part_list = True
+                figs = tuple(t.figure for t in parts if t.figure)
+                out.append(OfWhich(tok.figure, figs, _pair(tok.figure, figs), "其中", tok.figure.sentence, tok.figure.rows))
+            continue
+        for t in parts:
+            t.in_part_list = True
+        figs = tuple(t.figure for t in parts if t.figure)
+        out.append(TotalWithParts(tok.figure, figs, True, "brackets", tok.figure.sentence, tok.figure.rows))
+    return out
+
+
+def _pair(total: Figure, parts: tuple[Figure, ...]) -> bool:
+    """A 其中 list of two complementary names (基本支出 and 项目支出) names every part."""
+    if len(parts) != 2:
+        return False
+    a, b = parts[0].name, parts[1].name
+    core = _common_suffix(a, b)
+    return len(core) >= 2 and _complementary(a, b, core)
+
+
+def _common_suffix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n :] if n else ""
+
+
+def _of_which(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
+    """"基本支出715.69万元，其中工资福利支出677.57万元、…，对个人和家庭的补助0.51万元；"."""
+    text = normalize(par.text)
+    out: list[_Breakdown] = []
+    for m in re.finditer("其中", text):
+        owner = next((t for t in reversed(toks) if t.end <= m.start()), None)
+        if owner is None or owner.figure is None or not owner.q.is_money or owner.approximate or owner.in_part_list:
+            continue
+        if not _gap(text, owner.end, m.start(), "，,。：:"):
+            continue
+        parts = _list_after(text, m.end(), toks, owner)
+        if not parts or _other_owner(owner, parts, toks):
+            continue
+        for t in parts:
+            t.in_part_list = True
+        figs = tuple(t.figure for t in parts if t.figure)
+        out.append(OfWhich(owner.figure, figs, _pair(owner.figure, figs), "其中", owner.figure.sentence, owner.figure.rows))
+    return out
+
+
+def _other_owner(owner: _Token, parts: list[_Token], toks: list[_Token]) -> bool:
+    """Is the 其中 list perhaps about another figure than the one right before it? So
+    when the parts are all 支出 and the figure is a 收入 (or the other way round), or
+    when they add up to more than it but not to more than an earlier figure of its
+    sentence ("采购金额500万元，节约资金50万元，其中货物类300万元，服务类200万元")."""
+    if all(other_side(owner.figure.name, t.figure.name) for t in parts if t.figure and owner.figure):
+        return True
+    total = sum((t.q.value * t.q.scale for t in parts if t.q.value is not None), Decimal(0))
+    if owner.q.value is None or total <= owner.q.value * owner.q.scale:
+        return False
+    return any(t is not owner and t.figure is not None and t.sentence == owner.sentence and t.start < owner.start
+               and t.q.is_money and t.q.value is not None and t.q.value * t.q.scale >= total for t in toks)
+
+
+def other_side(total: str, part: str) -> bool:
+    """A 收入 listed under a 支出 total, or the other way round."""
+    return (total.endswith("支出") and part.endswith("收入")) or (total.endswith("收入") and part.endswith("支出"))
+
+
+def _list_after(text: str, pos: int, toks: list[_Token], owner: _Token) -> list[_Token]:
+    """The parts of a 其中 list starting at ``pos``: named money figures in clauses
+    separated by "，" and "、", up to "。" or "；" (or the closing bracket). Shares and
+    changes of a part are skipped over; a clause with no number ends the list. Past a
+    "；" the list goes on only where the clause before and the clause after both state
+    a share of the same base (parallel parts: "…，占总支出的40.15%；项目支出…，占总支出的59.85%")."""
+    parts: list[_Token] = []
+    i = pos
+    while i < len(text) and text[i] in "：:，, ":
+        i += 1
+    after = [t for t in toks if t.start >= i]
+    last_share: str | None = None
+    k = 0
+    while i < len(text):
+        end = _clause_end(text, i)
+        clause = [t for t in after if i <= t.start < end]
+        if not clause:
+            break
+        first = clause[0]
+        if first.role == "figure" and _is_part(first, owner.q):
+            parts.append(first)
+            last_share = None
+        elif first.role == "share" and parts and first.match is not None:
+            last_share = first.match.group("base")
+        elif first.role != "change":
+            break
+        if end >= len(text) or text[end] in "。）)":
+            break
+        if text[end] in "；;":
+            nxt = _next_sentence_share(text, end + 1, after)
+            if last_share is None or nxt != last_share:
+                break
+        i = end + 1
+        k += 1
+        if k > 40:
+            break
+    return parts
+
+
+def _clause_end(text: str, i: int) -> int:
+    """The delimiter ending the clause that starts at ``i``, stepping over bracketed
+    asides ("人员经费60万元（其中工资40万元，社保20万元），…")."""
+    depth = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and ch in "，,、；;。":
+            return i
+        i += 1
+    return i
+
+
+def _next_sentence_share(text: str, pos: int, toks: list[_Token]) -> str | None:
+    end = pos
+    while end < len(text) and text[end] not in "；;。":
+        end += 1
+    for t in toks:
+        if pos <= t.start < end and t.role == "share" and t.match is not None:
+            return t.match.group("base")
+    return None
+
+
+def _naming(toks: list[_Token]) -> list[_Breakdown]:
+    """A total followed in its paragraph by exactly two figures that qualify what it
+    totals in complementary ways: "结转结余51.43万元。财政拨款结转结余…；非财政拨款结转结余…"."""
+    out: list[_Breakdown] = []
+    top = [t for t in toks if t.figure is not None and t.q.is_money and not t.approximate and not t.in_part_list]
+    for k, tok in enumerate(top):
+        core = total_core(tok.figure.name)  # type: ignore[union-attr]
+        if len(core) < 2:
+            continue
+        later = []
+        for t in top[k + 1 :]:
+            name = t.figure.name  # type: ignore[union-attr]
+            if total_core(name) == core:
+                break  # the same total again: what follows is about it
+            if name.endswith(core):
+                later.append(t)
+        if len(later) != 2:
+            continue
+        a, b = (t.figure for t in later)
+        if not _complementary(a.name, b.name, core):  # type: ignore[union-attr]
+            continue
+        out.append(TotalWithParts(tok.figure, (a, b), True, "naming", tok.figure.sentence, tok.figure.rows))  # type: ignore[arg-type,union-attr]
+    return out
+
+
+def _shares(toks: list[_Token], breakdowns: list[_Breakdown], sentences: list[Sentence], par: Paragraph) -> list[Share]:
+    out: list[Share] = []
+    owner_of = {id(p): b for b in breakdowns for p in b.parts}
+    figures = [t for t in toks if t.figure is not None]
+    for k, tok in enumerate(toks):
+        if tok.role != "share" or tok.match is None:
+            continue
+        base_name = tok.match.group("base")
+        share_fig = Figure(tok.match.group(0), name_of(base_name), tok.q, sentences[tok.sentence], tok.start, tok.end,
+                           par.location_at(tok.start), tok.approximate)
+        # the amount it is a share of: the money figure just before, in the same clause group
+        prev = next((t for t in reversed(toks[:k]) if t.role != "share"), None)
+        part = prev.figure if prev is not None and prev.figure is not None and prev.q.is_money and prev.sentence == tok.sentence else None
+        base = None
+        wanted = total_core(base_name)
+        if part is not None and id(part) in owner_of:
+            total = owner_of[id(part)].total
+            if total.name.endswith(wanted) or total_core(total.name).endswith(wanted):
+                base = total
+        if base is None and wanted:
+            # the nearest earlier amount named as the base ("项目总预算" for 总预算), or a total
+            # (never a listed part) of the same thing
+            base = next((t.figure for t in reversed(figures) if t.start < tok.start and t.figure is not part and t.q.is_money
+                         and (t.figure.name.endswith(name_of(base_name))  # type: ignore[union-attr]
+                              or (total_core(t.figure.name) == wanted and not t.in_part_list))), None)  # type: ignore[union-attr]
+        out.append(Share(share_fig, base_name, part, base, sentences[tok.sentence]))
+    return out
+
+
+def _changes(par: Paragraph, toks: list[_Token], sentences: list[Sentence], tables: list[CanonicalTable]) -> list[Change]:
+    v = vocabulary()
+    text = normalize(par.text)
+    out: list[Change] = []
+    for k, tok in enumerate(toks):
+        if tok.role != "change" or tok.match is None:
+            continue
+        cmp, ref, word = tok.match.group("cmp"), tok.match.group("ref"), tok.match.group("dir")
+        reference = next((r for r in v.references if r in ref), "")
+        if not reference and cmp == "同比":
+            reference = "同期"
+        if not reference:
+            continue  # 较年初预算增加…: not a year-on-year change
+        direction = 1 if word in v.up else -1
+        current = None
+        subject = tok.subject
+        if not subject:
+            prev = next((t for t in reversed(toks[:k]) if t.sentence == tok.sentence and t.end <= tok.clause_start), None)
+            if prev is not None and prev.figure is not None and _gap(text, prev.end, tok.clause_start, "，,"):
+                current = prev.figure
+                subject = current.subject
+        if not subject:
+            continue
+        name = name_of(subject)
+        key = match_key(name)
+        prior = next((t.figure for t in toks if t.figure is not None and t.sentence == tok.sentence and t is not tok
+                      and any(w in t.figure.subject for w in v.prior_words)
+                      and match_key(_without(t.figure.name, v.prior_words)) == key), None)
+        # "比上年1207.92万元增加574.85万元": the prior year's figure inside the comparison
+        ref_start, ref_end = tok.clause_start + tok.match.start("ref"), tok.clause_start + tok.match.end("ref")
+        inside = next((t for t in toks if ref_start <= t.start < ref_end and t.q.is_money and not t.approximate), None)
+        if inside is not None:
+            prior = Figure(reference, name, inside.q, sentences[tok.sentence], inside.start, inside.end,
+                           par.location_at(inside.start))
+        out.append(Change(subject, name, tok.q, direction, tok.q.unit == "%", reference, current, prior,
+                          sentences[tok.sentence], tok.start, tok.end, par.location_at(tok.start),
+                          link_rows(tables, name) if tables else ()))
+    return out
+
+
+def _without(text: str, words: tuple[str, ...]) -> str:
+    for w in words:
+        text = text.replace(w, "")
+    return text
+
+
+def _rates(toks: list[_Token], breakdowns: list[_Breakdown]) -> list[Rate]:
+    v = vocabulary()
+    parts = {id(p) for b in breakdowns for p in b.parts}
+    out: list[Rate] = []
+    for k, tok in enumerate(toks):
+        fig = tok.figure
+        if fig is None or tok.q.unit != "%" or not fig.exact:
+            continue
+        rdef = next((r for r in v.rates if fig.name.endswith(r.names)), None)
+        if rdef is None:
+            continue
+        earlier = [t.figure for t in toks[:k] if t.figure is not None and t.q.is_money and t.figure.exact]
+        num = next((f for f in reversed(earlier) if id(f) not in parts and any(w in f.name for w in rdef.numerator)
+                    and not any(w in f.name for w in rdef.not_numerator)), None)
+        if num is None:
+            continue
+        dens = tuple(f for f in earlier if f.start < num.start and any(w in f.name for w in rdef.denominator)
+                     and not any(w in f.name for w in rdef.not_denominator))
+        out.append(Rate(fig, rdef.measure, num, dens[::-1], fig.sentence))
+    return out
+
+
+def read_paragraph(par: Paragraph, tables: list[CanonicalTable] | None = None) -> list[Statement]:
+    """Every statement of one paragraph, in the order of their numbers, linked to
+    the rows of ``tables`` whose labels match."""
+    tables = tables or []
+    sentences = _sentences(par)
+    if not sentences:
+        return []
+    toks = _tokens(par, sentences)
+    for t in toks:
+        if t.role == "figure":
+            t.figure = _figure(par, sentences, t, tables)
+    breakdowns = _brackets(par, toks)
+    breakdowns += _of_which(par, toks)
+    breakdowns += _naming(toks)
+    out: list[Statement] = [t.figure for t in toks if t.figure is not None]
+    out += breakdowns
+    out += _shares(toks, breakdowns, sentences, par)
+    out += _changes(par, toks, sentences, tables)
+    out += _rates(toks, breakdowns)
+    return sorted(out, key=lambda s: (s.start, _KIND_ORDER[s.kind]))
+
+
+_KIND_ORDER = {"figure": 0, "total_with_parts": 1, "of_which": 2, "share": 3, "change": 4, "rate": 5}
+
+
+# ---------------------------------------------------------------------------
+# linking to table rows
+
+
+def link_rows(tables: list[CanonicalTable], name: str) -> tuple[RowRef, ...]:
+    """The table rows a name talks about: the same key as the row's label, or, for
+    三公经费, the row that totals the three 三公 items."""
+    from auditlint.extract.tables import vocabulary as table_vocabulary
+
+    key = match_key(name)
+    if len(key) < 2:
+        return ()
+    out: list[RowRef] = []
+    for ti, ct in enumerate(tables):
+        for ri, row in enumerate(ct.rows):
+            if row.label and match_key(row.label) == key:
+                out.append(RowRef(ti, ri, row.label))
+    if key in ("三公经费", "三公") and not out:
+        items = table_vocabulary().sangong_items
+        for ti, ct in enumerate(tables):
+            if ct.kind != "sangong":
+                continue
+            for ri, row in enumerate(ct.rows):
+                kids = [ct.rows[c].label for c in row.children]
+                if row.kind in ("total", "subtotal") and kids and all(any(w in lab for w in items) for lab in kids):
+                    out.append(RowRef(ti, ri, row.label))
+    return tuple(out)
+
+
+def extract_into(facts: Facts) -> None:
+    for block in facts.document.blocks:
+        if not isinstance(block, Paragraph) or not block.text.strip():
+            continue
+        try:
+            statements = read_paragraph(block, facts.tables)
+        except (ArithmeticError, ValueError, IndexError):  # an odd sentence says nothing, never crashes the run
+            continue
+        facts.statements.extend(statements)
+
+
+__all__ = [
+    "Change",
+    "Figure",
+    "OfWhich",
+    "Rate",
+    "RowRef",
+    "Sentence",
+    "Share",
+    "Statement",
+    "TotalWithParts",
+    "clean_subject",
+    "link_rows",
+    "match_key",
+    "name_of",
+    "other_side",
+    "read_paragraph",
+    "statements_of",
+    "total_core",
+]
