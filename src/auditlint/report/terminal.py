@@ -136,4 +136,4 @@ def render_statistics(results: list, lang: str = "zh", *, console: Console | Non
     name_w = max((len(str(r["name"])) for r in rows), default=0)
     for r in rows:
         summary = r["summary_en"] if lang == "en" else r["summary_zh"]
-        console.print(Text(f"{r['count']:>{width}}\t{r['code']}\t{r['name']:<{name_w}}\t{summary}"))
+        console.print(Text(f"{r['count']:>{width}}  {r['code']}  {r['name']:<{name_w}}  {summary}"))
