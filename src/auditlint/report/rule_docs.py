@@ -83,7 +83,8 @@ def index_page(specs: list[CheckSpec]) -> str:
     lines = [GENERATED, "", "# auditlint rules / 检查规则", "",
              "| ID | name | severity | 说明 | summary |", "|---|---|---|---|---|"]
     for s in specs:
-        lines.append(f"| [{s.id}]({s.id}.md) | `{s.name}` | {s.severity.value} | {s.summary_zh} | {s.summary_en} |")
+        zh, en = (t.replace("|", "\\|") for t in (s.summary_zh, s.summary_en))
+        lines.append(f"| [{s.id}]({s.id}.md) | `{s.name}` | {s.severity.value} | {zh} | {en} |")
     families = ", ".join(f"AL{k}xx {v}" for k, v in FAMILIES.items())
     return "\n".join([*lines, "", f"Families: {families}.", ""])
 
