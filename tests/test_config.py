@@ -12,26 +12,13 @@ from pathlib import Path
 
 import pytest
 
+import test_engine
 from auditlint.engine.config import Config, ConfigError, discover, find_config, load_config
 from auditlint.numbers import TOLERANCE, Approx, Tolerance, asum, compare
 from outputs import bad_report, invoke, run
 
-PLUGIN = '''
-from auditlint.engine.registry import check
-from auditlint.findings import Finding
-
-
-@check("AL951", "always-one-note", severity="info", zh="测试", en="test")
-def always_one(facts):
-    """
-    zh:
-    测试用检查。错误示例：无。正确示例：无。
-
-    en:
-    A test check. Bad: none. Good: none.
-    """
-    yield Finding(location=facts.document.blocks[0].location, message_zh="测", message_en="t", key=("x",))
-'''
+# a local check that reports once on every document (AL901, from the registry tests)
+PLUGIN = test_engine.PLUGIN
 
 
 def findings_json(*args: str) -> tuple[int, list[dict]]:
@@ -127,10 +114,15 @@ def test_unknown_ids_in_the_file_are_errors(tmp_path, monkeypatch):
     one_line_error(invoke("rules"), "unknown setting 'unknown'")
 
 
-def test_select_ignore_and_severity_apply(tmp_path, monkeypatch):
+@pytest.fixture
+def cfg(tmp_path, monkeypatch) -> Path:
+    """A folder with report.txt (two AL103 findings); returns its auditlint.toml path."""
     monkeypatch.chdir(tmp_path)
     bad_report(tmp_path)
-    cfg = tmp_path / "auditlint.toml"
+    return tmp_path / "auditlint.toml"
+
+
+def test_select_ignore_and_severity_apply(cfg):
     cfg.write_text('ignore = ["AL103"]\n', encoding="utf-8")
     assert findings_json("report.txt") == (0, [])
     cfg.write_text('[severity]\nAL1 = "info"\n', encoding="utf-8")
@@ -141,10 +133,7 @@ def test_select_ignore_and_severity_apply(tmp_path, monkeypatch):
     assert code == 1 and {f["severity"] for f in fs} == {"warning"}  # the longer ID wins
 
 
-def test_command_line_wins(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    bad_report(tmp_path)
-    cfg = tmp_path / "auditlint.toml"
+def test_command_line_wins(cfg, tmp_path):
     cfg.write_text('select = ["AL3"]\nlang = "en"\nfail-on = "never"\n', encoding="utf-8")
     assert findings_json("report.txt") == (0, [])
     code, fs = findings_json("report.txt", "--select", "AL1", "--fail-on", "error", "--lang", "zh")
@@ -168,7 +157,7 @@ def test_checks_folder_from_the_file(tmp_path):
     the other tests."""
     (tmp_path / "local").mkdir()
     (tmp_path / "local" / "mine.py").write_text(PLUGIN, encoding="utf-8")
-    (tmp_path / "auditlint.toml").write_text('checks = ["local"]\nselect = ["AL951"]\n', encoding="utf-8")
+    (tmp_path / "auditlint.toml").write_text('checks = ["local"]\nselect = ["AL901"]\n', encoding="utf-8")
     sub = tmp_path / "reports"
     sub.mkdir()
     bad_report(sub)
@@ -179,9 +168,9 @@ def test_checks_folder_from_the_file(tmp_path):
 
     done = cli("check", "--format", "json", "report.txt")
     fs = [f for entry in json.loads(done.stdout)["files"] for f in entry["findings"]]
-    assert done.returncode == 0 and [f["check_id"] for f in fs] == ["AL951"]
-    assert "AL951" in cli("rules").stdout
-    assert "测试用检查" in cli("explain", "AL951").stdout
+    assert done.returncode == 0 and [f["check_id"] for f in fs] == ["AL901"]
+    assert "AL901" in cli("rules").stdout
+    assert "测试用检查" in cli("explain", "AL901").stdout
 
 
 # --- tolerance -----------------------------------------------------------------------
