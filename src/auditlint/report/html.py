@@ -208,10 +208,12 @@ def render_html(results: list, lang: str = "zh", hidden: int = 0) -> str:
     ordered = by_risk(results)
     sections = []
     for i, r in enumerate(ordered, start=1):
-        items = "".join(_finding(f, r.document if hasattr(r, "document") else None, lang, f"f{i}-{j}")
+        items = "".join(_finding(f, getattr(r, "document", None), lang, f"f{i}-{j}")
                         for j, f in enumerate(r.findings, start=1))
         if r.error:
             items = f'<p class="error-file">{_e(label("read_error", lang))}: {_e(r.error)}</p>'
+        elif not r.findings:
+            items = f'<p class="clean">{_e(label("no_findings", lang))}</p>'
         sections.append(f'<section class="file" id="file-{i}"><h2>{_e(r.path)}</h2>{items}</section>')
     title = label("title", lang)
     return (

@@ -21,7 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
         "rank": "排序分", "risk": "风险分", "confidence": "置信度", "location": "位置", "context": "原文",
         "item": "项目", "value": "数值", "findings": "问题", "file": "文件", "related": "相关位置",
         "explain": "详见", "no_context": "（没有可显示的原文）", "rows_omitted": "省略 {n} 行",
-        "title": "auditlint 检查报告", "read_error": "无法读取",
+        "title": "auditlint 检查报告", "read_error": "无法读取", "no_findings": "未发现问题。",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
@@ -31,7 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
         "location": "location", "context": "in the report", "item": "item", "value": "value",
         "findings": "findings", "file": "file", "related": "related", "explain": "see",
         "no_context": "(no text to show)", "rows_omitted": "{n} rows left out",
-        "title": "auditlint report", "read_error": "cannot be read",
+        "title": "auditlint report", "read_error": "cannot be read", "no_findings": "No problems found.",
     },
 }
 
