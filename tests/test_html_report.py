@@ -12,14 +12,12 @@ import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from auditlint.engine.run import FileResult
 from auditlint.findings import Evidence, Finding, Severity
 from auditlint.model import Cell, Document, Location, Table
 from auditlint.readers.text import read_bytes
 from auditlint.report.html import render_html
-from outputs import WORSE, bad_report, invoke, pdf_result, run
+from outputs import WORSE, bad_report, invoke, missing_tool, pdf_result, run
 
 HIT = (0xFD, 0xE0, 0x47)  # --hit, the offending cell
 ERROR = (0xB4, 0x23, 0x18)  # --error, the badge and the card's edge
@@ -219,7 +217,7 @@ def png_pixels(path: Path) -> tuple[int, int, list[tuple[int, int, int]]]:
 def test_chromium_renders_the_findings(tmp_path, monkeypatch):
     exe = chromium()
     if exe is None:
-        pytest.skip("chromium not installed (README's ci:tools step: apt-get install -y chromium)")
+        missing_tool("chromium not installed (README's ci:tools step: apt-get install -y chromium)")
     monkeypatch.chdir(tmp_path)
     bad_report(tmp_path, "a.txt")
     bad_report(tmp_path, "b.txt", WORSE)

@@ -16,7 +16,7 @@ import pytest
 from auditlint.engine.registry import all_checks
 from auditlint.engine.run import FileResult
 from auditlint.report.sarif import FINGERPRINT_KEY, artifact_uri, sarif_log
-from outputs import BAD, REPO, SARIF_SCHEMA, WORSE, bad_report, invoke, pdf_result, run
+from outputs import BAD, REPO, SARIF_SCHEMA, WORSE, bad_report, invoke, missing_tool, pdf_result, run
 
 URI_CHARS = re.compile(r"^[A-Za-z0-9\-._~/%!$&'()*+,;=:@]*$")
 
@@ -192,7 +192,7 @@ def multitool_problems(tool: list[str], log: dict, work: Path) -> list[tuple[str
 def test_multitool_accepts_the_seeds_log(seeds, tmp_path, monkeypatch):
     tool = multitool()
     if tool is None:
-        pytest.skip("SARIF Multitool not installed (README's ci:tools step: npm install --prefix .tools @microsoft/sarif-multitool)")
+        missing_tool("SARIF Multitool not installed (README's ci:tools step: npm install --prefix .tools @microsoft/sarif-multitool)")
     monkeypatch.chdir(REPO)
     paths = [str(p) for p in sorted(seeds.glob("*.txt"))]
     log = json.loads(invoke("check", "--format", "sarif", *paths).stdout)
@@ -207,7 +207,7 @@ def test_multitool_accepts_the_seeds_log(seeds, tmp_path, monkeypatch):
 def test_multitool_accepts_non_ascii_names_and_two_files(tmp_path, monkeypatch):
     tool = multitool()
     if tool is None:
-        pytest.skip("SARIF Multitool not installed (README's ci:tools step)")
+        missing_tool("SARIF Multitool not installed (README's ci:tools step)")
     monkeypatch.chdir(tmp_path)
     paths = [bad_report(tmp_path, "部门 报告.txt"), bad_report(tmp_path, "b.txt", WORSE)]
     log = json.loads(invoke("check", "--format", "sarif", *map(str, paths)).stdout)
