@@ -113,6 +113,23 @@ def test_narrative_number_is_marked_in_its_paragraph():
     assert page.hits == ["1782.77"]
 
 
+def test_docx_paragraph_without_columns_marks_the_stated_number():
+    from auditlint.model import Paragraph
+
+    text = "本年支出1782.77万元（基本支出709.66万元，项目支出1067.07万元），较上年增加11782.7万元。"
+    para = Paragraph(4, text, Location("r.docx", paragraph=4))
+    doc = Document("r.docx", "docx", [para])
+
+    def hits(stated: str) -> list[str]:
+        f = Finding(Location("r.docx", paragraph=4), "m", "m", Evidence("a + b", stated, "1776.73"),
+                    severity=Severity.ERROR, check_id="AL102", name="n", rank=40.0)
+        return Page(render_html([FileResult("r.docx", [f], document=doc)])).hits
+
+    assert hits("1782.77") == ["1782.77"]
+    assert hits("1782.7") == []  # only inside other numbers: not marked
+    assert hits("万元") == []
+
+
 def test_without_the_document_the_snippet_is_shown(tmp_path):
     results = run([bad_report(tmp_path)], keep_document=False)
     assert results[0].document is None

@@ -110,7 +110,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
         options = _run_options(config, select, ignore, lang, checks_dirs)
         options.keep_document = fmt == "html"
         enabled = options.enabled()
-        _validate_ids(config, options, select, ignore)
+        _validate_ids(config, select, ignore)
         baseline = load_baseline(baseline_path) if baseline_path else None
     except (ConfigError, RegistryError, BaselineError) as exc:
         _fail(str(exc))
@@ -166,7 +166,7 @@ def _run_options(config, select: str | None, ignore: str | None, lang: str | Non
     )
 
 
-def _validate_ids(config, options, select: str | None, ignore: str | None) -> None:
+def _validate_ids(config, select: str | None, ignore: str | None) -> None:
     from auditlint.engine.config import ConfigError
     from auditlint.engine.registry import all_checks
 

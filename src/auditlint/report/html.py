@@ -126,8 +126,12 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
     return "".join(out)
 
 
-def _source_paragraph(p: Paragraph, offset: int) -> str:
+def _source_paragraph(p: Paragraph, offset: int, stated: str = "") -> str:
     text = p.text
+    if offset < 0 and stated:
+        # no column (DOCX, PDF): mark the stated number when it occurs exactly once as a whole number
+        found = list(re.finditer(r"(?<![\d.])" + re.escape(stated) + r"(?![\d])", text))
+        offset = found[0].start() if len(found) == 1 else -1
     if offset < 0:
         return f'<p class="source">{_e(text)}</p>'
     m = _NUMBER_AT.match(text, offset)
@@ -146,7 +150,7 @@ def _context(doc: Document | None, f: Finding, lang: str) -> str:
     else:
         para = _paragraph_of(doc, f.location)
         if para is not None:
-            body = _source_paragraph(*para)
+            body = _source_paragraph(*para, f.evidence.stated if f.evidence else "")
         elif f.snippet:
             body = f'<p class="source">{_e(f.snippet)}</p>'
         else:
