@@ -111,6 +111,11 @@ def test_narrative_number_is_marked_in_its_paragraph():
                 check_id="AL102", name="narrative-total-mismatch", rank=50.0)
     page = Page(render_html([FileResult("n.txt", [f], document=doc)]))
     assert page.hits == ["1782.77"]
+    # a stated text that is not a bare number is marked as printed
+    heading = next(p for p in doc.paragraphs if p.text.startswith("一、"))
+    g = Finding(heading.location_at(0), "m", "m", Evidence("section numbering = 一、", "一、", "一、"),
+                severity=Severity.WARNING, check_id="AL601", name="n", rank=20.0)
+    assert Page(render_html([FileResult("n.txt", [g], document=doc)])).hits == ["一、"]
 
 
 def test_docx_paragraph_without_columns_marks_the_stated_number():

@@ -109,6 +109,18 @@ def test_non_ascii_names_are_percent_encoded(tmp_path, monkeypatch):
     consistent(log)
 
 
+def test_uris_keep_the_names_the_user_gave(tmp_path, monkeypatch):
+    real = tmp_path / "archive" / "2024"
+    real.mkdir(parents=True)
+    bad_report(real)
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "reports").symlink_to(real, target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "work")
+    assert artifact_uri("reports/report.txt") == "reports/report.txt"  # not ../archive/2024/…
+    log = json.loads(invoke("check", "--format", "sarif", "reports/report.txt").stdout)
+    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "reports/report.txt"
+
+
 def test_pdf_locations_go_to_properties_and_logical_locations(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the result's path is relative to the working directory
     log = sarif_log([pdf_result()], all_checks(), root=tmp_path)

@@ -134,8 +134,11 @@ def _source_paragraph(p: Paragraph, offset: int, stated: str = "") -> str:
         offset = found[0].start() if len(found) == 1 else -1
     if offset < 0:
         return f'<p class="source">{_e(text)}</p>'
-    m = _NUMBER_AT.match(text, offset)
-    end = m.end() if m else offset
+    if stated and text.startswith(stated, offset):
+        end = offset + len(stated)  # the stated text as printed ("（2）", "2024年上半年")
+    else:
+        m = _NUMBER_AT.match(text, offset)
+        end = m.end() if m else offset
     lo, hi = max(0, offset - PARAGRAPH_WINDOW), min(len(text), end + PARAGRAPH_WINDOW)
     before = ("…" if lo else "") + text[lo:offset]
     after = text[end:hi] + ("…" if hi < len(text) else "")

@@ -37,12 +37,13 @@ FINGERPRINT_KEY = "auditlint/v1"
 def artifact_uri(path: str, root: Path | None = None) -> str:
     """``path`` relative to ``root`` as a URI reference: forward slashes, non-ASCII
     and reserved characters percent-encoded ("报告.txt" → "%E6%8A%A5%E5%91%8A.txt")."""
-    base = (root or Path.cwd()).resolve()
-    full = Path(path).resolve()
+    # abspath, not resolve: a folder reached through a symlink keeps the name the user gave it
+    base = os.path.abspath(root or Path.cwd())
+    full = os.path.abspath(path)
     try:
         rel = os.path.relpath(full, base)
     except ValueError:  # another drive on Windows: keep it absolute
-        return full.as_uri()
+        return Path(full).as_uri()
     return quote(Path(rel).as_posix(), safe="/")
 
 
