@@ -7,7 +7,6 @@ file is actually checked, so ``--help`` and ``rules`` answer at once.
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from pathlib import Path
 
@@ -69,48 +68,70 @@ def main() -> None:
     """auditlint: lint published budget-performance reports (绩效自评报告)."""
 
 
+FORMATS = ["text", "json", "sarif", "html", "csv", "jsonl"]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of messages.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text for people, json/jsonl/csv for programs and spreadsheets, sarif for review tools, "
+                   "html for a page to open in a browser.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of the terminal.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of messages  [default: zh]")
 @click.option("--select", help="Only these checks (IDs or prefixes, comma-separated: AL101,AL3).")
-@click.option("--ignore", help="Skip these checks (IDs or prefixes, comma-separated).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
-              help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--ignore", help="Skip these checks (IDs or prefixes, comma-separated), on top of the config's.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding at or above this severity is reported  [default: error]")
 @click.option("--checks", "checks_dirs", multiple=True, type=click.Path(), help="Also load checks from this folder.")
-def check(paths: tuple[str, ...], fmt: str, lang: str, select: str | None, ignore: str | None, fail_on: str,
-          checks_dirs: tuple[str, ...]) -> None:
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Settings file (default: auditlint.toml or [tool.auditlint] in pyproject.toml, found upward).")
+@click.option("--no-config", is_flag=True, help="Ignore any settings file.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              help="Record the current findings in this file and exit 0.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per check instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no arithmetic, hints or summary.")
+def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None, select: str | None,
+          ignore: str | None, fail_on: str | None, checks_dirs: tuple[str, ...], config_path: str | None,
+          no_config: bool, baseline_path: str | None, write_baseline_path: str | None, statistics: bool,
+          quiet: bool) -> None:
     """Check reports (PDF, DOCX, HTML or text; files or folders)."""
-    from auditlint.engine.registry import RegistryError, all_checks
-    from auditlint.engine.run import RunOptions, lint_file
+    from auditlint.engine.baseline import BaselineError, load_baseline, write_baseline
+    from auditlint.engine.config import ConfigError
+    from auditlint.engine.registry import RegistryError
+    from auditlint.engine.run import lint_file
     from auditlint.findings import Severity
-    from auditlint.report import text as text_report
 
+    if statistics and fmt not in ("text", "json"):
+        _fail("--statistics prints counts as text or json: use --format text or --format json")
+    try:
+        config = _config(config_path, no_config)
+        options = _run_options(config, select, ignore, lang, checks_dirs)
+        options.keep_document = fmt == "html"
+        enabled = options.enabled()
+        _validate_ids(config, select, ignore)
+        baseline = load_baseline(baseline_path) if baseline_path else None
+    except (ConfigError, RegistryError, BaselineError) as exc:
+        _fail(str(exc))
+    fail_on = fail_on or config.fail_on or "error"
     files = collect_paths(paths)
     if not files:
         _fail("no report files found in " + ", ".join(paths))
-    try:
-        options = RunOptions(select=_split_ids(select), ignore=_split_ids(ignore) or frozenset(), lang=lang,
-                             checks_dirs=checks_dirs)
-        enabled = options.enabled()
-    except RegistryError as exc:
-        _fail(str(exc))
-    known = {s.id for s in all_checks()}
-    for ids in (options.select or frozenset(), options.ignore):
-        unknown = sorted(i for i in ids if not any(k.startswith(i) for k in known))
-        if unknown:
-            _fail(f"unknown check ID {', '.join(unknown)} (see `auditlint rules`)")
-    del enabled
     results = [lint_file(f, options) for f in files]
-    if fmt == "json":
-        click.echo(json.dumps(json_document(results, lang), ensure_ascii=False, indent=2))
-    else:
-        text_report.render(results, lang=lang)
-    errors = [r for r in results if r.error]
-    if fmt == "text":
-        for r in errors:
+    for r in results:
+        if r.error:
             click.echo(f"auditlint: {r.path}: {r.error}", err=True)
-    if errors:
+    if write_baseline_path:
+        try:
+            n = write_baseline(write_baseline_path, results, options.lang)
+        except BaselineError as exc:
+            _fail(str(exc))
+        click.echo(f"auditlint: recorded {n} finding(s) in {write_baseline_path}", err=True)
+        sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+    hidden = baseline.apply(results) if baseline is not None else 0
+    _render(results, enabled, fmt, options.lang, output, statistics=statistics, quiet=quiet, hidden=hidden)
+    if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     threshold = None if fail_on == "never" else Severity(fail_on).order
     if threshold is not None and any(f.severity and f.severity.order >= threshold for r in results for f in r.findings):
@@ -118,38 +139,160 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, select: str | None, ignor
     sys.exit(EXIT_OK)
 
 
-def json_document(results: list, lang: str) -> dict:
-    from collections import Counter
+def _config(config_path: str | None, no_config: bool):
+    from auditlint.engine.config import Config, ConfigError, discover, load_config
 
-    counts: Counter[str] = Counter()
-    by_check: Counter[str] = Counter()
-    for r in results:
-        for f in r.findings:
-            counts[f.severity.value if f.severity else "none"] += 1
-            by_check[f.check_id] += 1
-    return {
-        "tool": {"name": "auditlint", "version": __version__},
-        "files": [
-            {"path": r.path, "findings": [f.to_dict(lang) for f in r.findings], "error": r.error} for r in results
-        ],
-        "summary": {
-            "files": len(results),
-            "files_with_errors": sum(1 for r in results if r.error),
-            "findings": sum(len(r.findings) for r in results),
-            "by_severity": {k: counts.get(k, 0) for k in ("error", "warning", "info")},
-            "by_check": dict(sorted(by_check.items())),
-        },
-    }
+    if no_config:
+        return Config()
+    if config_path:
+        if not Path(config_path).is_file():
+            raise ConfigError(f"--config {config_path}: no such file")
+        return load_config(Path(config_path))
+    return discover()
+
+
+def _run_options(config, select: str | None, ignore: str | None, lang: str | None, checks_dirs: tuple[str, ...]):
+    """Command line over settings file over defaults. --select replaces the file's
+    selection; --ignore adds to the file's ignores (as ruff composes them)."""
+    from auditlint.engine.run import RunOptions
+
+    return RunOptions(
+        select=_split_ids(select) if select else config.select,
+        ignore=(_split_ids(ignore) or frozenset()) | config.ignore,
+        severity=dict(config.severity),
+        lang=lang or config.lang or "zh",
+        checks_dirs=(*config.checks, *checks_dirs),
+        tolerance=config.tolerance,
+    )
+
+
+def _validate_ids(config, select: str | None, ignore: str | None) -> None:
+    from auditlint.engine.config import ConfigError
+    from auditlint.engine.registry import all_checks
+
+    known = {s.id for s in all_checks()}
+    for ids in (_split_ids(select) or frozenset(), _split_ids(ignore) or frozenset()):
+        unknown = sorted(i for i in ids if not any(k.startswith(i) for k in known))
+        if unknown:
+            raise ConfigError(f"unknown check ID {', '.join(unknown)} (see `auditlint rules`)")
+    config.validate_ids(known)
+
+
+def _render(results: list, enabled: list, fmt: str, lang: str, output: str | None, *, statistics: bool,
+            quiet: bool, hidden: int) -> None:
+    from auditlint.report import json as json_report
+
+    if fmt == "text":
+        _render_text(results, lang, output, statistics=statistics, quiet=quiet, hidden=hidden)
+        return
+    if statistics:
+        from auditlint.report.terminal import statistics as stats
+
+        text = json_report.dumps(stats(results))
+    elif fmt == "json":
+        text = json_report.dumps(json_report.json_document(results, lang, hidden))
+    elif fmt == "sarif":
+        from auditlint.report.sarif import sarif_log
+
+        text = json_report.dumps(sarif_log(results, enabled, lang))
+    elif fmt == "html":
+        from auditlint.report.html import render_html
+
+        text = render_html(results, lang, hidden)
+    elif fmt == "csv":
+        from auditlint.report.tabular import to_csv
+
+        text = to_csv(results, lang)
+    else:
+        from auditlint.report.tabular import to_jsonl
+
+        text = to_jsonl(results, lang)
+    _emit(text, output)
+
+
+def _render_text(results: list, lang: str, output: str | None, *, statistics: bool, quiet: bool, hidden: int) -> None:
+    from auditlint.report import terminal
+
+    def draw(console) -> None:
+        if statistics:
+            terminal.render_statistics(results, lang, console=console)
+        else:
+            terminal.render(results, lang, console=console, quiet=quiet, hidden=hidden)
+
+    if output is None:
+        draw(terminal.console_for())
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as fh:
+            draw(terminal.console_for(fh, color=False))
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        # newline="": CSV carries its own CRLF row ends
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def rules(lang: str) -> None:
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of the summaries  [default: zh]")
+def rules(lang: str | None) -> None:
     """List the checks."""
-    from auditlint.engine.registry import all_checks
+    specs = _all_specs()
+    lang = lang or "zh"
+    name_w = max((len(s.name) for s in specs), default=0)
+    for s in specs:
+        click.echo(f"{s.id}  {s.name:<{name_w}}  {s.severity.value:<8} {s.summary(lang)}")
 
-    for s in all_checks():
-        click.echo(f"{s.id}  {s.name:<28} {s.severity.value:<8} {s.summary(lang)}")
+
+@main.command()
+@click.argument("check_id")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Only this language  [default: both, Chinese first]")
+def explain(check_id: str, lang: str | None) -> None:
+    """Explain a check, with a bad and a good example (CHECK_ID: AL403 or its name)."""
+    from auditlint.report.rule_docs import rule_url
+    from auditlint.report.wording import explanation_parts
+
+    wanted = check_id.strip()
+    spec = next((s for s in _all_specs() if wanted.upper() == s.id or wanted.lower() == s.name), None)
+    if spec is None:
+        _fail(f"unknown check {check_id!r} (see `auditlint rules`)")
+    click.echo(f"{spec.id} {spec.name} [{spec.severity.value}]")
+    for code in [lang] if lang else ["zh", "en"]:
+        parts = explanation_parts(spec.explanation.get(code, ""), code)
+        click.echo("")
+        click.echo(spec.summary(code))
+        if parts.body:
+            click.echo("")
+            click.echo(parts.body)
+        if parts.examples:
+            click.echo("")
+            for kind, example in parts.examples:
+                click.echo(f"  {kind}{'：' if code == 'zh' else ': '}{example}")
+    if spec.source == "builtin":
+        click.echo("")
+        click.echo(rule_url(spec.id))
+
+
+def _all_specs() -> list:
+    """Every registered check, with plugins and the config's check folders: what
+    `rules` and `explain` describe. A broken settings file is reported, not ignored."""
+    from auditlint.engine.config import ConfigError
+    from auditlint.engine.registry import RegistryError, all_checks
+
+    try:
+        _run_options(_config(None, False), None, None, None, ()).enabled()
+    except (ConfigError, RegistryError) as exc:
+        _fail(str(exc))
+    return all_checks()
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -111,21 +112,49 @@ class Verdict:
         return self.level == "ok"
 
 
-def compare(stated: Approx, computed: Approx, *, plausible_sigmas: float = 4.0) -> Verdict:
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How much disagreement a comparison lets pass (the user's ``tolerance`` setting).
+
+    ``sigmas``: a difference inside the worst-case rounding interval but beyond this
+    many standard deviations of the summed rounding errors is a warning.
+    ``relative``: a slack on top of rounding, as a share of the larger of the two
+    values (0.001 lets 0.1 % through); 0 allows rounding and nothing else.
+    """
+
+    sigmas: float = 4.0
+    relative: float = 0.0
+
+
+DEFAULT_TOLERANCE = Tolerance()
+# The engine sets this for the duration of a run so that a user's tolerance reaches
+# every comparison without each check passing it along.
+TOLERANCE: ContextVar[Tolerance] = ContextVar("auditlint_tolerance", default=DEFAULT_TOLERANCE)
+
+
+def compare(stated: Approx, computed: Approx, *, plausible_sigmas: float | None = None) -> Verdict:
     """Compare as intervals.
 
     - the intervals do not meet → ``error``: no rounding can explain it;
     - they meet, but the difference is more than ``plausible_sigmas`` standard
       deviations of the summed rounding errors → ``warning``;
     - otherwise ``ok``.
+
+    ``plausible_sigmas`` defaults to the run's tolerance (``TOLERANCE``), whose
+    relative slack, when set, widens the allowed difference on both counts.
     """
+    tolerance = TOLERANCE.get()
+    sigmas = tolerance.sigmas if plausible_sigmas is None else plausible_sigmas
+    slack = Decimal(str(tolerance.relative)) * max(abs(stated.mid), abs(computed.mid)) if tolerance.relative else ZERO
     diff = stated.mid - computed.mid
-    tol = stated.half + computed.half
+    tol = stated.half + computed.half + slack
     var = stated.var + computed.var
     sig = float(abs(diff)) / math.sqrt(float(var)) if var > 0 else (math.inf if diff else 0.0)
-    if stated.gap(computed) > 0:
+    if slack and abs(diff) <= slack:
+        level = "ok"
+    elif stated.gap(computed) > slack:
         level = "error"
-    elif diff != 0 and sig > plausible_sigmas:
+    elif diff != 0 and sig > sigmas:
         level = "warning"
     else:
         level = "ok"

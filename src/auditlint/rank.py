@@ -46,3 +46,8 @@ def report_risk(findings: list[Finding]) -> float:
     for i, r in enumerate(ranks):
         score += r * (0.5 ** i) if i else r
     return round(min(100.0, score), 1)
+
+
+def by_risk(results: list) -> list:
+    """Files (anything with ``.findings``) riskiest first; ties keep their order."""
+    return sorted(results, key=lambda r: -report_risk(r.findings))

@@ -9,6 +9,7 @@ from pathlib import Path
 from auditlint.engine import registry
 from auditlint.findings import Finding, Severity
 from auditlint.model import Document
+from auditlint.numbers import DEFAULT_TOLERANCE, TOLERANCE, Tolerance
 from auditlint.rank import rank_of, sort_key
 
 
@@ -18,10 +19,14 @@ class RunOptions:
 
     select: frozenset[str] | None = None  # None: every check
     ignore: frozenset[str] = frozenset()
-    severity: dict[str, Severity] = field(default_factory=dict)  # per-check override
+    severity: dict[str, Severity] = field(default_factory=dict)  # per-check (or prefix) override
     lang: str = "zh"
     checks_dirs: tuple[str, ...] = ()
     plugins: bool = True
+    tolerance: Tolerance = DEFAULT_TOLERANCE
+    # keep each file's Document on its FileResult (the HTML report shows the
+    # table or paragraph around a finding); off by default to spare memory in batches
+    keep_document: bool = False
 
     def enabled(self) -> list[registry.CheckSpec]:
         if self.plugins:
@@ -38,6 +43,12 @@ class RunOptions:
             out.append(s)
         return out
 
+    def severity_for(self, check_id: str) -> Severity | None:
+        """The configured severity of a check; the longest matching ID or prefix wins
+        ("AL3" = warning, "AL302" = error)."""
+        keys = [k for k in self.severity if check_id.startswith(k)]
+        return self.severity[max(keys, key=len)] if keys else None
+
 
 def _matches(check_id: str, patterns: frozenset[str]) -> bool:
     # "AL1" selects the whole arithmetic family, as prefixes do in ruff
@@ -53,6 +64,7 @@ class FileResult:
     pages: int | None = None
     seconds: float = 0.0
     stated_total_score: str | None = None
+    document: Document | None = None  # when RunOptions.keep_document
 
 
 def lint_document(doc: Document, options: RunOptions | None = None) -> list[Finding]:
@@ -62,20 +74,31 @@ def lint_document(doc: Document, options: RunOptions | None = None) -> list[Find
     facts = extract(doc)
     findings: list[Finding] = []
     seen: set[str] = set()
-    for spec in options.enabled():
-        for f in spec.func(facts):
-            f.check_id = spec.id
-            f.name = spec.name
-            # the user's configured severity wins over a check's own downgrade
-            f.severity = options.severity.get(spec.id) or f.severity or spec.severity
-            f.rank = rank_of(f)
-            f.fingerprint = f.compute_fingerprint()
-            if f.fingerprint in seen:
-                continue
-            seen.add(f.fingerprint)
-            findings.append(f)
+    # checks are generators: the tolerance must be in force while they are iterated
+    token = TOLERANCE.set(options.tolerance)
+    try:
+        for spec in options.enabled():
+            findings.extend(_stamped(spec, facts, options, seen))
+    finally:
+        TOLERANCE.reset(token)
     findings.sort(key=sort_key)
     return findings
+
+
+def _stamped(spec: registry.CheckSpec, facts, options: RunOptions, seen: set[str]) -> list[Finding]:
+    out = []
+    for f in spec.func(facts):
+        f.check_id = spec.id
+        f.name = spec.name
+        # the user's configured severity wins over a check's own downgrade
+        f.severity = options.severity_for(spec.id) or f.severity or spec.severity
+        f.rank = rank_of(f)
+        f.fingerprint = f.compute_fingerprint()
+        if f.fingerprint in seen:
+            continue
+        seen.add(f.fingerprint)
+        out.append(f)
+    return out
 
 
 def lint_file(path: str | Path, options: RunOptions | None = None, display_path: str | None = None) -> FileResult:
@@ -87,6 +110,9 @@ def lint_file(path: str | Path, options: RunOptions | None = None, display_path:
         doc = read(path, shown)
     except ReadError as exc:
         return FileResult(shown, error=str(exc), seconds=time.perf_counter() - start)
+    options = options or RunOptions()
     findings = lint_document(doc, options)
     result = FileResult(shown, findings, None, doc.format, doc.pages, time.perf_counter() - start)
+    if options.keep_document:
+        result.document = doc
     return result

@@ -1,0 +1,235 @@
+"""The HTML report (``--format html -o report.html``): one self-contained page.
+
+Inline CSS, no scripts, no fonts or images from the network: the page opens the
+same on an office machine without internet. Files riskiest first, findings by rank;
+each finding shows its message, the numbers involved as a small table, and the
+table or paragraph it is in with the offending cell highlighted (related cells,
+such as the lines a total covers, in a lighter tone). Without the Document (a
+result from elsewhere) it falls back to the finding's snippet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html import escape
+
+from auditlint import __version__
+from auditlint.engine import registry
+from auditlint.findings import Finding, Severity
+from auditlint.model import Document, Location, Paragraph, Table
+from auditlint.rank import by_risk, report_risk
+from auditlint.report.terminal import summary_line
+from auditlint.report.wording import SEVERITIES, hint, label, position, severity_label
+
+MAX_ROWS = 40  # a longer table shows its header and the rows around the finding
+WINDOW = 8
+PARAGRAPH_WINDOW = 160  # characters either side of a number in a long paragraph
+_NUMBER_AT = re.compile(r"[负+\-−－]?[\d０-９][\d０-９.,，．%％]*")
+
+CSS = """
+:root { --error: #b42318; --warning: #b54708; --info: #175cd3; --hit: #fde047; --rel: #fef9c3; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 24px 32px; color: #101828; background: #f9fafb;
+  font: 15px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 32px 0 8px; word-break: break-all; }
+h3 { font-size: 16px; margin: 0 0 6px; }
+code, .num { font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", Consolas, monospace; }
+.summary { color: #344054; margin: 0 0 16px; }
+table { border-collapse: collapse; }
+.files td, .files th { border-bottom: 1px solid #eaecf0; padding: 4px 12px 4px 0; text-align: left; }
+.finding { background: #fff; border: 1px solid #eaecf0; border-left: 6px solid var(--info); border-radius: 6px;
+  padding: 12px 16px; margin: 12px 0; }
+.finding.error { border-left-color: var(--error); }
+.finding.warning { border-left-color: var(--warning); }
+.badge { display: inline-block; border-radius: 4px; padding: 0 6px; color: #fff; font-size: 13px; background: var(--info); }
+.badge.error { background: var(--error); }
+.badge.warning { background: var(--warning); }
+.rank { float: right; color: #475467; font-size: 13px; }
+.where { color: #475467; font-size: 13px; margin: 0 0 6px; }
+.message { margin: 0 0 8px; font-size: 16px; }
+.cols { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+.evidence th { text-align: left; padding: 2px 12px 2px 0; color: #475467; font-weight: normal; white-space: nowrap; }
+.evidence td { padding: 2px 0; }
+.evidence tr.stated td { color: var(--error); font-weight: bold; }
+.operands { margin-top: 6px; }
+.operands td, .operands th { border: 1px solid #eaecf0; padding: 1px 8px; font-size: 13px; }
+.context { overflow-x: auto; max-width: 100%; }
+.context table.source td { border: 1px solid #d0d5dd; padding: 2px 6px; font-size: 13px; vertical-align: top; }
+.context td.hit { background: var(--hit); outline: 2px solid var(--error); font-weight: bold; }
+.context td.rel { background: var(--rel); }
+.context td.gap { text-align: center; color: #98a2b3; border: none; }
+.context p.source { background: #f2f4f7; padding: 6px 10px; border-radius: 4px; margin: 0; }
+mark.hit { background: var(--hit); outline: 2px solid var(--error); font-weight: bold; }
+.hint { color: #475467; font-size: 13px; margin: 8px 0 0; }
+.error-file { color: var(--error); }
+footer { color: #98a2b3; font-size: 12px; margin-top: 32px; }
+@media print { body { background: #fff; } .finding { break-inside: avoid; } }
+"""
+
+
+def _e(text: object) -> str:
+    return escape("" if text is None else str(text))
+
+
+def _table_of(doc: Document | None, loc: Location) -> Table | None:
+    if doc is None or loc.table is None:
+        return None
+    return next((t for t in doc.tables if t.index == loc.table), None)
+
+
+def _paragraph_of(doc: Document | None, loc: Location) -> tuple[Paragraph, int] | None:
+    """The paragraph a location points into, and the character offset in its text."""
+    if doc is None or loc.table is not None:
+        return None
+    for p in doc.paragraphs:
+        start = p.location.line
+        if loc.line is not None and start is not None and start <= loc.line <= start + len(p.line_breaks):
+            k = loc.line - start
+            base = (p.location.column or 1) if k == 0 else 1
+            offset = (0 if k == 0 else p.line_breaks[k - 1]) + (loc.column or base) - base
+            return p, max(0, min(offset, len(p.text)))
+        if loc.line is None and loc.paragraph is not None and p.index == loc.paragraph:
+            return p, -1
+    return None
+
+
+def _cell_key(loc: Location) -> tuple[int | None, int | None]:
+    return loc.row, loc.col
+
+
+def _source_table(table: Table, f: Finding, lang: str) -> str:
+    hit = _cell_key(f.location)
+    related = {_cell_key(r.location) for r in f.related if r.location.table == table.index}
+    target = next((i for i, row in enumerate(table.rows) for c in row if _cell_key(c.location) == hit), 0)
+    rows = list(range(table.n_rows))
+    if table.n_rows > MAX_ROWS:
+        near = set(range(max(0, target - WINDOW), min(table.n_rows, target + WINDOW + 1)))
+        rows = sorted(set(range(2)) | near)
+    out = ['<table class="source">']
+    previous = -1
+    width = table.n_cols
+    for i in rows:
+        if i != previous + 1:
+            out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=i - previous - 1))}</td></tr>')
+        previous = i
+        cells = []
+        for c in table.rows[i]:
+            key = _cell_key(c.location)
+            cls = ' class="hit"' if key == hit else (' class="rel"' if key in related else "")
+            cells.append(f"<td{cls}>{_e(c.text)}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    if previous < table.n_rows - 1:
+        out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=table.n_rows - 1 - previous))}</td></tr>')
+    out.append("</table>")
+    return "".join(out)
+
+
+def _source_paragraph(p: Paragraph, offset: int, stated: str = "") -> str:
+    text = p.text
+    if offset < 0 and stated:
+        # no column (DOCX, PDF): mark the stated number when it occurs exactly once as a whole number
+        found = list(re.finditer(r"(?<![\d.])" + re.escape(stated) + r"(?![\d])", text))
+        offset = found[0].start() if len(found) == 1 else -1
+    if offset < 0:
+        return f'<p class="source">{_e(text)}</p>'
+    if stated and text.startswith(stated, offset):
+        end = offset + len(stated)  # the stated text as printed ("（2）", "2024年上半年")
+    else:
+        m = _NUMBER_AT.match(text, offset)
+        end = m.end() if m else offset
+    lo, hi = max(0, offset - PARAGRAPH_WINDOW), min(len(text), end + PARAGRAPH_WINDOW)
+    before = ("…" if lo else "") + text[lo:offset]
+    after = text[end:hi] + ("…" if hi < len(text) else "")
+    mark = f'<mark class="hit">{_e(text[offset:end])}</mark>' if end > offset else ""
+    return f'<p class="source">{_e(before)}{mark}{_e(after)}</p>'
+
+
+def _context(doc: Document | None, f: Finding, lang: str) -> str:
+    table = _table_of(doc, f.location)
+    if table is not None:
+        body = _source_table(table, f, lang)
+    else:
+        para = _paragraph_of(doc, f.location)
+        if para is not None:
+            body = _source_paragraph(*para, f.evidence.stated if f.evidence else "")
+        elif f.snippet:
+            body = f'<p class="source">{_e(f.snippet)}</p>'
+        else:
+            body = f'<p class="source">{_e(label("no_context", lang))}</p>'
+    return f'<div class="context"><h4>{_e(label("context", lang))}</h4>{body}</div>'
+
+
+def _evidence(f: Finding, lang: str) -> str:
+    ev = f.evidence
+    if ev is None:
+        return ""
+    rows = [("expression", ev.expression, ""), ("stated", ev.stated, "stated"), ("computed", ev.computed, ""),
+            ("difference", ev.difference, ""), ("tolerance", ev.tolerance, "")]
+    body = "".join(
+        f'<tr class="{cls}"><th>{_e(label(key, lang))}</th><td class="num">{_e(value)}</td></tr>'
+        for key, value, cls in rows if value
+    )
+    out = f'<div><table class="evidence">{body}</table>'
+    if ev.operands:
+        ops = "".join(f'<tr><td>{_e(n)}</td><td class="num">{_e(v)}</td></tr>' for n, v in ev.operands)
+        out += (f'<table class="operands"><tr><th>{_e(label("item", lang))}</th>'
+                f'<th>{_e(label("value", lang))}</th></tr>{ops}</table>')
+    return out + "</div>"
+
+
+def _finding(f: Finding, doc: Document | None, lang: str, anchor: str) -> str:
+    sev = f.severity or Severity.WARNING
+    spec = registry.get(f.check_id)
+    where = position(f.location, lang)
+    hint_html = f'<p class="hint">{_e(hint(spec.summary(lang), f.check_id, lang))}</p>' if spec else ""
+    return (
+        f'<article class="finding {sev.value}" id="{anchor}" data-check="{_e(f.check_id)}" data-rank="{f.rank:.1f}">'
+        f'<h3><span class="rank">{_e(label("rank", lang))} {f.rank:.1f}</span>'
+        f'<span class="badge {sev.value}">{_e(severity_label(sev, lang))}</span> '
+        f"<code>{_e(f.check_id)}</code> {_e(f.name)}</h3>"
+        f'<p class="where">{_e(where)}</p>'
+        f'<p class="message">{_e(f.message(lang))}</p>'
+        f'<div class="cols">{_evidence(f, lang)}{_context(doc, f, lang)}</div>'
+        f"{hint_html}</article>"
+    )
+
+
+def _overview(ordered: list, lang: str) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in
+                   (label("file", lang), label("risk", lang), *(severity_label(s, lang) for s in SEVERITIES)))
+    rows = []
+    for i, r in enumerate(ordered, start=1):
+        counts = Counter(f.severity or Severity.WARNING for f in r.findings)
+        if r.error:
+            cells = f'<td colspan="4" class="error-file">{_e(label("read_error", lang))}: {_e(r.error)}</td>'
+        else:
+            cells = f"<td>{report_risk(r.findings):.1f}</td>" + "".join(f"<td>{counts[s]}</td>" for s in SEVERITIES)
+        rows.append(f'<tr><td><a href="#file-{i}">{_e(r.path)}</a></td>{cells}</tr>')
+    return f'<table class="files"><tr>{head}</tr>{"".join(rows)}</table>'
+
+
+def render_html(results: list, lang: str = "zh", hidden: int = 0) -> str:
+    """One self-contained page for one or more files."""
+    ordered = by_risk(results)
+    sections = []
+    for i, r in enumerate(ordered, start=1):
+        items = "".join(_finding(f, getattr(r, "document", None), lang, f"f{i}-{j}")
+                        for j, f in enumerate(r.findings, start=1))
+        if r.error:
+            items = f'<p class="error-file">{_e(label("read_error", lang))}: {_e(r.error)}</p>'
+        elif not r.findings:
+            items = f'<p class="clean">{_e(label("no_findings", lang))}</p>'
+        sections.append(f'<section class="file" id="file-{i}"><h2>{_e(r.path)}</h2>{items}</section>')
+    title = label("title", lang)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>"
+        f"<header><h1>{_e(title)}</h1>"
+        f'<p class="summary">{_e(summary_line(results, lang, hidden))}</p>{_overview(ordered, lang)}</header>'
+        f"<main>{''.join(sections)}</main>"
+        f"<footer>auditlint {_e(__version__)}</footer></body></html>\n"
+    )
