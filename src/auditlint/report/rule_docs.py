@@ -17,8 +17,24 @@ from pathlib import Path
 from auditlint.engine.registry import FAMILIES, CheckSpec
 from auditlint.report.wording import explanation_parts
 
-# where the repository lives; SARIF needs absolute URIs for rule help and the tool
-REPOSITORY_URL = "https://github.com/auditlint/auditlint"
+
+
+def _repository_url() -> str:
+    """Where the repository lives: ``[project.urls] Repository`` in pyproject.toml, so the
+    address is declared once. SARIF needs absolute URIs for rule help and the tool."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        for entry in metadata("auditlint").get_all("Project-URL") or []:
+            label, _, url = entry.partition(",")
+            if label.strip().lower() == "repository" and url.strip():
+                return url.strip().rstrip("/")
+    except PackageNotFoundError:
+        pass
+    return "https://github.com/auditlint/auditlint"
+
+
+REPOSITORY_URL = _repository_url()
 INFORMATION_URI = REPOSITORY_URL
 RULES_PATH = "docs/rules"
 FAMILY_ZH = {"arithmetic": "算术", "ratios": "比率", "values": "数值", "scoring": "评分",
