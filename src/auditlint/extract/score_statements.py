@@ -91,8 +91,9 @@ _TOTAL = re.compile(
     r"(?P<lead>(?:自评|综合|评价|绩效评价|最终|整体|考核|总)?得分)\s*(?:为|是|:|达到)?\s*(?P<v>" + _NUM + r")\s*分"
 )
 _STRONG = ("自评", "综合", "总", "最终", "整体", "评价")
+_OVERALL = ("综合评定", "综合评价", "经自评", "评价结论", "总体评价")  # "经综合评定，得分为99分"
 _GRADE = re.compile(
-    r"(?:等级|等次|评价结果|评定结果|评价结论)\s*(?:为|是|:|评定为|评为|确定为)?\s*[“\"「『]?(?P<g>" + _GRADES + r")[”\"」』]?"
+    r"(?:等级|等次|评价结果|评定结果|评价结论)\s*(?:为|是|:|评定为|评为|确定为)\s*[“\"「『]?(?P<g>" + _GRADES + r")[”\"」』]?"
 )
 _PAIR = re.compile(
     r"(?:分值|权重|标准分|满分)\s*(?:为|:)?\s*(?P<w>" + _NUM + r")\s*分\s*[,，；;、]?\s*(?:自评|实际)?得分\s*(?:为|:)?\s*"
@@ -106,6 +107,7 @@ _BAND = re.compile(
     r"\s*(?:的|者)?\s*(?:为|评为|定为|属于|:)\s*[“\"「]?(?P<g>" + _GRADES + r")[”\"」]?"
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_BREAKDOWN = ("其中", "分别", "各得", "每项")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -191,10 +193,11 @@ def _is_total(sentence: str, m: re.Match[str], names: set[str]) -> bool:
     if re.search(r"(?:分值|权重|标准分|满分)\s*(?:为|:)?\s*" + _NUM + r"\s*分\s*[,，；;、]?\s*$", before):
         return False  # the score half of "分值8分，得分8分"
     lead = m.group("lead")
-    strong = any(w in lead for w in _STRONG) or "等级" in sentence[m.end() :]
+    strong = (any(w in lead for w in _STRONG) or "等级" in sentence[m.end() :]
+              or any(w in before for w in _OVERALL))
     if not strong:
         return False
-    subject = squash(before)
+    subject = squash(re.split(r"[,，、:：]", before)[-1])
     return not any(n in subject for n in names)
 
 
@@ -208,9 +211,12 @@ def _indicator_scores(p: Paragraph, text: str) -> list[IndicatorScore]:
         # the name is the last clause before 分值, without its serial and brackets
         lead = re.split(r"[。；;]", lead_text)[-1]
         lead = _SERIAL.sub("", lead).strip(" ,，:：(（")
+        # the points the passage concludes with, when it gives exactly one and breaks
+        # nothing down ("其中……得2分" speaks of parts)
+        found = list(_CONCLUSION.finditer(text, m.end(), end))
         conclusion = None
-        for c in _CONCLUSION.finditer(text, m.end(), end):
-            conclusion = _stated(p, text, c.start("v"), c.end("v"))
+        if len(found) == 1 and not any(w in text[m.end() : end] for w in _BREAKDOWN):
+            conclusion = _stated(p, text, found[0].start("v"), found[0].end("v"))
         out.append(IndicatorScore(
             lead=lead,
             weight=_stated(p, text, m.start("w"), m.end("w")),

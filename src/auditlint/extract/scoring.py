@@ -114,9 +114,10 @@ class ScoringColumn:
 class Indicator:
     """One scored row."""
 
-    row: int  # 0-based row of the grid
+    row: int  # 0-based row of its grid
     name: str
     path: tuple[str, ...]  # group names above it, then its own name
+    snippet: str = ""  # the row's printed cells
     cells: dict[str, Cell] = field(default_factory=dict)  # by role, plus "name"
     weight: Quantity | None = None
     weight_inline: bool = False  # read from the name ("立项依据充分性（2.5分）")
@@ -172,6 +173,7 @@ class TotalRow:
     row: int
     label: str
     label_cell: Cell
+    snippet: str = ""
     weight: Quantity | None = None
     weight_cell: Cell | None = None
     score: Quantity | None = None
@@ -183,12 +185,13 @@ class TotalRow:
 
 @dataclass
 class ScoringTable:
-    table: Table
+    table: Table  # the first grid, when a page break split the table and its header was printed again
     header_rows: int
     columns: list[ScoringColumn]
     indicators: list[Indicator] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     totals: list[TotalRow] = field(default_factory=list)
+    parts: list[Table] = field(default_factory=list)  # every grid it was read from
 
     def column(self, role: str) -> ScoringColumn | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -200,8 +203,22 @@ class ScoringTable:
     def total(self) -> TotalRow | None:
         return self.totals[-1] if self.totals else None
 
-    def row_snippet(self, row: int) -> str:
-        return " ".join(c.text for c in self.table.rows[row] if c.text.strip())[:160]
+    def roles(self) -> tuple[str | None, ...]:
+        return tuple(c.role for c in self.columns)
+
+    def absorb(self, other: ScoringTable) -> None:
+        """Take in the rows of the grid that continues this table after a page break."""
+        base = len(self.indicators)
+        self.indicators.extend(other.indicators)
+        for g in other.groups:
+            g.members = [m + base for m in g.members]
+        self.groups.extend(other.groups)
+        self.totals.extend(other.totals)
+        self.parts.extend(other.parts)
+
+
+def row_snippet(row: list[Cell]) -> str:
+    return " ".join(c.text for c in row if c.text.strip())[:160]
 
 
 def _readings(text: str) -> list[Reading]:
@@ -363,7 +380,7 @@ def scoring_table(table: Table) -> ScoringTable | None:
     levels = [c for c in cols if c.role in LEVEL_ROLES]
     if not levels or not (roles & set(NUMBER_ROLES)):
         return None
-    st = ScoringTable(table, first + n, cols)
+    st = ScoringTable(table, first + n, cols, parts=[table])
     _read_rows(st, sorted(levels, key=lambda c: c.index))
     if not st.indicators:
         return None
@@ -390,6 +407,9 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
             if cell is None or not cell.text.strip():
                 continue
             gname, gweight = split_inline(cell.text)
+            current = open_groups.get(k)
+            if current is not None and squash(current.cell.text) == squash(cell.text):
+                continue  # the group's name printed again on each of its rows, not merged
             group = Group(k, gname, cell, gweight)
             st.groups.append(group)
             open_groups[k] = group
@@ -427,7 +447,7 @@ def _indicator(st: ScoringTable, r: int, row: list[Cell], name_cell: Cell, weigh
                score_cell: Cell | None, guessed: bool, open_groups: dict[int, Group]) -> Indicator:
     name, inline = split_inline(name_cell.text)
     path = tuple(g.name for _, g in sorted(open_groups.items())) + (name,)
-    ind = Indicator(row=r, name=name, path=path)
+    ind = Indicator(row=r, name=name, path=path, snippet=row_snippet(row))
     ind.cells["name"] = name_cell
     for role in ("weight", "score", "target", "actual", "rule", "explain"):
         cell = _role_cell(st, row, role)
@@ -444,14 +464,14 @@ def _indicator(st: ScoringTable, r: int, row: list[Cell], name_cell: Cell, weigh
     if "rule" in ind.cells and ind.cells["rule"].text.strip():
         ind.rule_text = ind.cells["rule"].text
         ind.rule = parse_rule(ind.rule_text)
-    ind.unweighted = any(w in squash(name) for w in vocabulary().unweighted_rows)
+    ind.unweighted = any(w in squash(part) for part in path for w in vocabulary().unweighted_rows)
     return ind
 
 
 def _total_row(st: ScoringTable, r: int, label: str, label_cell: Cell) -> TotalRow:
     v = vocabulary()
     row = st.table.rows[r]
-    total = TotalRow(r, label, label_cell)
+    total = TotalRow(r, label, label_cell, row_snippet(row))
     found = [(c, q) for c in row if (q := _number(c)) is not None]
     guessed = r in st.table.uncertain_rows
     score_label = label in v.score_total_labels
@@ -470,11 +490,29 @@ def _total_row(st: ScoringTable, r: int, label: str, label_cell: Cell) -> TotalR
     return total
 
 
+_PAGE_NOISE = 20  # a paragraph this short between two grids is a page header, footer or number
+
+
 def extract_into(facts: Facts) -> None:
-    for table in facts.document.tables:
-        st = scoring_table(table)
-        if st is not None:
+    previous: ScoringTable | None = None
+    between: list[str] = []
+    for block in facts.document.blocks:
+        if not isinstance(block, Table):
+            if block.text.strip():
+                between.append(block.text.strip())
+            continue
+        st = scoring_table(block)
+        if st is None:
+            previous, between = None, []
+            continue
+        continues = (previous is not None and not previous.totals and previous.roles() == st.roles()
+                     and all(len(t) <= _PAGE_NOISE for t in between))
+        if continues and previous is not None:
+            previous.absorb(st)
+        else:
             facts.scoring.append(st)
+            previous = st
+        between = []
 
 
 __all__ = [

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from auditlint.numbers import BASE_UNITS, SCALES, Quantity, find_quantities, fmt, normalize, parse_cn_int
@@ -537,9 +537,9 @@ _INCL = r"(?:\((?P<{0}>含|不含)\))?"
 _OUTCOME = re.compile(
     r"(?P<zero>不得分|不计分|不给分|(?:得|计|记|给)?\s*(?<![\d.])0(?:\.0+)?\s*分(?!值|钟))"
     r"|(?P<fullof>满分\s*(?P<fullv>" + _NUM + r")\s*分)"
-    r"|(?P<full>(?:得|给予?|计|记|获得?)\s*满分|得全部分值|得全分|全部得分)"
+    r"|(?P<full>(?:得|给予?|计|记|获得?)\s*(?:该项|本项|该指标)?(?:全部)?(?:满分|分值|全分)|得全部分值|全部得分|不扣分)"
     r"|(?P<share>(?:得|计)?\s*(?:该项)?(?:权重分|权重|分值)(?:的)?\s*(?P<sharev>" + _NUM + r")\s*%)"
-    r"|(?P<pts>(?:可得|获得|得|计|记|给)\s*(?P<ptsv>" + _NUM + r"|" + _CN + r")\s*分(?![值钟]))"
+    r"|(?P<pts>(?:可得|获得|得分为?|得|计|记|给)\s*(?P<ptsv>" + _NUM + r"|" + _CN + r")\s*分(?![值钟]))"
     r"|(?P<ded>扣(?:除|减)?\s*(?P<amt>" + _NUM + r")\s*(?P<aunit>分|%)\s*(?:的|得)?\s*(?P<ofw>该项分值|指标分值|权重分|权重|分值)?)"
     r"|(?P<prop>[×*xX]\s*(?:该项)?(?:指标)?(?:权重|分值)|(?:权重|分值)\s*[×*]|乘以\s*(?:该项)?(?:指标)?(?:权重|分值)"
     r"|按(?:照)?[^,，；;。]{0,12}?比例(?:计|得)分)"
@@ -838,7 +838,21 @@ def _bands(text: str, positives: list[_Clause], zeros: list[_Clause]) -> Rule:
     else:
         items = [Band(c.cond, c.outcome.points or FULL, c.cond.at) for c in clauses]
     best = max(positives, key=lambda c: c.outcome.points.resolve(Decimal(10**6)) or ZERO)  # type: ignore[union-attr]
-    return Bands(text, best.outcome.start, tuple(items), nested)
+    return Bands(text, best.outcome.start, tuple(_settle(items)), nested)
+
+
+def _settle(items: list[Band]) -> list[Band]:
+    """"70%以下" beside "70%-79%": the band that prints 70% as its own bound keeps it, so
+    the 以下 band stops short of it. A bound no other band claims stays unsettled."""
+    out = []
+    for b in items:
+        c = b.cond
+        if c.fuzzy_hi and any(o is not b and o.cond.lo == c.hi and o.cond.lo_incl and not o.cond.fuzzy_lo for o in items):
+            c = replace(c, hi_incl=False, fuzzy_hi=False)
+        if c.fuzzy_lo and any(o is not b and o.cond.hi == c.lo and o.cond.hi_incl and not o.cond.fuzzy_hi for o in items):
+            c = replace(c, lo_incl=False, fuzzy_lo=False)
+        out.append(Band(c, b.points, b.at))
+    return out
 
 
 def _items(text: str) -> list[tuple[int, int]]:
