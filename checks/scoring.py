@@ -155,9 +155,9 @@ def _rule_max(ind: Indicator) -> Decimal | None:
 
 
 def _max_mismatch(ind: Indicator) -> Decimal | None:
-    """The rule's maximum when it is not the weight, else None."""
+    """The rule's maximum when no fair reading of the rule reaches the weight, else None."""
     m = _rule_max(ind)
-    if m is None or ind.weight is None or m == ind.weight.value:
+    if m is None or ind.weight is None or ind.rule is None or ind.weight.value in ind.rule.maxima(ind.weight.value):
         return None
     return m
 
@@ -179,7 +179,8 @@ def rule_max_not_weight(facts: Facts) -> Iterator[Finding]:
     （“共2项……得0.5分……得0.5分”最高 1 分），分档和条件规则取最高一档，按比例、
     “得满分”和扣分制的规则最高即为权重。规则给不到权重而指标却得了满分，说明得分没有
     依据，报为错误；规则给不到权重但得分也没有超过规则的，报为警告；规则许诺的分数
-    超过权重，同样报告。无法解析的规则不作判断。
+    超过权重，同样报告。无法解析的规则不作判断；未编号的几条文字条件分值不同时，既可能是
+    分档也可能是分项累加，只要其中一种读法等于权重就不报告。
     错误示例：预算管理制度健全性 权重 2，评分标准“已制订预算管理办法，得1分；未制定，得0分”，得分 2。
     正确示例：权重 2，评分标准“已制订预算管理办法，得2分；未制定，得0分”，得分 2。
 
@@ -190,7 +191,8 @@ def rule_max_not_weight(facts: Facts) -> Iterator[Finding]:
     itself. A rule that cannot reach the weight on an indicator scored in full is an error
     (the score has no basis); one that cannot reach it on a lower score is a warning; a
     rule that promises more than the weight is reported too. Rules that cannot be parsed
-    are left alone.
+    are left alone, and unnumbered worded conditions with different points, which may be
+    levels or separate criteria, are reported only when neither reading reaches the weight.
     Bad: weight 2, rule "已制订预算管理办法，得1分；未制定，得0分", score 2.
     Good: weight 2, rule "已制订预算管理办法，得2分；未制定，得0分", score 2.
     """
@@ -311,8 +313,9 @@ def score_contradicts_rule(facts: Facts) -> Iterator[Finding]:
     zh:
     按表中印出的评分标准，用“完成情况”中读得出的数值重新计分：分档规则看完成值落在哪一档，
     条件规则看是否达到条件，按比例规则为 比例 × 权重，扣分规则按超出或不足的幅度扣分。
-    重新计出的分数与得分不符即报告。此外，完成值与目标值可比（同一计量单位、由比较符
-    可知“越高越好”或“越低越好”）而未达到目标，却得了满分，也报告。没有评分标准、
+    重新计出的分数与得分不符即报告。此外，完成值与目标值可比（同一计量单位，且由目标值的
+    比较符或评分标准的单向条件可知“越高越好”或“越低越好”）而未达到目标，却得了满分，也报告
+    （规则的门槛低于目标值时正是如此）。评分标准与权重不符造成的差异只报 AL402，得分超过权重只报 AL401。没有评分标准、
     完成情况读不出数值、或规则无法解析时，不作判断。
     错误示例：经办服务满意度 权重 4，规则“满意度结果比例×指标权重分”，完成情况“超过90%”，得分 3（应大于 3.6）。
     正确示例：完成情况 88.5%，规则“不低于70%，得3分”，权重 3，得分 3。
@@ -322,8 +325,11 @@ def score_contradicts_rule(facts: Facts) -> Iterator[Finding]:
     the band the actual falls in, whether a condition is met, proportion × weight, or the
     deduction for how far the actual is over or under. A score that differs is reported. So is
     full marks for an actual that misses its target, when target and actual are in the same
-    unit and the comparator says which way is better. Rows without a printed rule, actuals
-    without a readable number and rules that cannot be parsed are left alone.
+    unit and the target's comparator or the rule's one-sided conditions say which way is better
+    (a rule whose threshold is below the target does exactly this). A difference caused by a
+    rule whose best is not the weight is AL402 only, a score above the weight AL401 only. Rows
+    without a printed rule, actuals without a readable number and rules that cannot be parsed
+    are left alone.
     Bad: weight 4, rule 满意度结果比例×指标权重分, actual "超过90%", score 3 (it should be above 3.6).
     Good: actual 88.5%, rule "不低于70%，得3分", weight 3, score 3.
     """
@@ -432,6 +438,8 @@ def missing_weight(facts: Facts) -> Iterator[Finding]:
     Good: 预算编制规范性 weight 2, score 2.
     """
     for st, ind, cell in _missing(facts, "weight"):
+        if ind.score is None:
+            continue  # neither weight nor score: a heading or a row not assessed, not a missing weight
         yield Finding(
             location=(cell or ind.cells["name"]).location,
             message_zh=f"{ind.name}：没有填写权重（分值）",
@@ -503,16 +511,17 @@ def printed_totals(st: ScoringTable) -> tuple[tuple[Quantity, Cell] | None, tupl
     """The table's printed (weight total, score total), each with its cell. A lone number
     a reader could not place counts as whichever total it equals; as neither when it
     equals neither (which one is wrong cannot be told)."""
-    t = st.total
-    if t is None:
-        return None, None
-    w = (t.weight, t.weight_cell) if t.weight is not None and t.weight_cell is not None else None
-    s = (t.score, t.score_cell) if t.score is not None and t.score_cell is not None else None
-    if t.either is not None and t.either_cell is not None:
-        if _matches(t.either, _weights(st)):
-            w = (t.either, t.either_cell)
-        elif _matches(t.either, _scores(st)):
-            s = (t.either, t.either_cell)
+    w = s = None
+    for t in st.totals:  # 总分 100 and 得分 98 may stand on rows of their own
+        if t.weight is not None and t.weight_cell is not None:
+            w = (t.weight, t.weight_cell)
+        if t.score is not None and t.score_cell is not None:
+            s = (t.score, t.score_cell)
+        if t.either is not None and t.either_cell is not None:
+            if _matches(t.either, _weights(st)):
+                w = (t.either, t.either_cell)
+            elif _matches(t.either, _scores(st)):
+                s = (t.either, t.either_cell)
     return w, s
 
 

@@ -49,8 +49,9 @@ def copy(rows: list[list[str]]) -> list[list[str]]:
     return [list(r) for r in rows]
 
 
-def scoring_report(*tables: list[list[str]], narrative: str = "", between: str = "附件：指标体系得分情况") -> str:
-    body = "2023年度部门整体支出绩效自评报告\n\n一、部门概况\n本单位主要承担医疗保障经办服务工作。\n"
+def scoring_report(*tables: list[list[str]], narrative: str = "", between: str = "附件：指标体系得分情况",
+                   title: str = "2023年度部门整体支出绩效自评报告") -> str:
+    body = f"{title}\n\n一、部门概况\n本单位主要承担医疗保障经办服务工作。\n"
     if narrative:
         body += narrative.rstrip("\n") + "\n"
     for t in tables:

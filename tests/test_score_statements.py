@@ -14,8 +14,8 @@ from scoring_reports import GROUPED, facts_of, line_of, scoring_report
 D = Decimal
 
 
-def claims(narrative: str, kind, table=None):
-    text = scoring_report(table or GROUPED, narrative=narrative)
+def claims(narrative: str, kind, table=None, title: str = "2023年度部门整体支出绩效自评报告"):
+    text = scoring_report(table or GROUPED, narrative=narrative, title=title)
     return [s for s in facts_of(text).score_statements if isinstance(s, kind)], text
 
 
@@ -25,7 +25,7 @@ def claims(narrative: str, kind, table=None):
         ("经综合评定，得分为99分(详见附表)，等级为“优”。", "99"),
         ("2024年度中心绩效评价自评得分为98分，等级为优。", "98"),
         ("经自评，综合得分97.5分，评价等级为优。", "97.5"),
-        ("经综合评价，该项目绩效评价得分86分，评价等级为良。", "86"),
+        ("经综合评定，得分为23分。", "23"),
     ],
 )
 def test_total_score_claims(sentence, value):
@@ -47,6 +47,23 @@ def test_total_score_claims(sentence, value):
 def test_sentences_that_are_not_total_scores(sentence):
     found, _ = claims(sentence, TotalScore)
     assert found == []
+
+
+def test_in_a_project_report_the_project_is_the_subject():
+    sentence = "经综合评价，该项目绩效评价得分86分，评价等级为良。"
+    found, _ = claims(sentence, TotalScore, title="2023年度信息系统运维项目支出绩效评价报告")
+    assert [c.score.value for c in found] == [D(86)]
+    assert claims(sentence, TotalScore)[0] == []  # in a department's report it is one of its projects
+    assert claims(sentence, GradeClaim)[0] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["上年度部门整体绩效自评得分为90分，等级为优。", "下属单位自评得分分别为95分、92分，等级为优。",
+     "对3个项目开展评价，其中信息化项目自评得分85分，等级为良。"],
+)
+def test_claims_about_another_year_or_unit_are_not_this_reports(sentence):
+    assert claims(sentence, TotalScore)[0] == [] and claims(sentence, GradeClaim)[0] == []
 
 
 def test_grade_claims_and_the_score_beside_them():

@@ -362,3 +362,23 @@ def test_suzhou_seed_scoring_is_silent(seeds):
 
     fs = lint_file(seeds / "suzhou-bureau-2024.txt", RunOptions(select=frozenset({"AL104", "AL4"}), plugins=False)).findings
     assert fs == []
+
+
+def test_al402_silent_when_levels_or_criteria_would_both_be_fair_readings():
+    rows = copy(RULES)
+    rows[1][5] = "建立决策制度得2分，未建立不得分；流程规范合理得1分，不合理不得分。"  # 2 + 1 = 3 as criteria
+    assert findings(scoring_report(rows), "AL402") == []
+
+
+def test_a_heading_row_is_no_indicator_and_leaves_the_totals_checked():
+    rows = copy(GROUPED)
+    rows.insert(8, ["", "", "（以下为履职指标）", "", "", "", ""])
+    rows[-1] = ["得分", "21"]
+    fs = findings(scoring_report(rows))
+    assert [(f.check_id, f.evidence.stated, f.evidence.computed) for f in fs] == [("AL407", "21", "22")]
+
+
+def test_al404_silent_on_a_row_with_neither_weight_nor_score():
+    rows = copy(GROUPED)
+    rows.insert(8, ["", "", "待评价指标", "＞95%", "", "", ""])
+    assert findings(scoring_report(rows), "AL404") == []

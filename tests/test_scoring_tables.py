@@ -184,3 +184,23 @@ def test_suzhou_seed_has_no_scoring_table(seeds):
     from auditlint.extract import extract
 
     assert extract(read(seeds / "suzhou-bureau-2024.txt")).scoring == []
+
+
+def test_subtotal_rows_are_neither_indicators_nor_the_table_total():
+    rows = copy(GROUPED)
+    rows.insert(5, ["决策小计", "", "", "", "8", "", "8"])
+    rows.insert(9, ["过程合计", "", "", "", "6", "", "4"])
+    st = only_table(scoring_report(rows))
+    assert len(st.indicators) == 9
+    assert [t.label for t in st.totals] == ["得分"]
+
+
+def test_weight_and_score_totals_on_rows_of_their_own():
+    from auditlint.checks.scoring import printed_totals
+
+    rows = copy(GROUPED)
+    rows[-1] = ["总分", "", "", "", "24", "", ""]
+    rows.append(["得分", "", "", "", "", "", "22"])
+    st = only_table(scoring_report(rows))
+    w, s = printed_totals(st)
+    assert w[0].value == 24 and s[0].value == 22

@@ -91,6 +91,8 @@ _TOTAL = re.compile(
     r"(?P<lead>(?:自评|综合|评价|绩效评价|最终|整体|考核|总)?得分)\s*(?:为|是|:|达到)?\s*(?P<v>" + _NUM + r")\s*分"
 )
 _STRONG = ("自评", "综合", "总", "最终", "整体", "评价")
+# a claim about another year, a part or a subordinate unit, not this report's total
+_ELSEWHERE = ("上年", "去年", "上一年", "前年", "往年", "历年", "以前年度", "其中", "下属", "分别", "各单位", "各项目")
 _OVERALL = ("综合评定", "综合评价", "经自评", "评价结论", "总体评价")  # "经综合评定，得分为99分"
 _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评定结果|评价结论)\s*(?:为|是|:|评定为|评为|确定为)\s*[“\"「『]?(?P<g>" + _GRADES + r")[”\"」』]?"
@@ -153,8 +155,16 @@ def _scale(p: Paragraph, text: str) -> GradeScale | None:
     return GradeScale(bands, p.location, text[:120])
 
 
+def _elsewhere(prefix: str, project_report: bool) -> bool:
+    """Does the sentence, up to the claim, speak of another year, a part or another unit?
+    In a department's report a sentence naming a 项目 speaks of that project."""
+    return any(w in prefix for w in _ELSEWHERE) or (not project_report and "项目" in prefix)
+
+
 def extract_into(facts: Facts) -> None:
     names = _names(facts)
+    title = next((p.text for p in facts.document.paragraphs if p.text.strip()), "")
+    project_report = "项目" in title
     hundred = vocabulary().hundred_point_words
     grade_words = _grade_words()
     totals = grades = 0
@@ -170,7 +180,7 @@ def extract_into(facts: Facts) -> None:
             sentence = text[s:e]
             claim = None
             for m in _TOTAL.finditer(sentence):
-                if not _is_total(sentence, m, names):
+                if not _is_total(sentence, m, names) or _elsewhere(sentence[: m.start()], project_report):
                     continue
                 stated = _stated(p, text, s + m.start("v"), s + m.end("v"))
                 if stated is not None and stated.value <= 150:
@@ -182,6 +192,8 @@ def extract_into(facts: Facts) -> None:
                 nxt = sentence[m.end() : m.end() + 1]
                 if nxt in ("、", ",", "，", "和", "及", "/") or m.group("g") not in grade_words:
                     continue  # "等级为优、良、中、差": the scale, not a claim
+                if _elsewhere(sentence[: m.start()], project_report):
+                    continue
                 grades += 1
                 out.append(GradeClaim(m.group("g"), p.location_at(s + m.start("g")), p.text[s:e].strip()[:160], claim,
                                       grades))

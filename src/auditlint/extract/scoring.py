@@ -395,10 +395,11 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
     for r in range(st.header_rows, table.n_rows):
         row = table.rows[r]
         label, label_cell = _label(row)
-        if label_cell is not None and (label in v.total_labels or label in v.score_total_labels):
+        if label_cell is not None and (label in v.total_labels or label in v.score_total_labels
+                                       or (len(label) > 2 and label.endswith(("合计", "总计")))):
             st.totals.append(_total_row(st, r, label, label_cell))
             continue
-        if label in v.subtotal_labels:
+        if label in v.subtotal_labels or any(label.endswith(w) for w in v.subtotal_labels):
             continue
         # group cells: a printed cell opens a group at its level and closes deeper ones
         name_cell = table.cell(r, name_col)
@@ -429,11 +430,17 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
             st.groups.remove(own)
             del open_groups[own.level]
             name_cell = own.cell
+        if not any(c.text.strip() for k, c in enumerate(row) if k < len(st.columns)
+                   and st.columns[k].role not in LEVEL_ROLES and c is not name_cell):
+            continue  # a heading printed in the name column: nothing is assessed on it
         ind = _indicator(st, r, row, name_cell, weight_cell, score_cell, guessed, open_groups)
         pos = len(st.indicators)
         st.indicators.append(ind)
         for group in open_groups.values():
             group.members.append(pos)
+    # a 合计 with indicators after it totals a group, not the table
+    last = st.indicators[-1].row if st.indicators else -1
+    st.totals = [t for t in st.totals if t.row > last]
 
 
 def _role_cell(st: ScoringTable, row: list[Cell], role: str) -> Cell | None:

@@ -304,6 +304,12 @@ class Rule:
         """True when the maximum is the weight itself (满分, ×权重, deductions from 满分)."""
         return False
 
+    def maxima(self, weight: Decimal | None) -> set[Decimal]:
+        """Every maximum a fair reading of the text allows; ``max_points`` is the first
+        reading. A finding about the maximum needs the weight to differ from them all."""
+        m = self.max_points(weight)
+        return {m} if m is not None else set()
+
     def award(self, readings: list[Reading], weight: Decimal | None, target: Reading | None = None) -> Award | None:
         return None
 
@@ -336,6 +342,14 @@ class Choice(Rule):
         return any(not p.explicit for _, p in self.options) and not any(
             p.explicit and p.value and p.value > 0 for _, p in self.options
         )
+
+    def maxima(self, weight: Decimal | None) -> set[Decimal]:
+        # "建立制度得2分；执行有效得1分" may be levels (best: 2) or two criteria (2 + 1)
+        out = super().maxima(weight)
+        positive = [p.value for _, p in self.options if p.value is not None and p.value > 0]
+        if len(positive) > 1 and all(p.explicit for _, p in self.options):
+            out.add(sum(positive, ZERO))
+        return out
 
 
 @dataclass(frozen=True)
@@ -509,6 +523,16 @@ class Additive(Rule):
         if not vals or any(v is None for v in vals):
             return None
         return sum((v for v in vals if v is not None), ZERO)
+
+    def maxima(self, weight: Decimal | None) -> set[Decimal]:
+        if self.max_points(weight) is None:
+            return set()
+        sums = {ZERO}
+        for it in self.items:
+            sums = {a + b for a in sums for b in it.maxima(weight)}
+            if len(sums) > 64:
+                break  # enough readings to know the weight is among them or not
+        return sums
 
     def award(self, readings: list[Reading], weight: Decimal | None, target: Reading | None = None) -> Award | None:
         if any(it.uses_weight() for it in self.items):
