@@ -563,7 +563,8 @@ _OUTCOME = re.compile(
     r"|(?P<fullof>满分\s*(?P<fullv>" + _NUM + r")\s*分)"
     r"|(?P<full>(?:得|给予?|计|记|获得?)\s*(?:该项|本项|该指标)?(?:全部)?(?:满分|分值|全分)|得全部分值|全部得分|不扣分)"
     r"|(?P<share>(?:得|计)?\s*(?:该项)?(?:权重分|权重|分值)(?:的)?\s*(?P<sharev>" + _NUM + r")\s*%)"
-    r"|(?P<pts>(?:可得|获得|得分为?|得|计|记|给)\s*(?P<ptsv>" + _NUM + r"|" + _CN + r")\s*分(?![值钟]))"
+    r"|(?P<share2>(?:得|计|按)\s*(?P<share2v>" + _NUM + r")\s*%\s*(?:的)?\s*(?:分值|权重分|权重|计分|得分))"
+    r"|(?P<pts>(?:可得|获得|得分为?|得|计|记|给)\s*(?P<ptsv>" + _NUM + r"|" + _CN + r")\s*分(?![值钟之]))"
     r"|(?P<ded>扣(?:除|减)?\s*(?P<amt>" + _NUM + r")\s*(?P<aunit>分|%)\s*(?:的|得)?\s*(?P<ofw>该项分值|指标分值|权重分|权重|分值)?)"
     r"|(?P<prop>[×*xX]\s*(?:该项)?(?:指标)?(?:权重|分值)|(?:权重|分值)\s*[×*]|乘以\s*(?:该项)?(?:指标)?(?:权重|分值)"
     r"|按(?:照)?[^,，；;。]{0,12}?比例(?:计|得)分)"
@@ -639,8 +640,9 @@ def _outcomes(text: str, base: int) -> list[_Outcome]:
             out.append(_Outcome("points", s, e, Points(Decimal(m.group("fullv")))))
         elif m.group("full"):
             out.append(_Outcome("points", s, e, FULL))
-        elif m.group("share"):
-            out.append(_Outcome("points", s, e, Points(share=Decimal(m.group("sharev")) / HUNDRED)))
+        elif m.group("share") or m.group("share2"):
+            v = m.group("sharev") or m.group("share2v")
+            out.append(_Outcome("points", s, e, Points(share=Decimal(v) / HUNDRED)))
         elif m.group("pts"):
             v = _dec(m.group("ptsv"))
             if v is not None:
@@ -781,11 +783,19 @@ def _positive(c: _Clause) -> bool:
     return c.outcome.kind == "points" and p is not None and (p.value is None or p.value > 0)
 
 
+# what still reads like points after every outcome was taken: a form the parser does not know
+_STRAY = re.compile(r"得\s*\d|得\s*[一二两三四五六七八九十]\s*分|[计记给]\s*\d+(?:\.\d+)?\s*分|按\s*\d+(?:\.\d+)?\s*%"
+                    r"|\d+(?:\.\d+)?\s*%\s*的?\s*(?:分值|权重)")
+
+
 def parse_item(text: str, base: int = 0) -> Rule:
     """One criterion (an item of an additive rule, or a whole rule)."""
     clauses = _clauses(text, base)
     if not clauses:
         return Unparsed(text, base, "no points in the text")
+    rest = [c.cond_text for c in clauses] + [text[clauses[-1].outcome.end - base :]]
+    if any(_STRAY.search(t) for t in rest):
+        return Unparsed(text, base, "points in a form the parser does not read")
     positives = [c for c in clauses if _positive(c)]
     zeros = [c for c in clauses if c.outcome.kind == "points" and not _positive(c)]
     deds = [c for c in clauses if c.outcome.kind == "ded"]
