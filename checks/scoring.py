@@ -67,6 +67,8 @@ def group_header_weight_mismatch(facts: Facts) -> Iterator[Finding]:
     Good: 过程（39分） over 16 + 12 + 3 + 2 + 3 + 3 = 39.
     """
     for st in facts.scoring:
+        if not st.complete:
+            continue
         for g in st.groups:
             if g.weight is None or g.weight.value is None or not g.members:
                 continue
@@ -495,11 +497,11 @@ def _sum(values: list[Quantity | None]) -> Approx | None:
 
 
 def _weights(st: ScoringTable) -> Approx | None:
-    return _sum([i.weight for i in _scored(st)])
+    return _sum([i.weight for i in _scored(st)]) if st.complete else None
 
 
 def _scores(st: ScoringTable) -> Approx | None:
-    return _sum([i.score for i in st.indicators if not (i.unweighted and i.score is None)])
+    return _sum([i.score for i in st.indicators if not (i.unweighted and i.score is None)]) if st.complete else None
 
 
 def _matches(q: Quantity | None, total: Approx | None) -> bool:

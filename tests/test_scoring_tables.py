@@ -204,3 +204,25 @@ def test_weight_and_score_totals_on_rows_of_their_own():
     st = only_table(scoring_report(rows))
     w, s = printed_totals(st)
     assert w[0].value == 24 and s[0].value == 22
+
+
+def test_a_scored_row_without_a_name_leaves_the_sums_unknown():
+    rows = copy(GROUPED)
+    rows.insert(9, ["", "", "", "", "3", "", "3"])  # a weight and a score, but whose?
+    text = scoring_report(rows)
+    st = only_table(text)
+    assert not st.complete and st.unread == [9]
+    from scoring_reports import by_id, lint
+
+    fs = lint(text, "AL104,AL4")
+    assert by_id(fs, "AL104") == by_id(fs, "AL406") == by_id(fs, "AL407") == []
+
+
+def test_a_label_column_left_of_the_levels_is_not_the_name():
+    rows = [["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "得分"],
+            ["绩效指标", "产出指标（6分）", "数量指标", "培训人次", "3", "3"],
+            ["", "", "", "培训场次", "3", "2"],
+            ["总分", "", "", "", "6", "5"]]
+    st = only_table(scoring_report(rows))
+    assert [c.role for c in st.columns] == [None, "level1", "level2", "level3", "weight", "score"]
+    assert [i.path for i in st.indicators] == [("产出指标", "数量指标", "培训人次"), ("产出指标", "数量指标", "培训场次")]

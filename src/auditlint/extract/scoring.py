@@ -192,6 +192,9 @@ class ScoringTable:
     groups: list[Group] = field(default_factory=list)
     totals: list[TotalRow] = field(default_factory=list)
     parts: list[Table] = field(default_factory=list)  # every grid it was read from
+    # rows with a weight or score that could not be read as an indicator: the table's
+    # sums are then unknown
+    unread: list[int] = field(default_factory=list)
 
     def column(self, role: str) -> ScoringColumn | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -215,6 +218,12 @@ class ScoringTable:
         self.groups.extend(other.groups)
         self.totals.extend(other.totals)
         self.parts.extend(other.parts)
+        self.unread.extend(other.unread)
+
+    @property
+    def complete(self) -> bool:
+        """Every scored row was read: sums over the table mean something."""
+        return not self.unread
 
 
 def row_snippet(row: list[Cell]) -> str:
@@ -332,8 +341,12 @@ def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
             if role:
                 break
         cols.append(ScoringColumn(c, "/".join(ps), role))
-    # a role claimed twice: the level and name roles keep the first column; two weight
-    # or score columns make the table ambiguous for that role
+    # a role claimed twice: a level keeps its rightmost column (a 绩效指标 label column left
+    # of 一级/二级/三级指标), other words their first; two weight or score columns make
+    # the table ambiguous for numbers
+    for col in reversed(cols):
+        if col.role in LEVEL_ROLES and any(c.role == col.role for c in cols if c.index > col.index):
+            col.role = None
     seen: dict[str, int] = {}
     for col in cols:
         if col.role is None:
@@ -424,6 +437,8 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
             # no name of its own: when scored, the deepest group cell printed on the row is
             # the indicator (a two-level table, or a level-2 indicator beside level-3 ones)
             opened = [g for g in open_groups.values() if any(g.cell is c for c in row)]
+            if numbers and not opened:
+                st.unread.append(r)
             if not numbers or not opened:
                 continue
             own = max(opened, key=lambda g: g.level)
