@@ -87,7 +87,7 @@ def group_header_weight_mismatch(facts: Facts) -> Iterator[Finding]:
             yield Finding(
                 location=where,
                 message_zh=f"{g.name}标注 {_p(g.weight)} 分，但其下 {n} 项指标的权重之和为 {got}",
-                message_en=f"{g.name} is marked {_p(g.weight)} points, but the weights of its {n} indicators add up to {got}",
+                message_en=f"{g.name} is marked {_points_en(g.weight.value)}, but the weights of its {n} indicators add up to {got}",
                 evidence=Evidence(" + ".join(_p(i.weight) for i in members), _p(g.weight), got,
                                   fmt(abs(stated.mid - computed.mid)), "0",
                                   tuple((i.name, _p(i.weight)) for i in members)),
@@ -136,7 +136,7 @@ def score_above_weight(facts: Facts) -> Iterator[Finding]:
                 location=cell.location,
                 message_zh=f"{ind.name}：得分 {_p(ind.score)} 超过权重 {_p(ind.weight)}{why_zh}",
                 message_en=f"{ind.name}: score {_p(ind.score)} exceeds its weight {_p(ind.weight)}{why_en}",
-                evidence=Evidence("得分 ≤ 权重", _p(ind.score), f"≤ {_p(ind.weight)}",
+                evidence=Evidence("score ≤ weight", _p(ind.score), f"≤ {_p(ind.weight)}",
                                   fmt(diff), "0", (("权重", _p(ind.weight)), ("得分", _p(ind.score)))),
                 snippet=ind.snippet,
                 related=[Related(loc, "权重") for loc in [ind.weight_location()] if loc is not None],
@@ -211,10 +211,10 @@ def rule_max_not_weight(facts: Facts) -> Iterator[Finding]:
                 tail_zh = f"，得分 {_p(ind.score)} 超出规则可得的分数" if unearned else ""
                 tail_en = f"; the score {_p(ind.score)} is more than the rule can give" if unearned else ""
                 msg_zh = f"{ind.name}：评分标准最高只能得 {fmt(m)} 分，但权重为 {fmt(w)}{tail_zh}"
-                msg_en = f"{ind.name}: the rule gives at most {fmt(m)} points, but the weight is {fmt(w)}{tail_en}"
+                msg_en = f"{ind.name}: the rule gives at most {_points_en(m)}, but the weight is {fmt(w)}{tail_en}"
             else:
                 msg_zh = f"{ind.name}：评分标准最高可得 {fmt(m)} 分，超过权重 {fmt(w)}"
-                msg_en = f"{ind.name}: the rule gives up to {fmt(m)} points, more than the weight {fmt(w)}"
+                msg_en = f"{ind.name}: the rule gives up to {_points_en(m)}, more than the weight {fmt(w)}"
             yield Finding(
                 location=ind.rule_location(ind.rule.at) or ind.cells["rule"].location,
                 message_zh=msg_zh,
@@ -231,7 +231,7 @@ def rule_max_not_weight(facts: Facts) -> Iterator[Finding]:
 
 
 def _rule_expression(rule: Rule, m: Decimal) -> str:
-    """"权重（评分标准最高 0.5 + 0.5 = 1）": the weight, with how the rule's best was found."""
+    """"weight (rule max 0.5 + 0.5 = 1)": the weight, with how the rule's best was found."""
     from auditlint.extract.scoring_rules import Additive
 
     how = fmt(m)
@@ -239,7 +239,11 @@ def _rule_expression(rule: Rule, m: Decimal) -> str:
         parts = [it.max_points(None) for it in rule.items]
         if all(p is not None for p in parts):
             how = " + ".join(fmt(p) for p in parts if p is not None) + f" = {fmt(m)}"
-    return f"权重（评分标准最高 {how}）"
+    return f"weight (rule max {how})"
+
+
+def _points_en(x: Decimal) -> str:
+    return f"{fmt(x)} point" + ("" if x == 1 else "s")
 
 
 # ---------------------------------------------------------------------------
@@ -360,7 +364,7 @@ def _rule_finding(st: ScoringTable, ind: Indicator) -> Finding | None:
     return Finding(
         location=cell.location,
         message_zh=f"{ind.name}：按评分标准，完成情况“{ind.actual.strip()[:40]}”应得 {got} 分，但得分为 {_p(ind.score)}",
-        message_en=f"{ind.name}: by the rule, the actual \"{ind.actual.strip()[:40]}\" earns {got} points, but the score is {_p(ind.score)}",
+        message_en=f"{ind.name}: by the rule, the actual \"{ind.actual.strip()[:40]}\" earns {got}, but the score is {_p(ind.score)}",
         evidence=Evidence(award.how, _p(ind.score), got, fmt(diff), "0" if award.exact else "rounding of the actual",
                           (("完成情况", ind.actual.strip()[:60]), ("权重", _p(ind.weight)))),
         snippet=ind.snippet,
@@ -380,11 +384,16 @@ def _target_finding(st: ScoringTable, ind: Indicator) -> Finding | None:
         return None
     t, a = miss
     cell = ind.cells["score"]
+    bounds = [c for c in _conditions(ind.rule) if c.unit == t.unit] if ind.rule is not None else []
+    rule_zh = rule_en = ""
+    if len(bounds) == 1 and bounds[0].kind in ("lower", "upper"):
+        rule_zh = f"（评分标准以 {bounds[0].show()} 为界，与目标值不一致）"
+        rule_en = f" (the rule's bound {bounds[0].show()} is not the target)"
     return Finding(
         location=cell.location,
-        message_zh=f"{ind.name}：完成值 {a.show()} 未达到目标值 {t.show()}，却得满分 {_p(ind.score)}",
-        message_en=f"{ind.name}: the actual {a.show()} misses the target {t.show()}, yet it scored full marks ({_p(ind.score)})",
-        evidence=Evidence(f"完成值 {a.show()} vs 目标值 {t.show()}", _p(ind.score), f"misses target {t.show()}", "", "",
+        message_zh=f"{ind.name}：完成值 {a.show()} 未达到目标值 {t.show()}，却得满分 {_p(ind.score)}{rule_zh}",
+        message_en=f"{ind.name}: the actual {a.show()} misses the target {t.show()}, yet it scored full marks ({_p(ind.score)}){rule_en}",
+        evidence=Evidence(f"actual {a.show()} vs target {t.show()}", _p(ind.score), f"misses target {t.show()}", "", "",
                           (("目标值", ind.target.strip()), ("完成情况", ind.actual.strip()[:60]))),
         snippet=ind.snippet,
         related=[Related(ind.cells[r].location, ind.cells[r].text.strip()[:80]) for r in ("target", "actual", "rule")
@@ -446,7 +455,7 @@ def missing_weight(facts: Facts) -> Iterator[Finding]:
             location=(cell or ind.cells["name"]).location,
             message_zh=f"{ind.name}：没有填写权重（分值）",
             message_en=f"{ind.name}: no weight is printed",
-            evidence=Evidence("权重", cell.text.strip() if cell else "", "a weight"),
+            evidence=Evidence("weight", cell.text.strip() if cell else "", "a weight"),
             snippet=ind.snippet,
             confidence=0.85,
             materiality=0.2,
@@ -477,7 +486,7 @@ def missing_score(facts: Facts) -> Iterator[Finding]:
             location=(cell or ind.cells["name"]).location,
             message_zh=f"{ind.name}：权重 {_p(ind.weight)}，但没有填写得分",
             message_en=f"{ind.name}: weight {_p(ind.weight)} but no score is printed",
-            evidence=Evidence("得分", cell.text.strip() if cell else "", "a score"),
+            evidence=Evidence("score", cell.text.strip() if cell else "", "a score"),
             snippet=ind.snippet,
             confidence=0.85,
             materiality=_mat(ind.weight.value or 0),
@@ -763,7 +772,7 @@ def _narrative_finding(claim: IndicatorScore, name: str, what: str, said, other:
         location=said.location,
         message_zh=f"{name}：正文写{label_zh} {fmt(said.value)} 分，但{zh}为 {_p(other)}",
         message_en=f"{name}: the narrative gives a {label_en} of {fmt(said.value)}, but {en} is {_p(other)}",
-        evidence=Evidence(f"{label_zh} = {zh}", fmt(said.value), _p(other), fmt(diff), "0"),
+        evidence=Evidence(f"narrative {label_en} = {en}", fmt(said.value), _p(other), fmt(diff), "0"),
         snippet=claim.snippet,
         confidence=0.9,
         materiality=_mat(diff),

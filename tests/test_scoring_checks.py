@@ -382,3 +382,50 @@ def test_al404_silent_on_a_row_with_neither_weight_nor_score():
     rows = copy(GROUPED)
     rows.insert(8, ["", "", "待评价指标", "＞95%", "", "", ""])
     assert findings(scoring_report(rows), "AL404") == []
+
+
+# ---------------------------------------------------------------------------
+# format independence
+
+
+def _docx_like(report):
+    """The Document a .docx reader gives for a generated report: the same cells, no lines."""
+    from auditlint.model import Cell, Document, Location, Paragraph, Table, join_cell_lines
+    from auditlint.synth.model import Para
+    from auditlint.synth.render import _cell_text, _text
+
+    blocks, paras, tables = [Paragraph(1, report.title, Location("r.docx", paragraph=1))], 1, 0
+    for b in report.blocks:
+        if isinstance(b, Para):
+            paras += 1
+            blocks.append(Paragraph(paras, _text(b.pieces), Location("r.docx", paragraph=paras)))
+            continue
+        tables += 1
+        rows = [[Cell(join_cell_lines(_cell_text(spec).split("\n")), Location("r.docx", table=tables, row=r, col=c),
+                      raw=_cell_text(spec)) for c, spec in enumerate(row, 1)] for r, row in enumerate(b.rows, 1)]
+        blocks.append(Table(tables, rows, Location("r.docx", table=tables)))
+    return Document("r.docx", "docx", blocks)
+
+
+@pytest.mark.parametrize("shape", ["nanjing-rules", "project-evaluation", "guangdong-department", "jiangsu-department"])
+def test_same_findings_and_fingerprints_without_line_numbers(shape):
+    import random
+
+    from auditlint.engine.run import RunOptions, lint_document
+    from auditlint.readers.text import read_bytes
+    from auditlint.synth.mutate import KINDS, plant
+    from auditlint.synth.render import render_text
+    from auditlint.synth.shapes import SHAPES
+
+    opts = RunOptions(select=frozenset({"AL104", "AL4"}), plugins=False)
+    base = SHAPES[shape](2)
+    reports = [base] + [p[0] for k in KINDS if (p := plant(base, k, random.Random(2))) is not None]
+    seen = 0
+    for rep in reports:
+        text, _ = render_text(rep)
+        as_text = lint_document(read_bytes(text.encode("utf-8"), "r.txt"), opts)
+        as_docx = lint_document(_docx_like(rep), opts)
+        assert sorted((f.check_id, f.evidence.stated, f.fingerprint) for f in as_text) == sorted(
+            (f.check_id, f.evidence.stated, f.fingerprint) for f in as_docx)
+        seen += len(as_text)
+    assert seen > 0

@@ -373,8 +373,8 @@ class Threshold(Rule):
         pts = (self.points if hit else self.otherwise).resolve(weight)
         if pts is None:
             return None
-        word = "满足" if hit else "不满足"
-        return Award(pts, pts, True, f"{r.show()} {word} {self.cond.show()} → {fmt(pts)}分")
+        word = "meets" if hit else "misses"
+        return Award(pts, pts, True, f"{r.show()} {word} {self.cond.show()} → {fmt(pts)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,7 +416,7 @@ class Bands(Rule):
         pts = hits[0].points.resolve(weight)
         if pts is None:
             return None
-        return Award(pts, pts, True, f"{r.show()} 属于 {hits[0].cond.show()} → {fmt(pts)}分")
+        return Award(pts, pts, True, f"{r.show()} in {hits[0].cond.show()} → {fmt(pts)}")
 
     def bands(self) -> list[Bands]:
         return [self]
@@ -447,7 +447,7 @@ class _Graded(Rule):
         r, hit = tested
         if not hit:
             return None, False
-        return Award(best, best, True, f"{r.show()} 满足 {self.full_at.show()} → {fmt(best)}分"), True
+        return Award(best, best, True, f"{r.show()} meets {self.full_at.show()} → {fmt(best)}"), True
 
 
 @dataclass(frozen=True)
