@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from auditlint.extract.score_statements import GradeClaim, GradeScale, HundredPoint, IndicatorScore, TotalScore
 from auditlint.readers import read
@@ -126,3 +128,18 @@ def test_the_seeds_claims(seeds):
     center = extract(read(seeds / "nanjing-center-2024.txt")).score_statements
     assert [s.score.value for s in center if isinstance(s, TotalScore)] == [D(98)]
     assert [s.grade for s in center if isinstance(s, GradeClaim)] == ["优"]
+
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(hs.lists(hs.sampled_from(list("得分为等级优良中差自评综合分值权重，。；（）0123456789上年其中项目")), max_size=60).map("".join))
+def test_any_narrative_reads_without_crashing(text):
+    facts_of(scoring_report(GROUPED, narrative=text))
+
+
+@given(hs.integers(1, 20), hs.integers(0, 20), hs.integers(0, 20))
+def test_generated_indicator_lines_read_exactly(w, s, s2):
+    narrative = f"（3）预算执行率（分值{w}分，得分{s}分）：实际完成情况为达到要求，根据评分标准得{s2}分。"
+    (c,), _ = claims(narrative, IndicatorScore)
+    assert (c.lead, c.weight.value, c.score.value, c.conclusion.value) == ("预算执行率", w, s, s2)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
 from auditlint.extract.scoring import ScoringTable, cell_location, header_role, split_inline
 from auditlint.extract.scoring_rules import Additive, Choice, Proportional, Threshold
 from auditlint.readers import read
@@ -226,3 +229,59 @@ def test_a_label_column_left_of_the_levels_is_not_the_name():
     st = only_table(scoring_report(rows))
     assert [c.role for c in st.columns] == [None, "level1", "level2", "level3", "weight", "score"]
     assert [i.path for i in st.indicators] == [("产出指标", "数量指标", "培训人次"), ("产出指标", "数量指标", "培训场次")]
+
+
+# ---------------------------------------------------------------------------
+# properties: generated tables read back exactly, and a consistent one is silent
+
+
+_L1 = ["决策", "过程", "产出", "效益", "满意度"]
+_L2 = ["目标设定", "预算编制", "预算执行", "资产管理", "社会效益", "服务对象"]
+
+
+@hs.composite
+def _tables(draw):
+    tree = []
+    for a in draw(hs.lists(hs.sampled_from(_L1), min_size=1, max_size=3, unique=True)):
+        subs = draw(hs.lists(hs.sampled_from(_L2), min_size=1, max_size=2, unique=True))
+        tree.append((a, [(f"{a}{b}", draw(hs.lists(hs.tuples(hs.integers(1, 8), hs.integers(0, 8)), min_size=1,
+                                                           max_size=3))) for b in subs]))
+    inline = draw(hs.booleans())
+    return tree, inline
+
+
+def _rows(tree, inline):
+    rows = [["一级指标", "二级指标", "三级指标", "权重", "自评得分"]]
+    k = 0
+    for a, subs in tree:
+        wa = sum(w for _, inds in subs for w, _ in inds)
+        for i, (b, inds) in enumerate(subs):
+            wb = sum(w for w, _ in inds)
+            for j, (w, s) in enumerate(inds):
+                k += 1
+                first_a, first_b = i == 0 and j == 0, j == 0
+                rows.append([(f"{a}（{wa}分）" if inline else a) if first_a else "",
+                             (f"{b}（{wb}分）" if inline else b) if first_b else "",
+                             f"指标{k}", str(w), str(min(s, w))])
+    total_w = sum(w for _, subs in tree for _, inds in subs for w, _ in inds)
+    total_s = sum(min(s, w) for _, subs in tree for _, inds in subs for w, s in inds)
+    rows.append(["合计", "", "", str(total_w), str(total_s)])
+    return rows, total_w, total_s
+
+
+@settings(max_examples=40, deadline=None)
+@given(_tables())
+def test_generated_tables_read_back_and_are_silent(spec):
+    from scoring_reports import lint
+
+    tree, inline = spec
+    rows, total_w, total_s = _rows(tree, inline)
+    text = scoring_report(rows, narrative=f"经综合评定，得分为{total_s}分。")
+    table = only_table(text)
+    assert len(table.indicators) == len(rows) - 2
+    assert sum(i.weight.value for i in table.indicators) == total_w
+    assert [i.path[:2] for i in table.indicators] == [(a, b) for a, subs in tree for b, inds in subs for _ in inds]
+    if inline:
+        for g in table.groups:
+            assert g.weight.value == sum(table.indicators[m].weight.value for m in g.members)
+    assert lint(text, "AL104,AL4") == []
