@@ -13,6 +13,7 @@ finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -708,9 +709,18 @@ def band_gap_or_overlap(facts: Facts) -> Iterator[Finding]:
 # AL409
 
 
+_OPENING = re.compile(r"^(?:关于|对于|其中|[一二三四五六七八九十]是)?$")
+
+
+def _names_it(lead: str, name: str) -> bool:
+    """The lead is the name, give or take a trailing 指标 and an opening word (关于, 一是):
+    咨询服务满意度 does not name an indicator called 服务满意度."""
+    lead = lead.removesuffix("指标")
+    return len(name) >= 2 and lead.endswith(name) and bool(_OPENING.match(lead[: len(lead) - len(name)]))
+
+
 def _by_name(facts: Facts, lead: str) -> Indicator | None:
-    """The one table indicator the narrative names: the longest indicator name the
-    lead ends with (or is)."""
+    """The one table indicator the narrative names."""
     lead = squash(lead).strip("（）()：:,，")
     if not lead:
         return None
@@ -719,7 +729,7 @@ def _by_name(facts: Facts, lead: str) -> Indicator | None:
     for st in facts.scoring:
         for ind in st.indicators:
             name = squash(ind.name)
-            if len(name) < 2 or not (lead == name or lead.endswith(name) or lead.endswith(name + "指标")):
+            if not _names_it(lead, name):
                 continue
             if len(name) > best_len:
                 best, best_len = [ind], len(name)

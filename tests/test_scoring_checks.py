@@ -429,3 +429,12 @@ def test_same_findings_and_fingerprints_without_line_numbers(shape):
             (f.check_id, f.evidence.stated, f.fingerprint) for f in as_docx)
         seen += len(as_text)
     assert seen > 0
+
+
+def test_al409_a_longer_name_is_not_a_shorter_indicator():
+    rows = copy(GROUPED)
+    narrative = "（1）咨询服务满意度（分值3分，得分3分）：群众评价较好。"  # the table has 服务满意度 weight 5
+    assert findings(scoring_report(rows, narrative=narrative), "AL409") == []
+    narrative = "关于服务满意度（分值3分，得分5分）：群众评价较好。"
+    (f,) = findings(scoring_report(rows, narrative=narrative), "AL409")
+    assert (f.evidence.stated, f.evidence.computed) == ("3", "5")

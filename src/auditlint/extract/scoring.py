@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from auditlint.extract.scoring_rules import Reading, Rule, parse_rule, reading_of, readings_in
 from auditlint.model import Cell, Location, Table
-from auditlint.numbers import Approx, Quantity, normalize, parse_quantity
+from auditlint.numbers import Approx, Quantity, find_quantities, normalize, parse_quantity
 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
@@ -246,8 +246,6 @@ def _one_quantity(text: str) -> Quantity | None:
     q = parse_quantity(text)
     if q is not None and q.is_number:
         return q
-    from auditlint.numbers import find_quantities
-
     found = [m.quantity for m in find_quantities(text) if m.quantity.unit not in ("年", "月", "日", "号")
              and (m.quantity.unit or m.quantity.comparator)]
     return found[0] if len(found) == 1 else None

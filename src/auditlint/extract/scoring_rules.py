@@ -57,11 +57,6 @@ class Points:
             return self.share * weight
         return None
 
-    def show(self) -> str:
-        if self.value is not None:
-            return fmt(self.value)
-        return "满分" if self.share == 1 else f"权重×{fmt(self.share or ZERO)}"
-
 
 FULL = Points(share=Decimal(1))
 
@@ -617,7 +612,6 @@ class _Outcome:
     end: int
     points: Points | None = None
     amount: Decimal = ZERO
-    amount_pct: bool = False
     of_weight: bool = False
     text: str = ""
 
@@ -627,7 +621,6 @@ class _Clause:
     cond: Cond
     outcome: _Outcome
     cond_text: str
-    cond_start: int
 
 
 def _outcomes(text: str, base: int) -> list[_Outcome]:
@@ -651,7 +644,7 @@ def _outcomes(text: str, base: int) -> list[_Outcome]:
             amt = Decimal(m.group("amt"))
             pct = m.group("aunit") == "%"
             ofw = bool(m.group("ofw")) or pct
-            out.append(_Outcome("ded", s, e, amount=amt, amount_pct=pct, of_weight=ofw and pct, text=m.group(0)))
+            out.append(_Outcome("ded", s, e, amount=amt, of_weight=ofw and pct, text=m.group(0)))
         elif m.group("prop"):
             out.append(_Outcome("prop", s, e, text=m.group(0)))
         elif m.group("bare"):
@@ -773,7 +766,7 @@ def _clauses(text: str, base: int) -> list[_Clause]:
         else:
             cond_for_bounds = cond_text
         cond = parse_condition(cond_for_bounds, prev) if o.kind != "ded" or cond_for_bounds.strip(" ,，；;。") else Cond(cond_text)
-        clauses.append(_Clause(cond, o, cond_text, prev))
+        clauses.append(_Clause(cond, o, cond_text))
         prev = o.end
     return clauses
 
