@@ -216,19 +216,28 @@ def rule_max_not_weight(facts: Facts) -> Iterator[Finding]:
             else:
                 msg_zh = f"{ind.name}：评分标准最高可得 {fmt(m)} 分，超过权重 {fmt(w)}"
                 msg_en = f"{ind.name}: the rule gives up to {_points_en(m)}, more than the weight {fmt(w)}"
-            yield Finding(
-                location=ind.rule_location(ind.rule.at) or ind.cells["rule"].location,
-                message_zh=msg_zh,
-                message_en=msg_en,
-                evidence=Evidence(_rule_expression(ind.rule, m), fmt(m), fmt(w), fmt(abs(m - w)), "0",
-                                  (("评分标准最高分", fmt(m)), ("权重", fmt(w)), ("得分", _p(ind.score)))),
-                snippet=ind.rule_text[:160],
-                related=[Related(loc, f"权重 {fmt(w)}") for loc in [ind.weight_location()] if loc is not None],
-                confidence=0.9 if unearned else 0.8,
-                materiality=_mat(abs(m - w)),
-                key=_key(st, *ind.path, "rule-max"),
-                severity=Severity.ERROR if unearned else None,
-            )
+            finding = _about_rule(st, ind, ind.rule.at, msg_zh, msg_en,
+                                  Evidence(_rule_expression(ind.rule, m), fmt(m), fmt(w), fmt(abs(m - w)), "0",
+                                           (("评分标准最高分", fmt(m)), ("权重", fmt(w)), ("得分", _p(ind.score)))),
+                                  0.9 if unearned else 0.8, _mat(abs(m - w)), "rule-max")
+            finding.related = [Related(loc, f"权重 {fmt(w)}") for loc in [ind.weight_location()] if loc is not None]
+            finding.severity = Severity.ERROR if unearned else None
+            yield finding
+
+
+def _about_rule(st: ScoringTable, ind: Indicator, at: int, zh: str, en: str, evidence: Evidence, confidence: float,
+                mat: float, *key: str) -> Finding:
+    """A finding about a rule, at the line of the rule's text it is about."""
+    return Finding(
+        location=ind.rule_location(at) or ind.cells["rule"].location,
+        message_zh=zh,
+        message_en=en,
+        evidence=evidence,
+        snippet=ind.rule_text[:160],
+        confidence=confidence,
+        materiality=mat,
+        key=_key(st, *ind.path, *key),
+    )
 
 
 def _rule_expression(rule: Rule, m: Decimal) -> str:
@@ -417,18 +426,34 @@ def _blank(cell: Cell | None) -> bool:
     return not t or t in PLACEHOLDERS
 
 
-def _missing(facts: Facts, role: str) -> Iterator[tuple[ScoringTable, Indicator, Cell | None]]:
+def _missing(facts: Facts, role: str, other: str) -> Iterator[tuple[ScoringTable, Indicator, Cell | None]]:
+    """Rows without a ``role`` number that print the ``other`` one (a row with neither is
+    a heading or a row not assessed), in tables that fill the column elsewhere."""
     for st in facts.scoring:
         if not st.has(role):
             continue
         rows = [i for i in _scored(st) if not i.guessed]
         filled = [i for i in rows if getattr(i, role) is not None]
         if len(filled) < 3 or len(filled) * 2 < len(rows):
-            continue  # a column this sparse is not a column of scores the table promises
+            continue  # a column this sparse is not a column the table promises to fill
         for ind in rows:
             cell = ind.cells.get(role)
-            if getattr(ind, role) is None and _blank(cell):
+            if getattr(ind, role) is None and getattr(ind, other) is not None and _blank(cell):
                 yield st, ind, cell
+
+
+def _missing_finding(st: ScoringTable, ind: Indicator, cell: Cell | None, role: str, zh: str, en: str,
+                     mat: float) -> Finding:
+    return Finding(
+        location=(cell or ind.cells["name"]).location,
+        message_zh=f"{ind.name}：{zh}",
+        message_en=f"{ind.name}: {en}",
+        evidence=Evidence(role, cell.text.strip() if cell else "", f"a {role}"),
+        snippet=ind.snippet,
+        confidence=0.85,
+        materiality=mat,
+        key=_key(st, *ind.path, f"missing-{role}"),
+    )
 
 
 @check("AL404", "missing-weight", severity="warning", zh="指标缺少权重（分值）", en="An indicator has no weight")
@@ -449,19 +474,8 @@ def missing_weight(facts: Facts) -> Iterator[Finding]:
     Bad: 预算编制规范性 with a blank weight and a score of 2.
     Good: 预算编制规范性 weight 2, score 2.
     """
-    for st, ind, cell in _missing(facts, "weight"):
-        if ind.score is None:
-            continue  # neither weight nor score: a heading or a row not assessed, not a missing weight
-        yield Finding(
-            location=(cell or ind.cells["name"]).location,
-            message_zh=f"{ind.name}：没有填写权重（分值）",
-            message_en=f"{ind.name}: no weight is printed",
-            evidence=Evidence("weight", cell.text.strip() if cell else "", "a weight"),
-            snippet=ind.snippet,
-            confidence=0.85,
-            materiality=0.2,
-            key=_key(st, *ind.path, "missing-weight"),
-        )
+    for st, ind, cell in _missing(facts, "weight", "score"):
+        yield _missing_finding(st, ind, cell, "weight", "没有填写权重（分值）", "no weight is printed", 0.2)
 
 
 @check("AL405", "missing-score", severity="warning", zh="指标缺少得分", en="An indicator has no score")
@@ -480,19 +494,10 @@ def missing_score(facts: Facts) -> Iterator[Finding]:
     Bad: 结转结余率 weight 2, score blank.
     Good: 结转结余率 weight 2, score 2.
     """
-    for st, ind, cell in _missing(facts, "score"):
-        if ind.weight is None:
-            continue
-        yield Finding(
-            location=(cell or ind.cells["name"]).location,
-            message_zh=f"{ind.name}：权重 {_p(ind.weight)}，但没有填写得分",
-            message_en=f"{ind.name}: weight {_p(ind.weight)} but no score is printed",
-            evidence=Evidence("score", cell.text.strip() if cell else "", "a score"),
-            snippet=ind.snippet,
-            confidence=0.85,
-            materiality=_mat(ind.weight.value or 0),
-            key=_key(st, *ind.path, "missing-score"),
-        )
+    for st, ind, cell in _missing(facts, "score", "weight"):
+        w = _p(ind.weight)
+        yield _missing_finding(st, ind, cell, "score", f"权重 {w}，但没有填写得分", f"weight {w} but no score is printed",
+                               _mat(ind.weight.value or 0) if ind.weight is not None else 0.2)
 
 
 # ---------------------------------------------------------------------------
@@ -692,17 +697,10 @@ def band_gap_or_overlap(facts: Facts) -> Iterator[Finding]:
                     else:
                         zh = f"{ind.name}：评分标准“{lo_txt}”与“{hi_txt}”重叠，同一完成值可落入两档"
                         en = f"{ind.name}: the rule's bands {lo_txt} and {hi_txt} overlap; one actual falls in both"
-                    yield Finding(
-                        location=ind.rule_location(br.lower.at) or ind.cells["rule"].location,
-                        message_zh=zh,
-                        message_en=en,
-                        evidence=Evidence(f"{lo_txt} | {hi_txt}", fmt(br.stated), fmt(br.expected),
-                                          fmt(abs(br.expected - br.stated)), "one unit of the last printed digit"),
-                        snippet=ind.rule_text[:160],
-                        confidence=0.85,
-                        materiality=0.2,
-                        key=_key(st, *ind.path, "bands", br.kind, fmt(br.stated)),
-                    )
+                    evidence = Evidence(f"{lo_txt} | {hi_txt}", fmt(br.stated), fmt(br.expected),
+                                        fmt(abs(br.expected - br.stated)), "one unit of the last printed digit")
+                    yield _about_rule(st, ind, br.lower.at, zh, en, evidence, 0.85, 0.2, "bands", br.kind,
+                                      fmt(br.stated))
 
 
 # ---------------------------------------------------------------------------
