@@ -316,11 +316,16 @@ class Bands(Invariant):
 
 @dataclass(eq=False)
 class RuleScore(Invariant):
-    """The score equals what the band rule gives for the stated actual (AL403)."""
+    """The score equals what the band rule gives for the stated actual (AL403).
+
+    A score held at the weight while the rule's best band promises other points is the
+    rule/weight mismatch AL402 reports (RuleMax), not a second mistake: one cause, one
+    finding."""
 
     actual: Num | None = None
     bounds: list[tuple[Num, Num]] = field(default_factory=list)
     points: list[Num] = field(default_factory=list)
+    weight: Num | None = None
 
     def broken(self) -> str | None:
         assert isinstance(self.stated, Num) and self.actual
@@ -331,5 +336,8 @@ class RuleScore(Invariant):
                 got = p.value
                 break
         if got is None or got == self.stated.value:
+            return None
+        best = max(p.value for p in self.points)
+        if self.weight is not None and got == best != self.weight.value and self.stated.value == self.weight.value:
             return None
         return f"{got.normalize():f}"

@@ -313,7 +313,7 @@ def scoring_invariants(report: Report, inds: list[Indicator], total_w: Num | Non
             report.invariants.append(Bands("AL408", ind.bands[1][1], f"{ind.l3}/评分标准", ind.bands))
             if ind.actual_num is not None:
                 report.invariants.append(RuleScore("AL403", ind.score, f"{ind.l3}/得分", ind.actual_num, ind.bands,
-                                                   ind.band_points))
+                                                   ind.band_points, ind.weight))
     if total_w is not None:
         report.invariants.append(SumOf("AL406", total_w, "权重合计", [(1, i.weight) for i in inds]))
     if total_s is not None:

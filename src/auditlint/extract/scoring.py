@@ -1,0 +1,541 @@
+"""Scoring tables (指标体系得分, 指标评分表) → ``facts.scoring``.
+
+A table is a scoring table when its header names a weight (权重, 分值) or a score (得分)
+column and at least one indicator-name column (一级/二级/三级指标, 指标名称). Header words
+are data (``checks/data/scoring.yaml``). Each data row becomes an ``Indicator`` with
+its level path, weight (own column, or inline in its name: 立项依据充分性（2.5分）), target,
+rule text and parsed rule, stated actual and score; group cells (决策（15分）) become
+``Group``s with their inline weight and the indicators under them, whether the group
+cell is merged, blank below its first row, or repeated; the total row (合计, 总分, 得分)
+becomes a ``TotalRow``. A row whose numbers a reader had to place by guess gives no
+numbers, except a total row whose label says what its one number is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from auditlint.extract.scoring_rules import Reading, Rule, parse_rule, reading_of, readings_in
+from auditlint.model import Cell, Location, Table
+from auditlint.numbers import Approx, Quantity, find_quantities, normalize, parse_quantity
+
+if TYPE_CHECKING:
+    from auditlint.extract.facts import Facts
+
+ORDER = 20
+
+LEVEL_ROLES = ("level1", "level2", "level3")
+NUMBER_ROLES = ("weight", "score")
+
+
+# ---------------------------------------------------------------------------
+# vocabulary
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    roles: tuple[tuple[str, tuple[str, ...]], ...]
+    total_labels: frozenset[str]
+    score_total_labels: frozenset[str]
+    subtotal_labels: frozenset[str]
+    unweighted_rows: tuple[str, ...]
+    hundred_point_words: tuple[str, ...]
+    grade_scales: tuple[tuple[tuple[str, Decimal], ...], ...]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The words in ``checks/data/scoring.yaml`` (the check pack's data)."""
+    import yaml
+
+    text = resources.files("auditlint.checks").joinpath("data/scoring.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    scales = tuple(
+        tuple(sorted(((str(k), Decimal(str(v))) for k, v in scale.items()), key=lambda kv: kv[1], reverse=True))
+        for scale in data.get("grade_scales", [])
+    )
+    return Vocabulary(
+        roles=tuple((role, tuple(words)) for role, words in data["roles"].items()),
+        total_labels=frozenset(data.get("total_labels", [])),
+        score_total_labels=frozenset(data.get("score_total_labels", [])),
+        subtotal_labels=frozenset(data.get("subtotal_labels", [])),
+        unweighted_rows=tuple(data.get("unweighted_rows", [])),
+        hundred_point_words=tuple(data.get("hundred_point_words", [])),
+        grade_scales=scales,
+    )
+
+
+_SPACE = re.compile(r"\s+")
+_UNIT_NOTE = re.compile(r"[（(]\s*(?:分|%|％|万元|元)\s*[)）]")
+_INLINE = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<w>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
+
+
+def squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def header_role(header: str) -> str | None:
+    h = squash(_UNIT_NOTE.sub("", header))
+    if not h or _INLINE.match(h):
+        return None
+    for role, words in vocabulary().roles:
+        if any(w in h for w in words):
+            return role
+    return None
+
+
+def split_inline(text: str) -> tuple[str, Quantity | None]:
+    """"决策（15分）" → ("决策", 15). A name without a weight in brackets comes back whole."""
+    t = normalize(text).strip()
+    m = _INLINE.match(t)
+    if not m or not m.group("name").strip():
+        return text.strip(), None
+    q = parse_quantity(m.group("w"))
+    return text.strip()[: len(m.group("name"))].strip(), q
+
+
+# ---------------------------------------------------------------------------
+# the model
+
+
+@dataclass
+class ScoringColumn:
+    index: int  # 0-based column of the grid
+    header: str  # header parts joined with "/"
+    role: str | None
+
+
+@dataclass
+class Indicator:
+    """One scored row."""
+
+    row: int  # 0-based row of its grid
+    name: str
+    path: tuple[str, ...]  # group names above it, then its own name
+    snippet: str = ""  # the row's printed cells
+    cells: dict[str, Cell] = field(default_factory=dict)  # by role, plus "name"
+    weight: Quantity | None = None
+    weight_inline: bool = False  # read from the name ("立项依据充分性（2.5分）")
+    score: Quantity | None = None
+    target: str = ""
+    actual: str = ""
+    rule_text: str = ""
+    rule: Rule | None = None  # None: no rule printed for this row
+    unweighted: bool = False  # a bonus or penalty row (加分项): no weight by design
+    guessed: bool = False  # a reader placed the row's cells by guess: its numbers were not taken
+
+    @property
+    def target_readings(self) -> list[Reading]:
+        return _readings(self.target)
+
+    @property
+    def actual_readings(self) -> list[Reading]:
+        return _readings(self.actual)
+
+    @property
+    def target_quantity(self) -> Quantity | None:
+        """The target as one number ("≥95%", "363.21万人"), when it is one."""
+        return _one_quantity(self.target)
+
+    @property
+    def actual_quantity(self) -> Quantity | None:
+        """The stated actual as one number, when it states exactly one."""
+        return _one_quantity(self.actual)
+
+    def weight_location(self) -> Location | None:
+        cell = self.cells.get("weight") if not self.weight_inline else self.cells.get("name")
+        return cell.location if cell is not None else None
+
+    def rule_location(self, offset: int) -> Location | None:
+        """Where the character at ``offset`` of the rule text is printed."""
+        cell = self.cells.get("rule")
+        return cell_location(cell, offset) if cell is not None else None
+
+
+@dataclass
+class Group:
+    """A group header (一级/二级指标) and the indicators printed under it."""
+
+    level: int  # 1-based position among the table's level columns
+    name: str
+    cell: Cell
+    weight: Quantity | None = None  # inline: 决策（15分）
+    members: list[int] = field(default_factory=list)  # positions in ScoringTable.indicators
+
+
+@dataclass
+class TotalRow:
+    row: int
+    label: str
+    label_cell: Cell
+    snippet: str = ""
+    weight: Quantity | None = None
+    weight_cell: Cell | None = None
+    score: Quantity | None = None
+    score_cell: Cell | None = None
+    # one number a reader could not place, under a label that does not say which total it is
+    either: Quantity | None = None
+    either_cell: Cell | None = None
+
+
+@dataclass
+class ScoringTable:
+    table: Table  # the first grid, when a page break split the table and its header was printed again
+    header_rows: int
+    columns: list[ScoringColumn]
+    indicators: list[Indicator] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    totals: list[TotalRow] = field(default_factory=list)
+    parts: list[Table] = field(default_factory=list)  # every grid it was read from
+    # rows with a weight or score that could not be read as an indicator: the table's
+    # sums are then unknown
+    unread: list[int] = field(default_factory=list)
+
+    def column(self, role: str) -> ScoringColumn | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+    def has(self, role: str) -> bool:
+        return self.column(role) is not None
+
+    @property
+    def total(self) -> TotalRow | None:
+        return self.totals[-1] if self.totals else None
+
+    def roles(self) -> tuple[str | None, ...]:
+        return tuple(c.role for c in self.columns)
+
+    def absorb(self, other: ScoringTable) -> None:
+        """Take in the rows of the grid that continues this table after a page break."""
+        base = len(self.indicators)
+        self.indicators.extend(other.indicators)
+        for g in other.groups:
+            g.members = [m + base for m in g.members]
+        self.groups.extend(other.groups)
+        self.totals.extend(other.totals)
+        self.parts.extend(other.parts)
+        self.unread.extend(other.unread)
+
+    @property
+    def complete(self) -> bool:
+        """Every scored row was read: sums over the table mean something."""
+        return not self.unread
+
+
+def row_snippet(row: list[Cell]) -> str:
+    return " ".join(c.text for c in row if c.text.strip())[:160]
+
+
+def _readings(text: str) -> list[Reading]:
+    if not text.strip():
+        return []
+    q = parse_quantity(text)
+    if q is not None and q.is_number:
+        r = reading_of(q)
+        return [r] if r is not None else []
+    return readings_in(text)
+
+
+def _one_quantity(text: str) -> Quantity | None:
+    if not text.strip():
+        return None
+    q = parse_quantity(text)
+    if q is not None and q.is_number:
+        return q
+    found = [m.quantity for m in find_quantities(text) if m.quantity.unit not in ("年", "月", "日", "号")
+             and (m.quantity.unit or m.quantity.comparator)]
+    return found[0] if len(found) == 1 else None
+
+
+def points_of(q: Quantity | None) -> Approx | None:
+    """A weight or score as an interval: weights and scores stand for themselves
+    ("2", "2.5"), but one printed with two or more decimals ("33.33") was rounded."""
+    if q is None or q.value is None:
+        return None
+    return Approx.printed(q.value, q.decimals) if q.decimals >= 2 else Approx.exact(q.value)
+
+
+def cell_location(cell: Cell, offset: int) -> Location:
+    """The location of character ``offset`` of ``cell.text``: the cell's lines are
+    rejoined as the reader joined them, so the line a number sits on is known."""
+    loc = cell.location
+    raw_lines = cell.raw.split("\n") if cell.raw else []
+    if loc.line is None or not raw_lines:
+        return loc
+    pos = 0
+    first = next((i for i, ln in enumerate(raw_lines) if ln.strip()), 0)
+    starts: list[tuple[int, int]] = []
+    out = ""
+    for i, ln in enumerate(raw_lines):
+        part = ln.strip()
+        if not part:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalpha():
+            out += " "
+        starts.append((len(out), i))
+        out += part
+    if out != cell.text:
+        return loc
+    idx = first
+    for pos, i in starts:
+        if pos <= offset:
+            idx = i
+    return loc.with_(line=loc.line + (idx - first), column=None)
+
+
+# ---------------------------------------------------------------------------
+# reading a table
+
+
+def _numberish(text: str) -> bool:
+    t = text.strip()
+    if not t or not any(ch.isdigit() for ch in t):
+        return False
+    q = parse_quantity(t)
+    return q is not None and q.is_number
+
+
+def _header_span(table: Table) -> tuple[int, int]:
+    """(first header row, number of header rows); (0, 0) when the table has no
+    scoring header. A title row spanning the table may come first."""
+    for first in (0, 1):
+        n = 0
+        for r in range(first, min(table.n_rows, first + 4)):
+            texts = [c.text for c in table.rows[r]]
+            if any(_numberish(t) for t in texts):
+                break
+            hits = sum(1 for t in texts if header_role(t))
+            if (r == first and hits < 2) or hits == 0:
+                break
+            n += 1
+        if n:
+            return first, n
+    return 0, 0
+
+
+def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
+    width = table.n_cols
+    parts: list[list[str]] = [[] for _ in range(width)]
+    for r in range(first, first + n):
+        carry = ""
+        for c in range(width):
+            cell = table.cell(r, c)
+            if cell is None:
+                continue
+            text = carry if cell.merged else cell.text
+            if not cell.merged:
+                carry = text
+            if text and (not parts[c] or parts[c][-1] != text):
+                parts[c].append(text)
+    cols: list[ScoringColumn] = []
+    for c, ps in enumerate(parts):
+        role = None
+        for p in reversed(ps):
+            role = header_role(p)
+            if role:
+                break
+        cols.append(ScoringColumn(c, "/".join(ps), role))
+    # a role claimed twice: a level keeps its rightmost column (a 绩效指标 label column left
+    # of 一级/二级/三级指标), other words their first; two weight or score columns make
+    # the table ambiguous for numbers
+    for col in reversed(cols):
+        if col.role in LEVEL_ROLES and any(c.role == col.role for c in cols if c.index > col.index):
+            col.role = None
+    seen: dict[str, int] = {}
+    for col in cols:
+        if col.role is None:
+            continue
+        seen[col.role] = seen.get(col.role, 0) + 1
+        if seen[col.role] > 1:
+            col.role = "ambiguous" if col.role in NUMBER_ROLES else None
+    if any(c.role == "ambiguous" for c in cols):
+        for col in cols:
+            if col.role in NUMBER_ROLES or col.role == "ambiguous":
+                col.role = None
+    return cols
+
+
+def _label(row: list[Cell]) -> tuple[str, Cell | None]:
+    for cell in row:
+        if cell.text.strip():
+            if _numberish(cell.text):
+                return "", None
+            return squash(cell.text), cell
+    return "", None
+
+
+def _number(cell: Cell | None) -> Quantity | None:
+    if cell is None or not cell.text.strip():
+        return None
+    q = parse_quantity(cell.text)
+    if q is None or not q.is_number or q.comparator is not None or q.upper is not None:
+        return None
+    if q.unit not in (None, "分"):
+        return None
+    return q
+
+
+def scoring_table(table: Table) -> ScoringTable | None:
+    """The table as a scoring table, or None when it is not one."""
+    if table.n_rows < 2 or table.n_cols < 2:
+        return None
+    first, n = _header_span(table)
+    if not n:
+        return None
+    cols = _columns(table, first, n)
+    roles = {c.role for c in cols}
+    levels = [c for c in cols if c.role in LEVEL_ROLES]
+    if not levels or not (roles & set(NUMBER_ROLES)):
+        return None
+    st = ScoringTable(table, first + n, cols, parts=[table])
+    _read_rows(st, sorted(levels, key=lambda c: c.index))
+    if not st.indicators:
+        return None
+    return st
+
+
+def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
+    v = vocabulary()
+    table = st.table
+    name_col = levels[-1].index
+    open_groups: dict[int, Group] = {}  # level → the group rows currently fall under
+    for r in range(st.header_rows, table.n_rows):
+        row = table.rows[r]
+        label, label_cell = _label(row)
+        if label_cell is not None and (label in v.total_labels or label in v.score_total_labels
+                                       or (len(label) > 2 and label.endswith(("合计", "总计")))):
+            st.totals.append(_total_row(st, r, label, label_cell))
+            continue
+        if label in v.subtotal_labels or any(label.endswith(w) for w in v.subtotal_labels):
+            continue
+        # group cells: a printed cell opens a group at its level and closes deeper ones
+        name_cell = table.cell(r, name_col)
+        for k, col in enumerate(levels[:-1], start=1):
+            cell = table.cell(r, col.index)
+            if cell is None or not cell.text.strip():
+                continue
+            gname, gweight = split_inline(cell.text)
+            current = open_groups.get(k)
+            if current is not None and squash(current.cell.text) == squash(cell.text):
+                continue  # the group's name printed again on each of its rows, not merged
+            group = Group(k, gname, cell, gweight)
+            st.groups.append(group)
+            open_groups[k] = group
+            for deeper in [lv for lv in open_groups if lv > k]:
+                del open_groups[deeper]
+        weight_cell = _role_cell(st, row, "weight")
+        score_cell = _role_cell(st, row, "score")
+        guessed = r in table.uncertain_rows
+        numbers = not guessed and (_number(weight_cell) is not None or _number(score_cell) is not None)
+        if name_cell is None or not name_cell.text.strip():
+            # no name of its own: when scored, the deepest group cell printed on the row is
+            # the indicator (a two-level table, or a level-2 indicator beside level-3 ones)
+            opened = [g for g in open_groups.values() if any(g.cell is c for c in row)]
+            if numbers and not opened:
+                st.unread.append(r)
+            if not numbers or not opened:
+                continue
+            own = max(opened, key=lambda g: g.level)
+            st.groups.remove(own)
+            del open_groups[own.level]
+            name_cell = own.cell
+        if not any(c.text.strip() for k, c in enumerate(row) if k < len(st.columns)
+                   and st.columns[k].role not in LEVEL_ROLES and c is not name_cell):
+            continue  # a heading printed in the name column: nothing is assessed on it
+        ind = _indicator(st, r, row, name_cell, weight_cell, score_cell, guessed, open_groups)
+        pos = len(st.indicators)
+        st.indicators.append(ind)
+        for group in open_groups.values():
+            group.members.append(pos)
+    # a 合计 with indicators after it totals a group, not the table
+    last = st.indicators[-1].row if st.indicators else -1
+    st.totals = [t for t in st.totals if t.row > last]
+
+
+def _role_cell(st: ScoringTable, row: list[Cell], role: str) -> Cell | None:
+    col = st.column(role)
+    if col is None or col.index >= len(row):
+        return None
+    return row[col.index]
+
+
+def _indicator(st: ScoringTable, r: int, row: list[Cell], name_cell: Cell, weight_cell: Cell | None,
+               score_cell: Cell | None, guessed: bool, open_groups: dict[int, Group]) -> Indicator:
+    name, inline = split_inline(name_cell.text)
+    path = tuple(g.name for _, g in sorted(open_groups.items())) + (name,)
+    ind = Indicator(row=r, name=name, path=path, snippet=row_snippet(row))
+    ind.cells["name"] = name_cell
+    for role in ("weight", "score", "target", "actual", "rule", "explain"):
+        cell = _role_cell(st, row, role)
+        if cell is not None:
+            ind.cells[role] = cell
+    ind.guessed = guessed
+    if not guessed:
+        ind.weight = _number(weight_cell)
+        ind.score = _number(score_cell)
+    if ind.weight is None and inline is not None and (weight_cell is None or not weight_cell.text.strip()):
+        ind.weight, ind.weight_inline = inline, True
+    ind.target = ind.cells["target"].text if "target" in ind.cells else ""
+    ind.actual = ind.cells["actual"].text if "actual" in ind.cells else ""
+    if "rule" in ind.cells and ind.cells["rule"].text.strip():
+        ind.rule_text = ind.cells["rule"].text
+        ind.rule = parse_rule(ind.rule_text)
+    ind.unweighted = any(w in squash(part) for part in path for w in vocabulary().unweighted_rows)
+    return ind
+
+
+def _total_row(st: ScoringTable, r: int, label: str, label_cell: Cell) -> TotalRow:
+    v = vocabulary()
+    row = st.table.rows[r]
+    total = TotalRow(r, label, label_cell, row_snippet(row))
+    found = [(c, q) for c in row if (q := _number(c)) is not None]
+    guessed = r in st.table.uncertain_rows
+    score_label = label in v.score_total_labels
+    if len(found) == 1 and (guessed or score_label):
+        cell, q = found[0]
+        if score_label:
+            total.score, total.score_cell = q, cell
+        else:
+            total.either, total.either_cell = q, cell
+        return total
+    if guessed:
+        return total  # several numbers placed by guess: nothing certain
+    wc, sc = _role_cell(st, row, "weight"), _role_cell(st, row, "score")
+    total.weight, total.weight_cell = _number(wc), wc
+    total.score, total.score_cell = _number(sc), sc
+    return total
+
+
+_PAGE_NOISE = 20  # a paragraph this short between two grids is a page header, footer or number
+
+
+def extract_into(facts: Facts) -> None:
+    previous: ScoringTable | None = None
+    between: list[str] = []
+    for block in facts.document.blocks:
+        if not isinstance(block, Table):
+            if block.text.strip():
+                between.append(block.text.strip())
+            continue
+        st = scoring_table(block)
+        if st is None:
+            previous, between = None, []
+            continue
+        continues = (previous is not None and not previous.totals and previous.roles() == st.roles()
+                     and all(len(t) <= _PAGE_NOISE for t in between))
+        if continues and previous is not None:
+            previous.absorb(st)
+        else:
+            facts.scoring.append(st)
+            previous = st
+        between = []
+
+
+__all__ = [
+    "Group", "Indicator", "ScoringColumn", "ScoringTable", "TotalRow", "cell_location", "header_role", "points_of",
+    "scoring_table", "split_inline", "vocabulary",
+]

@@ -1,0 +1,440 @@
+"""AL104 and AL401–AL410: where they fire, with the exact numbers and the line they
+point at, where they must stay silent, and one finding per cause."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring_reports import GROUPED, RULES, by_id, copy, line_of, lint, scoring_report
+
+SCORING = "AL104,AL4"
+
+
+def findings(text: str, check_id: str | None = None):
+    fs = lint(text, SCORING)
+    return by_id(fs, check_id) if check_id else fs
+
+
+def test_clean_tables_are_silent():
+    assert findings(scoring_report(GROUPED, narrative="2023年度自评得分为22分。")) == []
+    assert findings(scoring_report(RULES, narrative="经综合评定，得分为18.82分。")) == []
+
+
+# ---------------------------------------------------------------------------
+# AL104
+
+
+def test_al104_group_weight_differs_from_its_rows():
+    rows = copy(GROUPED)
+    rows[1][0] = "决策（9分）"
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL104")
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.expression) == ("9", "8", "2 + 2 + 2 + 2")
+    assert f.location.line == line_of(text, "决策（9分）") and f.severity == "error"
+    assert "决策" in f.message_zh and "8" in f.message_en
+
+
+def test_al104_points_at_the_line_of_the_number_in_a_tall_group_cell():
+    rows = copy(GROUPED)
+    rows[5][0] = "过程\n（7分）"
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL104")
+    assert (f.evidence.stated, f.evidence.computed) == ("7", "6")
+    assert f.location.line == line_of(text, "（7分）")
+
+
+def test_al104_silent_when_a_weight_under_the_group_is_missing():
+    rows = copy(GROUPED)
+    rows[1][0] = "决策（9分）"
+    rows[2][4] = ""
+    assert findings(scoring_report(rows), "AL104") == []
+
+
+# ---------------------------------------------------------------------------
+# AL401, AL402
+
+
+def test_al401_score_above_weight():
+    rows = copy(GROUPED)
+    rows[8][6] = "6"
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL401")
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.difference) == ("6", "≤ 5", "1")
+    assert f.location.row == 9 and f.location.col == 7
+
+
+def test_al401_alone_when_the_rule_promised_those_points():
+    rows = copy(RULES)
+    rows[3][5] = "参保人数不低于360万人，得5分"
+    rows[3][7] = "5"
+    fs = findings(scoring_report(rows))
+    assert [f.check_id for f in fs if f.check_id != "AL407"] == ["AL401"]
+    assert "评分标准最高给 5 分" in by_id(fs, "AL401")[0].message_zh
+
+
+def test_al402_rule_cannot_reach_the_weight_on_a_full_score():
+    rows = copy(RULES)
+    rows[2][5] = "已制订管理办法，得1分；未制定，得0分。"
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL402")
+    assert (f.evidence.stated, f.evidence.computed) == ("1", "2")
+    assert f.severity == "error" and f.location.line == line_of(text, "已制订管理办法，得1分")
+    assert findings(text, "AL403") == []
+
+
+def test_al402_additive_items_and_a_lower_score_is_a_warning():
+    rows = copy(RULES)
+    rows[1][5] = "共2项：1.建立决策制度，得1分，未建立不得分；2.制度科学可行，得1分，不可行不得分。"
+    rows[1][7] = "2"
+    rows[-1][7] = "17.82"
+    (f,) = findings(scoring_report(rows), "AL402")
+    assert (f.evidence.stated, f.evidence.computed, f.severity) == ("2", "3", "warning")
+    assert "1 + 1 = 2" in f.evidence.expression
+
+
+def test_al402_rule_promises_more_than_the_weight_and_no_al403():
+    rows = copy(RULES)
+    rows[4][5] = "支付比例不低于85%，得5分"
+    text = scoring_report(rows)
+    fs = findings(text)
+    assert [(f.check_id, f.evidence.stated, f.evidence.computed) for f in fs] == [("AL402", "5", "4")]
+    assert fs[0].location.line == line_of(text, "支付比例不低于85%，得5分")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "根据实际情况酌情打分。",  # unparsed
+        "每发现一例违规扣除0.5分，扣完为止。",  # deductions from full marks
+        "按完成率乘以权重计分。",  # proportional
+        "制度健全得1分；执行到位得1分。",  # alternatives or additive: not guessed
+    ],
+)
+def test_al402_silent_on_rules_whose_maximum_is_the_weight_or_unknown(rule):
+    rows = copy(RULES)
+    rows[2][5] = rule
+    assert findings(scoring_report(rows), "AL402") == []
+
+
+# ---------------------------------------------------------------------------
+# AL403
+
+
+def test_al403_proportional_rule():
+    rows = copy(RULES)
+    rows[6][6] = "超过90%。"
+    rows[6][7] = "3"
+    rows[-1][7] = "18"
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL403")
+    assert (f.evidence.stated, f.evidence.computed) == ("3", "> 3.6")
+    assert f.location.line == line_of(text, "超过90%") + 1 and f.severity == "error"
+
+
+def test_al403_banded_rule():
+    rows = copy(RULES)
+    rows[5][7] = "3"
+    rows[-1][7] = "19.82"
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL403")
+    assert (f.evidence.stated, f.evidence.computed) == ("3", "2")
+    assert "88.5%" in f.evidence.expression
+
+
+def test_al403_full_marks_while_the_actual_misses_the_target():
+    rows = copy(RULES)
+    rows[3][6] = "2023年底，参保人数362.95万人"  # meets the rule's 360万 but not the target 363.21万
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL403")
+    assert (f.evidence.stated, f.evidence.computed, f.severity) == ("4", "misses target 363.21万人", "warning")
+    assert f.location.line == line_of(text, "362.95万人") + 1
+
+
+@pytest.mark.parametrize(
+    ("row", "col", "value"),
+    [
+        (5, 6, "救助比例较上年提高"),  # no number in the actual
+        (5, 6, "目标70%，实际88.5%"),  # two percentages
+        (4, 3, "＝100%"),  # an equality target says nothing of direction
+        (2, 6, "未制订"),  # worded rule: no award computed
+    ],
+)
+def test_al403_silent_when_it_cannot_tell(row, col, value):
+    rows = copy(RULES)
+    rows[row][col] = value
+    if (row, col) == (4, 3):
+        # full marks on 98% against ＝100%, under a worded rule: which way is better is not said
+        rows[4][5] = "按规定比例支付的，得4分；未按规定支付的，不得分。"
+        rows[4][6] = "2023年底，支付比例为98%"
+    assert findings(scoring_report(rows), "AL403") == []
+
+
+def test_al403_direction_from_the_rule_when_the_target_has_none():
+    rows = copy(RULES)
+    rows[4][3] = "＝100%"
+    rows[4][6] = "2023年底，支付比例为98%"  # the rule's 不低于85% says more is better
+    (f,) = findings(scoring_report(rows), "AL403")
+    assert (f.evidence.stated, f.evidence.computed) == ("4", "misses target 100%")
+
+
+def test_al403_needs_a_printed_rule():
+    rows = copy(GROUPED)
+    rows[8][5] = "93%"  # 接通率 target ＞95%, full marks, no rule column
+    assert findings(scoring_report(rows), "AL403") == []
+
+
+# ---------------------------------------------------------------------------
+# AL404, AL405
+
+
+def test_al404_and_al405_missing_weight_and_score():
+    rows = copy(GROUPED)
+    rows[3][4] = ""
+    rows[6][6] = "—"
+    text = scoring_report(rows)
+    (w,) = findings(text, "AL404")
+    (s,) = findings(text, "AL405")
+    assert "预算编制科学性" in w.message_zh and w.location.row == 4 and w.location.col == 5
+    assert "支付进度符合率" in s.message_zh and s.location.line == line_of(text, "—")
+    # a missing weight or score stops the totals being compared, not reported twice
+    assert findings(text, "AL406") == [] and findings(text, "AL407") == []
+
+
+def test_al404_silent_for_bonus_rows_inline_weights_and_sparse_columns():
+    rows = copy(GROUPED)
+    rows.insert(10, ["加分项", "", "创新工作", "", "", "获省级表彰", "1"])
+    rows[-1] = ["得分", "23"]
+    assert findings(scoring_report(rows), "AL404") == []
+    sparse = [r[:] for r in GROUPED]
+    for r in sparse[2:-1]:
+        r[4] = ""
+    assert findings(scoring_report(sparse), "AL404") == []
+
+
+# ---------------------------------------------------------------------------
+# AL406, AL407
+
+
+def test_al406_weights_against_the_printed_total():
+    rows = copy(RULES)
+    rows[2][4] = "3"
+    rows[2][5] = "已制订管理办法，得3分；未制定，得0分。"
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL406")
+    assert (f.evidence.stated, f.evidence.computed) == ("20", "21")
+    assert f.location.row == len(rows) and f.location.col == 5
+
+
+def test_al406_against_100_when_the_report_scores_out_of_100():
+    text = scoring_report(GROUPED[:-1], narrative="绩效评价结果实施百分制。")
+    (f,) = findings(text, "AL406")
+    assert (f.evidence.stated, f.evidence.computed) == ("100", "24")
+    assert f.location.line == line_of(text, "权重")
+    # without 百分制, no total, nothing to compare with
+    assert findings(scoring_report(GROUPED[:-1]), "AL406") == []
+
+
+def test_a_lone_total_matching_neither_sum_is_left_alone():
+    rows = copy(GROUPED)
+    rows[-1] = ["合计", "23"]  # weights 24, scores 22: which total is it?
+    assert findings(scoring_report(rows), "AL406") == findings(scoring_report(rows), "AL407") == []
+
+
+def test_al407_one_wrong_score_is_one_finding_at_the_table_total():
+    rows = copy(RULES)
+    rows[2][7] = "1"  # 管理制度健全性 1 of 2: the rule is worded, so no AL403
+    text = scoring_report(rows, narrative="经综合评定，得分为18.82分，等级为“中”。")
+    fs = [f for f in findings(text) if f.check_id != "AL410"]
+    assert [(f.check_id, f.evidence.stated, f.evidence.computed) for f in fs] == [("AL407", "18.82", "17.82")]
+    assert fs[0].location.row == len(rows) and fs[0].location.col == 8
+
+
+def test_al407_narrative_against_the_table_total():
+    text = scoring_report(GROUPED, narrative="2023年度自评得分为21分，等级为差。")
+    (f,) = findings(text, "AL407")
+    assert (f.evidence.stated, f.evidence.computed) == ("21", "22")
+    assert f.location.line == line_of(text, "自评得分为21分")
+
+
+def test_al407_narrative_against_the_sum_when_no_total_is_printed():
+    text = scoring_report(GROUPED[:-1], narrative="经综合评定，得分为23分。")
+    (f,) = findings(text, "AL407")
+    assert (f.evidence.stated, f.evidence.computed) == ("23", "22")
+
+
+# ---------------------------------------------------------------------------
+# AL408
+
+
+def test_al408_gap_and_overlap():
+    rows = copy(RULES)
+    rows[5][5] = "90%-100%得3分；80%-89%得2分；60%以下，不得分"
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL408")
+    assert (f.evidence.stated, f.evidence.computed) == ("60", "79") and "空档" in f.message_zh
+    rows[5][5] = "80-100%得3分，50%-79%得2分，60%以下不得分"
+    (f,) = findings(scoring_report(rows), "AL408")
+    assert (f.evidence.stated, f.evidence.computed) == ("60", "49") and "重叠" in f.message_zh
+    assert f.location.line == line_of(scoring_report(rows), "80-100%得3分")
+
+
+# ---------------------------------------------------------------------------
+# AL409
+
+
+ANALYSIS = ("四、绩效指标分析\n"
+            "（1）中长期规划制定健全性（分值2分，得分2分）：已制定规划，根据评分标准得2分。\n"
+            "（2）预算调整率（分值2分，得分1分）：调整率超出目标，根据评分标准得1分。\n")
+
+
+def test_al409_silent_when_the_narrative_repeats_the_table():
+    assert findings(scoring_report(GROUPED, narrative=ANALYSIS), "AL409") == []
+
+
+def test_al409_narrative_against_the_table_and_against_itself():
+    bad = ANALYSIS.replace("（分值2分，得分1分）", "（分值3分，得分1分）").replace("标准得2分", "标准得1分")
+    text = scoring_report(GROUPED, narrative=bad)
+    fs = sorted(findings(text, "AL409"), key=lambda f: f.location.line)
+    assert [(f.evidence.stated, f.evidence.computed) for f in fs] == [("1", "2"), ("3", "2")]
+    assert fs[0].location.line == line_of(text, "（1）中长期") and "结论得分" in fs[0].message_zh
+    assert fs[1].location.line == line_of(text, "（2）预算调整率") and "分值" in fs[1].message_zh
+
+
+def test_al409_silent_on_names_the_table_does_not_have_and_on_breakdowns():
+    narrative = ("（1）信息化建设（分值3分，得分2分）：已建设信息系统。\n"
+                 "（2）决策指标（分值8分，得分8分）。其中，中长期规划制定健全性得2分。\n")
+    assert findings(scoring_report(GROUPED, narrative=narrative), "AL409") == []
+
+
+# ---------------------------------------------------------------------------
+# AL410
+
+
+def test_al410_grade_against_the_score():
+    text = scoring_report(GROUPED[:-1] + [["得分", "87"]], narrative="自评得分为87分，等级为优。")
+    (f,) = [f for f in findings(text) if f.check_id == "AL410"]
+    assert (f.evidence.stated, f.evidence.computed) == ("优", "良")
+    assert f.location.line == line_of(text, "等级为优")
+
+
+def test_al410_the_reports_own_bands_win():
+    narrative = "等级标准：85分(含)以上为优，70(含)-85分为良，60(含)-70分为中，60分以下为差。自评得分为87分，等级为优。"
+    text = scoring_report(GROUPED[:-1] + [["得分", "87"]], narrative=narrative)
+    assert by_id(lint(text), "AL410") == []
+
+
+def test_al410_uses_the_table_total_when_the_sentence_gives_no_score():
+    text = scoring_report(GROUPED, narrative="经自评，本单位评价等级为优。")  # the table says 22
+    (f,) = by_id(lint(text), "AL410")
+    assert (f.evidence.stated, f.evidence.computed) == ("优", "差")
+
+
+# ---------------------------------------------------------------------------
+# the seeds
+
+
+def _shown(fs):
+    return sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in fs)
+
+
+def test_bureau_seed(seeds):
+    from auditlint.engine.run import RunOptions, lint_file
+
+    fs = lint_file(seeds / "nanjing-bureau-2023.txt", RunOptions(select=frozenset({"AL104", "AL4"}), plugins=False)).findings
+    al402 = [f for f in fs if f.check_id == "AL402"]
+    assert len(al402) == 17
+    assert {(f.location.line, f.evidence.stated, f.evidence.computed) for f in al402} >= {
+        (349, "1", "2"), (335, "1", "2"), (318, "1", "2"), (667, "2", "3"), (583, "3", "4"), (601, "4", "3"),
+        (610, "4", "3")}
+    assert _shown(f for f in fs if f.check_id != "AL402") == [
+        ("AL403", 557, "4", "misses target 363.21万人"), ("AL403", 708, "3", "> 3.6")]
+
+
+def test_center_seed_scoring_is_silent(seeds):
+    from auditlint.engine.run import RunOptions, lint_file
+
+    fs = lint_file(seeds / "nanjing-center-2024.txt", RunOptions(select=frozenset({"AL104", "AL4"}), plugins=False)).findings
+    assert fs == []
+
+
+def test_suzhou_seed_scoring_is_silent(seeds):
+    from auditlint.engine.run import RunOptions, lint_file
+
+    fs = lint_file(seeds / "suzhou-bureau-2024.txt", RunOptions(select=frozenset({"AL104", "AL4"}), plugins=False)).findings
+    assert fs == []
+
+
+def test_al402_silent_when_levels_or_criteria_would_both_be_fair_readings():
+    rows = copy(RULES)
+    rows[1][5] = "建立决策制度得2分，未建立不得分；流程规范合理得1分，不合理不得分。"  # 2 + 1 = 3 as criteria
+    assert findings(scoring_report(rows), "AL402") == []
+
+
+def test_a_heading_row_is_no_indicator_and_leaves_the_totals_checked():
+    rows = copy(GROUPED)
+    rows.insert(8, ["", "", "（以下为履职指标）", "", "", "", ""])
+    rows[-1] = ["得分", "21"]
+    fs = findings(scoring_report(rows))
+    assert [(f.check_id, f.evidence.stated, f.evidence.computed) for f in fs] == [("AL407", "21", "22")]
+
+
+def test_al404_silent_on_a_row_with_neither_weight_nor_score():
+    rows = copy(GROUPED)
+    rows.insert(8, ["", "", "待评价指标", "＞95%", "", "", ""])
+    assert findings(scoring_report(rows), "AL404") == []
+
+
+# ---------------------------------------------------------------------------
+# format independence
+
+
+def _docx_like(report):
+    """The Document a .docx reader gives for a generated report: the same cells, no lines."""
+    from auditlint.model import Cell, Document, Location, Paragraph, Table, join_cell_lines
+    from auditlint.synth.model import Para
+    from auditlint.synth.render import _cell_text, _text
+
+    blocks, paras, tables = [Paragraph(1, report.title, Location("r.docx", paragraph=1))], 1, 0
+    for b in report.blocks:
+        if isinstance(b, Para):
+            paras += 1
+            blocks.append(Paragraph(paras, _text(b.pieces), Location("r.docx", paragraph=paras)))
+            continue
+        tables += 1
+        rows = [[Cell(join_cell_lines(_cell_text(spec).split("\n")), Location("r.docx", table=tables, row=r, col=c),
+                      raw=_cell_text(spec)) for c, spec in enumerate(row, 1)] for r, row in enumerate(b.rows, 1)]
+        blocks.append(Table(tables, rows, Location("r.docx", table=tables)))
+    return Document("r.docx", "docx", blocks)
+
+
+@pytest.mark.parametrize("shape", ["nanjing-rules", "project-evaluation", "guangdong-department", "jiangsu-department"])
+def test_same_findings_and_fingerprints_without_line_numbers(shape):
+    import random
+
+    from auditlint.engine.run import RunOptions, lint_document
+    from auditlint.readers.text import read_bytes
+    from auditlint.synth.mutate import KINDS, plant
+    from auditlint.synth.render import render_text
+    from auditlint.synth.shapes import SHAPES
+
+    opts = RunOptions(select=frozenset({"AL104", "AL4"}), plugins=False)
+    base = SHAPES[shape](2)
+    reports = [base] + [p[0] for k in KINDS if (p := plant(base, k, random.Random(2))) is not None]
+    seen = 0
+    for rep in reports:
+        text, _ = render_text(rep)
+        as_text = lint_document(read_bytes(text.encode("utf-8"), "r.txt"), opts)
+        as_docx = lint_document(_docx_like(rep), opts)
+        assert sorted((f.check_id, f.evidence.stated, f.fingerprint) for f in as_text) == sorted(
+            (f.check_id, f.evidence.stated, f.fingerprint) for f in as_docx)
+        seen += len(as_text)
+    assert seen > 0
+
+
+def test_al409_a_longer_name_is_not_a_shorter_indicator():
+    rows = copy(GROUPED)
+    narrative = "（1）咨询服务满意度（分值3分，得分3分）：群众评价较好。"  # the table has 服务满意度 weight 5
+    assert findings(scoring_report(rows, narrative=narrative), "AL409") == []
+    narrative = "关于服务满意度（分值3分，得分5分）：群众评价较好。"
+    (f,) = findings(scoring_report(rows, narrative=narrative), "AL409")
+    assert (f.evidence.stated, f.evidence.computed) == ("3", "5")

@@ -1,0 +1,287 @@
+"""Scoring tables: detection, column roles, level paths, group weights, total rows,
+page-split tables, cell lines, and the seeds' tables read as a reviewer reads them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
+from auditlint.extract.scoring import ScoringTable, cell_location, header_role, split_inline
+from auditlint.extract.scoring_rules import Additive, Choice, Proportional, Threshold
+from auditlint.readers import read
+from scoring_reports import GROUPED, HEADER, RULES, copy, facts_of, line_of, scoring_report
+
+D = Decimal
+
+
+def only_table(text: str) -> ScoringTable:
+    (st,) = facts_of(text).scoring
+    return st
+
+
+def test_header_roles():
+    assert [header_role(h) for h in HEADER] == ["level1", "level2", "level3", "target", "weight", "actual", "score"]
+    assert header_role("评分标准") == "rule" and header_role("分值（分）") == "weight"
+    assert header_role("指标解释") == "explain" and header_role("决策（15分）") is None
+
+
+def test_split_inline():
+    name, w = split_inline("决策（15分）")
+    assert name == "决策" and w is not None and w.value == 15
+    name, w = split_inline("立项依据充分性(2.5分)")
+    assert name == "立项依据充分性" and w is not None and w.value == D("2.5")
+    assert split_inline("预算执行") == ("预算执行", None)
+    assert split_inline("（15分）") == ("（15分）", None)
+
+
+def test_grouped_table_paths_weights_and_groups():
+    st = only_table(scoring_report(GROUPED))
+    assert len(st.indicators) == 9
+    first, last = st.indicators[0], st.indicators[-1]
+    assert first.path == ("决策", "计划制定", "中长期规划制定健全性")
+    assert last.path == ("履职", "咨询服务", "服务满意度")
+    assert [(g.name, g.weight.value if g.weight else None, len(g.members)) for g in st.groups] == [
+        ("决策", D(8), 4), ("计划制定", D(4), 2), ("预算编制", D(4), 2), ("过程", D(6), 3), ("预算执行", D(6), 3),
+        ("履职", D(10), 2), ("咨询服务", None, 2)]
+    assert sum(i.weight.value for i in st.indicators) == 24
+    assert st.total is not None and st.total.score is not None and st.total.score.value == 22
+
+
+def test_a_short_total_row_is_read_by_its_label():
+    # "得分 22" and "合计 24" are printed as two cells: the reader cannot tell the column
+    st = only_table(scoring_report(GROUPED))
+    assert st.total.score.value == 22 and st.total.weight is None
+    rows = copy(GROUPED)
+    rows[-1] = ["合计", "24"]
+    st = only_table(scoring_report(rows))
+    assert st.total.either is not None and st.total.either.value == 24 and st.total.score is None
+
+
+def test_a_group_name_repeated_on_every_row_is_one_group():
+    rows = copy(GROUPED)
+    for r in (2, 3, 4):
+        rows[r][0] = "决策（8分）"
+    st = only_table(scoring_report(rows))
+    decision = [g for g in st.groups if g.name == "决策"]
+    assert len(decision) == 1 and len(decision[0].members) == 4
+
+
+def test_header_over_two_rows_and_a_title_row():
+    rows = [["部门整体绩效评价指标体系得分情况"], ["指标", "权重", "得分"], ["一级指标", "二级指标", "三级指标", "", ""],
+            ["决策", "目标设定", "绩效目标合理性", "5", "5"], ["", "", "绩效指标明确性", "5", "4"],
+            ["合计", "", "", "10", "9"]]
+    st = only_table(scoring_report(rows))
+    assert [c.role for c in st.columns] == ["level1", "level2", "level3", "weight", "score"]
+    assert [i.name for i in st.indicators] == ["绩效目标合理性", "绩效指标明确性"]
+    assert st.total.weight.value == 10 and st.total.score.value == 9
+
+
+def test_inline_indicator_weights_without_a_weight_column():
+    rows = [["一级指标", "二级指标", "自评得分"],
+            ["决策（4.5分）", "立项依据充分性（2.5分）", "2.5"],
+            ["", "立项程序规范性（2分）", "2"]]
+    st = only_table(scoring_report(rows))
+    assert [(i.name, i.weight.value, i.weight_inline) for i in st.indicators] == [
+        ("立项依据充分性", D("2.5"), True), ("立项程序规范性", D(2), True)]
+    assert st.groups[0].weight.value == D("4.5") and st.groups[0].members == [0, 1]
+
+
+def test_rules_targets_and_actuals():
+    text = scoring_report(RULES)
+    st = only_table(text)
+    kinds = [type(i.rule).__name__ for i in st.indicators]
+    assert kinds == ["Additive", "Choice", "Threshold", "Threshold", "Bands", "Proportional"]
+    assert isinstance(st.indicators[0].rule, Additive) and isinstance(st.indicators[1].rule, Choice)
+    assert isinstance(st.indicators[2].rule, Threshold) and isinstance(st.indicators[5].rule, Proportional)
+    people = st.indicators[2]
+    assert people.target_quantity.value == D("363.21") and people.target_quantity.unit == "万人"
+    assert people.actual_quantity.value == D("364.02")  # the year is not the actual
+    assert st.indicators[0].actual_quantity is None
+    assert st.total.weight.value == 20 and st.total.score.value == D("18.82")
+
+
+def test_the_line_of_a_number_inside_a_multi_line_cell():
+    rows = copy(RULES)
+    rows[1][5] = "共3项：\n1.建立决策制度，得1分；\n2.制度科学可行，得1分；\n3.流程规范合理，得1分。"
+    text = scoring_report(rows)
+    ind = only_table(text).indicators[0]
+    offset = ind.rule_text.index("2.制度")
+    assert ind.rule_location(offset).line == line_of(text, "2.制度科学可行")
+    assert ind.rule_location(ind.rule.at).line == line_of(text, "1.建立决策制度")
+
+
+def test_cell_location_falls_back_when_the_cell_has_no_lines():
+    from auditlint.model import Cell, Location
+
+    loc = Location("x.docx", table=1, row=2, col=3)
+    assert cell_location(Cell("得1分", loc, raw=""), 2) == loc
+
+
+def test_a_table_split_by_a_page_break_is_one_table():
+    rows = copy(GROUPED)
+    first, second = rows[:5], [HEADER, *rows[5:]]
+    text = scoring_report(first) + scoring_report(second, between="第 2 页")
+    st = only_table(text)
+    assert len(st.indicators) == 9 and len(st.parts) == 2
+    assert [len(g.members) for g in st.groups if g.name == "履职"] == [2]
+
+
+def test_two_tables_with_text_between_are_two_tables():
+    rows = copy(GROUPED)
+    text = scoring_report(rows[:5], between="附表一：决策指标得分情况（本表为部门自评）") + scoring_report(
+        [HEADER, *rows[5:]], between="附表二：过程与履职指标得分情况（本表为部门自评）")
+    assert len(facts_of(text).scoring) == 2
+
+
+def test_tables_that_are_not_scoring_tables_are_left_alone():
+    budget = [["项目", "年初预算数", "调整预算数", "实际支出数"], ["基本支出", "100.00", "100.00", "95.00"]]
+    indicators = [["指标名称", "指标目标值", "指标完成值", "偏差情况"], ["预算执行率", "=100%", "100%", "0%"]]
+    assert facts_of(scoring_report(budget, indicators)).scoring == []
+
+
+def test_a_row_placed_by_guess_gives_no_numbers():
+    rows = copy(GROUPED)
+    rows[2] = ["", "", "工作计划制定健全性", "2"]  # a short row: is 2 the weight or the score?
+    st = only_table(scoring_report(rows))
+    ind = next(i for i in st.indicators if i.name == "工作计划制定健全性")
+    assert ind.guessed and ind.weight is None and ind.score is None
+
+
+# ---------------------------------------------------------------------------
+# the seeds
+
+
+def test_bureau_seed_table(seeds):
+    from auditlint.extract import extract
+
+    facts = extract(read(seeds / "nanjing-bureau-2023.txt"))
+    (st,) = facts.scoring
+    assert len(st.indicators) == 41
+    assert sum(i.weight.value for i in st.indicators) == 100
+    assert sum(i.score.value for i in st.indicators) == 99
+    # 合计 100 is printed short: it is the weight total (the scores add up to 99)
+    assert st.total.either.value == 100
+    ind = next(i for i in st.indicators if i.name == "生育保险参保人数")
+    assert ind.path == ("履职", "参保水平", "生育保险参保人数")
+    assert ind.rule.max_points(D(4)) == 4
+    assert [i.name for i in st.indicators if i.rule is None] == []
+
+
+def test_center_seed_table(seeds):
+    from auditlint.extract import extract
+
+    facts = extract(read(seeds / "nanjing-center-2024.txt"))
+    (st,) = facts.scoring
+    assert len(st.indicators) == 41
+    assert sum(i.weight.value for i in st.indicators) == 100
+    assert st.total.score.value == 98 == sum(i.score.value for i in st.indicators)
+    inline = [(g.name, g.weight.value, sum(st.indicators[m].weight.value for m in g.members))
+              for g in st.groups if g.weight is not None]
+    assert len(inline) == 14 and all(w == s for _, w, s in inline)
+    assert all(i.rule is None for i in st.indicators)
+
+
+def test_suzhou_seed_has_no_scoring_table(seeds):
+    from auditlint.extract import extract
+
+    assert extract(read(seeds / "suzhou-bureau-2024.txt")).scoring == []
+
+
+def test_subtotal_rows_are_neither_indicators_nor_the_table_total():
+    rows = copy(GROUPED)
+    rows.insert(5, ["决策小计", "", "", "", "8", "", "8"])
+    rows.insert(9, ["过程合计", "", "", "", "6", "", "4"])
+    st = only_table(scoring_report(rows))
+    assert len(st.indicators) == 9
+    assert [t.label for t in st.totals] == ["得分"]
+
+
+def test_weight_and_score_totals_on_rows_of_their_own():
+    from auditlint.checks.scoring import printed_totals
+
+    rows = copy(GROUPED)
+    rows[-1] = ["总分", "", "", "", "24", "", ""]
+    rows.append(["得分", "", "", "", "", "", "22"])
+    st = only_table(scoring_report(rows))
+    w, s = printed_totals(st)
+    assert w[0].value == 24 and s[0].value == 22
+
+
+def test_a_scored_row_without_a_name_leaves_the_sums_unknown():
+    rows = copy(GROUPED)
+    rows.insert(9, ["", "", "", "", "3", "", "3"])  # a weight and a score, but whose?
+    text = scoring_report(rows)
+    st = only_table(text)
+    assert not st.complete and st.unread == [9]
+    from scoring_reports import by_id, lint
+
+    fs = lint(text, "AL104,AL4")
+    assert by_id(fs, "AL104") == by_id(fs, "AL406") == by_id(fs, "AL407") == []
+
+
+def test_a_label_column_left_of_the_levels_is_not_the_name():
+    rows = [["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "得分"],
+            ["绩效指标", "产出指标（6分）", "数量指标", "培训人次", "3", "3"],
+            ["", "", "", "培训场次", "3", "2"],
+            ["总分", "", "", "", "6", "5"]]
+    st = only_table(scoring_report(rows))
+    assert [c.role for c in st.columns] == [None, "level1", "level2", "level3", "weight", "score"]
+    assert [i.path for i in st.indicators] == [("产出指标", "数量指标", "培训人次"), ("产出指标", "数量指标", "培训场次")]
+
+
+# ---------------------------------------------------------------------------
+# properties: generated tables read back exactly, and a consistent one is silent
+
+
+_L1 = ["决策", "过程", "产出", "效益", "满意度"]
+_L2 = ["目标设定", "预算编制", "预算执行", "资产管理", "社会效益", "服务对象"]
+
+
+@hs.composite
+def _tables(draw):
+    tree = []
+    for a in draw(hs.lists(hs.sampled_from(_L1), min_size=1, max_size=3, unique=True)):
+        subs = draw(hs.lists(hs.sampled_from(_L2), min_size=1, max_size=2, unique=True))
+        tree.append((a, [(f"{a}{b}", draw(hs.lists(hs.tuples(hs.integers(1, 8), hs.integers(0, 8)), min_size=1,
+                                                           max_size=3))) for b in subs]))
+    inline = draw(hs.booleans())
+    return tree, inline
+
+
+def _rows(tree, inline):
+    rows = [["一级指标", "二级指标", "三级指标", "权重", "自评得分"]]
+    k = 0
+    for a, subs in tree:
+        wa = sum(w for _, inds in subs for w, _ in inds)
+        for i, (b, inds) in enumerate(subs):
+            wb = sum(w for w, _ in inds)
+            for j, (w, s) in enumerate(inds):
+                k += 1
+                first_a, first_b = i == 0 and j == 0, j == 0
+                rows.append([(f"{a}（{wa}分）" if inline else a) if first_a else "",
+                             (f"{b}（{wb}分）" if inline else b) if first_b else "",
+                             f"指标{k}", str(w), str(min(s, w))])
+    total_w = sum(w for _, subs in tree for _, inds in subs for w, _ in inds)
+    total_s = sum(min(s, w) for _, subs in tree for _, inds in subs for w, s in inds)
+    rows.append(["合计", "", "", str(total_w), str(total_s)])
+    return rows, total_w, total_s
+
+
+@settings(max_examples=40, deadline=None)
+@given(_tables())
+def test_generated_tables_read_back_and_are_silent(spec):
+    from scoring_reports import lint
+
+    tree, inline = spec
+    rows, total_w, total_s = _rows(tree, inline)
+    text = scoring_report(rows, narrative=f"经综合评定，得分为{total_s}分。")
+    table = only_table(text)
+    assert len(table.indicators) == len(rows) - 2
+    assert sum(i.weight.value for i in table.indicators) == total_w
+    assert [i.path[:2] for i in table.indicators] == [(a, b) for a, subs in tree for b, inds in subs for _ in inds]
+    if inline:
+        for g in table.groups:
+            assert g.weight.value == sum(table.indicators[m].weight.value for m in g.members)
+    assert lint(text, "AL104,AL4") == []
