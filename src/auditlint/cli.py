@@ -122,6 +122,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     for r in results:
         if r.error:
             click.echo(f"auditlint: {r.path}: {r.error}", err=True)
+        for problem in r.problems:
+            click.echo(f"auditlint: {r.path}: internal error: {problem}; please report it", err=True)
     if write_baseline_path:
         try:
             n = write_baseline(write_baseline_path, results, options.lang)
@@ -131,7 +133,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
         sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
     hidden = baseline.apply(results) if baseline is not None else 0
     _render(results, enabled, fmt, options.lang, output, statistics=statistics, quiet=quiet, hidden=hidden)
-    if any(r.error for r in results):
+    # an unreadable file, or a check that failed, leaves the run incomplete
+    if any(r.error or r.problems for r in results):
         sys.exit(EXIT_ERROR)
     threshold = None if fail_on == "never" else Severity(fail_on).order
     if threshold is not None and any(f.severity and f.severity.order >= threshold for r in results for f in r.findings):

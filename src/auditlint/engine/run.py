@@ -65,24 +65,73 @@ class FileResult:
     seconds: float = 0.0
     stated_total_score: str | None = None
     document: Document | None = None  # when RunOptions.keep_document
+    # checks that failed on this file (a bug of ours, not of the report): their findings are
+    # missing, so the run is incomplete; one line each for the user
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Linted:
+    """What linting one Document gives: its findings, report-level facts and problems."""
+
+    findings: list[Finding]
+    stated_total_score: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+class AnalysisError(Exception):
+    """Extraction failed on a document: an internal error, reported as one line."""
 
 
 def lint_document(doc: Document, options: RunOptions | None = None) -> list[Finding]:
+    return analyse(doc, options).findings
+
+
+def analyse(doc: Document, options: RunOptions | None = None) -> Linted:
+    """Extract the facts and run every enabled check. A check that raises is our bug,
+    not the report's: its findings are dropped, the others kept, and the failure is
+    recorded as a one-line problem."""
     from auditlint.extract import extract
 
     options = options or RunOptions()
-    facts = extract(doc)
+    try:
+        facts = extract(doc)
+    except Exception as exc:  # never a traceback for the user
+        raise AnalysisError(f"internal error while analysing the report ({_one_line(exc)}); please report it") from exc
     findings: list[Finding] = []
+    problems: list[str] = []
     seen: set[str] = set()
     # checks are generators: the tolerance must be in force while they are iterated
     token = TOLERANCE.set(options.tolerance)
     try:
         for spec in options.enabled():
-            findings.extend(_stamped(spec, facts, options, seen))
+            try:
+                findings.extend(_stamped(spec, facts, options, seen))
+            except Exception as exc:
+                problems.append(f"check {spec.id} ({spec.name}) failed ({_one_line(exc)}); its findings are missing")
     finally:
         TOLERANCE.reset(token)
     findings.sort(key=sort_key)
-    return findings
+    return Linted(findings, stated_total_score(facts), problems)
+
+
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".replace("\n", " ")[:200]
+
+
+def stated_total_score(facts) -> str | None:
+    """The report's total score as it states it: the narrative's claim, else the
+    scoring table's total row (for batch tables; None when the report states none)."""
+    for claim in facts.score_statements:
+        score = getattr(getattr(claim, "score", None), "quantity", None)
+        if type(claim).__name__ == "TotalScore" and score is not None and score.is_number:
+            return str(score.text).strip()
+    for table in facts.scoring:
+        total = table.total
+        q = getattr(total, "score", None) if total is not None else None
+        if q is not None and q.is_number:
+            return str(q.text).strip()
+    return None
 
 
 def _stamped(spec: registry.CheckSpec, facts, options: RunOptions, seen: set[str]) -> list[Finding]:
@@ -111,8 +160,12 @@ def lint_file(path: str | Path, options: RunOptions | None = None, display_path:
     except ReadError as exc:
         return FileResult(shown, error=str(exc), seconds=time.perf_counter() - start)
     options = options or RunOptions()
-    findings = lint_document(doc, options)
-    result = FileResult(shown, findings, None, doc.format, doc.pages, time.perf_counter() - start)
+    try:
+        linted = analyse(doc, options)
+    except AnalysisError as exc:
+        return FileResult(shown, error=str(exc), format=doc.format, pages=doc.pages, seconds=time.perf_counter() - start)
+    result = FileResult(shown, linted.findings, None, doc.format, doc.pages, time.perf_counter() - start,
+                        linted.stated_total_score, problems=linted.problems)
     if options.keep_document:
         result.document = doc
     return result

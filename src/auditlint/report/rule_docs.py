@@ -18,7 +18,6 @@ from auditlint.engine.registry import FAMILIES, CheckSpec
 from auditlint.report.wording import explanation_parts
 
 
-
 def _repository_url() -> str:
     """Where the repository lives: ``[project.urls] Repository`` in pyproject.toml, so the
     address is declared once. SARIF needs absolute URIs for rule help and the tool."""
