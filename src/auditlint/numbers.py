@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 ZERO = Decimal(0)
 
@@ -395,10 +395,13 @@ def find_quantities(text: str) -> Iterator[Match]:
 
 def fmt(d: Decimal, places: int | None = None) -> str:
     """Format a Decimal for messages: fixed-point, trailing zeros trimmed unless
-    ``places`` is given."""
+    ``places`` is given. A computed value with a long tail (a tolerance of a ratio,
+    1.4654034929…) is cut to 4 decimals: no printed figure in a report has more."""
     if places is not None:
         q = Decimal(1).scaleb(-places)
-        return f"{d.quantize(q):f}"
+        return f"{d.quantize(q, rounding=ROUND_HALF_UP):f}"
+    if d.as_tuple().exponent < -4 and abs(d) >= Decimal("0.001"):  # type: ignore[operator]
+        d = d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
     s = f"{d.normalize():f}" if d == d.to_integral() or abs(d) >= 1 else f"{d:f}"
     if "." in s:
         s = s.rstrip("0").rstrip(".")
