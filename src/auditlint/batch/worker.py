@@ -1,0 +1,281 @@
+"""The per-file job of a batch, and the isolated process that runs it.
+
+``run_job(job)`` checks one report and returns plain data (dicts, lists, strings,
+numbers): it pickles cheaply to the parent and to Dask, and it is exactly what the
+cache stores. Nothing in it depends on the path the report was found at, so the
+same bytes give the same record wherever they are.
+
+``python -m auditlint.batch.worker`` is the isolated process the executors talk
+to over its stdin/stdout (length-prefixed pickles): it sets its memory limit, dies
+with its parent, and answers one job at a time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import struct
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HEADER = struct.Struct("!Q")
+SEVERITIES = ("error", "warning", "info")
+
+
+def options_from(data: dict[str, Any]):
+    from auditlint.engine.run import RunOptions
+    from auditlint.findings import Severity
+
+    return RunOptions(
+        select=frozenset(data["select"]) if data.get("select") is not None else None,
+        ignore=frozenset(data.get("ignore") or ()),
+        severity={k: Severity.parse(v) for k, v in (data.get("severity") or {}).items()},
+        lang=data.get("lang", "zh"),
+        checks_dirs=tuple(data.get("checks_dirs") or ()),
+        plugins=data.get("plugins", True),
+    )
+
+
+def options_to(options) -> dict[str, Any]:
+    return {
+        "select": sorted(options.select) if options.select is not None else None,
+        "ignore": sorted(options.ignore),
+        "severity": {k: v.value for k, v in sorted(options.severity.items())},
+        "lang": options.lang,
+        "checks_dirs": [str(Path(d).resolve()) for d in options.checks_dirs],
+        "plugins": options.plugins,
+    }
+
+
+# -- findings as plain data ---------------------------------------------------------
+
+def finding_record(f) -> dict[str, Any]:
+    """Every field of a Finding, both languages, with no path: enough to rebuild it."""
+    d = dataclasses.asdict(f)
+    d["severity"] = f.severity.value if f.severity else None
+    d["location"].pop("path", None)
+    for r in d["related"]:
+        r["location"].pop("path", None)
+    return d
+
+
+def finding_from(record: dict[str, Any], path: str):
+    """The Finding a record was made from, located in ``path``."""
+    from auditlint.findings import Evidence, Finding, Related, Severity
+    from auditlint.model import Location
+
+    d = dict(record)
+    d["location"] = Location(path=path, **d["location"])
+    ev = d.get("evidence")
+    if ev is not None:
+        d["evidence"] = Evidence(**{**ev, "operands": tuple(tuple(o) for o in ev.get("operands") or ())})
+    d["related"] = [Related(Location(path=path, **r["location"]), r["snippet"]) for r in d.get("related") or ()]
+    d["key"] = tuple(d.get("key") or ())
+    d["severity"] = Severity.parse(d["severity"]) if d.get("severity") else None
+    names = {f.name for f in dataclasses.fields(Finding)}
+    return Finding(**{k: v for k, v in d.items() if k in names})
+
+
+def file_result_from(row: dict[str, Any]):
+    """A FileResult (for the SARIF and HTML reporters) from an assembled row."""
+    from auditlint.engine.run import FileResult
+
+    return FileResult(
+        path=row["path"],
+        findings=[finding_from(r, row["path"]) for r in row.get("findings") or ()],
+        error=row.get("error"),
+        format=row.get("format"),
+        pages=row.get("pages"),
+        seconds=row.get("seconds") or 0.0,
+        stated_total_score=row.get("stated_total_score"),
+    )
+
+
+# -- the job ------------------------------------------------------------------------
+
+def error_record(sha256: str, kind: str, reason: str, seconds: float = 0.0, **extra: Any) -> dict[str, Any]:
+    return {"sha256": sha256, "status": "error", "error_kind": kind, "error": reason, "format": None, "pages": None,
+            "seconds": round(seconds, 3), "stated_total_score": None, "risk": 0.0,
+            "counts": dict.fromkeys(SEVERITIES, 0), "findings": [], **extra}
+
+
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".replace("\n", " ")[:300]
+
+
+def run_job(job: dict[str, Any]) -> dict[str, Any]:
+    """Check one report. ``job``: ``sha256``, ``display`` (the path shown), and
+    either ``path`` (read from disk) or ``data`` (the bytes, for a remote worker)
+    with ``suffix``; ``options`` (plain RunOptions); ``lint`` and ``frames``
+    (what to compute) and ``page_lang`` (render the report's HTML page, or None)."""
+    start = time.perf_counter()
+    sha = job["sha256"]
+    tmpdir = None
+    try:
+        path = job.get("path")
+        if job.get("data") is not None:
+            tmpdir = tempfile.TemporaryDirectory(prefix="auditlint-")
+            path = os.path.join(tmpdir.name, "report" + (job.get("suffix") or ""))
+            Path(path).write_bytes(job["data"])
+        record: dict[str, Any] = {"sha256": sha}
+        if job.get("lint", True):
+            record = _lint(job, path, sha)
+        if job.get("frames") and record.get("status", "ok") == "ok":
+            record["frames"] = budget_frames(path, job["display"])
+        return record
+    except MemoryError:
+        return error_record(sha, "memory", "", time.perf_counter() - start)  # the parent words it
+    except Exception as exc:  # a bug in a check or reader must not end the batch
+        return error_record(sha, "internal", f"auditlint failed on this file ({_one_line(exc)})",
+                            time.perf_counter() - start)
+    finally:
+        if tmpdir is not None:
+            tmpdir.cleanup()
+
+
+def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
+    from auditlint.engine.run import lint_file
+    from auditlint.rank import report_risk
+
+    options = options_from(job["options"])
+    result = lint_file(path, options, job["display"])
+    if result.error:
+        return error_record(sha, "read", result.error, result.seconds)
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for f in result.findings:
+        if f.severity is not None:
+            counts[f.severity.value] += 1
+    record = {
+        "sha256": sha, "status": "ok", "error_kind": None, "error": None, "format": result.format,
+        "pages": result.pages, "seconds": round(result.seconds, 3),
+        "stated_total_score": None if result.stated_total_score is None else str(result.stated_total_score),
+        "risk": report_risk(result.findings), "counts": counts,
+        "findings": [finding_record(f) for f in result.findings],
+    }
+    if job.get("page_lang"):
+        record["page"] = _page(result, job["page_lang"])
+    return record
+
+
+def _page(result, lang: str) -> str | None:
+    try:
+        from auditlint.report.html import render_html
+    except ImportError:
+        return None
+    return render_html([result], lang=lang)
+
+
+def budget_frames(path: str, display: str) -> list[dict[str, Any]]:
+    """The canonical frames of the report's budget tables, as records (for the
+    Great Expectations suite). NaN becomes None so the records are plain JSON."""
+    from auditlint.extract import extract
+    from auditlint.readers import read
+
+    facts = extract(read(path, display))
+    out = []
+    for ct in facts.tables:
+        if not ct.rows:
+            continue
+        from auditlint.extract.frame import canonical_frame
+
+        frame = canonical_frame(ct)
+        rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
+                for rec in frame.to_dict("records")]
+        for i, rec in enumerate(rows):
+            rec["row"] = i
+        out.append({"table": ct.table.index, "kind": ct.kind, "rows": rows})
+    return out
+
+
+# -- the isolated process -------------------------------------------------------------
+
+def read_frame(stream) -> Any:
+    head = _read_exactly(stream, HEADER.size)
+    return pickle.loads(_read_exactly(stream, HEADER.unpack(head)[0]))
+
+
+def write_frame(stream, obj: Any) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read_exactly(stream, n: int) -> bytes:
+    buf = bytearray()
+    while len(buf) < n:
+        chunk = stream.read(n - len(buf))
+        if not chunk:
+            raise EOFError("the other side closed the pipe")
+        buf += chunk
+    return bytes(buf)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: be killed when the parent dies, even in the middle of a job that
+    hangs (a closed stdin only wakes an idle worker)."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(0)
+
+
+def _limit_memory(mib: int) -> None:
+    """The memory guard: a cap on the address space (RLIMIT_AS), so an allocation
+    past it raises MemoryError in this process instead of swapping the machine."""
+    if mib <= 0:
+        return
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = mib * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def serve(argv: list[str]) -> None:
+    import argparse
+    import signal
+
+    ap = argparse.ArgumentParser(prog="python -m auditlint.batch.worker")
+    ap.add_argument("--memory-mb", type=int, default=0)
+    ap.add_argument("--parent", type=int, default=0)
+    args = ap.parse_args(argv)
+    if args.parent:
+        _die_with_parent(args.parent)
+    # Ctrl-C reaches the whole process group; the parent decides what stops
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the protocol owns the real stdin/stdout; anything a library prints goes to stderr
+    proto_in = os.fdopen(os.dup(0), "rb", buffering=0)
+    proto_out = os.fdopen(os.dup(1), "wb", buffering=0)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.dup2(2, 1)
+    _limit_memory(args.memory_mb)
+    import faulthandler
+
+    faulthandler.enable()  # a segfault leaves "Fatal Python error: …" for the crash row
+    while True:
+        try:
+            job = read_frame(proto_in)
+        except EOFError:
+            return
+        record = run_job(job)
+        write_frame(proto_out, record)
+        if record.get("error_kind") == "memory":
+            return  # a process that ran out of memory is not trusted with the next file
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1:])
