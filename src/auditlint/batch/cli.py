@@ -21,7 +21,8 @@ EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 class RichProgress(Progress):
     """A progress bar on stderr with files/s and an ETA (only on a terminal)."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Any = None) -> None:
+        self.console = console  # a rich Console; stderr's when None
         self.bar: Any = None
         self.task: Any = None
 
@@ -46,7 +47,7 @@ class RichProgress(Progress):
         desc = "checking" + (f" ({reused} from cache)" if reused else "")
         self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), FilesPerSecond(),
                        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                       console=Console(stderr=True), transient=False)
+                       console=self.console or Console(stderr=True), transient=False)
         self.bar.start()
         self.task = self.bar.add_task(desc, total=total)
 

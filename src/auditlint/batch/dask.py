@@ -63,8 +63,9 @@ def connect(scheduler: str, n_workers: int):
     except ImportError:
         raise RuntimeError("--executor dask needs Dask: pip install 'auditlint[dask]'") from None
     if scheduler == "local":
-        cluster = LocalCluster(host="127.0.0.1", n_workers=n_workers, threads_per_worker=1, processes=False,
-                               dashboard_address=None)
+        # threads are enough: each task's work is in an isolated process of its own
+        cluster = LocalCluster(host="127.0.0.1", protocol="tcp", n_workers=n_workers, threads_per_worker=1,
+                               processes=False, dashboard_address=None)
         return Client(cluster), cluster
     return Client(scheduler), None
 

@@ -21,7 +21,7 @@ REPORT_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml"}
 # report format that cannot be mistaken (published reports are often downloaded as
 # "download.do?id=…" or "*.bin"); plain text is not sniffed, or every README, CSV and
 # YAML beside the reports would be linted
-_MAGIC = (b"%PDF-", b"PK\x03\x04", b"<!doctype html", b"<html")
+_MAGIC = (b"%pdf-", b"pk\x03\x04", b"<!doctype html", b"<html")  # compared lower-cased
 
 
 class InputError(Exception):
