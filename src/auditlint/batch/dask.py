@@ -27,14 +27,15 @@ _workers: list[Worker] = []
 _lock = threading.Lock()
 
 
-def _close_workers() -> None:
+def close_workers() -> None:
+    """Stop this process's isolated workers (run on every Dask worker after a batch)."""
     with _lock:
         for w in _workers:
             w.close()
         _workers.clear()
 
 
-atexit.register(_close_workers)
+atexit.register(close_workers)
 
 
 def dask_task(job: dict[str, Any], limits: Limits) -> dict[str, Any]:
@@ -86,9 +87,8 @@ def run_dask(jobs: Iterable[dict[str, Any]], client, limits: Limits,
         job = next(pending, None)
         if job is None:
             return False
-        meta = {k: v for k, v in job.items() if k != "path"}
         fut = client.submit(dask_task, _with_bytes(dict(job)), limits, pure=False)
-        sent[fut.key] = meta | {"path": job.get("path")}
+        sent[fut.key] = job
         ac.add(fut)
         return True
 
@@ -106,3 +106,5 @@ def run_dask(jobs: Iterable[dict[str, Any]], client, limits: Limits,
         fut.release()
         on_result(job, record)
         submit_next(ac)
+    # the isolated processes would otherwise idle on every Dask worker until it exits
+    client.run(close_workers)
