@@ -74,10 +74,9 @@ def test_rerun_retries_crashes_keeps_timeouts_and_retries_them_with_a_longer_lim
 
 def test_worker_survives_to_the_next_job_and_is_replaced_after_a_crash(tmp_path, troubled):
     folder, checks = troubled
-    from auditlint.batch.worker import options_to
     from auditlint.engine.run import RunOptions
 
-    opts = options_to(RunOptions(checks_dirs=(str(checks),)))
+    opts = RunOptions(checks_dirs=(str(checks),))
 
     def job(word: str) -> dict:
         return {"sha256": word, "path": str(folder / f"{word}.txt"), "display": f"{word}.txt", "options": opts}
@@ -95,10 +94,9 @@ def test_worker_survives_to_the_next_job_and_is_replaced_after_a_crash(tmp_path,
 
 def test_run_local_calls_back_once_per_job_even_when_workers_fail(tmp_path, troubled):
     folder, checks = troubled
-    from auditlint.batch.worker import options_to
     from auditlint.engine.run import RunOptions
 
-    opts = options_to(RunOptions(checks_dirs=(str(checks),)))
+    opts = RunOptions(checks_dirs=(str(checks),))
     jobs = [{"sha256": w, "path": str(folder / f"{w}.txt"), "display": w, "options": opts}
             for w in ("EXIT", "OK1", "SEGV", "OK2", "EXIT", "OK3")]
     got = []

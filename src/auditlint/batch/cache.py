@@ -11,6 +11,7 @@ whole entry or none; a rerun reads what is there and redoes only what is missing
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -108,12 +109,31 @@ def config_fingerprint(options: Any, pages_lang: str | None) -> dict[str, Any]:
             plugins[ep.name] = f"{ep.value}=={dist.version if dist else '?'}"
     return {
         "auditlint": code_version(),
-        "checks": [[s.id, s.name, (options.severity.get(s.id) or s.severity).value, s.source] for s in specs],
+        "checks": [[s.id, s.name, s.severity.value, s.source] for s in specs],
+        # every option, whatever fields RunOptions grows (severities, tolerance…)
+        "options": {f.name: canonical(getattr(options, f.name)) for f in dataclasses.fields(options)
+                    if f.name not in ("lang", "keep_document")},
         "local_checks": local,
         "plugins": plugins,
         # messages are cached in both languages; only rendered report pages depend on it
         "pages_lang": pages_lang,
     }
+
+
+def canonical(value: Any) -> Any:
+    """Plain JSON data that is the same for equal values in any process (a
+    frozenset's order follows the per-process string hash; sort it)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, set | frozenset):
+        return sorted(canonical(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [canonical(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return repr(value)
 
 
 def digest(data: Any) -> str:

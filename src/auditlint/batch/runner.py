@@ -19,7 +19,7 @@ from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, diges
 from auditlint.batch.inputs import InputError, Source, collect
 from auditlint.batch.local import Limits, run_local
 from auditlint.batch.outputs import page_name, write_all, write_sarif
-from auditlint.batch.worker import error_record, options_to
+from auditlint.batch.worker import error_record
 
 
 @dataclass
@@ -83,7 +83,7 @@ def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable
     cache = Cache(outdir / ".cache", config_key)
     atomic_write(outdir / ".cache" / "config.json", json.dumps(fingerprint, ensure_ascii=False, indent=2, sort_keys=True))
     want_frames = cfg.gx_docs is not None
-    base = {"options": options_to(cfg.options), "page_lang": pages_lang}
+    base = {"options": cfg.options, "page_lang": pages_lang}
 
     records: dict[str, dict[str, Any]] = {}
     jobs: list[dict[str, Any]] = []

@@ -26,29 +26,12 @@ HEADER = struct.Struct("!Q")
 SEVERITIES = ("error", "warning", "info")
 
 
-def options_from(data: dict[str, Any]):
-    from auditlint.engine.run import RunOptions
-    from auditlint.findings import Severity
-
-    return RunOptions(
-        select=frozenset(data["select"]) if data.get("select") is not None else None,
-        ignore=frozenset(data.get("ignore") or ()),
-        severity={k: Severity.parse(v) for k, v in (data.get("severity") or {}).items()},
-        lang=data.get("lang", "zh"),
-        checks_dirs=tuple(data.get("checks_dirs") or ()),
-        plugins=data.get("plugins", True),
-    )
-
-
-def options_to(options) -> dict[str, Any]:
-    return {
-        "select": sorted(options.select) if options.select is not None else None,
-        "ignore": sorted(options.ignore),
-        "severity": {k: v.value for k, v in sorted(options.severity.items())},
-        "lang": options.lang,
-        "checks_dirs": [str(Path(d).resolve()) for d in options.checks_dirs],
-        "plugins": options.plugins,
-    }
+def with_document(options):
+    """The options with the Document kept on the FileResult, for the report's HTML
+    page (a RunOptions field the output reporter adds; absent before it)."""
+    if any(f.name == "keep_document" for f in dataclasses.fields(options)):
+        return dataclasses.replace(options, keep_document=True)
+    return options
 
 
 # -- findings as plain data ---------------------------------------------------------
@@ -110,7 +93,7 @@ def _one_line(exc: BaseException) -> str:
 def run_job(job: dict[str, Any]) -> dict[str, Any]:
     """Check one report. ``job``: ``sha256``, ``display`` (the path shown), and
     either ``path`` (read from disk) or ``data`` (the bytes, for a remote worker)
-    with ``suffix``; ``options`` (plain RunOptions); ``lint`` and ``frames``
+    with ``suffix``; ``options`` (a RunOptions); ``lint`` and ``frames``
     (what to compute) and ``page_lang`` (render the report's HTML page, or None)."""
     start = time.perf_counter()
     sha = job["sha256"]
@@ -141,7 +124,9 @@ def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
     from auditlint.engine.run import lint_file
     from auditlint.rank import report_risk
 
-    options = options_from(job["options"])
+    options = job["options"]
+    if job.get("page_lang"):
+        options = with_document(options)
     result = lint_file(path, options, job["display"])
     if result.error:
         return error_record(sha, "read", result.error, result.seconds)
