@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,9 @@ def test_findings_rows_carry_the_arithmetic_the_line_and_the_report(tmp_path, fo
 
 def test_reports_csv_and_summary_totals_match_the_rows(tmp_path, folder):
     out = tmp_path / "out"
-    assert batch(str(folder), "-o", str(out)).exit_code == 0
+    res = batch(str(folder), "-o", str(out))
+    assert res.exit_code == 0
+    assert "files/s" not in res.stderr and "ETA" not in res.stderr  # no progress bar: stderr is no terminal
     reports = read_csv(out / "reports.csv")
     findings = read_csv(out / "findings.csv")
     assert [Path(r["path"]).name for r in reports] == ["bad.txt", "clean.txt", "empty.txt"]  # by risk, errors last
@@ -114,6 +117,10 @@ def test_index_html_is_self_contained_ranked_and_escaped(tmp_path, folder):
     assert "<script" not in page and "src=" not in page and "<link" not in page  # nothing to fetch
     assert "a&lt;b&gt;&amp;c.txt" in page and "a<b>" not in page
     assert "Reports ranked by risk" in page and "Most frequent checks" in page
+    from auditlint.engine.registry import get
+
+    assert escape(get("AL103").summary("en")) in page  # what the check is about, in the reader's language
+    assert "<td>cannot be read</td><td>the file is empty: nothing to check</td>" in page
     assert "the file is empty: nothing to check" in page
     ranked = page.split("Reports ranked by risk")[1]
     assert ranked.index("bad.txt") < ranked.index("clean.txt")
@@ -182,11 +189,6 @@ def test_usage_errors_are_one_line_exit_2(tmp_path, folder):
     assert res.exit_code == 2 and "--executor dask" in res.stderr
     res = batch(f"@{tmp_path / 'no-list.txt'}", "-o", str(tmp_path / "out"))
     assert res.exit_code == 2 and "cannot read the list" in res.stderr
-
-
-def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, folder):
-    res = batch(str(folder), "-o", str(tmp_path / "out"))
-    assert "files/s" not in res.stderr and "ETA" not in res.stderr
 
 
 def test_progress_bar_shows_files_per_second_and_eta():

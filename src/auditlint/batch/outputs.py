@@ -153,13 +153,17 @@ _TEXT = {
            "checks": "最常见的检查项", "ranked": "按风险排序的报告", "errors_title": "无法审核的报告",
            "check": "检查项", "count": "问题数", "in_reports": "涉及报告", "path": "文件", "risk": "风险",
            "error": "错误", "warning": "警告", "info": "提示", "score": "自评总分", "pages": "页数",
-           "reason": "原因", "kind": "类型", "none": "没有发现问题。", "no_pages": "（未生成逐份报告页面）"},
+           "reason": "原因", "kind": "类型", "none": "没有发现问题。", "no_pages": "（未生成逐份报告页面）",
+           "kinds": {"read": "无法读取", "timeout": "超时", "memory": "内存超限", "crash": "进程崩溃",
+                     "internal": "内部错误"}},
     "en": {"title": "auditlint batch audit", "reports": "reports", "ok": "checked", "failed": "could not be checked",
            "findings": "findings", "checks": "Most frequent checks", "ranked": "Reports ranked by risk",
            "errors_title": "Reports that could not be checked", "check": "check", "count": "findings",
            "in_reports": "reports", "path": "file", "risk": "risk", "error": "errors", "warning": "warnings",
            "info": "infos", "score": "stated total score", "pages": "pages", "reason": "reason", "kind": "kind",
-           "none": "No findings.", "no_pages": "(per-report pages were not produced)"},
+           "none": "No findings.", "no_pages": "(per-report pages were not produced)",
+           "kinds": {"read": "cannot be read", "timeout": "time limit", "memory": "memory limit",
+                     "crash": "worker crashed", "internal": "internal error"}},
 }
 
 _CSS = """body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
@@ -171,8 +175,15 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}.error{color:#b00020}.wa
 .muted{color:#777}"""
 
 
-def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str, pages_note: str | None) -> str:
+def _count(n: int, cls: str) -> str:
+    return f'<td class="n {cls}">{n}</td>' if n else '<td class="n muted">0</td>'
+
+
+def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str, pages_note: str | None,
+               titles: dict[str, str] | None = None) -> str:
+    """The overview page; ``titles``: check ID → its one-line summary in ``lang``."""
     t = _TEXT["en" if lang == "en" else "zh"]
+    titles = titles or {}
     rep, fnd = summ["reports"], summ["findings"]
     out = [f'<!DOCTYPE html><html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">',
            f"<title>{t['title']}</title><style>{_CSS}</style></head><body>", f"<h1>{t['title']}</h1>",
@@ -186,9 +197,11 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str, page
         out.append(f'<p class="muted">{escape(t["no_pages"])} {escape(pages_note)}</p>')
     out.append(f"<h2>{t['checks']}</h2>")
     if fnd["by_check"]:
-        out.append(f"<table><tr><th>{t['check']}</th><th></th><th>{t['count']}</th><th>{t['in_reports']}</th></tr>")
+        out.append(f"<table><tr><th>{t['check']}</th><th></th><th></th><th>{t['count']}</th>"
+                   f"<th>{t['in_reports']}</th></tr>")
         for c in fnd["by_check"]:
             out.append(f"<tr><td>{escape(c['check_id'])}</td><td>{escape(c.get('name') or '')}</td>"
+                       f"<td>{escape(titles.get(c['check_id'], ''))}</td>"
                        f'<td class="n">{c["findings"]}</td><td class="n">{c["reports"]}</td></tr>')
         out.append("</table>")
     else:
@@ -203,8 +216,8 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str, page
         if r.get("page_written"):
             name = f'<a href="{escape(page_name(r["sha256"]))}">{name}</a>'
         out.append(f'<tr><td class="n">{i}</td><td>{name}</td><td class="n">{r.get("risk", 0):.1f}</td>'
-                   f'<td class="n error">{c.get("error", 0)}</td><td class="n warning">{c.get("warning", 0)}</td>'
-                   f'<td class="n">{c.get("info", 0)}</td><td>{escape(str(r.get("stated_total_score") or ""))}</td>'
+                   f'{_count(c.get("error", 0), "error")}{_count(c.get("warning", 0), "warning")}'
+                   f'{_count(c.get("info", 0), "")}<td>{escape(str(r.get("stated_total_score") or ""))}</td>'
                    f'<td class="n">{r.get("pages") or ""}</td></tr>')
     out.append("</table>")
     failed = [r for r in rows if r["status"] != "ok"]
@@ -212,7 +225,8 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str, page
         out.append(f"<h2>{t['errors_title']}</h2><table><tr><th>{t['path']}</th><th>{t['kind']}</th>"
                    f"<th>{t['reason']}</th></tr>")
         for r in failed:
-            out.append(f"<tr><td>{escape(r['path'])}</td><td>{escape(r.get('error_kind') or '')}</td>"
+            kind = r.get("error_kind") or ""
+            out.append(f"<tr><td>{escape(r['path'])}</td><td>{escape(t['kinds'].get(kind, kind))}</td>"
                        f"<td>{escape(r.get('error') or '')}</td></tr>")
         out.append("</table>")
     out.append(f'<p class="muted">auditlint {escape(summ["tool"]["version"])}</p></body></html>')
@@ -220,7 +234,7 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str, page
 
 
 def write_all(outdir: Path, rows: list[dict[str, Any]], lang: str, config_key: str, version: str,
-              pages_note: str | None = None) -> dict[str, Any]:
+              pages_note: str | None = None, titles: dict[str, str] | None = None) -> dict[str, Any]:
     """Every output but SARIF; summary.json last, so that its presence means the
     rest of this run's outputs are in place."""
     rows = sorted(rows, key=lambda r: r["path"])
@@ -229,7 +243,7 @@ def write_all(outdir: Path, rows: list[dict[str, Any]], lang: str, config_key: s
     atomic_write(outdir / "findings.csv", _csv_text(FINDING_COLUMNS, findings))
     atomic_write(outdir / "reports.csv", _csv_text(REPORT_COLUMNS, report_rows(rows)))
     summ = summary(rows, config_key, version)
-    atomic_write(outdir / "index.html", index_html(rows, summ, lang, pages_note))
+    atomic_write(outdir / "index.html", index_html(rows, summ, lang, pages_note, titles))
     atomic_write(outdir / "summary.json", json.dumps(summ, ensure_ascii=False, indent=2) + "\n")
     return summ
 

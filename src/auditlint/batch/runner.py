@@ -139,8 +139,9 @@ def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable
         else:
             rows.append(_row(src, records[src.sha256], outdir))
 
+    titles = {spec.id: spec.summary(cfg.options.lang) for spec in cfg.options.enabled()}
     summ = write_all(outdir, rows, cfg.options.lang, config_key, __version__,
-                     None if pages_lang else "auditlint.report.html is not installed")
+                     None if pages_lang else "auditlint.report.html is not installed", titles)
     if cfg.sarif:
         if sarif_reporter_available():
             write_sarif(outdir / "findings.sarif", rows, cfg.options.enabled(), cfg.options.lang)
