@@ -61,12 +61,6 @@ class RichProgress(Progress):
             self.bar = None
 
 
-def _ids(value: str | None) -> frozenset[str] | None:
-    if not value:
-        return None
-    return frozenset(v.strip().upper() for v in value.split(",") if v.strip())
-
-
 def _fail(message: str) -> None:
     click.echo(f"auditlint: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -103,13 +97,14 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
     """
     from auditlint.batch.inputs import InputError
     from auditlint.batch.runner import BatchConfig, run_batch
+    from auditlint.cli import _split_ids
     from auditlint.engine.registry import RegistryError, all_checks
     from auditlint.engine.run import RunOptions
 
     if scheduler and executor != "dask":
         _fail("--scheduler goes with --executor dask")
     try:
-        options = RunOptions(select=_ids(select), ignore=_ids(ignore) or frozenset(), lang=lang,
+        options = RunOptions(select=_split_ids(select), ignore=_split_ids(ignore) or frozenset(), lang=lang,
                              checks_dirs=tuple(checks_dirs))
         options.enabled()
     except RegistryError as exc:
