@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +30,7 @@ def test_dask_cluster_outputs_equal_the_local_run(tmp_path, isolated_registry):
     assert batch(str(folder), "-o", str(local), "--jobs", "2", *common).exit_code == 0
 
     before = own_workers()
+    temporaries = set(Path(tempfile.gettempdir()).glob("auditlint-*"))
     with LocalCluster(host="127.0.0.1", protocol="tcp", n_workers=2, threads_per_worker=1, processes=False,
                       dashboard_address=None) as cluster:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
@@ -35,6 +38,8 @@ def test_dask_cluster_outputs_equal_the_local_run(tmp_path, isolated_registry):
                     *common)
     assert res.exit_code == 0, res.output
     assert own_workers() <= before  # the batch stopped the isolated processes it started on the Dask workers
+    # the bytes shipped to the workers were written to temporaries, removed even for the killed HANG and EXIT
+    assert set(Path(tempfile.gettempdir()).glob("auditlint-*")) <= temporaries
 
     for name in EXACT_OUTPUTS:
         assert (remote / name).read_bytes() == (local / name).read_bytes(), name

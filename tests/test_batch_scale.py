@@ -127,3 +127,17 @@ def test_killed_batch_resumes_to_identical_outputs_without_redoing_finished_file
         assert (resumed / name).read_bytes() == (whole / name).read_bytes(), name
     assert reports_without_seconds(resumed / "reports.csv") == reports_without_seconds(whole / "reports.csv")
     assert not list(resumed.glob(".*.tmp")) and not list((resumed / ".cache").glob(".*.tmp"))
+
+
+def test_benchmark_script_runs_and_prints_its_figures(tmp_path):
+    """Not a timing test: the documented benchmark command still works (tiny sizes)."""
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "batch.py"
+    raw = tmp_path / "raw.json"
+    out = subprocess.run([sys.executable, str(script), "--text", "3", "--pdf", "0", "--series", "2,4", "--repeat", "1",
+                          "--json", str(raw)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "reports/s" in out.stdout and "speed-up --jobs 1 → 2" in out.stdout and "peak RSS" in out.stdout
+    assert "ms per extra report" in out.stdout or "per-report time" in out.stdout
+    figures = json.loads(raw.read_text(encoding="utf-8"))
+    assert figures["machine"]["nproc"] and [r["jobs"] for r in figures["text"]["best"]] == [1, 2]
+    assert [r["reports"] for r in figures["scaling"]["best"]] == [2, 4]

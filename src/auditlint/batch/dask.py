@@ -14,6 +14,7 @@ dask is imported only when this executor is chosen (``pip install 'auditlint[das
 from __future__ import annotations
 
 import atexit
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -39,17 +40,24 @@ atexit.register(close_workers)
 
 
 def dask_task(job: dict[str, Any], limits: Limits) -> dict[str, Any]:
-    """Runs on a Dask worker: the job in this thread's isolated process."""
+    """Runs on a Dask worker: writes the report's bytes to a temporary file (kept
+    by this side, which outlives a worker killed mid-job) and runs the job in
+    this thread's isolated process."""
     worker: Worker | None = getattr(_local, "worker", None)
     if worker is None or worker.limits != limits:
         worker = Worker(limits)
         _local.worker = worker
         with _lock:
             _workers.append(worker)
-    return worker.run(job)
+    data, suffix = job.pop("data"), job.pop("suffix")
+    with tempfile.TemporaryDirectory(prefix="auditlint-") as tmp:
+        path = Path(tmp) / f"report{suffix}"
+        path.write_bytes(data)
+        return worker.run({**job, "path": str(path)})
 
 
 def _with_bytes(job: dict[str, Any]) -> dict[str, Any]:
+    """The job as sent: the report's bytes instead of a path the cluster may not see."""
     path = job.pop("path")
     job["suffix"] = Path(path).suffix.lower()
     job["data"] = Path(path).read_bytes()

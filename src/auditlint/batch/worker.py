@@ -17,9 +17,7 @@ import os
 import pickle
 import struct
 import sys
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 HEADER = struct.Struct("!Q")
@@ -91,19 +89,14 @@ def _one_line(exc: BaseException) -> str:
 
 
 def run_job(job: dict[str, Any]) -> dict[str, Any]:
-    """Check one report. ``job``: ``sha256``, ``display`` (the path shown), and
-    either ``path`` (read from disk) or ``data`` (the bytes, for a remote worker)
-    with ``suffix``; ``options`` (a RunOptions); ``lint`` and ``frames``
-    (what to compute) and ``page_lang`` (render the report's HTML page, or None)."""
+    """Check one report. ``job``: ``sha256``, ``path`` (the file to read),
+    ``display`` (the path shown), ``options`` (a RunOptions); ``lint`` and
+    ``frames`` (what to compute) and ``page_lang`` (render the report's HTML
+    page, or None)."""
     start = time.perf_counter()
     sha = job["sha256"]
-    tmpdir = None
+    path = job["path"]
     try:
-        path = job.get("path")
-        if job.get("data") is not None:
-            tmpdir = tempfile.TemporaryDirectory(prefix="auditlint-")
-            path = os.path.join(tmpdir.name, "report" + (job.get("suffix") or ""))
-            Path(path).write_bytes(job["data"])
         record: dict[str, Any] = {"sha256": sha}
         if job.get("lint", True):
             record = _lint(job, path, sha)
@@ -115,9 +108,6 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
     except Exception as exc:  # a bug in a check or reader must not end the batch
         return error_record(sha, "internal", f"auditlint failed on this file ({_one_line(exc)})",
                             time.perf_counter() - start)
-    finally:
-        if tmpdir is not None:
-            tmpdir.cleanup()
 
 
 def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
