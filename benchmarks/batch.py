@@ -9,7 +9,8 @@
 2. Runs ``auditlint batch --fresh`` on each set at ``--jobs 1`` and ``--jobs 2``
    in a subprocess, and prints reports/s, pages/s, the speed-up and the peak
    memory: the largest sum of RSS over the batch process and all its workers,
-   sampled every 50 ms from /proc (Linux).
+   sampled every 50 ms from /proc (Linux), and the CPU time of the batch and its
+   workers (which does not depend on what else the machine is doing).
    Pages are PDF pages as the PDF reader counts them; text reports have none,
    so pages/s is given for the PDF set only (and not at all when no PDF reader
    is installed: those files are then error rows, which the output says).
@@ -33,6 +34,7 @@ import csv
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -91,6 +93,7 @@ def run_batch(folder: Path, jobs: int) -> dict[str, object]:
     cmd = [sys.executable, "-m", "auditlint.cli", "batch", str(folder), "-o", str(out), "--jobs", str(jobs),
            "--no-progress", "--fresh"]
     peak = 0
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stop = threading.Event()
@@ -107,6 +110,9 @@ def run_batch(folder: Path, jobs: int) -> dict[str, object]:
     seconds = time.perf_counter() - start
     stop.set()
     sampler.join()
+    # CPU time of the batch and of every worker it waited for: the work done, whatever the machine's load
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"batch failed ({proc.returncode}): {stderr.strip()}")
     with open(out / "reports.csv", encoding="utf-8-sig", newline="") as fh:
@@ -116,7 +122,7 @@ def run_batch(folder: Path, jobs: int) -> dict[str, object]:
     errors = sum(r["status"] != "ok" for r in rows)
     reasons = sorted({r["reason"] for r in rows if r["status"] != "ok"})
     return {"jobs": jobs, "reports": len(rows), "errors": errors, "error_reasons": reasons[:3], "pages": pages,
-            "seconds": round(seconds, 3), "reports_per_s": round(len(rows) / seconds, 2),
+            "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "reports_per_s": round(len(rows) / seconds, 2),
             "pages_per_s": round(pages / seconds, 2) if pages else None, "peak_rss_mib": round(peak / 2**20, 1),
             "summary_line": stdout.strip()}
 
@@ -147,8 +153,8 @@ def speed(label: str, folder: Path, raw: dict, repeat: int) -> None:
     for r in (one, two):
         pages = f"{r['pages_per_s']} pages/s" if r["pages_per_s"] else "pages/s: n/a (no pages)"
         print(f"  {label:5} --jobs {r['jobs']}: {r['reports']} reports in {r['seconds']:.2f} s = "
-              f"{r['reports_per_s']} reports/s, {pages}, peak RSS {r['peak_rss_mib']} MiB, {r['errors']} error rows"
-              f"  (runs: {', '.join(f'{x:.2f}' for x in r['all_seconds'])} s)")
+              f"{r['reports_per_s']} reports/s, {pages}, CPU {r['cpu_seconds']:.2f} s, peak RSS {r['peak_rss_mib']} MiB, "
+              f"{r['errors']} error rows  (runs: {', '.join(f'{x:.2f}' for x in r['all_seconds'])} s)")
         if r["errors"]:
             print(f"        error rows say: {r['error_reasons']}")
     print(f"  {label:5} speed-up --jobs 1 → 2: {one['seconds'] / two['seconds']:.2f}×")
@@ -160,7 +166,8 @@ def scaling(root: Path, sizes: list[int], raw: dict, repeat: int) -> None:
         r = best_of(generate(root, n, "txt"), 2, repeat if n < 10_000 else 1, every)
         runs.append(r)
         print(f"  {n:>6} text reports --jobs 2: {r['seconds']:.2f} s, {1000 * r['seconds'] / n:.2f} ms/report, "
-              f"peak RSS {r['peak_rss_mib']} MiB  (runs: {', '.join(f'{x:.2f}' for x in r['all_seconds'])} s)",
+              f"CPU {1000 * r['cpu_seconds'] / n:.2f} ms/report, peak RSS {r['peak_rss_mib']} MiB  "
+              f"(runs: {', '.join(f'{x:.2f}' for x in r['all_seconds'])} s)",
               flush=True)
     raw["scaling"] = {"runs": every, "best": runs}
     steps = []

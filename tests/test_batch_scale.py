@@ -141,3 +141,24 @@ def test_benchmark_script_runs_and_prints_its_figures(tmp_path):
     figures = json.loads(raw.read_text(encoding="utf-8"))
     assert figures["machine"]["nproc"] and [r["jobs"] for r in figures["text"]["best"]] == [1, 2]
     assert [r["reports"] for r in figures["scaling"]["best"]] == [2, 4]
+
+
+def test_ctrl_c_stops_the_workers_keeps_finished_work_and_exits_130(tmp_path):
+    folder = tmp_path / "reports"
+    write_reports(folder, 150)
+    out = tmp_path / "out"
+    proc = _batch_process(folder, out)
+    deadline = time.monotonic() + 120
+    while len(_cached(out)) < 20 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the batch finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=30) == 130
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert "interrupted" in err and "run the same command again" in err and "Traceback" not in err
+    assert not workers_of(proc.pid)
+    kept = _cached(out)
+    assert len(kept) >= 20 and not (out / "summary.json").exists()
+    assert batch(str(folder), "-o", str(out)).exit_code == 0
+    assert read_json(out / "run.json")["reused"] == len(kept)
