@@ -213,3 +213,20 @@ def test_batch_help_imports_no_heavy_library():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_failure_extracting_gx_frames_leaves_the_findings_alone(tmp_path, folder, monkeypatch):
+    from auditlint.batch import worker
+    from auditlint.engine.run import RunOptions
+
+    def broken(path, display):
+        raise KeyError("no such role")
+
+    job = {"sha256": "x", "path": str(folder / "city" / "bad.txt"), "display": "bad.txt", "options": RunOptions(),
+           "frames": True}
+    good = worker.run_job(job)
+    assert good["status"] == "ok" and good["frames"] and good["frames"][0]["rows"][0]["label"] == "基本支出"
+    monkeypatch.setattr(worker, "budget_frames", broken)
+    rec = worker.run_job(job)
+    assert rec["status"] == "ok" and rec["counts"] == good["counts"] and "frames" not in rec
+    assert rec["frames_error"] == "KeyError: 'no such role'"

@@ -109,10 +109,13 @@ def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable
     with open(log_path, "a", encoding="utf-8") as log:
         def on_result(job: dict[str, Any], record: dict[str, Any]) -> None:
             sha = job["sha256"]
-            if not job.get("lint", True):
+            if not job.get("lint", True):  # frames for a report whose findings were cached
                 merged = dict(records[sha])
-                if "frames" in record:
-                    merged["frames"] = record["frames"]
+                for key in ("frames", "frames_error"):
+                    if key in record:
+                        merged[key] = record[key]
+                if record.get("status") == "error":
+                    merged["frames_error"] = record.get("error")
                 record = merged
             page = record.pop("page", None)
             if page:
@@ -150,6 +153,10 @@ def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable
     if cfg.gx_docs is not None:
         from auditlint.batch.gx import build_docs
 
+        missing = [r["path"] for r in rows if r.get("frames_error")]
+        if missing:
+            notes.append(f"Great Expectations: the tables of {len(missing)} report(s) could not be extracted "
+                         f"(first: {missing[0]}); they are not in the validation")
         notes.append(build_docs(rows, cfg.gx_docs))
     seconds = time.perf_counter() - started
     computed = len(jobs)

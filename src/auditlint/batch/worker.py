@@ -100,14 +100,20 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
         record: dict[str, Any] = {"sha256": sha}
         if job.get("lint", True):
             record = _lint(job, path, sha)
-        if job.get("frames") and record.get("status", "ok") == "ok":
-            record["frames"] = budget_frames(path, job["display"])
-        return record
     except MemoryError:
         return error_record(sha, "memory", "", time.perf_counter() - start)  # the parent words it
     except Exception as exc:  # a bug in a check or reader must not end the batch
         return error_record(sha, "internal", f"auditlint failed on this file ({_one_line(exc)})",
                             time.perf_counter() - start)
+    if job.get("frames") and record.get("status", "ok") == "ok":
+        # only for Great Expectations: a failure here leaves the findings as they are
+        try:
+            record["frames"] = budget_frames(path, job["display"])
+        except MemoryError:
+            record["frames_error"] = "out of memory"
+        except Exception as exc:
+            record["frames_error"] = _one_line(exc)
+    return record
 
 
 def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
@@ -148,6 +154,7 @@ def budget_frames(path: str, display: str) -> list[dict[str, Any]]:
     """The canonical frames of the report's budget tables, as records (for the
     Great Expectations suite). NaN becomes None so the records are plain JSON."""
     from auditlint.extract import extract
+    from auditlint.extract.frame import canonical_frame
     from auditlint.readers import read
 
     facts = extract(read(path, display))
@@ -155,8 +162,6 @@ def budget_frames(path: str, display: str) -> list[dict[str, Any]]:
     for ct in facts.tables:
         if not ct.rows:
             continue
-        from auditlint.extract.frame import canonical_frame
-
         frame = canonical_frame(ct)
         rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
                 for rec in frame.to_dict("records")]
