@@ -1,6 +1,6 @@
 """Benchmark of ``auditlint batch``: throughput, speed-up, peak memory, scaling.
 
-    python benchmarks/batch.py                       # 200 text + 40 PDF reports; series 100, 1,000
+    python benchmarks/batch.py                       # 1,000 text + 40 PDF reports; series 100, 1,000
     python benchmarks/batch.py --series 100,1000,10000   # adds the slow 10,000-report run
     python benchmarks/batch.py --json raw.json       # also keep the raw figures
 
@@ -191,7 +191,8 @@ def scaling(root: Path, sizes: list[int], raw: dict, repeat: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python benchmarks/batch.py", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--text", type=int, default=200, help="text reports for the speed-up run (default 200)")
+    ap.add_argument("--text", type=int, default=1000,
+                    help="text reports for the speed-up run (default 1,000: fewer, and the workers' start-up weighs)")
     ap.add_argument("--pdf", type=int, default=40, help="PDF reports for the speed-up run (default 40; 0: none)")
     ap.add_argument("--series", default="100,1000", help="sizes of the scaling run (10,000 takes minutes)")
     ap.add_argument("--workdir", type=Path,
