@@ -44,16 +44,17 @@ def dask_task(job: dict[str, Any], limits: Limits) -> dict[str, Any]:
     by this side, which outlives a worker killed mid-job) and runs the job in
     this thread's isolated process."""
     worker: Worker | None = getattr(_local, "worker", None)
-    if worker is None or worker.limits != limits:
+    if worker is None or worker.closed or worker.limits != limits:
         worker = Worker(limits)
         _local.worker = worker
         with _lock:
             _workers.append(worker)
-    data, suffix = job.pop("data"), job.pop("suffix")
+    # the job is left as it came: Dask may run it again on another worker
+    run = {k: v for k, v in job.items() if k not in ("data", "suffix")}
     with tempfile.TemporaryDirectory(prefix="auditlint-") as tmp:
-        path = Path(tmp) / f"report{suffix}"
-        path.write_bytes(data)
-        return worker.run({**job, "path": str(path)})
+        path = Path(tmp) / f"report{job['suffix']}"
+        path.write_bytes(job["data"])
+        return worker.run({**run, "path": str(path)})
 
 
 def _with_bytes(job: dict[str, Any]) -> dict[str, Any]:

@@ -55,6 +55,7 @@ class Worker:
 
     def __init__(self, limits: Limits):
         self.limits = limits
+        self.closed = False
         self.proc: subprocess.Popen | None = None
         # stderr of the worker, opened for appending so the child's writes and our
         # reads never share a file offset
@@ -130,6 +131,7 @@ class Worker:
     def close(self) -> None:
         self.stop()
         self.log.close()
+        self.closed = True
 
 
 def _last_line(data: bytes) -> str:

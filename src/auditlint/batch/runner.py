@@ -131,7 +131,7 @@ def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable
 
         progress.start(len(jobs), reused)
         try:
-            _execute(cfg, jobs, on_result, notes)
+            _execute(cfg, jobs, on_result)
         finally:
             progress.stop()
 
@@ -177,7 +177,7 @@ def _row(src: Source, record: dict[str, Any], outdir: Path) -> dict[str, Any]:
     return row
 
 
-def _execute(cfg: BatchConfig, jobs: list[dict[str, Any]], on_result, notes: list[str]) -> None:
+def _execute(cfg: BatchConfig, jobs: list[dict[str, Any]], on_result) -> None:
     if not jobs:
         return
     if cfg.executor == "dask":
