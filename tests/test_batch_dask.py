@@ -60,3 +60,15 @@ def test_scheduler_local_starts_its_own_cluster(tmp_path):
     res = batch(str(folder), "-o", str(tmp_path / "out"), "--executor", "dask", "--scheduler", "local", "--jobs", "1")
     assert res.exit_code == 0, res.output
     assert "6 reports (6 checked, 0 from cache)" in res.stdout
+
+
+def test_an_unreachable_scheduler_is_one_line_exit_2(tmp_path, monkeypatch):
+    from auditlint.batch import dask as batch_dask
+
+    monkeypatch.setattr(batch_dask, "CONNECT_TIMEOUT", 1)
+    folder = tmp_path / "reports"
+    write_reports(folder, 1)
+    res = batch(str(folder), "-o", str(tmp_path / "out"), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1")
+    assert res.exit_code == 2
+    assert res.stderr.startswith("auditlint: cannot reach the Dask scheduler at tcp://127.0.0.1:1:")
+    assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr

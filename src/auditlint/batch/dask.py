@@ -23,6 +23,8 @@ from typing import Any
 from auditlint.batch.local import Limits, Worker
 from auditlint.batch.worker import error_record
 
+# seconds to reach a scheduler before the batch gives up with one line
+CONNECT_TIMEOUT = 20
 _local = threading.local()
 _workers: list[Worker] = []
 _lock = threading.Lock()
@@ -77,7 +79,10 @@ def connect(scheduler: str, n_workers: int):
         cluster = LocalCluster(host="127.0.0.1", protocol="tcp", n_workers=n_workers, threads_per_worker=1,
                                processes=False, dashboard_address=None)
         return Client(cluster), cluster
-    return Client(scheduler), None
+    try:
+        return Client(scheduler, timeout=CONNECT_TIMEOUT), None
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}".replace("\n", " ")) from None
 
 
 def run_dask(jobs: Iterable[dict[str, Any]], client, limits: Limits,
