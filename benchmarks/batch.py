@@ -1,0 +1,234 @@
+"""Benchmark of ``auditlint batch``: throughput, speed-up, peak memory, scaling.
+
+    python benchmarks/batch.py                       # 1,000 text + 40 PDF reports; series 100, 1,000
+    python benchmarks/batch.py --series 100,1000,10000   # adds the slow 10,000-report run
+    python benchmarks/batch.py --json raw.json       # also keep the raw figures
+
+1. Writes generated reports (``auditlint.batch.corpus``: the five synth shapes,
+   clean and with planted mistakes) as text and as PDF (PDF needs reportlab).
+2. Runs ``auditlint batch --fresh`` on each set at ``--jobs 1`` and ``--jobs 2``
+   in a subprocess, and prints reports/s, pages/s, the speed-up and the peak
+   memory: the largest sum of RSS over the batch process and all its workers,
+   sampled every 50 ms from /proc (Linux), and the CPU time of the batch and its
+   workers (which does not depend on what else the machine is doing).
+   Pages are PDF pages as the PDF reader counts them; text reports have none,
+   so pages/s is given for the PDF set only (and not at all when no PDF reader
+   is installed: those files are then error rows, which the output says).
+3. Runs text batches of growing size (default 100 and 1,000) at ``--jobs 2`` and
+   checks that the time grows linearly: the marginal time per report (extra
+   seconds ÷ extra reports between two sizes) must stay within 1.5× of the first
+   step's. Per-report time over the whole run falls with size at first, as the
+   fixed start-up (worker processes, imports) is shared by more reports.
+
+Generation time is not measured. Every figure comes from a fresh batch (no cache).
+On a shared machine timings vary from run to run: each configuration is run
+``--repeat`` times (default 3; runs of 10,000 reports or more once) and the
+fastest run is reported, the usual way to filter out other people's load; the
+raw output keeps every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+
+def machine() -> dict[str, object]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "cpu": cpu, "ram_gib": mem, "python": platform.python_version(),
+            "os": platform.platform()}
+
+
+def _tree_rss(root: int) -> int:
+    """Sum of RSS (bytes) of ``root`` and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            statm = Path(f"/proc/{entry}/statm").read_text().split()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = int(statm[1]) * page
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def run_batch(folder: Path, jobs: int) -> dict[str, object]:
+    out = Path(tempfile.mkdtemp(prefix="al-bench-out-"))
+    cmd = [sys.executable, "-m", "auditlint.cli", "batch", str(folder), "-o", str(out), "--jobs", str(jobs),
+           "--no-progress", "--fresh"]
+    peak = 0
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    seconds = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    # CPU time of the batch and of every worker it waited for: the work done, whatever the machine's load
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    if proc.returncode != 0:
+        raise SystemExit(f"batch failed ({proc.returncode}): {stderr.strip()}")
+    with open(out / "reports.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    shutil.rmtree(out, ignore_errors=True)
+    pages = sum(int(r["pages"]) for r in rows if r["pages"])
+    errors = sum(r["status"] != "ok" for r in rows)
+    reasons = sorted({r["reason"] for r in rows if r["status"] != "ok"})
+    return {"jobs": jobs, "reports": len(rows), "errors": errors, "error_reasons": reasons[:3], "pages": pages,
+            "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "reports_per_s": round(len(rows) / seconds, 2),
+            "pages_per_s": round(pages / seconds, 2) if pages else None, "peak_rss_mib": round(peak / 2**20, 1),
+            "summary_line": stdout.strip()}
+
+
+def generate(root: Path, n: int, fmt: str) -> Path:
+    from auditlint.batch.corpus import write_reports
+
+    folder = root / f"{fmt}-{n}"
+    if not folder.is_dir():
+        t = time.perf_counter()
+        write_reports(folder, n, fmt)
+        print(f"  generated {n} {fmt} reports in {time.perf_counter() - t:.1f} s", flush=True)
+    return folder
+
+
+def best_of(folder: Path, jobs: int, repeat: int, raw_runs: list) -> dict[str, object]:
+    runs = [run_batch(folder, jobs) for _ in range(max(1, repeat))]
+    raw_runs.extend(runs)
+    best = min(runs, key=lambda r: r["seconds"])
+    return {**best, "peak_rss_mib": max(r["peak_rss_mib"] for r in runs),
+            "all_seconds": [r["seconds"] for r in runs]}
+
+
+def speed(label: str, folder: Path, raw: dict, repeat: int) -> None:
+    every: list = []
+    one, two = best_of(folder, 1, repeat, every), best_of(folder, 2, repeat, every)
+    raw[label] = {"runs": every, "best": [one, two]}
+    for r in (one, two):
+        pages = f"{r['pages_per_s']} pages/s" if r["pages_per_s"] else "pages/s: n/a (no pages)"
+        print(f"  {label:5} --jobs {r['jobs']}: {r['reports']} reports in {r['seconds']:.2f} s = "
+              f"{r['reports_per_s']} reports/s, {pages}, CPU {r['cpu_seconds']:.2f} s, peak RSS {r['peak_rss_mib']} MiB, "
+              f"{r['errors']} error rows  (runs: {', '.join(f'{x:.2f}' for x in r['all_seconds'])} s)")
+        if r["errors"]:
+            print(f"        error rows say: {r['error_reasons']}")
+    print(f"  {label:5} speed-up --jobs 1 → 2: {one['seconds'] / two['seconds']:.2f}×")
+
+
+def scaling(root: Path, sizes: list[int], raw: dict, repeat: int) -> None:
+    runs, every = [], []
+    for n in sizes:
+        r = best_of(generate(root, n, "txt"), 2, repeat if n < 10_000 else 1, every)
+        runs.append(r)
+        print(f"  {n:>6} text reports --jobs 2: {r['seconds']:.2f} s, {1000 * r['seconds'] / n:.2f} ms/report, "
+              f"CPU {1000 * r['cpu_seconds'] / n:.2f} ms/report, peak RSS {r['peak_rss_mib']} MiB  "
+              f"(runs: {', '.join(f'{x:.2f}' for x in r['all_seconds'])} s)",
+              flush=True)
+    raw["scaling"] = {"runs": every, "best": runs}
+    steps = []
+    for a, b in zip(runs, runs[1:]):
+        marginal = (b["seconds"] - a["seconds"]) / (b["reports"] - a["reports"])
+        steps.append(marginal)
+        print(f"  {a['reports']} → {b['reports']}: {1000 * marginal:.2f} ms per extra report")
+    if len(steps) >= 2:
+        ratio = max(steps[1:]) / steps[0]
+        verdict = "linear" if ratio <= 1.5 else "NOT linear"
+        print(f"  marginal cost ratio (later steps ÷ first): {ratio:.2f} → {verdict}")
+        raw["linear"] = {"ratio": round(ratio, 3), "linear": ratio <= 1.5}
+    elif steps:
+        per_small, per_large = runs[0]["seconds"] / runs[0]["reports"], runs[-1]["seconds"] / runs[-1]["reports"]
+        verdict = "linear or better" if per_large <= 1.5 * per_small else "NOT linear"
+        print(f"  per-report time {1000 * per_small:.2f} → {1000 * per_large:.2f} ms → {verdict}")
+        raw["linear"] = {"per_report_small": per_small, "per_report_large": per_large,
+                         "linear": per_large <= 1.5 * per_small}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python benchmarks/batch.py", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--text", type=int, default=1000,
+                    help="text reports for the speed-up run (default 1,000: fewer, and the workers' start-up weighs)")
+    ap.add_argument("--pdf", type=int, default=40, help="PDF reports for the speed-up run (default 40; 0: none)")
+    ap.add_argument("--series", default="100,1000", help="sizes of the scaling run (10,000 takes minutes)")
+    ap.add_argument("--workdir", type=Path,
+                    help="where to write the generated reports, kept for the next run (default: a temporary folder, "
+                         "removed at the end)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per configuration, fastest reported (default 3)")
+    ap.add_argument("--json", type=Path, help="write the raw figures here")
+    args = ap.parse_args(argv)
+
+    root = args.workdir or Path(tempfile.mkdtemp(prefix="al-bench-"))
+    try:
+        _bench(args, root)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _bench(args: argparse.Namespace, root: Path) -> None:
+    raw: dict = {"machine": machine(), "argv": sys.argv[1:]}
+    m = raw["machine"]
+    print(f"machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gib']} GiB RAM, Python {m['python']}, {m['os']}")
+    print(f"reports in {root}")
+    print("throughput and speed-up")
+    speed("text", generate(root, args.text, "txt"), raw, args.repeat)
+    if args.pdf:
+        try:
+            import reportlab  # noqa: F401
+        except ImportError:
+            print("  pdf: skipped (reportlab is not installed: pip install 'auditlint[synth]')")
+        else:
+            speed("pdf", generate(root, args.pdf, "pdf"), raw, args.repeat)
+    print("scaling")
+    scaling(root, [int(s) for s in args.series.split(",") if s.strip()], raw, args.repeat)
+    if args.json:
+        args.json.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,194 @@
+"""One batch from start to end: collect the reports, reuse what the cache holds,
+run the rest on an executor (persisting each result as it arrives), then write
+the outputs from the cache's records.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditlint import __version__
+from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, digest
+from auditlint.batch.inputs import InputError, Source, collect
+from auditlint.batch.local import Limits, run_local
+from auditlint.batch.outputs import page_name, write_all, write_sarif
+from auditlint.batch.worker import error_record
+
+
+@dataclass
+class BatchConfig:
+    inputs: tuple[str, ...]
+    outdir: Path
+    options: Any  # engine.run.RunOptions
+    jobs: int = 1
+    limits: Limits = field(default_factory=Limits)
+    executor: str = "local"  # "local" | "dask"
+    scheduler: str | None = None
+    sarif: bool = False
+    gx_docs: Path | None = None
+    fresh: bool = False  # ignore the cache
+
+
+@dataclass
+class BatchOutcome:
+    rows: list[dict[str, Any]]
+    summary: dict[str, Any]
+    computed: int  # reports checked in this run
+    reused: int  # reports taken from the cache
+    notes: list[str]
+    seconds: float
+
+
+class Progress:
+    """What the runner tells the user while it works; the CLI supplies a rich bar."""
+
+    def start(self, total: int, reused: int) -> None: ...
+
+    def advance(self, row: dict[str, Any]) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+def html_reporter_available() -> bool:
+    return importlib.util.find_spec("auditlint.report.html") is not None
+
+
+def sarif_reporter_available() -> bool:
+    return importlib.util.find_spec("auditlint.report.sarif") is not None
+
+
+def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable[[str], None] = lambda m: None
+              ) -> BatchOutcome:
+    started = time.perf_counter()
+    progress = progress or Progress()
+    outdir = cfg.outdir
+    notes: list[str] = []
+    sources = collect(cfg.inputs, exclude=outdir, warn=warn)
+    if not sources:
+        raise InputError("no report files found in " + ", ".join(cfg.inputs))
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    pages_lang = cfg.options.lang if html_reporter_available() else None
+    if pages_lang is None:
+        notes.append("auditlint.report.html is not installed: per-report pages are omitted")
+    fingerprint = config_fingerprint(cfg.options, pages_lang)
+    config_key = digest(fingerprint)
+    cache = Cache(outdir / ".cache", config_key)
+    atomic_write(outdir / ".cache" / "config.json", json.dumps(fingerprint, ensure_ascii=False, indent=2, sort_keys=True))
+    want_frames = cfg.gx_docs is not None
+    base = {"options": cfg.options, "page_lang": pages_lang}
+
+    records: dict[str, dict[str, Any]] = {}
+    jobs: list[dict[str, Any]] = []
+    reused = 0
+    for src in sources:
+        if src.error is not None:
+            continue
+        rec = None if cfg.fresh else cache.get(src.sha256, cfg.limits.as_dict())
+        if rec is not None and (not want_frames or "frames" in rec or rec.get("status") != "ok"):
+            records[src.sha256] = rec
+            reused += 1
+            continue
+        lint = rec is None
+        if rec is not None:
+            records[src.sha256] = rec  # findings kept; only the frames are computed
+        jobs.append({**base, "sha256": src.sha256, "path": src.path, "display": src.path, "lint": lint,
+                     "frames": want_frames})
+
+    by_sha = {s.sha256: s for s in sources if s.error is None}
+    log_path = outdir / "run.log"
+    run_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+
+    with open(log_path, "a", encoding="utf-8") as log:
+        def on_result(job: dict[str, Any], record: dict[str, Any]) -> None:
+            sha = job["sha256"]
+            if not job.get("lint", True):  # frames for a report whose findings were cached
+                merged = dict(records[sha])
+                for key in ("frames", "frames_error"):
+                    if key in record:
+                        merged[key] = record[key]
+                if record.get("status") == "error":
+                    merged["frames_error"] = record.get("error")
+                record = merged
+            page = record.pop("page", None)
+            if page:
+                atomic_write(outdir / page_name(sha), page)
+                record["page_written"] = True
+            stored = json.loads(cache.put(record))
+            records[sha] = stored
+            log.write(json.dumps({"run": run_id, "sha256": sha, "path": job["display"],
+                                  "status": stored.get("status"), "error_kind": stored.get("error_kind")},
+                                 ensure_ascii=False) + "\n")
+            log.flush()
+            progress.advance(_row(by_sha[sha], stored, outdir))
+
+        progress.start(len(jobs), reused)
+        try:
+            _execute(cfg, jobs, on_result)
+        finally:
+            progress.stop()
+
+    rows = []
+    for src in sources:
+        if src.error is not None:
+            rows.append(_row(src, error_record("", "read", src.error), outdir))
+        else:
+            rows.append(_row(src, records[src.sha256], outdir))
+
+    titles = {spec.id: spec.summary(cfg.options.lang) for spec in cfg.options.enabled()}
+    summ = write_all(outdir, rows, cfg.options.lang, config_key, __version__,
+                     None if pages_lang else "auditlint.report.html is not installed", titles)
+    if cfg.sarif:
+        if sarif_reporter_available():
+            write_sarif(outdir / "findings.sarif", rows, cfg.options.enabled(), cfg.options.lang)
+        else:
+            notes.append("auditlint.report.sarif is not installed: --sarif skipped")
+    if cfg.gx_docs is not None:
+        from auditlint.batch.gx import build_docs
+
+        missing = [r["path"] for r in rows if r.get("frames_error")]
+        if missing:
+            notes.append(f"Great Expectations: the tables of {len(missing)} report(s) could not be extracted "
+                         f"(first: {missing[0]}); they are not in the validation")
+        notes.append(build_docs(rows, cfg.gx_docs))
+    seconds = time.perf_counter() - started
+    computed = len(jobs)
+    atomic_write(outdir / "run.json", json.dumps({
+        "run": run_id, "reports": len(rows), "computed": computed, "reused": reused,
+        "jobs": cfg.jobs, "executor": cfg.executor, "wall_seconds": round(seconds, 3),
+        "reports_per_second": round(computed / seconds, 3) if seconds and computed else None,
+    }, indent=2) + "\n")
+    return BatchOutcome(rows, summ, computed, reused, notes, seconds)
+
+
+def _row(src: Source, record: dict[str, Any], outdir: Path) -> dict[str, Any]:
+    row = dict(record)
+    row["path"] = src.path
+    row["sha256"] = src.sha256
+    row["duplicates"] = list(src.duplicates)
+    row["page_written"] = bool(record.get("page_written")) and (outdir / page_name(src.sha256)).is_file()
+    return row
+
+
+def _execute(cfg: BatchConfig, jobs: list[dict[str, Any]], on_result) -> None:
+    if not jobs:
+        return
+    if cfg.executor == "dask":
+        from auditlint.batch.dask import connect, run_dask
+
+        client, cluster = connect(cfg.scheduler or "local", cfg.jobs)
+        try:
+            run_dask(jobs, client, cfg.limits, on_result)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        return
+    run_local(jobs, cfg.jobs, cfg.limits, on_result)

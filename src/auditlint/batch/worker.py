@@ -1,0 +1,261 @@
+"""The per-file job of a batch, and the isolated process that runs it.
+
+``run_job(job)`` checks one report and returns plain data (dicts, lists, strings,
+numbers): it pickles cheaply to the parent and to Dask, and it is exactly what the
+cache stores. Nothing in it depends on the path the report was found at, so the
+same bytes give the same record wherever they are.
+
+``python -m auditlint.batch.worker`` is the isolated process the executors talk
+to over its stdin/stdout (length-prefixed pickles): it sets its memory limit, dies
+with its parent, and answers one job at a time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import struct
+import sys
+import time
+from typing import Any
+
+HEADER = struct.Struct("!Q")
+SEVERITIES = ("error", "warning", "info")
+
+
+def with_document(options):
+    """The options with the Document kept on the FileResult, for the report's HTML
+    page (a RunOptions field the output reporter adds; absent before it)."""
+    if any(f.name == "keep_document" for f in dataclasses.fields(options)):
+        return dataclasses.replace(options, keep_document=True)
+    return options
+
+
+# -- findings as plain data ---------------------------------------------------------
+
+def finding_record(f) -> dict[str, Any]:
+    """Every field of a Finding, both languages, with no path: enough to rebuild it."""
+    d = dataclasses.asdict(f)
+    d["severity"] = f.severity.value if f.severity else None
+    d["location"].pop("path", None)
+    for r in d["related"]:
+        r["location"].pop("path", None)
+    return d
+
+
+def finding_from(record: dict[str, Any], path: str):
+    """The Finding a record was made from, located in ``path``."""
+    from auditlint.findings import Evidence, Finding, Related, Severity
+    from auditlint.model import Location
+
+    d = dict(record)
+    d["location"] = Location(path=path, **d["location"])
+    ev = d.get("evidence")
+    if ev is not None:
+        d["evidence"] = Evidence(**{**ev, "operands": tuple(tuple(o) for o in ev.get("operands") or ())})
+    d["related"] = [Related(Location(path=path, **r["location"]), r["snippet"]) for r in d.get("related") or ()]
+    d["key"] = tuple(d.get("key") or ())
+    d["severity"] = Severity.parse(d["severity"]) if d.get("severity") else None
+    names = {f.name for f in dataclasses.fields(Finding)}
+    return Finding(**{k: v for k, v in d.items() if k in names})
+
+
+def file_result_from(row: dict[str, Any]):
+    """A FileResult (for the SARIF and HTML reporters) from an assembled row."""
+    from auditlint.engine.run import FileResult
+
+    return FileResult(
+        path=row["path"],
+        findings=[finding_from(r, row["path"]) for r in row.get("findings") or ()],
+        error=row.get("error"),
+        format=row.get("format"),
+        pages=row.get("pages"),
+        seconds=row.get("seconds") or 0.0,
+        stated_total_score=row.get("stated_total_score"),
+    )
+
+
+# -- the job ------------------------------------------------------------------------
+
+def error_record(sha256: str, kind: str, reason: str, seconds: float = 0.0, **extra: Any) -> dict[str, Any]:
+    return {"sha256": sha256, "status": "error", "error_kind": kind, "error": reason, "format": None, "pages": None,
+            "seconds": round(seconds, 3), "stated_total_score": None, "risk": 0.0,
+            "counts": dict.fromkeys(SEVERITIES, 0), "findings": [], **extra}
+
+
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".replace("\n", " ")[:300]
+
+
+def run_job(job: dict[str, Any]) -> dict[str, Any]:
+    """Check one report. ``job``: ``sha256``, ``path`` (the file to read),
+    ``display`` (the path shown), ``options`` (a RunOptions); ``lint`` and
+    ``frames`` (what to compute) and ``page_lang`` (render the report's HTML
+    page, or None)."""
+    start = time.perf_counter()
+    sha = job["sha256"]
+    path = job["path"]
+    try:
+        record: dict[str, Any] = {"sha256": sha}
+        if job.get("lint", True):
+            record = _lint(job, path, sha)
+    except MemoryError:
+        return error_record(sha, "memory", "", time.perf_counter() - start)  # the parent words it
+    except Exception as exc:  # a bug in a check or reader must not end the batch
+        return error_record(sha, "internal", f"auditlint failed on this file ({_one_line(exc)})",
+                            time.perf_counter() - start)
+    if job.get("frames") and record.get("status", "ok") == "ok":
+        # only for Great Expectations: a failure here leaves the findings as they are
+        try:
+            record["frames"] = budget_frames(path, job["display"])
+        except MemoryError:
+            record["frames_error"] = "out of memory"
+        except Exception as exc:
+            record["frames_error"] = _one_line(exc)
+    return record
+
+
+def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
+    from auditlint.engine.run import lint_file
+    from auditlint.rank import report_risk
+
+    options = job["options"]
+    if job.get("page_lang"):
+        options = with_document(options)
+    result = lint_file(path, options, job["display"])
+    if result.error:
+        return error_record(sha, "read", result.error, result.seconds)
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for f in result.findings:
+        if f.severity is not None:
+            counts[f.severity.value] += 1
+    record = {
+        "sha256": sha, "status": "ok", "error_kind": None, "error": None, "format": result.format,
+        "pages": result.pages, "seconds": round(result.seconds, 3),
+        "stated_total_score": None if result.stated_total_score is None else str(result.stated_total_score),
+        "risk": report_risk(result.findings), "counts": counts,
+        "findings": [finding_record(f) for f in result.findings],
+    }
+    if job.get("page_lang"):
+        record["page"] = _page(result, job["page_lang"])
+    return record
+
+
+def _page(result, lang: str) -> str | None:
+    try:
+        from auditlint.report.html import render_html
+    except ImportError:
+        return None
+    return render_html([result], lang=lang)
+
+
+def budget_frames(path: str, display: str) -> list[dict[str, Any]]:
+    """The canonical frames of the report's budget tables, as records (for the
+    Great Expectations suite). NaN becomes None so the records are plain JSON."""
+    from auditlint.extract import extract
+    from auditlint.extract.frame import canonical_frame
+    from auditlint.readers import read
+
+    facts = extract(read(path, display))
+    out = []
+    for ct in facts.tables:
+        if not ct.rows:
+            continue
+        frame = canonical_frame(ct)
+        rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
+                for rec in frame.to_dict("records")]
+        for i, rec in enumerate(rows):
+            rec["row"] = i
+        out.append({"table": ct.table.index, "kind": ct.kind, "rows": rows})
+    return out
+
+
+# -- the isolated process -------------------------------------------------------------
+
+def read_frame(stream) -> Any:
+    head = _read_exactly(stream, HEADER.size)
+    return pickle.loads(_read_exactly(stream, HEADER.unpack(head)[0]))
+
+
+def write_frame(stream, obj: Any) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read_exactly(stream, n: int) -> bytes:
+    buf = bytearray()
+    while len(buf) < n:
+        chunk = stream.read(n - len(buf))
+        if not chunk:
+            raise EOFError("the other side closed the pipe")
+        buf += chunk
+    return bytes(buf)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: be killed when the parent dies, even in the middle of a job that
+    hangs (a closed stdin only wakes an idle worker)."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(0)
+
+
+def _limit_memory(mib: int) -> None:
+    """The memory guard: a cap on the address space (RLIMIT_AS), so an allocation
+    past it raises MemoryError in this process instead of swapping the machine."""
+    if mib <= 0:
+        return
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = mib * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def serve(argv: list[str]) -> None:
+    import argparse
+    import signal
+
+    ap = argparse.ArgumentParser(prog="python -m auditlint.batch.worker")
+    ap.add_argument("--memory-mb", type=int, default=0)
+    ap.add_argument("--parent", type=int, default=0)
+    args = ap.parse_args(argv)
+    if args.parent:
+        _die_with_parent(args.parent)
+    # Ctrl-C reaches the whole process group; the parent decides what stops
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the protocol owns the real stdin/stdout; anything a library prints goes to stderr
+    proto_in = os.fdopen(os.dup(0), "rb", buffering=0)
+    proto_out = os.fdopen(os.dup(1), "wb", buffering=0)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.dup2(2, 1)
+    _limit_memory(args.memory_mb)
+    import faulthandler
+
+    faulthandler.enable()  # a segfault leaves "Fatal Python error: …" for the crash row
+    while True:
+        try:
+            job = read_frame(proto_in)
+        except EOFError:
+            return
+        record = run_job(job)
+        write_frame(proto_out, record)
+        if record.get("error_kind") == "memory":
+            return  # a process that ran out of memory is not trusted with the next file
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1:])

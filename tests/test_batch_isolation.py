@@ -1,0 +1,105 @@
+"""A file that hangs, dies, exhausts memory or trips a bug becomes an error row;
+the pool replaces the worker and the rest of the batch completes."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+
+from auditlint.batch.local import Limits, Worker, run_local
+from batch_support import batch, isolated_registry, own_workers, read_csv, read_json, trouble_checks
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory guard and /proc are Linux's")
+
+__all__ = ["isolated_registry"]  # a fixture, imported for pytest
+WORDS = ("HANG", "EXIT", "SEGV", "HOG", "BOOM", "OK1", "OK2", "OK3", "OK4")
+
+
+@pytest.fixture
+def troubled(tmp_path, isolated_registry):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for w in WORDS:
+        (folder / f"{w}.txt").write_text(f"一、说明\n{w}\n", encoding="utf-8")
+    return folder, trouble_checks(tmp_path / "checks")
+
+
+def test_hang_exit_segfault_memory_and_exceptions_are_error_rows(tmp_path, troubled):
+    folder, checks = troubled
+    before = own_workers()
+    start = time.monotonic()
+    res = batch(str(folder), "-o", str(tmp_path / "out"), "--checks", str(checks), "--jobs", "2",
+                "--timeout", "3", "--memory-limit", "1200")
+    elapsed = time.monotonic() - start
+    assert res.exit_code == 0, res.output
+    rows = {r["path"].rsplit("/", 1)[-1]: r for r in read_csv(tmp_path / "out" / "reports.csv")}
+    assert set(rows) == {f"{w}.txt" for w in WORDS}
+
+    assert rows["HANG.txt"]["error_kind"] == "timeout"
+    assert rows["HANG.txt"]["reason"] == "took longer than the 3 s time limit (--timeout); the worker was stopped"
+    assert rows["EXIT.txt"]["error_kind"] == "crash"
+    assert rows["EXIT.txt"]["reason"] == "the worker process exited with code 3 while checking this file"
+    assert rows["SEGV.txt"]["error_kind"] == "crash"
+    assert rows["SEGV.txt"]["reason"].startswith("the worker process was killed by SIGSEGV while checking this file")
+    assert "Segmentation fault" in rows["SEGV.txt"]["reason"]
+    assert rows["HOG.txt"]["error_kind"] == "memory"
+    assert "1200 MiB limit (--memory-limit)" in rows["HOG.txt"]["reason"]
+    assert rows["BOOM.txt"]["error_kind"] == "internal"
+    assert rows["BOOM.txt"]["reason"] == "auditlint failed on this file (ValueError: check exploded)"
+    for w in ("OK1", "OK2", "OK3", "OK4"):
+        assert rows[f"{w}.txt"]["status"] == "ok" and rows[f"{w}.txt"]["reason"] == ""
+
+    summary = read_json(tmp_path / "out" / "summary.json")
+    assert summary["reports"] == {**summary["reports"], "total": 9, "ok": 4, "error": 5}
+    assert summary["reports"]["by_error_kind"] == {"crash": 2, "internal": 1, "memory": 1, "timeout": 1}
+    assert elapsed < 60  # the hang (600 s) was cut at the limit
+    assert own_workers() <= before  # no worker left running
+
+
+def test_rerun_retries_crashes_keeps_timeouts_and_retries_them_with_a_longer_limit(tmp_path, troubled):
+    folder, checks = troubled
+    out = str(tmp_path / "out")
+    common = ("--checks", str(checks), "--jobs", "2", "--memory-limit", "1200")
+    assert batch(str(folder), "-o", out, *common, "--timeout", "2").exit_code == 0
+    again = batch(str(folder), "-o", out, *common, "--timeout", "2")
+    run = read_json(tmp_path / "out" / "run.json")
+    # only the two crashes (EXIT, SEGV) are tried again: a crash may be the machine's fault
+    assert run["computed"] == 2 and run["reused"] == 7, again.output
+    batch(str(folder), "-o", out, *common, "--timeout", "4")
+    run = read_json(tmp_path / "out" / "run.json")
+    assert run["computed"] == 3  # and the timeout, now that the limit is longer
+
+
+def test_worker_survives_to_the_next_job_and_is_replaced_after_a_crash(tmp_path, troubled):
+    folder, checks = troubled
+    from auditlint.engine.run import RunOptions
+
+    opts = RunOptions(checks_dirs=(str(checks),))
+
+    def job(word: str) -> dict:
+        return {"sha256": word, "path": str(folder / f"{word}.txt"), "display": f"{word}.txt", "options": opts}
+
+    w = Worker(Limits(timeout=10, memory_mb=1200))
+    try:
+        assert w.run(job("OK1"))["status"] == "ok"
+        pid = w.proc.pid
+        assert w.run(job("OK2"))["status"] == "ok" and w.proc.pid == pid  # one process, many files
+        assert w.run(job("EXIT"))["error_kind"] == "crash"
+        assert w.run(job("OK3"))["status"] == "ok" and w.proc.pid != pid  # a fresh one took over
+    finally:
+        w.close()
+
+
+def test_run_local_calls_back_once_per_job_even_when_workers_fail(tmp_path, troubled):
+    folder, checks = troubled
+    from auditlint.engine.run import RunOptions
+
+    opts = RunOptions(checks_dirs=(str(checks),))
+    jobs = [{"sha256": w, "path": str(folder / f"{w}.txt"), "display": w, "options": opts}
+            for w in ("EXIT", "OK1", "SEGV", "OK2", "EXIT", "OK3")]
+    got = []
+    run_local(jobs, 2, Limits(timeout=10, memory_mb=1200), lambda job, rec: got.append((job["sha256"], rec["status"])))
+    assert sorted(got) == sorted([("EXIT", "error"), ("EXIT", "error"), ("SEGV", "error"), ("OK1", "ok"),
+                                  ("OK2", "ok"), ("OK3", "ok")])

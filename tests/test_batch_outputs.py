@@ -1,0 +1,232 @@
+"""What ``auditlint batch`` writes: one row per finding and per report, a summary
+whose totals are the rows', an overview page, deterministic bytes, and a rerun
+that redoes only what is missing."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from auditlint.batch.runner import html_reporter_available
+from auditlint.rank import report_risk
+from batch_support import EXACT_OUTPUTS, batch, read_csv, read_json, reports_without_seconds
+from reports import report
+
+BAD = [
+    ["项目", "年初预算数", "追加", "扣减", "调整后预算数", "实际支出数"],
+    ["基本支出", "710.52", "0", "0.86", "715.69", "715.69"],
+    ["项目支出", "1196.10", "0", "129.03", "1067.07", "1067.07"],
+    ["合计", "1906.62", "0", "129.89", "1782.77", "1782.77"],
+]
+CLEAN = [
+    ["项目", "年初预算数", "追加", "扣减", "调整后预算数", "实际支出数"],
+    ["基本支出", "710.52", "0", "0.86", "709.66", "709.66"],
+    ["项目支出", "1196.10", "0", "129.03", "1067.07", "1067.07"],
+    ["合计", "1906.62", "0", "129.89", "1776.73", "1776.73"],
+]
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    d = tmp_path / "reports"
+    (d / "city").mkdir(parents=True)
+    (d / "city" / "bad.txt").write_text(report(BAD), encoding="utf-8")
+    (d / "clean.txt").write_text(report(CLEAN), encoding="utf-8")
+    (d / "copy-of-bad.txt").write_text(report(BAD), encoding="utf-8")
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    return d
+
+
+def _line_of(path: Path, text: str, after: str) -> int:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln == after)
+    return next(i for i in range(start, len(lines)) if lines[i] == text) + 1
+
+
+def test_findings_rows_carry_the_arithmetic_the_line_and_the_report(tmp_path, folder):
+    out = tmp_path / "out"
+    res = batch(str(folder), "-o", str(out), "--jobs", "2")
+    assert res.exit_code == 0, res.output
+    rows = read_csv(out / "findings.csv")
+    bad = str(folder / "city" / "bad.txt")
+    # the copy has the same bytes: the report is checked and listed once, under the first path
+    assert {r["path"] for r in rows} == {bad}
+    by_stated = {(r["check_id"], r["stated"]): r for r in rows}
+    basic = by_stated[("AL103", "715.69")]
+    assert basic["computed"] == "709.66" and basic["difference"] == "6.03" and basic["severity"] == "error"
+    assert int(basic["line"]) == _line_of(folder / "city" / "bad.txt", "\t715.69", "\t基本支出")
+    assert basic["message"].startswith("基本支出：") and "709.66" in basic["message"]
+    total = by_stated[("AL103", "1782.77")]
+    assert total["computed"] == "1776.73"
+    assert all(r["sha256"] == rows[0]["sha256"] and len(r["sha256"]) == 64 for r in rows)
+
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out / "findings.parquet").to_pylist()
+    assert len(table) == len(rows)
+    for p, c in zip(table, rows):
+        assert p["check_id"] == c["check_id"] and p["stated"] == c["stated"] and p["computed"] == c["computed"]
+        assert p["line"] == int(c["line"]) and p["path"] == c["path"] and p["rank"] == float(c["rank"])
+        assert p["page"] is None  # a text report has no pages: null, not 0
+
+
+def test_reports_csv_and_summary_totals_match_the_rows(tmp_path, folder):
+    out = tmp_path / "out"
+    res = batch(str(folder), "-o", str(out))
+    assert res.exit_code == 0
+    assert "files/s" not in res.stderr and "ETA" not in res.stderr  # no progress bar: stderr is no terminal
+    reports = read_csv(out / "reports.csv")
+    findings = read_csv(out / "findings.csv")
+    assert [Path(r["path"]).name for r in reports] == ["bad.txt", "clean.txt", "empty.txt"]  # by risk, errors last
+    bad, clean, empty = reports
+    assert bad["duplicates"] == str(folder / "copy-of-bad.txt")
+    assert int(bad["findings"]) == len(findings) and int(bad["errors"]) == sum(f["severity"] == "error" for f in findings)
+    from auditlint.batch.worker import finding_from
+
+    cached = [json.loads(p.read_text(encoding="utf-8")) for p in (out / ".cache").glob("*.json")
+              if p.name != "config.json"]
+    bad_rec = next(c for c in cached if c["sha256"] == bad["sha256"])
+    assert float(bad["risk"]) == report_risk([finding_from(f, "x") for f in bad_rec["findings"]]) > 0
+    assert clean["status"] == "ok" and clean["findings"] == "0" and clean["risk"] == "0.0"
+    assert empty["status"] == "error" and empty["error_kind"] == "read"
+    assert empty["reason"] == "the file is empty: nothing to check" and empty["risk"] == ""
+
+    s = read_json(out / "summary.json")
+    assert s["reports"]["total"] == len(reports) == 3
+    assert s["reports"]["ok"] == sum(r["status"] == "ok" for r in reports)
+    assert s["reports"]["error"] == sum(r["status"] == "error" for r in reports)
+    assert s["reports"]["duplicate_paths"] == 1
+    assert s["findings"]["total"] == len(findings) == sum(int(r["findings"]) for r in reports)
+    for sev, col in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
+        assert s["findings"]["by_severity"][sev] == sum(int(r[col]) for r in reports)
+    assert sum(c["findings"] for c in s["findings"]["by_check"]) == len(findings)
+    assert s["findings"]["by_check"][0]["check_id"] == "AL103"
+
+
+def test_index_html_is_self_contained_ranked_and_escaped(tmp_path, folder):
+    (folder / "a<b>&c.txt").write_text(report(BAD) + "\n附：另一份\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert batch(str(folder), "-o", str(out), "--lang", "en").exit_code == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "src=" not in page and "<link" not in page  # nothing to fetch
+    assert "a&lt;b&gt;&amp;c.txt" in page and "a<b>" not in page
+    assert "Reports ranked by risk" in page and "Most frequent checks" in page
+    from auditlint.engine.registry import get
+
+    assert escape(get("AL103").summary("en")) in page  # what the check is about, in the reader's language
+    assert "<td>cannot be read</td><td>the file is empty: nothing to check</td>" in page
+    assert "the file is empty: nothing to check" in page
+    ranked = page.split("Reports ranked by risk")[1]
+    assert ranked.index("bad.txt") < ranked.index("clean.txt")
+    if not html_reporter_available():
+        assert 'href="reports/' not in page
+    zh = tmp_path / "zh"
+    assert batch(str(folder), "-o", str(zh)).exit_code == 0
+    assert "按风险排序的报告" in (zh / "index.html").read_text(encoding="utf-8")
+
+
+def test_english_messages_with_lang_en(tmp_path, folder):
+    out = tmp_path / "out"
+    assert batch(str(folder), "-o", str(out), "--lang", "en").exit_code == 0
+    messages = [r["message"] for r in read_csv(out / "findings.csv")]
+    assert messages and all("adjusted budget" in m for m in messages)
+
+
+def test_outputs_are_the_same_bytes_whatever_the_jobs_and_on_a_rerun(tmp_path, folder):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert batch(str(folder), "-o", str(one), "--jobs", "1").exit_code == 0
+    assert batch(str(folder), "-o", str(two), "--jobs", "2").exit_code == 0
+    for name in EXACT_OUTPUTS:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    assert reports_without_seconds(one / "reports.csv") == reports_without_seconds(two / "reports.csv")
+    first = {name: (one / name).read_bytes() for name in (*EXACT_OUTPUTS, "reports.csv")}
+    assert batch(str(folder), "-o", str(one)).exit_code == 0
+    assert read_json(one / "run.json")["computed"] == 0
+    for name, data in first.items():  # all from the cache: even the seconds are the same
+        assert (one / name).read_bytes() == data, name
+
+
+def test_rerun_redoes_only_the_missing_report(tmp_path, folder):
+    out = tmp_path / "out"
+    assert batch(str(folder), "-o", str(out)).exit_code == 0
+    before = {n: (out / n).read_bytes() for n in EXACT_OUTPUTS}
+    reports = read_csv(out / "reports.csv")
+    clean_sha = next(r["sha256"] for r in reports if r["path"].endswith("clean.txt"))
+    entries = [p for p in (out / ".cache").glob("*.json") if p.name != "config.json"]
+    victim = next(p for p in entries if json.loads(p.read_text(encoding="utf-8"))["sha256"] == clean_sha)
+    victim.unlink()
+    (out / "findings.csv").unlink()
+    res = batch(str(folder), "-o", str(out))
+    assert "1 checked, 2 from cache" in res.stdout
+    log = [json.loads(ln) for ln in (out / "run.log").read_text(encoding="utf-8").splitlines()]
+    last_run = [e for e in log if e["run"] == log[-1]["run"]]
+    assert [e["sha256"] for e in last_run] == [clean_sha]
+    for n, data in before.items():
+        assert (out / n).read_bytes() == data, n
+
+
+def test_fresh_ignores_the_cache(tmp_path, folder):
+    out = tmp_path / "out"
+    batch(str(folder), "-o", str(out))
+    assert "3 checked, 0 from cache" in batch(str(folder), "-o", str(out), "--fresh").stdout
+
+
+def test_usage_errors_are_one_line_exit_2(tmp_path, folder):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    res = batch(str(empty), "-o", str(tmp_path / "out"))
+    assert res.exit_code == 2 and res.stderr.strip().count("\n") == 0 and "no report files found" in res.stderr
+    assert not (tmp_path / "out").exists()
+    res = batch(str(folder), "-o", str(tmp_path / "out"), "--select", "AL999")
+    assert res.exit_code == 2 and "unknown check ID AL999" in res.stderr
+    res = batch(str(folder), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1")
+    assert res.exit_code == 2 and "--executor dask" in res.stderr
+    res = batch(f"@{tmp_path / 'no-list.txt'}", "-o", str(tmp_path / "out"))
+    assert res.exit_code == 2 and "cannot read the list" in res.stderr
+
+
+def test_progress_bar_shows_files_per_second_and_eta():
+    from rich.console import Console
+
+    from auditlint.batch.cli import RichProgress
+
+    buf = io.StringIO()
+    bar = RichProgress(Console(file=buf, force_terminal=True, width=120))
+    bar.start(4, reused=2)
+    for _ in range(4):
+        bar.advance({})
+    bar.stop()
+    text = buf.getvalue()
+    assert "checking (2 from cache)" in text and "files/s" in text and "ETA" in text and "4/4" in text
+
+
+def test_batch_help_imports_no_heavy_library():
+    code = ("import sys; from click.testing import CliRunner; from auditlint.cli import main; "
+            "r = CliRunner().invoke(main, ['batch', '--help']); assert r.exit_code == 0, r.output; "
+            "print(sorted(m for m in ('great_expectations', 'dask', 'distributed', 'pandas', 'pyarrow', 'rich') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_failure_extracting_gx_frames_leaves_the_findings_alone(tmp_path, folder, monkeypatch):
+    from auditlint.batch import worker
+    from auditlint.engine.run import RunOptions
+
+    def broken(path, display):
+        raise KeyError("no such role")
+
+    job = {"sha256": "x", "path": str(folder / "city" / "bad.txt"), "display": "bad.txt", "options": RunOptions(),
+           "frames": True}
+    good = worker.run_job(job)
+    assert good["status"] == "ok" and good["frames"] and good["frames"][0]["rows"][0]["label"] == "基本支出"
+    monkeypatch.setattr(worker, "budget_frames", broken)
+    rec = worker.run_job(job)
+    assert rec["status"] == "ok" and rec["counts"] == good["counts"] and "frames" not in rec
+    assert rec["frames_error"] == "KeyError: 'no such role'"
