@@ -2,7 +2,8 @@
 
 The expectation suite is built from ``checks/values.py``'s ``VALUE_RULES``, the
 same rules the pandera schema of AL301/AL302 is built from, so the two cannot
-drift: ``ge`` becomes ``expect_column_values_to_be_between(min_value=…)``, ``eq``
+drift: ``ge`` becomes ``expect_column_values_to_be_between(min_value=…)``, ``le`` its
+``max_value=…``, ``eq``
 becomes ``expect_column_values_to_be_in_set([…])``; nulls are skipped by both, as
 the schema's ``nullable=True`` skips them. The canonical budget frames of every
 report in the batch (``extract/frame.py``), computed by the workers, are stacked
@@ -69,6 +70,8 @@ def expectation_for(gx, rule):
     meta = {"check_id": rule.check_id, "rule": rule.what_en}
     if rule.op == "ge":
         return gx.expectations.ExpectColumnValuesToBeBetween(column=rule.column, min_value=rule.value, meta=meta)
+    if rule.op == "le":
+        return gx.expectations.ExpectColumnValuesToBeBetween(column=rule.column, max_value=rule.value, meta=meta)
     if rule.op == "eq":
         return gx.expectations.ExpectColumnValuesToBeInSet(column=rule.column, value_set=[rule.value], meta=meta)
     raise ValueError(f"value rule op {rule.op!r} has no Great Expectations counterpart yet")

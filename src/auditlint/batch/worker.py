@@ -126,6 +126,9 @@ def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
     result = lint_file(path, options, job["display"])
     if result.error:
         return error_record(sha, "read", result.error, result.seconds)
+    if result.problems:  # a check failed: the report's findings are incomplete
+        return error_record(sha, "internal", f"auditlint failed on this file ({'; '.join(result.problems)})",
+                            result.seconds)
     counts = dict.fromkeys(SEVERITIES, 0)
     for f in result.findings:
         if f.severity is not None:

@@ -96,6 +96,8 @@ def analyse(doc: Document, options: RunOptions | None = None) -> Linted:
     options = options or RunOptions()
     try:
         facts = extract(doc)
+    except MemoryError:
+        raise  # the machine's limit, not our bug: the caller (batch's memory guard) words it
     except Exception as exc:  # never a traceback for the user
         raise AnalysisError(f"internal error while analysing the report ({_one_line(exc)}); please report it") from exc
     findings: list[Finding] = []
@@ -107,6 +109,8 @@ def analyse(doc: Document, options: RunOptions | None = None) -> Linted:
         for spec in options.enabled():
             try:
                 findings.extend(_stamped(spec, facts, options, seen))
+            except MemoryError:
+                raise
             except Exception as exc:
                 problems.append(f"check {spec.id} ({spec.name}) failed ({_one_line(exc)}); its findings are missing")
     finally:
