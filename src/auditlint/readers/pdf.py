@@ -403,11 +403,12 @@ class _Stitched:
 def _split_row(last: list[list[Line] | None], first: list[list[Line] | None]) -> bool:
     """Is ``first`` (the top row after a page break) the rest of ``last``, a row
     Word let break across the page? Only text goes on, in columns the row
-    already filled, leaving others empty, and beyond the label columns (a row
-    with nothing but a label is a group heading, not a remainder)."""
+    already filled, leaving others empty, and beyond the label columns; a row
+    with text in its first column starts an item of its own (a group heading,
+    or a row whose amounts are blank)."""
     a, b = _texts(last), _texts(first)
     filled = [k for k, t in enumerate(b) if t]
-    if not filled or any(is_number(t) for t in b) or HEADING.match(next(t for t in b if t)):
+    if not filled or b[0] or any(is_number(t) for t in b) or HEADING.match(b[filled[0]]):
         return False
     if any(not a[k] for k in filled) or all(b[k] or not a[k] for k in range(len(a))):
         return False
@@ -488,7 +489,7 @@ def _table(st: _Stitched, index: int, path: str) -> Table:
             loc = Location(path=path, page=cell[0].page if cell else page, line=line, table=index, row=r, col=c)
             cells.append(Cell(text=join_cell_lines(texts), location=loc, raw="\n".join(texts)))
         rows.append(cells)
-    top_line = next((c.location.line for c in rows[0] if c.location.line is not None), None) if rows else None
+    top_line = min((c.location.line for c in rows[0] if c.location.line is not None), default=None) if rows else None
     return Table(index=index, rows=rows, location=Location(path=path, page=first.page, line=top_line, table=index))
 
 
@@ -508,12 +509,22 @@ def _open_error(exc: Exception):  # noqa: ANN202 - returns a ReadError
     return ReadError(f"damaged PDF ({name}: {str(inner)[:80]}): export or download it again".replace("\n", " "))
 
 
+def _quiet() -> None:
+    """pdfminer and pdfplumber log what they repair in damaged files to stderr;
+    the user gets one line from us instead (or nothing, when the file reads)."""
+    import logging
+
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
     from auditlint.readers import ReadError
 
+    _quiet()
     if b"%%EOF" not in data[-2048:]:
         raise ReadError("truncated PDF (the end of the file is missing): download or export it again")
     try:
