@@ -14,9 +14,13 @@ parity tests: paragraphs and tables with merged cells, rendered as
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+
+# what the PDF prints flush left, as a heading; everything else gets a two-character first-line indent
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|附件|附表|表\s*\d)")
 
 
 @dataclass
@@ -118,7 +122,7 @@ def to_pdf(report: Report, font_size: float = 10.5) -> bytes:
     story: list = [para(report.title, title)]
     for block in report.blocks:
         if isinstance(block, str):
-            is_heading = block[:1] in "一二三四五六七八九十（" or block.startswith(("附件", "表"))
+            is_heading = bool(HEADING.match(block))
             story.append(para(block, heading if is_heading else body))
             continue
         covered = block.covered()

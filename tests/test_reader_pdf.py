@@ -13,7 +13,7 @@ from reportlab.platypus import Table as T
 
 from auditlint.model import Paragraph, Table
 from auditlint.readers import ReadError, read_data
-from auditlint.readers.pdf import Line, PageTable, _Stitched, build_lines
+from auditlint.readers.pdf import Line, PageContent, PageTable, _Stitched, assemble, build_lines
 from fixture_docs import PROJECTS, parity_report, to_pdf
 
 
@@ -194,6 +194,18 @@ def test_a_row_broken_over_a_page_is_joined_but_a_group_row_is_not():
     assert doc.tables[0].texts() == rows
 
 
+def test_a_header_row_alone_at_the_foot_of_a_page_stays_with_its_table():
+    _, _, cell = _styles()
+    rows = [["一级\n指标", "三级指标", "权重", "自评得分"]] + [[f"指标{k}", f"三级{k}", "5", "5"] for k in range(6)]
+    t = T([[P(x.replace("\n", "<br/>"), cell) for x in r] for r in rows], colWidths=[80, 120, 60, 60])
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    doc = _read(_build([Spacer(1, 650), t]))  # room for the header row only
+    assert doc.pages == 2 and not doc.paragraphs
+    (table,) = doc.tables
+    assert table.texts() == [["一级指标", "三级指标", "权重", "自评得分"]] + rows[1:]
+    assert table.rows[0][0].location.page == 1 and table.rows[1][0].location.page == 2
+
+
 def test_tables_on_consecutive_pages_with_other_columns_stay_apart():
 
     style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONT", (0, 0), (-1, -1), "STSong-Light", 9)])
@@ -287,6 +299,43 @@ def test_a_glyph_drawn_twice_for_bold_counts_once():
 def test_characters_of_mixed_sizes_on_one_baseline_are_one_line():
     chars = [_char("支", 0, top=100, size=12), _char("出", 12, top=100, size=12), _char("5", 24, top=101.5, size=9, width=5)]
     assert [ln.text for ln in build_lines(chars, 1)] == ["支出5"]
+
+
+def _page_of(lines: list[tuple[float, float, str]], number: int = 1) -> PageContent:
+    """A page of running text: (x0, x1, text) per line, 10.5pt, 15.75pt apart."""
+    page = PageContent(number=number, width=595.3, height=841.9)
+    for k, (x0, x1, text) in enumerate(lines):
+        top = 100 + 15.75 * k
+        page.lines.append(Line(number, top, top + 10.5, x0, x1, 10.5, text, 10.5, number=k + 1))
+    return page
+
+
+def test_ragged_cjk_line_ends_and_stray_lines_do_not_move_the_margins():
+    # full lines end a character or so short of each other, one hangs a comma over the margin
+    body = [
+        (99.0, 506.9, "南京市医疗保障局现对2023年预算资金使"), (78.0, 246.0, "用情况开展自查。"),
+        (99.0, 511.8, "南京市医疗保障局成立于2019年1月，行"), (78.0, 508.5, "政机关，隶属于南京市人民政府。市医疗"),
+        (78.0, 523.9, "保障局负责贯彻落实中央关于医疗保障工作，"), (78.0, 288.0, "在履行职责过程中坚持党的领导。"),
+        (78.0, 141.0, "一、单位概况"), (99.0, 509.1, "根据部门职责分工，本部门内设机构包括办"), (78.0, 301.3, "公室等。"),
+    ]
+    # and two stray lines left of the margin and past it (a table's loose header text)
+    page = _page_of([*body, (63.6, 141.6, "一级 二级"), (63.6, 519.6, "指标 指标 三级指标 评分标准 完成情况"), *body])
+    texts = [b.text for b in assemble([page], "x.pdf")]
+    expected = ["南京市医疗保障局现对2023年预算资金使用情况开展自查。",
+                "南京市医疗保障局成立于2019年1月，行政机关，隶属于南京市人民政府。市医疗保障局负责贯彻落实中央关于医疗保障工作，"
+                "在履行职责过程中坚持党的领导。",
+                "一、单位概况", "根据部门职责分工，本部门内设机构包括办公室等。"]
+    assert texts == [*expected, "一级 二级", "指标 指标 三级指标 评分标准 完成情况", *expected]
+
+
+def test_a_short_last_line_or_an_indent_ends_the_paragraph():
+    page = _page_of([
+        (78.0, 509.0, "本年度预算执行情况总体良好，各项支出均按照预算安排执行，未发"), (78.0, 300.0, "生超预算支出的情况。"),
+        (78.0, 509.0, "第二段的第一行没有缩进但上一段的最后一行很短，所以这里是新的段"), (78.0, 509.0, "落，而且这一行也写满了整行的宽度，还要继续写到下一行去才能结"),
+        (99.0, 400.0, "缩进的一行总是新段落的开始。"),
+    ])
+    texts = [b.text for b in assemble([page], "x.pdf")]
+    assert len(texts) == 3 and texts[2] == "缩进的一行总是新段落的开始。"
 
 
 def _part(page: int, rows: list[list[str]]) -> PageTable:

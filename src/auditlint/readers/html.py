@@ -73,7 +73,8 @@ def _settle(text: str) -> str:
         after = text[k + 1] if k + 1 < len(text) else ""
         if not (_WIDE.match(before or " ") or _WIDE.match(after or " ")):
             out.append(" ")
-    return re.sub(r"[ \t\u00a0]+", " ", "".join(out)).strip()
+    # &nbsp; is not collapsed by a browser: "项&nbsp;&nbsp;目" prints two spaces, as Word wrote them
+    return re.sub(r"[ \t]+", " ", "".join(out)).replace("\u00a0", " ").strip()
 
 
 def _flow(text: str | None) -> str:

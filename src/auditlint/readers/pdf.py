@@ -233,7 +233,8 @@ def read_page(page, number: int) -> PageContent:  # noqa: ANN001 - pdfplumber Pa
     grids = []
     for t in page.find_tables(TABLE_SETTINGS):
         g = _Grid(t)
-        if g.shape[0] >= 2 and g.shape[1] >= 2:  # a single box round a paragraph is not a table
+        # a single box round a paragraph is not a table; one row is (perhaps a header whose table goes on overleaf)
+        if g.shape[0] * g.shape[1] > 1:
             grids.append(g)
     free: list[dict] = []
     for ch in chars:
@@ -287,35 +288,42 @@ def _furniture(pages: list[PageContent]) -> set[int]:
 
 @dataclass
 class _Layout:
-    """The text column: where lines start and how far a full line reaches."""
+    """The text column: where lines start, where full lines end, how far apart lines are."""
 
     left: float
-    right: float | None  # None: no line is seen to wrap; use the page's mirror of ``left``
+    full: float | None  # where a line that wrapped typically ends; None: no line is seen to wrap
+    size: float  # the body text's font size
     pitch: dict[int, float]  # usual distance between line tops, by font size
 
     @staticmethod
     def of(pages: list[PageContent]) -> _Layout:
         lines = [ln for p in pages for ln in p.lines]
         if not lines:
-            return _Layout(0.0, None, {})
-        xs = sorted(ln.x0 for ln in lines)
-        left = next((x for i, x in enumerate(xs[:-1]) if xs[i + 1] - x < 2.0), xs[0])
-        ends = sorted(ln.x1 for ln in lines)
-        width = max(p.width for p in pages)
-        right = None
-        for i in range(len(ends) - 1, 0, -1):
-            if ends[i] - ends[i - 1] < 0.6 * lines[0].size and ends[i] > left + 0.6 * (width - 2 * left):
-                right = ends[i]
-                break
+            return _Layout(0.0, None, 10.0, {})
+        size = sorted(ln.size for ln in lines)[len(lines) // 2]
+        # the left margin: where most lines start, or, when the two commonest starts are a first-line
+        # indent apart (about two characters), the smaller of them; a stray line never moves it
+        starts = Counter(round(ln.x0) for ln in lines).most_common(2)
+        left = float(starts[0][0])
+        if len(starts) == 2 and 1.4 * size <= abs(starts[0][0] - starts[1][0]) <= 2.6 * size:
+            left = float(min(starts[0][0], starts[1][0]))
+        # full lines end within a character or so of each other (CJK breaks anywhere, punctuation
+        # may hang over the margin): the median end of the long lines is where a line wraps
+        reach = max(ln.x1 for ln in lines)
+        long = sorted(ln.x1 for ln in lines if ln.x1 > left + 0.75 * (reach - left) and ln.size <= size * 1.15)
+        full = long[len(long) // 2] if len(long) >= 3 else None
         pitches: dict[int, Counter] = {}
         for p in pages:
             for a, b in zip(p.lines, p.lines[1:]):
                 if round(a.size) == round(b.size) and 0 < b.top - a.top < 3 * a.size:
                     pitches.setdefault(round(a.size), Counter())[round(b.top - a.top, 1)] += 1
-        return _Layout(left, right, {k: c.most_common(1)[0][0] for k, c in pitches.items()})
+        return _Layout(left, full, size, {k: c.most_common(1)[0][0] for k, c in pitches.items()})
 
-    def right_edge(self, page: PageContent) -> float:
-        return self.right if self.right is not None else page.width - self.left
+    def reaches_end(self, line: Line, page: PageContent, head: float) -> bool:
+        """Did ``line`` stop because the next word (``head`` wide) no longer fit?"""
+        if self.full is None:
+            return line.x1 + head > page.width - self.left - 1.0 * line.size
+        return line.x1 + head > self.full - 0.5 * line.size
 
 
 def _continues(prev: Line, line: Line, first_of_para: bool, layout: _Layout, pages: dict[int, PageContent],
@@ -323,7 +331,7 @@ def _continues(prev: Line, line: Line, first_of_para: bool, layout: _Layout, pag
     """Is ``line`` the rest of the paragraph that ``prev`` ends?"""
     if HEADING.match(line.text) or abs(prev.size - line.size) > 0.15 * prev.size:
         return False
-    if prev.x1 + line.head < layout.right_edge(pages[prev.page]) - 1.0 * prev.size:
+    if not layout.reaches_end(prev, pages[prev.page], line.head):
         return False  # the line before stopped short: the author ended the paragraph
     at_margin = line.x0 <= layout.left + 0.9 * line.size
     if not at_margin and (first_of_para or abs(line.x0 - prev.x0) > 1.5):
