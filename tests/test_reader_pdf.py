@@ -206,6 +206,19 @@ def test_a_header_row_alone_at_the_foot_of_a_page_stays_with_its_table():
     assert table.rows[0][0].location.page == 1 and table.rows[1][0].location.page == 2
 
 
+def test_two_tables_printed_one_under_the_other_are_two_tables():
+    _, _, cell = _styles()
+    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 0), (3, 0))])
+    budget = [["项目", "预算资金", "", "", "实际支出数"], ["", "预算数", "追加", "扣减", ""], ["甲项目", "10.00", "1.00", "0.50", "10.20"]]
+    scoring = [["一级指标", "三级指标", "权重", "评分标准", "得分"], ["过程", "预算执行率", "5", "90%-100%得5分", "5"]]
+    a = T([[P(x, cell) for x in r] for r in budget], colWidths=[90, 60, 50, 50, 70], style=style)
+    b = T([[P(x, cell) for x in r] for r in scoring], colWidths=[60, 90, 40, 100, 30],
+          style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    doc = _read(_build([a, b]))  # no space between them: they share a rule, and pdfplumber one grid
+    assert [t.texts() for t in doc.tables] == [budget, scoring]
+    assert [t.index for t in doc.tables] == [1, 2]
+
+
 def test_tables_on_consecutive_pages_with_other_columns_stay_apart():
 
     style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONT", (0, 0), (-1, -1), "STSong-Light", 9)])

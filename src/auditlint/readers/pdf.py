@@ -163,22 +163,43 @@ def _line(chars: list[dict], page: int) -> Line | None:
 # one page
 
 
+def stacked(cells: list[tuple[float, float, float, float]]) -> list[list[tuple[float, float, float, float]]]:
+    """The cells of one ruled grid split into the tables stacked in it. Two tables
+    printed one right under the other share a rule, so pdfplumber finds one
+    grid; they part where the rows above and the rows below each have column
+    lines the other never uses (a header's spans use a subset of the body's
+    lines, so a table never parts from its own header)."""
+    tops = sorted({c[1] for c in cells})
+    lines_of = {t: set() for t in tops}
+    for c in cells:
+        lines_of[c[1]] |= {round(c[0], 1), round(c[2], 1)}
+    for k in range(1, len(tops)):
+        above = set().union(*(lines_of[t] for t in tops[:k]))
+        below = set().union(*(lines_of[t] for t in tops[k:]))
+        if above - below and below - above:
+            upper = [c for c in cells if c[1] < tops[k]]
+            return [upper, *stacked([c for c in cells if c[1] >= tops[k]])]
+    return [cells]
+
+
 class _Grid:
     """Where each character of a ruled table goes: its cells' grid positions
     (pdfplumber puts a cell in the row of its top and the column of its left
     edge; positions no cell starts at are covered by a merged neighbour)."""
 
-    def __init__(self, table) -> None:  # noqa: ANN001 - pdfplumber Table
-        cells = table.cells
-        self.bbox = table.bbox
+    def __init__(self, cells: list[tuple[float, float, float, float]]) -> None:
+        self.bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells),
+                     max(c[3] for c in cells))
         self.xs = sorted({c[0] for c in cells})
         self.tops = sorted({c[1] for c in cells})
         right = max(c[2] for c in cells)
         self.columns = [*self.xs, right]
         self.owner: dict[tuple[int, int], tuple[int, int]] = {}
         self.cell_box: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+        row_of = {t: i for i, t in enumerate(self.tops)}
+        col_of = {x: i for i, x in enumerate(self.xs)}
         for c in cells:
-            r, k = self.tops.index(c[1]), self.xs.index(c[0])
+            r, k = row_of[c[1]], col_of[c[0]]
             self.cell_box[(r, k)] = c
             for rr in range(r, len(self.tops)):
                 if self.tops[rr] >= c[3] - 0.01:
@@ -232,10 +253,11 @@ def read_page(page, number: int) -> PageContent:  # noqa: ANN001 - pdfplumber Pa
     content.has_images = bool(page.images)
     grids = []
     for t in page.find_tables(TABLE_SETTINGS):
-        g = _Grid(t)
-        # a single box round a paragraph is not a table; one row is (perhaps a header whose table goes on overleaf)
-        if g.shape[0] * g.shape[1] > 1:
-            grids.append(g)
+        for cells in stacked(t.cells):
+            g = _Grid(cells)
+            # a single box round a paragraph is not a table; one row is (perhaps a header whose table goes on overleaf)
+            if g.shape[0] * g.shape[1] > 1:
+                grids.append(g)
     free: list[dict] = []
     for ch in chars:
         if not any(g.take(ch) for g in grids) and ch.get("upright", True):
