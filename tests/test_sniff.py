@@ -135,12 +135,27 @@ def test_cli_prints_one_line_and_exits_2(tmp_path):
     bad.write_bytes(small("docx")[:700])
     truncated_pdf = tmp_path / "report.pdf"
     truncated_pdf.write_bytes(small("pdf")[:-300])
-    for path in (bad, truncated_pdf):
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(_drawing_only_pdf())
+    for path in (bad, truncated_pdf, scan):
         proc = _check(path)
         assert proc.returncode == 2
         lines = proc.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"auditlint: {path}: "), proc.stderr
         assert "Traceback" not in proc.stderr + proc.stdout
+    assert "no text layer: run OCR first" in _check(scan).stderr
+
+
+def _drawing_only_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.rect(72, 600, 400, 150, fill=1)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
 
 
 def test_pdfminer_repairs_stay_off_stderr(tmp_path):
