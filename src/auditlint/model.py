@@ -93,10 +93,19 @@ class Paragraph:
     location: Location
     # offsets in ``text`` where a new source line begins (multi-line paragraphs)
     line_breaks: tuple[int, ...] = ()
+    # where each source line starts, when they are not simply consecutive lines
+    # (PDF: a paragraph wrapped by the page width, perhaps over a page break);
+    # one more entry than ``line_breaks``
+    line_locations: tuple[Location, ...] = ()
 
     def location_at(self, offset: int) -> Location:
         """Location of the character at ``offset`` in ``text``."""
         base = self.location
+        if self.line_locations:
+            k = sum(1 for b in self.line_breaks if b <= offset)
+            start = self.line_breaks[k - 1] if k else 0
+            loc = self.line_locations[min(k, len(self.line_locations) - 1)]
+            return loc.with_(column=(loc.column or 1) + offset - start)
         if base.line is None:
             return base
         before = [b for b in self.line_breaks if b <= offset]

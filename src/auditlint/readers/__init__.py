@@ -1,9 +1,11 @@
 """Readers turn a file into a Document. One module per format; they know nothing
-of checks. The format is chosen by content (magic bytes), not by extension."""
+of checks. The format is chosen by content (magic bytes), not by extension: a PDF
+saved as .txt is read as a PDF, a web page saved as .doc as HTML."""
 
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 
 from auditlint.model import Document
@@ -15,6 +17,8 @@ READERS = {
     "html": "auditlint.readers.html",
 }
 SUPPORTED_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml"}
+# suffixes that promise a binary format: content that is neither that nor HTML is damage, not text
+_BINARY_SUFFIXES = {".pdf": "PDF", ".docx": ".docx"}
 
 
 class ReadError(Exception):
@@ -22,25 +26,68 @@ class ReadError(Exception):
     what to do about it (the path is added by the caller)."""
 
 
+def _zip_kind(data: bytes, suffix: str) -> str:
+    import io
+    import zipfile
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        if suffix == ".docx" or b"word/" in data[:65536]:
+            raise ReadError("damaged .docx (the ZIP archive is truncated or corrupt): save or download it again") from None
+        raise ReadError("a damaged ZIP archive: save or download the report again") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        raise ReadError("a spreadsheet (.xlsx), not a report: save the report as .docx, .pdf or .txt")
+    if any(n.startswith("ppt/") for n in names):
+        raise ReadError("a presentation (.pptx), not a report: save the report as .docx, .pdf or .txt")
+    if "content.xml" in names:
+        raise ReadError("an OpenDocument file (.odt): save it as .docx or PDF first")
+    raise ReadError("a ZIP archive that is not a .docx document: open it and save as .docx, .pdf or .txt")
+
+
+_HTML_START = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6])\b",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _looks_html(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            head = head[2:].decode("utf-16-le" if head[:2] == b"\xff\xfe" else "utf-16-be", errors="ignore").encode()
+        except UnicodeError:
+            return False
+    return bool(_HTML_START.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")))
+
+
 def sniff(data: bytes, suffix: str = "") -> str:
-    """The format of a file from its first bytes."""
-    head = data[:2048]
-    if head.startswith(b"%PDF-") or (b"%PDF-" in head[:1024]):
+    """The format of a file from its first bytes; ReadError for formats auditlint
+    cannot read, with what to do instead."""
+    head = data[:4096]
+    if b"%PDF-" in head[:1024]:
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        if b"word/" in data[:65536] or suffix == ".docx" or b"[Content_Types].xml" in data[:65536]:
-            return "docx"
-        raise ReadError("a ZIP archive that is not a .docx document: open it and save as .docx, .pdf or .txt")
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _zip_kind(data, suffix)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReadError("an old binary Word (.doc) file: save it as .docx or PDF first")
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ReadError("a password-protected Word document: remove the password in Word and save again")
+        raise ReadError("an old binary Word (.doc/.wps) file: save it as .docx or PDF first")
     if head.startswith(b"{\\rtf"):
         raise ReadError("an RTF file: save it as .docx or PDF first")
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if stripped.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<table" in head.lower() or b"<body" in head.lower():
+    lowered = head.lower()
+    if b"mso-application progid=\"word.document\"" in lowered or b"<w:worddocument" in lowered:
+        raise ReadError("a Word 2003 XML document: save it as .docx or PDF first")
+    if lowered.startswith(b"mime-version:") or (b"mime-version:" in lowered[:512] and b"multipart/related" in lowered):
+        raise ReadError("a web archive (.mht): open it in a browser and save it as .html")
+    if _looks_html(head):
         return "html"
-    if suffix in {".html", ".htm", ".xhtml"}:
+    if suffix in {".html", ".htm", ".xhtml"} and b"<" in head:
         return "html"
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if suffix in _BINARY_SUFFIXES:
+        kind = _BINARY_SUFFIXES[suffix]
+        raise ReadError(f"not a {kind} file (its content has no {kind} signature): the file is damaged or misnamed; "
+                        "download or export it again")
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError("a binary file that is not PDF, DOCX, HTML or text: convert it to one of those")
     return "text"
 
@@ -58,14 +105,21 @@ def read(path: str | Path, display_path: str | None = None) -> Document:
         raise ReadError("permission denied: check the file's permissions") from None
     except OSError as exc:
         raise ReadError(f"cannot be read ({exc.strerror or exc})") from None
+    return read_data(data, shown, p.suffix.lower())
+
+
+def read_data(data: bytes, shown: str, suffix: str = "") -> Document:
+    """A Document from a file's bytes; ``suffix`` only breaks ties the content leaves open."""
     if not data.strip():
         raise ReadError("the file is empty: nothing to check")
-    fmt = sniff(data, p.suffix.lower())
+    fmt = sniff(data, suffix)
     module = importlib.import_module(READERS[fmt])
     try:
         doc: Document = module.read_bytes(data, shown)
     except ReadError:
         raise
+    except RecursionError:
+        raise ReadError(f"malformed {fmt} file (nested too deeply to read)") from None
     except Exception as exc:  # a reader bug or a malformed file: one line, no traceback
         raise ReadError(f"malformed {fmt} file ({type(exc).__name__}: {exc})".replace("\n", " ")[:300]) from exc
     if not doc.blocks:

@@ -8,7 +8,9 @@ is how labels point at the number a finding must be about.
 
 from __future__ import annotations
 
-from auditlint.synth.model import CellSpec, Line, Num, Para, Piece, Report, Word
+import re
+
+from auditlint.synth.model import CellSpec, Grid, Line, Num, Para, Piece, Report, Word
 
 
 def _text(pieces: Line | list[Piece]) -> str:
@@ -17,6 +19,22 @@ def _text(pieces: Line | list[Piece]) -> str:
 
 def _cell_text(spec: CellSpec) -> str:
     return "\n".join(_text(line) for line in spec)
+
+
+_SERIAL = re.compile(r"^(?:[一二三四五六七八九十]+(?:[、.．\s]|$)|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
+
+
+def _header_rows(grid: Grid) -> int:
+    """The rows above the first one with a number or a serial (一, （一）, 1.)."""
+    n = 0
+    for row in grid.rows:
+        texts = [_cell_text(spec).strip() for spec in row]
+        if any(isinstance(p, Num) for spec in row for line in spec for p in line):
+            break
+        if any(_SERIAL.match(t) for t in texts[:2] if t):
+            break
+        n += 1
+    return n
 
 
 def render_text(report: Report) -> tuple[str, dict[int, tuple[int, int]]]:
@@ -90,9 +108,10 @@ def render_docx(report: Report) -> bytes:
         n_cols = max(len(r) for r in block.rows)
         table = d.add_table(rows=len(block.rows), cols=n_cols)
         table.style = "Table Grid"
-        for r, row in enumerate(block.rows):
-            for c, spec in enumerate(row):
-                table.cell(r, c).text = _cell_text(spec)
+        # row by row: table.cell(r, c) rebuilds the whole grid on every call
+        for row_obj, row in zip(table.rows, block.rows):
+            for cell, spec in zip(row_obj.cells, row):
+                cell.text = _cell_text(spec)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
@@ -101,6 +120,7 @@ def render_docx(report: Report) -> bytes:
 def render_pdf(report: Report) -> bytes:
     """A .pdf with a text layer and ruled tables (reportlab, CID font STSong-Light)."""
     import io
+    from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -112,15 +132,21 @@ def render_pdf(report: Report) -> bytes:
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
-    story: list = [RLParagraph(report.title, style), Spacer(1, 6)]
+
+    def para(text: str) -> RLParagraph:
+        # reportlab reads paragraph text as markup: "<" or "&" in a report must stay text
+        return RLParagraph(escape(text).replace("\n", "<br/>"), style)
+
+    story: list = [para(report.title), Spacer(1, 6)]
     for block in report.blocks:
         if isinstance(block, Para):
-            story.append(RLParagraph(_text(block.pieces), style))
+            story.append(para(_text(block.pieces)))
             continue
         if block.caption:
-            story.append(RLParagraph(block.caption, style))
-        data = [[RLParagraph(_cell_text(spec).replace("\n", "<br/>"), style) for spec in row] for row in block.rows]
-        t = RLTable(data, repeatRows=0)
+            story.append(para(block.caption))
+        data = [[para(_cell_text(spec)) for spec in row] for row in block.rows]
+        # as Word's "repeat header rows" does, a table continued on the next page repeats its header
+        t = RLTable(data, repeatRows=_header_rows(block))
         t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.extend([t, Spacer(1, 6)])
     buf = io.BytesIO()
