@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from auditlint.model import Location
+
+
+_WS = re.compile(r"\s+")
 
 
 class Severity(StrEnum):
@@ -93,7 +97,9 @@ class Finding:
 
     def compute_fingerprint(self) -> str:
         stated = self.evidence.stated if self.evidence else ""
-        basis = "\x1f".join([self.check_id, *self.key, stated])
+        # whitespace is layout, not meaning: "合  计" in a .docx is "合 计" in a browser
+        parts = [_WS.sub("", p) for p in (self.check_id, *self.key, stated)]
+        basis = "\x1f".join(parts)
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
 
     def to_dict(self, lang: str = "zh") -> dict[str, object]:

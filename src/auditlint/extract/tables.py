@@ -441,6 +441,27 @@ def _anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
     return any(adds_up(ct, parent, children, role) for role in ct.roles() if role in AMOUNT_ROLES)
 
 
+def _significant_digits(q: Quantity) -> int:
+    digits = "".join(ch for ch in q.text if ch.isdigit()).lstrip("0")
+    return len(digits)
+
+
+def _strong_anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
+    """An unlabelled block is believed only on evidence a coincidence rarely gives:
+    it adds up in two columns, or in one column whose total is printed with at least
+    three significant digits over at least two non-zero rows. Small round amounts
+    (追加 2 = 1 + 1) add up by chance all the time."""
+    matched = [role for role in ct.roles() if role in AMOUNT_ROLES and adds_up(ct, parent, children, role)]
+    if len(matched) >= 2:
+        return True
+    for role in matched:
+        q = parent.values.get(role)
+        nonzero = sum(1 for ch in children if ch.has(role) and ch.values[role].value != 0)
+        if q is not None and _significant_digits(q) >= 3 and nonzero >= 2:
+            return True
+    return False
+
+
 def infer_hierarchy(ct: CanonicalTable) -> None:
     """Set ``parent``/``children`` for every row that totals others.
 
@@ -497,16 +518,19 @@ def _structure(ct: CanonicalTable, members: list[int], total: int) -> list[int] 
         return _by_levels(ct, members)
     if any(rows[j].kind == "subtotal" for j in members):
         return _by_subtotals(ct, members)
-    blocks = _blocks_from_numbers(ct, members)
-    inner = {c for _, ch in blocks for c in ch}
-    top = [j for j in members if j not in inner]
-    # blocks found in coarse numbers ("1" may be anything in [0.5, 1.5]) must leave the
-    # total adding up to what remains; where only the flat rows give it, they are flat
-    if blocks and not _anchor(ct, rows[total], [rows[j] for j in top]) and _anchor(ct, rows[total], [rows[j] for j in members]):
+    # the rows as printed adding up to the total is the simplest structure: no
+    # groups are looked for inside it
+    if _strong_anchor(ct, rows[total], [rows[j] for j in members]):
         return members
+    # groups found in the numbers must leave the total adding up to what remains;
+    # otherwise they explain nothing and the rows stay flat
+    blocks = _blocks_from_numbers(ct, members, rows[total])
+    if not blocks:
+        return members
+    inner = {c for _, ch in blocks for c in ch}
     for parent, children in blocks:
         _link(ct, parent, children)
-    return top
+    return [j for j in members if j not in inner]
 
 
 def _by_levels(ct: CanonicalTable, members: list[int]) -> list[int]:
@@ -545,26 +569,43 @@ def _by_subtotals(ct: CanonicalTable, members: list[int]) -> list[int]:
     return sorted(top)
 
 
-def _blocks_from_numbers(ct: CanonicalTable, members: list[int]) -> list[tuple[int, list[int]]]:
-    """Rows that total the rows printed right below them, found from the numbers:
-    the longest run of at least two rows below that adds up to the row in some
-    column."""
+_SEARCH_LIMIT = 5000  # block layouts tried per total; past it the rows stay flat
+
+
+def _blocks_from_numbers(ct: CanonicalTable, members: list[int], total: Row) -> list[tuple[int, list[int]]]:
+    """Rows that total the rows printed right below them, found from the numbers.
+
+    A layout is a set of blocks (a row and the run of at least two rows below it
+    that strongly add up to it); it is accepted only when the table's total then
+    strongly adds up to the rows left at the top. Layouts are tried longest block
+    first, and the first accepted one wins; none → no blocks. Trying layouts, not
+    just the greedy one, matters: a chance match (基本支出 392.53 = the next four
+    rows to the cent in one column) must not hide the real group below it."""
     rows = ct.rows
-    out: list[tuple[int, list[int]]] = []
-    k = 0
-    while k < len(members):
-        best: list[int] | None = None
-        for end in range(len(members), k + 2, -1):
-            block = members[k + 1 : end]
-            if _anchor(ct, rows[members[k]], [rows[j] for j in block]):
-                best = block
-                break
-        if best:
-            out.append((members[k], best))
-            k += 1 + len(best)
-        else:
-            k += 1
-    return out
+    n = len(members)
+    candidates: dict[int, list[int]] = {}  # k → ends of blocks starting at members[k]
+    for k in range(n):
+        candidates[k] = [end for end in range(n, k + 2, -1)
+                         if _strong_anchor(ct, rows[members[k]], [rows[j] for j in members[k + 1 : end]])]
+    if not any(candidates.values()):
+        return []
+    budget = [_SEARCH_LIMIT]
+
+    def search(k: int, tops: list[int], blocks: list[tuple[int, list[int]]]) -> list[tuple[int, list[int]]] | None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        if k == n:
+            if blocks and _strong_anchor(ct, total, [rows[j] for j in tops]):
+                return blocks
+            return None
+        for end in candidates[k]:
+            found = search(end, [*tops, members[k]], [*blocks, (members[k], members[k + 1 : end])])
+            if found is not None:
+                return found
+        return search(k + 1, [*tops, members[k]], blocks)
+
+    return search(0, [], []) or []
 
 
 def extract_into(facts: Facts) -> None:

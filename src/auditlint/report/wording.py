@@ -83,8 +83,9 @@ def position(loc: Location, lang: str = "zh") -> str:
 
 def where(loc: Location, path: str, lang: str = "zh") -> str:
     """``path:line:col`` for text (editors jump there), else the path and the page,
-    table, row and column in words."""
-    if loc.line is not None:
+    table, row and column in words (a PDF's line counts within its page, so it
+    never stands alone)."""
+    if loc.line is not None and loc.page is None:
         return f"{path}:{loc.line}:{loc.column or 1}"
     pos = position(loc, lang)
     return f"{path}:{pos}" if pos else path
