@@ -9,7 +9,6 @@ from enum import StrEnum
 
 from auditlint.model import Location
 
-
 _WS = re.compile(r"\s+")
 
 
