@@ -101,3 +101,23 @@ def test_every_distinct_content_is_one_source_and_every_path_is_accounted_for(tm
     listed = [s.path for s in sources] + [d for s in sources for d in s.duplicates]
     assert sorted(listed) == sorted(str(root / f"f{i}.txt") for i in range(len(contents)))
     assert [s.path for s in sources] == sorted(s.path for s in sources)
+
+
+def test_batch_honours_the_settings_file(tmp_path, monkeypatch):
+    """auditlint.toml found upward from the working directory applies to batch as to check."""
+    from batch_support import batch, read_csv
+    from reports import report
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    table = [["项目", "调整预算数", "实际支出数", "执行率"], ["党团活动经费", "-1087.3", "1.79", "—"],
+             ["专项租赁费", "0", "0", "NaN%"]]
+    (folder / "r.txt").write_text(report(table), encoding="utf-8")
+    (tmp_path / "auditlint.toml").write_text('ignore = ["AL302"]\n[severity]\nAL301 = "warning"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = batch("in", "-o", "out", "--jobs", "1")
+    assert res.exit_code == 0, res.output
+    rows = read_csv(tmp_path / "out" / "findings.csv")
+    assert {(r["check_id"], r["severity"]) for r in rows} == {("AL301", "warning")}
+    bad = batch("in", "-o", "out2", "--jobs", "1", "--select", "AL999")
+    assert bad.exit_code == 2 and "unknown check ID AL999" in bad.stderr

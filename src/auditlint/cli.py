@@ -43,12 +43,6 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _split_ids(value: str | None) -> frozenset[str] | None:
-    if not value:
-        return None
-    return frozenset(v.strip().upper() for v in value.split(",") if v.strip())
-
-
 def collect_paths(paths: tuple[str, ...]) -> list[Path]:
     from auditlint.readers import SUPPORTED_SUFFIXES
 
@@ -98,7 +92,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
           quiet: bool) -> None:
     """Check reports (PDF, DOCX, HTML or text; files or folders)."""
     from auditlint.engine.baseline import BaselineError, load_baseline, write_baseline
-    from auditlint.engine.config import ConfigError
+    from auditlint.engine.config import ConfigError, run_options, settings, validate_ids
     from auditlint.engine.registry import RegistryError
     from auditlint.engine.run import lint_file
     from auditlint.findings import Severity
@@ -106,11 +100,11 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     if statistics and fmt not in ("text", "json"):
         _fail("--statistics prints counts as text or json: use --format text or --format json")
     try:
-        config = _config(config_path, no_config)
-        options = _run_options(config, select, ignore, lang, checks_dirs)
+        config = settings(config_path, no_config)
+        options = run_options(config, select, ignore, lang, checks_dirs)
         options.keep_document = fmt == "html"
         enabled = options.enabled()
-        _validate_ids(config, select, ignore)
+        validate_ids(config, select, ignore)
         baseline = load_baseline(baseline_path) if baseline_path else None
     except (ConfigError, RegistryError, BaselineError) as exc:
         _fail(str(exc))
@@ -140,45 +134,6 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     if threshold is not None and any(f.severity and f.severity.order >= threshold for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
-
-
-def _config(config_path: str | None, no_config: bool):
-    from auditlint.engine.config import Config, ConfigError, discover, load_config
-
-    if no_config:
-        return Config()
-    if config_path:
-        if not Path(config_path).is_file():
-            raise ConfigError(f"--config {config_path}: no such file")
-        return load_config(Path(config_path))
-    return discover()
-
-
-def _run_options(config, select: str | None, ignore: str | None, lang: str | None, checks_dirs: tuple[str, ...]):
-    """Command line over settings file over defaults. --select replaces the file's
-    selection; --ignore adds to the file's ignores (as ruff composes them)."""
-    from auditlint.engine.run import RunOptions
-
-    return RunOptions(
-        select=_split_ids(select) if select else config.select,
-        ignore=(_split_ids(ignore) or frozenset()) | config.ignore,
-        severity=dict(config.severity),
-        lang=lang or config.lang or "zh",
-        checks_dirs=(*config.checks, *checks_dirs),
-        tolerance=config.tolerance,
-    )
-
-
-def _validate_ids(config, select: str | None, ignore: str | None) -> None:
-    from auditlint.engine.config import ConfigError
-    from auditlint.engine.registry import all_checks
-
-    known = {s.id for s in all_checks()}
-    for ids in (_split_ids(select) or frozenset(), _split_ids(ignore) or frozenset()):
-        unknown = sorted(i for i in ids if not any(k.startswith(i) for k in known))
-        if unknown:
-            raise ConfigError(f"unknown check ID {', '.join(unknown)} (see `auditlint rules`)")
-    config.validate_ids(known)
 
 
 def _render(results: list, enabled: list, fmt: str, lang: str, output: str | None, *, statistics: bool,
@@ -288,11 +243,11 @@ def explain(check_id: str, lang: str | None) -> None:
 def _all_specs() -> list:
     """Every registered check, with plugins and the config's check folders: what
     `rules` and `explain` describe. A broken settings file is reported, not ignored."""
-    from auditlint.engine.config import ConfigError
+    from auditlint.engine.config import ConfigError, run_options, settings
     from auditlint.engine.registry import RegistryError, all_checks
 
     try:
-        _run_options(_config(None, False), None, None, None, ()).enabled()
+        run_options(settings(None, False), None, None, None, ()).enabled()
     except (ConfigError, RegistryError) as exc:
         _fail(str(exc))
     return all_checks()

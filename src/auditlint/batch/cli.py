@@ -76,10 +76,14 @@ def _fail(message: str) -> None:
               help="Seconds one file may take; 0 for no limit.")
 @click.option("--memory-limit", type=click.IntRange(min=0), default=Limits.memory_mb, show_default=True,
               help="Address space per worker process in MiB (RLIMIT_AS); 0 for no limit.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of messages.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of messages  [default: the settings' lang, else zh]")
 @click.option("--select", help="Only these checks (IDs or prefixes, comma-separated).")
 @click.option("--ignore", help="Skip these checks (IDs or prefixes, comma-separated).")
 @click.option("--checks", "checks_dirs", multiple=True, type=click.Path(), help="Also load checks from this folder.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Settings file (default: auditlint.toml or pyproject.toml found upward from here).")
+@click.option("--no-config", is_flag=True, help="Ignore settings files.")
 @click.option("--sarif", is_flag=True, help="Also write findings.sarif, one SARIF log for the whole batch.")
 @click.option("--gx-docs", type=click.Path(file_okay=False, path_type=Path),
               help="Validate the budget tables with Great Expectations and write its Data Docs here.")
@@ -87,8 +91,9 @@ def _fail(message: str) -> None:
 @click.option("--scheduler", help="With --executor dask: the scheduler address (tcp://host:8786), or 'local'.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
 @click.option("--fresh", is_flag=True, help="Check every file again, ignoring the cache.")
-def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: float, memory_limit: int, lang: str,
-          select: str | None, ignore: str | None, checks_dirs: tuple[str, ...], sarif: bool, gx_docs: Path | None,
+def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: float, memory_limit: int,
+          lang: str | None, select: str | None, ignore: str | None, checks_dirs: tuple[str, ...],
+          config_path: str | None, no_config: bool, sarif: bool, gx_docs: Path | None,
           executor: str, scheduler: str | None, no_progress: bool, fresh: bool) -> None:
     """Check many reports at once: files, folders (recursive), globs or @list.txt.
 
@@ -97,23 +102,18 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
     """
     from auditlint.batch.inputs import InputError
     from auditlint.batch.runner import BatchConfig, run_batch
-    from auditlint.cli import _split_ids
-    from auditlint.engine.registry import RegistryError, all_checks
-    from auditlint.engine.run import RunOptions
+    from auditlint.engine.config import ConfigError, run_options, settings, validate_ids
+    from auditlint.engine.registry import RegistryError
 
     if scheduler and executor != "dask":
         _fail("--scheduler goes with --executor dask")
     try:
-        options = RunOptions(select=_split_ids(select), ignore=_split_ids(ignore) or frozenset(), lang=lang,
-                             checks_dirs=tuple(checks_dirs))
+        config = settings(config_path, no_config)
+        options = run_options(config, select, ignore, lang, tuple(checks_dirs))
         options.enabled()
-    except RegistryError as exc:
+        validate_ids(config, select, ignore)
+    except (ConfigError, RegistryError) as exc:
         _fail(str(exc))
-    known = {s.id for s in all_checks()}
-    for ids in (options.select or frozenset(), options.ignore):
-        unknown = sorted(i for i in ids if not any(k.startswith(i) for k in known))
-        if unknown:
-            _fail(f"unknown check ID {', '.join(unknown)} (see `auditlint rules`)")
     cfg = BatchConfig(inputs=inputs, outdir=outdir, options=options, jobs=jobs or default_jobs(),
                       limits=Limits(timeout, memory_limit), executor=executor, scheduler=scheduler, sarif=sarif,
                       gx_docs=gx_docs, fresh=fresh)

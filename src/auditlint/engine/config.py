@@ -181,3 +181,53 @@ def _tolerance(path: Path, table: Any) -> Tolerance:
     if not 0 <= relative < 0.5:
         raise ConfigError(f"{path}: tolerance.relative must be a share between 0 and 0.5 (0.001 for 0.1 %)")
     return Tolerance(float(sigmas), float(relative))
+
+
+# -- from settings and command line to RunOptions (shared by `check` and `batch`) --------
+
+
+def split_ids(value: str | None) -> frozenset[str] | None:
+    """"AL101, al3" → {"AL101", "AL3"}; None for nothing."""
+    if not value:
+        return None
+    return frozenset(v.strip().upper() for v in value.split(",") if v.strip())
+
+
+def settings(config_path: str | None, no_config: bool) -> Config:
+    """The settings in force: ``--config FILE``, none with ``--no-config``, else the
+    auditlint.toml / pyproject.toml found upward from the working directory."""
+    if no_config:
+        return Config()
+    if config_path:
+        if not Path(config_path).is_file():
+            raise ConfigError(f"--config {config_path}: no such file")
+        return load_config(Path(config_path))
+    return discover()
+
+
+def run_options(config: Config, select: str | None, ignore: str | None, lang: str | None,
+                checks_dirs: tuple[str, ...]):
+    """Command line over settings file over defaults. --select replaces the file's
+    selection; --ignore adds to the file's ignores (as ruff composes them)."""
+    from auditlint.engine.run import RunOptions
+
+    return RunOptions(
+        select=split_ids(select) if select else config.select,
+        ignore=(split_ids(ignore) or frozenset()) | config.ignore,
+        severity=dict(config.severity),
+        lang=lang or config.lang or "zh",
+        checks_dirs=(*config.checks, *checks_dirs),
+        tolerance=config.tolerance,
+    )
+
+
+def validate_ids(config: Config, select: str | None, ignore: str | None) -> None:
+    """Every ID or prefix named on the command line or in the settings is a check."""
+    from auditlint.engine.registry import all_checks
+
+    known = {s.id for s in all_checks()}
+    for ids in (split_ids(select) or frozenset(), split_ids(ignore) or frozenset()):
+        unknown = sorted(i for i in ids if not any(k.startswith(i) for k in known))
+        if unknown:
+            raise ConfigError(f"unknown check ID {', '.join(unknown)} (see `auditlint rules`)")
+    config.validate_ids(known)
