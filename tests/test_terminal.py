@@ -158,3 +158,14 @@ def test_read_errors_go_to_stderr_one_line_each(tmp_path, monkeypatch):
     assert res.exit_code == 2
     assert res.stderr.strip().splitlines() == ["auditlint: empty.txt: the file is empty: nothing to check"]
     assert "report.txt:13:2: AL103" in res.stdout
+
+
+def test_an_unreadable_file_is_never_summarised_as_clean(tmp_path):
+    from auditlint.engine.run import FileResult
+    from auditlint.report.terminal import summary_line
+
+    unread = FileResult("bad.pdf", error="truncated PDF (the end of the file is missing)")
+    assert summary_line([unread]) == "1 个文件无法检查（原因见上）。"
+    assert "No problems" not in summary_line([unread], "en")
+    clean = FileResult("ok.txt")
+    assert summary_line([clean, unread], "en") == "No problems found in 1 file. 1 file could not be checked (see above)."

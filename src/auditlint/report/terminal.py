@@ -64,9 +64,12 @@ def _detail(f: Finding, lang: str) -> list[Text]:
 _SUMMARY = {
     "zh": {"found": "共发现 {total} 个问题（{parts}），涉及 {files} 个文件中的 {with_findings} 个。",
            "none": "检查了 {files} 个文件，未发现问题。", "hidden": "另有 {hidden} 个已记入基线，未显示。",
+           "unread": "{n} 个文件无法检查（原因见上）。", "incomplete": "{n} 个文件的检查未能全部完成（内部错误，见上）。",
            "part": "{n} 个{label}", "sep": "，"},
     "en": {"found": "Found {total} problem{total_s} ({parts}) in {with_findings} of {files} file{files_s}.",
            "none": "No problems found in {files} file{files_s}.", "hidden": " {hidden} more in the baseline, not shown.",
+           "unread": " {n} file{s} could not be checked (see above).",
+           "incomplete": " {n} file{s} not fully checked (internal error, see above).",
            "part": "{n} {label}{s}", "sep": ", "},
 }
 
@@ -81,10 +84,20 @@ def summary_line(results: list, lang: str = "zh", hidden: int = 0) -> str:
     total = sum(counts.values())
     parts = t["sep"].join(t["part"].format(n=counts[s], label=label(s.value, lang), s=_plural(counts[s]))
                           for s in SEVERITIES if counts[s])
-    text = t["found" if total else "none"].format(
-        total=total, parts=parts, files=len(results), with_findings=sum(1 for r in results if r.findings),
-        total_s=_plural(total), files_s=_plural(len(results)))
-    return text + (t["hidden"].format(hidden=hidden) if hidden else "")
+    # a file that could not be read was not checked: never count it as clean
+    read = [r for r in results if not r.error]
+    unread = len(results) - len(read)
+    incomplete = sum(1 for r in read if getattr(r, "problems", None))
+    text = ""
+    if read or not unread:
+        text = t["found" if total else "none"].format(
+            total=total, parts=parts, files=len(read), with_findings=sum(1 for r in read if r.findings),
+            total_s=_plural(total), files_s=_plural(len(read)))
+    if unread:
+        text += t["unread"].format(n=unread, s=_plural(unread))
+    if incomplete:
+        text += t["incomplete"].format(n=incomplete, s=_plural(incomplete))
+    return text.strip() + (t["hidden"].format(hidden=hidden) if hidden else "")
 
 
 def render(results: list, lang: str = "zh", *, console: Console | None = None, quiet: bool = False,
