@@ -12,6 +12,7 @@ is held against a sentence that states the same quantity ("来电总量99.54万�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -58,6 +59,7 @@ class Stated:
     before: str  # the sentence's text before the number
     paragraph: int  # Paragraph.index
     start: int  # offset of the number in the paragraph's text
+    exact: bool = True
 
     @property
     def shown(self) -> str:
@@ -72,33 +74,45 @@ def matching_name(text: str) -> str:
     return t
 
 
-def _stated_values(facts: Facts) -> list[Stated]:
+def _stated_values(facts: Facts, *, exact: bool = True) -> list[Stated]:
+    """The narrative's numbers dated in the evaluated year (or not dated); ``exact``:
+    only those stated exactly (not 超, 近, 余, not compared)."""
     year = evaluated_year(facts)
     out: list[Stated] = []
     for f in statements_of(facts, Figure):
         before = f.sentence.text[: f.start - f.sentence.start]
-        if f.exact and f.quantity.value is not None and year_ok(before, year):
-            out.append(Stated(f.subject, f.quantity, f.location, f.sentence.text, before, f.sentence.paragraph, f.start))
+        if (f.exact or not exact) and f.quantity.value is not None and year_ok(before, year):
+            out.append(Stated(f.subject, f.quantity, f.location, f.sentence.text, before, f.sentence.paragraph, f.start,
+                              f.exact))
     for c in counts_of(facts):
-        if c.exact and c.quantity.value is not None and year_ok(c.before, year):
-            out.append(Stated(c.subject, c.quantity, c.location, c.sentence, c.before, c.paragraph, c.start))
+        if (c.exact or not exact) and c.quantity.value is not None and year_ok(c.before, year):
+            out.append(Stated(c.subject, c.quantity, c.location, c.sentence, c.before, c.paragraph, c.start, c.exact))
     return out
+
+
+MAX_QUALIFIER = 8  # "12393热线" before 来电量, "集中" before 结算额; a longer run of words names something else
 
 
 def stated_of(facts: Facts, name: str) -> list[Stated]:
-    """The narrative's exact numbers of the indicator: a percentage only under the
+    """The narrative's numbers of the indicator, by name: a percentage only under the
     indicator's very name (人工接通率 and 综合接通率 are two rates, neither is "接通率"),
-    an amount or count also under a longer name ending with it ("12393热线来电总量" for
-    来电量, "集中结算金额" for 结算额)."""
+    an amount or count also under a name a few characters longer ending with it
+    ("12393热线来电总量" for 来电量, "集中结算金额" for 结算额). Only the closest names
+    count; when one of those is approximate ("超370亿元"), nothing is taken."""
     want = matching_name(name)
     if len(want) < MIN_NAME:
         return []
-    out = []
-    for s in _stated_values(facts):
+    found: list[tuple[int, Stated]] = []
+    for s in _stated_values(facts, exact=False):
         got = matching_name(s.subject)
-        if got == want or (not s.quantity.is_percent and got.endswith(want)):
-            out.append(s)
-    return out
+        extra = len(got) - len(want)
+        if got == want or (not s.quantity.is_percent and got.endswith(want) and extra <= MAX_QUALIFIER):
+            found.append((extra, s))
+    if not found:
+        return []
+    closest = min(extra for extra, _ in found)
+    best = [s for extra, s in found if extra == closest]
+    return best if all(s.exact for s in best) else []
 
 
 def _base(q: Quantity) -> Approx:
@@ -174,10 +188,13 @@ def _kb_finding(claim: Claim, ind: IndicatorDef, rs: list[Reading]) -> Finding:
     values = [r.value for r in rs]
     first = rs[0]
     computed = first.shown()
-    shown = list(dict.fromkeys(f"{r.expression()} = {r.shown()}" for r in rs))
+    shown = list(dict.fromkeys(f"{r.expression()} = {r.shown()}" for r in rs if r.primary))
     others = "；".join(shown[1:3]) + ("；……" if len(shown) > 3 else "")
     more_zh = f"（其他算法或数据来源：{others}，同样不符）" if others else ""
     more_en = f" (other formulas or sources: {others}; none agrees)" if others else ""
+    if not all(r.primary for r in rs):
+        more_zh += "（表格未注明单位，按元、万元、亿元计均不符）"
+        more_en += " (the table states no unit; no unit makes it agree)"
     marks_zh, marks_en = _full_marks(claim.row)
     diff = _difference(claim.quantity, values)
     related: list[Related] = []
@@ -280,13 +297,19 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
     Good: 预算执行率 completion "98.19%"; 结转结余率 "2.70%".
     """
     kb = knowledge_base()
-    for _key, row in indicator_rows(facts):
+    rows = list(indicator_rows(facts))
+    # an indicator printed in several rows (one table per project, or a table and its
+    # copy) may be about something else than the whole report's figures: none is judged
+    printed = Counter(ind.id for _key, row in rows if (ind := kb.lookup(row.name)) is not None)
+    for _key, row in rows:
         if garbled(row):
             continue
         claim = _row_claim(row)
         if claim is None:
             continue
         ind = kb.lookup(row.name)
+        if ind is not None and printed[ind.id] > 1:
+            continue
         rs = readings(facts, ind) if ind is not None and _unit_fits(claim.quantity, ind) else []
         if rs:
             if all_contradict(claim.quantity, [r.value for r in rs]):

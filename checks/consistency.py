@@ -130,11 +130,15 @@ def _cells(rows: list[tuple[int, CanonicalTable, Row]], roles: tuple[str, ...]) 
     return out
 
 
+def _table_unit(cell: Cell_) -> str | None:
+    col = cell.ct.column(cell.role)
+    return (col.unit if col is not None else None) or cell.ct.unit
+
+
 def _ratio(cell: Cell_, fig: Quantity) -> Decimal:
     """How many of the figure's units one of the table's makes; a table that states no
-    unit is taken to be in the figure's unit."""
-    col = cell.ct.column(cell.role)
-    unit = (col.unit if col is not None else None) or cell.ct.unit
+    unit is shown in the figure's unit."""
+    unit = _table_unit(cell)
     scale = SCALES.get(unit, fig.scale) if unit else fig.scale
     return scale / fig.scale
 
@@ -143,8 +147,16 @@ def _in_figure_unit(cell: Cell_, fig: Quantity) -> Approx:
     return cell.quantity.approx.scale(_ratio(cell, fig))
 
 
+_UNIT_GUESSES = (Decimal(1), Decimal(10000), Decimal(100000000))
+
+
 def _differs(fig: Quantity, cell: Cell_) -> bool:
-    return compare(fig.approx, _in_figure_unit(cell, fig)).level == "error"
+    """The figure and the cell cannot be the same number; a table that states no unit
+    must differ whether it is in 元, 万元 or 亿元."""
+    if _table_unit(cell):
+        return compare(fig.approx, _in_figure_unit(cell, fig)).level == "error"
+    return all(compare(fig.approx, cell.quantity.approx.scale(k / fig.scale)).level == "error"
+               for k in (fig.scale, *_UNIT_GUESSES))
 
 
 # ---------------------------------------------------------------------------

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditlint.checks.kb import Computation, FactRef, IndicatorDef, name_key
+from auditlint.checks.kb import Computation, FactRef, IndicatorDef, KnowledgeBase, Phrase, knowledge_base, name_key
 
 from auditlint.extract.counts import counts_of
 from auditlint.extract.facts import Facts
@@ -34,6 +34,7 @@ MAX_READINGS = 24  # combinations of candidates beyond this are not tried (a rep
 # words that may stand before a phrase's word without changing what it names ("机关核定行政编制")
 EXTRA_NEUTRAL = ("核定", "本级", "全年", "年末", "截至", "末")
 _YEAR = re.compile(r"(\d{4})\s*年")
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ class Reading:
     formula: Formula
     inputs: tuple[tuple[str, Source], ...]
     value: Approx
+    # False when a table that states no unit was read in a unit other than the narrative's
+    # (one of the readings that make sure a claim is contradicted whatever its unit)
+    primary: bool = True
 
     def expression(self) -> str:
         """The formula with each name replaced by the number it took."""
@@ -128,7 +132,7 @@ def names_phrase(name: str, word: str) -> bool:
     """Does a figure's name say exactly what the phrase's word says? Only a date, a
     neutral word (本单位, 机关, 核定) or the unit's own name may stand before it:
     "市医疗保障局行政编制" is 行政编制, "机关公益性岗位编制数" is not 编制数."""
-    n, w = name_key(name), name_key(word)
+    n, w = name_key(_BRACKETED.sub("", name)), name_key(word)
     if not w or not n.endswith(w):
         return False
     rest = n[: len(n) - len(w)]
@@ -162,10 +166,8 @@ def evaluated_year(facts: Facts) -> int | None:
     return getattr(noted, "value", None)
 
 
-def _text_sources(facts: Facts, ref: FactRef) -> list[Source]:
-    from auditlint.checks.kb import knowledge_base
-
-    phrase = knowledge_base().phrases.get(ref.phrase)
+def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> list[Source]:
+    phrase = phrases.get(ref.phrase)
     if phrase is None:
         return []
     year = evaluated_year(facts)
@@ -197,7 +199,7 @@ def _text_sources(facts: Facts, ref: FactRef) -> list[Source]:
 # readings
 
 
-def _combinations(facts: Facts, comp: Computation) -> Iterator[dict[str, Source]]:
+def _combinations(facts: Facts, comp: Computation, phrases: Mapping[str, Phrase]) -> Iterator[dict[str, Source]]:
     """Every assignment of sources to the computation's names: the table references of
     one kind from one table at a time, each text reference from each of its candidates.
     A name that finds nothing is left out (variants that need it are then skipped)."""
@@ -207,7 +209,7 @@ def _combinations(facts: Facts, comp: Computation) -> Iterator[dict[str, Source]
         if ref.source == "table":
             by_kind.setdefault(ref.table, []).append(name)
         else:
-            found = _text_sources(facts, ref)
+            found = _text_sources(facts, ref, phrases)
             if found:
                 choices.append([{name: s} for s in found])
     for kind, names in by_kind.items():
@@ -229,12 +231,20 @@ def _combinations(facts: Facts, comp: Computation) -> Iterator[dict[str, Source]
         yield merged
 
 
-def _values(sources: dict[str, Source]) -> dict[str, Approx]:
-    """Each source as an interval, money in 万元: a table without a stated unit is read
-    in the unit of the narrative amounts beside it (else taken as 万元: a ratio of its
-    own numbers does not depend on it)."""
-    known = [s.scale for s in sources.values() if s.kind == "money" and s.origin == "text" and s.scale]
-    fallback = known[0] if known else WAN
+def _scales(sources: dict[str, Source]) -> list[Decimal]:
+    """The units a table that states none may be in, as 元 per unit. Alone, its numbers
+    only meet each other and the unit cancels (万元 is as good as any); beside narrative
+    amounts it is most likely in theirs, but 元, 万元 and 亿元 are all tried, so that a
+    claim is reported only when it is contradicted whatever the table's unit."""
+    unknown = any(s.kind == "money" and s.scale is None for s in sources.values())
+    known = [s.scale for s in sources.values() if s.kind == "money" and s.scale is not None]
+    if not unknown or not known:
+        return [WAN]
+    return list(dict.fromkeys([known[0], Decimal(1), WAN, Decimal(100000000)]))
+
+
+def _values(sources: dict[str, Source], fallback: Decimal) -> dict[str, Approx]:
+    """Each source as an interval, money in 万元 (a table stating no unit in ``fallback``)."""
     out: dict[str, Approx] = {}
     for name, s in sources.items():
         a = s.quantity.approx
@@ -245,27 +255,31 @@ def _values(sources: dict[str, Source]) -> dict[str, Approx]:
     return out
 
 
-def readings_of(facts: Facts, ind: IndicatorDef, comp: Computation) -> list[Reading]:
+def readings_of(facts: Facts, ind: IndicatorDef, comp: Computation, kb: KnowledgeBase | None = None) -> list[Reading]:
+    """The values one computation gives in this report (``kb``: the base whose phrases
+    its text references name; the built-in one by default)."""
+    phrases = (kb or knowledge_base()).phrases
     out: list[Reading] = []
-    for sources in _combinations(facts, comp):
-        values = _values(sources)
-        for formula in comp.formulas:
-            if not formula.names <= values.keys():
-                continue
-            got = formula.evaluate(values)
-            if got is None:
-                continue
-            inputs = tuple((n, sources[n]) for n in sorted(formula.names, key=formula.text.index))
-            out.append(Reading(ind, formula, inputs, got))
+    for sources in _combinations(facts, comp, phrases):
+        for k, fallback in enumerate(_scales(sources)):
+            values = _values(sources, fallback)
+            for formula in comp.formulas:
+                if not formula.names <= values.keys():
+                    continue
+                got = formula.evaluate(values)
+                if got is None:
+                    continue
+                inputs = tuple((n, sources[n]) for n in sorted(formula.names, key=formula.text.index))
+                out.append(Reading(ind, formula, inputs, got, primary=k == 0))
     return out
 
 
-def readings(facts: Facts, ind: IndicatorDef) -> list[Reading]:
+def readings(facts: Facts, ind: IndicatorDef, kb: KnowledgeBase | None = None) -> list[Reading]:
     """The indicator's values in this report, from the first computation its facts
     allow; empty when none does."""
     for comp in ind.compute:
         try:
-            got = readings_of(facts, ind, comp)
+            got = readings_of(facts, ind, comp, kb)
         except (ArithmeticError, ValueError):
             continue
         if got:
