@@ -271,7 +271,7 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
     """
     zh:
     指标的完成值（自评表、评分表的完成值栏，或正文中的“预算执行率100%”）与用报告自己的数据重新计算的结果不符。
-    知识库（data/indicators.yaml）中的指标按其公式从预算执行表、“三公”表和正文数字重算：预算执行率 = 实际支出 ÷
+    知识库（data/indicators.yaml）中的指标按其公式从预算执行表、“三公”表和正文数字重算：预算执行率 = 实际支出÷
     调整后预算，结转结余率 = 年末结转结余（或 预算 − 支出）÷ 预算，预算调整率、“三公经费”变动率、在职人员控制率
     （实有人数 ÷ 编制数）等；其他指标与正文写明的同一数量相比（来电量 与“来电总量99.54万个”）。按区间比较并尊重
     比较符：“≤0%”只有重算值整体大于 0 才算不符，“100%”代表 [99.5%, 100.5%]。有多种常见算法或多个数据来源时，
@@ -400,8 +400,8 @@ def target_differs(facts: Facts) -> Iterator[Finding]:
     en:
     A target stated in the narrative ("完成年度目标任务的115%（320亿元）", "年度目标为……")
     differs from the target of the same indicator in an indicator or scoring table. The
-    narrative's target belongs to the nearest figure of its kind before it ("集中结算金额达
-    370亿元") and is matched to the table's indicator by name (结算额); when a completion
+    narrative's target belongs to the nearest figure of its kind before it
+    ("集中结算金额达370亿元") and is matched to the table's indicator by name (结算额); when a completion
     percentage is printed, actual ÷ target must agree with it. No match, several matches,
     or values equal within rounding: nothing is reported.
     Bad: table 结算额 target "=280亿元", narrative "集中结算金额达370亿元，完成年度目标任务的115%（320亿元）".

@@ -232,7 +232,7 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     实际执行数为 715.69），或支出结构表的合计、项目与预算执行表不一致。正文金额按名称严格对应：本年、本单位之类
     的中性词 + 表中某行的名称（或表的合计）+ 口径词（支出 → 实际执行数，调整预算数，年初预算……），括号或“其中”
     里的分项沿用其合计的口径。收入与支出、预算与决算、本年与上年、财政拨款部分与整体、基金或下属单位的数字都
-    是不同的数量，不作比较；所述数值与该行任何一栏相符（可能是另一口径）时也不报告。
+    是不同的数量，不作比较；所述数值与该行本年的预算数或实际数中某一栏相符（可能是另一口径）时也不报告。
     错误示例：“本年支出1782.77万元（基本支出709.66万元，……）”，而表中基本支出实际执行数为 715.69。
     正确示例：正文与表中都写 715.69。
 
@@ -241,11 +241,12 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     table row and column it repeats ("基本支出709.66万元" while the budget table's actual is
     715.69), or a spending-structure table's total or lines against the budget table. A
     narrative amount is matched by its name, strictly: a neutral word (本年, 本单位) + a
-    table row's label (or the table's total) + a measure (支出 → actual, 调整预算数, 年初
-    预算 …); a part in brackets or after 其中 takes its total's measure. Income and
+    table row's label (or the table's total) + a measure (支出 → actual, 调整预算数,
+    年初预算 …); a part in brackets or after 其中 takes its total's measure. Income and
     spending, budget and actual, this year and last, a 财政拨款 part and the whole, a fund
-    or another unit are different quantities and are not compared; an amount equal to any
-    other column of the row (perhaps another measure) is not reported either.
+    or another unit are different quantities and are not compared; an amount equal to the
+    row's budget or actual of the year in another column (perhaps another measure) is not
+    reported either.
     Bad: "本年支出1782.77万元（基本支出709.66万元，……）" while the table's 基本支出 actual is 715.69.
     Good: 715.69 in the sentence and in the table.
     """
