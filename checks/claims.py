@@ -41,7 +41,7 @@ from auditlint.numbers import Approx, Quantity, fmt, normalize, parse_quantity
 from auditlint.rank import materiality
 
 HUNDRED = Decimal(100)
-MIN_NAME = 3  # a shorter indicator name (满意度) is matched to no sentence
+MIN_NAME = 3  # an indicator name shorter than this (时效) is matched to no sentence
 
 
 # ---------------------------------------------------------------------------

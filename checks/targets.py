@@ -261,7 +261,7 @@ def _accepted(q: Quantity, good: str) -> tuple[Decimal | None, bool, Decimal | N
 def range_within_target(actual: Quantity, target: Quantity, good: str) -> bool:
     """Does every value the completion's range allows meet the target? ("≥0%" does not
     show that "＝0%" was met; "超过90%" shows "90%" was.)"""
-    if (actual.unit or "%") != (target.unit or "%") and actual.unit and target.unit:
+    if actual.unit and target.unit and actual.unit != target.unit:
         return False
     have = _accepted(actual, "target")
     want = _accepted(target, good)
