@@ -2,8 +2,8 @@
 
 The YAML is read once; every formula is parsed and every fact reference checked when
 it loads, so a mistake in a user's addition is a clear error naming the indicator,
-not a silent miss at run time. Resolving fact references against a report is the
-business of the checks that use the base (AL501, in the second wave).
+not a silent miss at run time. Resolving fact references against a report is
+``checks/indicator_values.py``'s business (used by AL501).
 """
 
 from __future__ import annotations
@@ -46,11 +46,20 @@ class FactRef:
 
 @dataclass(frozen=True)
 class Computation:
+    """One way to recompute an indicator: a formula over named facts, and the common
+    variants of that formula (|调整| ÷ 年初 beside (调整后 − 年初) ÷ 年初), which a claim
+    must contradict all together before it is reported."""
+
     formula: Formula
     facts: Mapping[str, FactRef]
+    variants: tuple[Formula, ...] = ()  # further formulas over the same facts
+
+    @property
+    def formulas(self) -> tuple[Formula, ...]:
+        return (self.formula, *self.variants)
 
     def evaluate(self, values: Mapping[str, Approx | Decimal | int | float | str]) -> Approx | None:
-        """The formula over values keyed by its own names."""
+        """The (first) formula over values keyed by its own names."""
         return self.formula.evaluate(values)
 
 
@@ -179,18 +188,21 @@ def _indicator(entry: object, phrases: Mapping[str, Phrase], n: int) -> Indicato
     for k, alt in enumerate(entry.get("compute") or [], 1):
         if not isinstance(alt, dict) or "formula" not in alt:
             raise KnowledgeBaseError(f"{where}: compute #{k} needs a `formula`")
+        texts = alt["formula"] if isinstance(alt["formula"], list) else [alt["formula"]]
+        if not texts:
+            raise KnowledgeBaseError(f"{where}: compute #{k}: `formula` is an empty list")
         try:
-            formula = parse(str(alt["formula"]))
+            formulas = [parse(str(t)) for t in texts]
         except FormulaError as exc:
             raise KnowledgeBaseError(f"{where}: compute #{k}: {exc}") from None
         facts_spec = alt.get("facts") or {}
         if not isinstance(facts_spec, dict):
             raise KnowledgeBaseError(f"{where}: compute #{k}: `facts` must be a mapping")
         facts = {str(name): parse_ref(ref, phrases, f"{where}: compute #{k}") for name, ref in facts_spec.items()}
-        missing = sorted(formula.names - facts.keys())
+        missing = sorted({n for f in formulas for n in f.names} - facts.keys())
         if missing:
             raise KnowledgeBaseError(f"{where}: compute #{k}: {', '.join(missing)} used in the formula but not in `facts`")
-        comps.append(Computation(formula, facts))
+        comps.append(Computation(formulas[0], facts, tuple(formulas[1:])))
     return IndicatorDef(ident, tuple(n.strip() for n in names), str(entry.get("unit", "%")), good, tuple(comps), bounds)
 
 

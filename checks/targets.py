@@ -182,15 +182,19 @@ def completion_not_a_value(facts: Facts) -> Iterator[Finding]:
     """
     zh:
     指标的完成值（实际完成值、指标完成值、完成情况）应当是实际达到的数值。写成“≤100%”“≥0%”
-    “<=10%”或“90%-100%”这样的范围，等于没有报告结果，往往是把目标值照抄到了完成值一栏。
-    “＝100%”表示恰好 100%，是一个数值，不在此列。
+    “<=10%”“超过90%”或“90%-100%”这样的范围，等于没有报告结果，往往是把目标值照抄到了完成值一栏；
+    范围若连目标是否达到都说明不了（目标“＝100%”，完成“≤100%”），或者评分表据此评了满分，消息中一并指出。
+    自评表和评分表同样检查；“＝100%”表示恰好 100%，是一个数值，写成句子的完成情况不在此列。
     错误示例：预算偏差率 目标值“<=10%”，完成值“<=10%”。
     正确示例：预算偏差率 目标值“<=10%”，完成值“1.81%”。
 
     en:
     The completion (actual) of an indicator must be the value reached. A range such as
-    "≤100%", "≥0%", "<=10%" or "90%-100%" reports no result; usually the target was copied
-    into the completion column. "=100%" means exactly 100% and is a value.
+    "≤100%", "≥0%", "<=10%", "超过90%" or "90%-100%" reports no result; usually the target
+    was copied into the completion column. The message says when the range does not even
+    show the target was met (target "=100%", completion "≤100%") and when a scoring table
+    gave full marks on it. Self-evaluation and scoring tables alike; "=100%" means exactly
+    100% and is a value, and a completion written as a sentence is not checked.
     Bad: 预算偏差率 target "<=10%", completion "<=10%".
     Good: 预算偏差率 target "<=10%", completion "1.81%".
     """
@@ -201,19 +205,73 @@ def completion_not_a_value(facts: Facts) -> Iterator[Finding]:
         if a.comparator not in ONE_SIDED and a.upper is None:
             continue
         cell = row.cells["actual"]
-        shown = cell.text.strip()
-        copied = name_free(shown) == name_free(cell_text(row, "target"))
+        shown = cell.text.strip().rstrip("。．；;，,")
+        target = cell_text(row, "target")
+        copied = bool(target) and name_free(shown) == name_free(target)
+        zh = en = ""
+        if copied:
+            zh, en = "，与目标值相同，疑为照抄目标值", ", the target copied"
+        elif row.target is not None and not range_within_target(a, row.target, direction(row.name)):
+            zh = f"，据此也无法判断是否达到目标值“{target}”"
+            en = f", which does not even show whether the target “{target}” was met"
+        marks = _full_marks_of(row)
+        if marks:
+            zh += f"；所评满分 {marks} 分无从核实"
+            en += f"; the full marks ({marks}) cannot be checked"
         yield Finding(
             location=cell.location,
-            message_zh=f"“{row.name}”的完成值“{shown}”是一个范围，不是实际结果" + ("（与目标值相同，疑为照抄）" if copied else ""),
-            message_en=f"the completion of “{row.name}” is “{shown}”, a range and not a result" + (" (the target copied)" if copied else ""),
+            message_zh=f"“{row.name}”的完成值“{shown}”是一个范围，不是实际达到的数值{zh}",
+            message_en=f"the completion of “{row.name}” is “{shown}”, a range and not the value reached{en}",
             evidence=Evidence(expression="completion = a value", stated=shown, computed="a value"),
             snippet=row_snippet(row),
-            related=[Related(row.cells["target"].location, cell_text(row, "target"))] if "target" in row.cells else [],
+            related=[Related(row.cells["target"].location, target)] if "target" in row.cells else [],
             confidence=0.95,
             materiality=0.3,
             key=("completion-range", row.name, shown),
         )
+
+
+def _full_marks_of(row: IndicatorRowLike) -> str:
+    """The score, when a scored row got full marks ("" otherwise)."""
+    score, weight = getattr(row, "score", None), getattr(row, "weight", None)
+    if score is None or weight is None or score.value is None or score.value != weight.value or not score.value:
+        return ""
+    return fmt(score.value)
+
+
+def _accepted(q: Quantity, good: str) -> tuple[Decimal | None, bool, Decimal | None, bool] | None:
+    """The values a target accepts as (lo, lo included, hi, hi included); None: unbounded."""
+    v = q.value
+    if v is None:
+        return None
+    if q.upper is not None and q.upper.value is not None:
+        return v, True, q.upper.value, True
+    cmp = q.comparator or "="
+    if cmp in (">=", ">"):
+        return v, cmp == ">=", None, False
+    if cmp in ("<=", "<"):
+        return None, False, v, cmp == "<="
+    if good == "lower":
+        return None, False, v, True
+    if good == "target":
+        return v, True, v, True
+    return v, True, None, False
+
+
+def range_within_target(actual: Quantity, target: Quantity, good: str) -> bool:
+    """Does every value the completion's range allows meet the target? ("≥0%" does not
+    show that "＝0%" was met; "超过90%" shows "90%" was.)"""
+    if actual.unit and target.unit and actual.unit != target.unit:
+        return False
+    have = _accepted(actual, "target")
+    want = _accepted(target, good)
+    if have is None or want is None:
+        return False
+    a_lo, a_lo_in, a_hi, a_hi_in = have
+    t_lo, t_lo_in, t_hi, t_hi_in = want
+    if t_lo is not None and (a_lo is None or a_lo < t_lo or (a_lo == t_lo and a_lo_in and not t_lo_in)):
+        return False
+    return not (t_hi is not None and (a_hi is None or a_hi > t_hi or (a_hi == t_hi and a_hi_in and not t_hi_in)))
 
 
 def name_free(text: str) -> str:

@@ -332,12 +332,18 @@ def test_suzhou(seeds):
 
 
 def test_nanjing_bureau(seeds):
-    assert _run(seeds / "nanjing-bureau-2023.txt") == [("AL505", 70, "2024年上半年", "2023年"), ("AL505", 72, "2024年", "2023年")]
+    # its scoring table's two satisfaction rows state "超过90%。" as the completion: a range in words
+    assert _run(seeds / "nanjing-bureau-2023.txt") == [
+        ("AL505", 70, "2024年上半年", "2023年"), ("AL505", 72, "2024年", "2023年"),
+        ("AL506", 692, "超过90%", "a value"), ("AL506", 706, "超过90%", "a value")]
 
 
 def test_nanjing_center(seeds):
-    # its indicators are in a scoring table, which joins these checks with the scoring facts
-    assert _run(seeds / "nanjing-center-2024.txt") == []
+    # its indicators are in a scoring table, whose rows join these checks (extract/indicators.ScoredRow)
+    ranges = [(284, "≥0%"), (300, "≤100%"), (316, "≤100%"), (324, "≤0%"), (340, "≥100%"), (493, "＜0.01%"),
+              (517, "＞95%"), (559, "＞95%")]
+    assert _run(seeds / "nanjing-center-2024.txt") == sorted([
+        ("AL305", 507, "＝100万元", "万次"), *(("AL506", n, shown, "a value") for n, shown in ranges)])
 
 
 _FRAGMENTS = st.sampled_from([

@@ -10,8 +10,9 @@ and deviation as :class:`~auditlint.numbers.Quantity` when the cell is one numbe
 comparator kept ("＞85%", ">=2", "=2篇").
 
 Checks that read indicator rows go through :func:`indicator_rows`, which takes any
-row satisfying :class:`IndicatorRowLike` — these tables' rows, and the scoring
-tables' rows once they offer the same four attributes.
+row satisfying :class:`IndicatorRowLike`: these tables' rows, and the scoring tables'
+rows (``extract/scoring.py``) seen through :class:`ScoredRow`, which reads their
+target and completion cells the same way (one number per cell, or None).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from auditlint.model import Cell, Table
 from auditlint.numbers import Quantity, parse_quantity
@@ -124,10 +125,16 @@ def header_role(text: str) -> str | None:
     return None
 
 
+_TRAILING = re.compile(r"[。．.；;，,\s]+$")
+
+
 def _cell_value(cell: Cell | None) -> Quantity | None:
+    """The cell's number when the cell is one number ("＞85%", "=2篇", "≤100%。"); None
+    for text, a sentence with a number in it, or an empty cell."""
     if cell is None or not cell.text.strip():
         return None
-    q = parse_quantity(cell.text)
+    text = _TRAILING.sub("", cell.text.strip())
+    q = parse_quantity(text) if text else None
     return q if q is not None and q.is_number else None
 
 
@@ -233,6 +240,45 @@ def extract_into(facts: Facts) -> None:
 # the row protocol, for checks
 
 
+@dataclass(frozen=True)
+class ScoredRow:
+    """A scoring table's row (``extract/scoring.Indicator``) as an indicator row: its
+    target and completion cells read as one number each, as an indicator table's are
+    (a completion written as a sentence, "部门预算资金到位率100%", is text here; the
+    scoring row keeps it as ``indicator.actual_quantity``)."""
+
+    indicator: Any  # extract.scoring.Indicator
+    table: Any  # extract.scoring.ScoringTable
+
+    @property
+    def name(self) -> str:
+        return self.indicator.name
+
+    @property
+    def cells(self) -> Mapping[str, Cell]:
+        return self.indicator.cells
+
+    @property
+    def target(self) -> Quantity | None:
+        return None if self.indicator.guessed else _cell_value(self.indicator.cells.get("target"))
+
+    @property
+    def actual(self) -> Quantity | None:
+        return None if self.indicator.guessed else _cell_value(self.indicator.cells.get("actual"))
+
+    @property
+    def uncertain(self) -> bool:
+        return bool(self.indicator.guessed)
+
+    @property
+    def score(self) -> Quantity | None:
+        return self.indicator.score
+
+    @property
+    def weight(self) -> Quantity | None:
+        return self.indicator.weight
+
+
 def _fits(row: object) -> bool:
     if not isinstance(row, IndicatorRowLike):
         return False
@@ -248,8 +294,8 @@ def indicator_rows(facts: Facts, *, scored: bool | None = None) -> Iterator[tupl
     (the same for rows of one table). ``scored``: only rows of tables that do (True)
     or do not (False) carry a score column; None for both.
 
-    Rows come from the indicator tables and from any scoring table whose rows offer
-    :class:`IndicatorRowLike`; rows that do not are passed over.
+    Rows come from the indicator tables and from the scoring tables (as
+    :class:`ScoredRow`); rows that do not offer :class:`IndicatorRowLike` are passed over.
     """
     for source, tables in (("indicators", facts.indicators), ("scoring", facts.scoring)):
         is_scored = source == "scoring"
@@ -258,7 +304,10 @@ def indicator_rows(facts: Facts, *, scored: bool | None = None) -> Iterator[tupl
         for t in tables:
             table = getattr(t, "table", None)
             key = f"{source}:{getattr(table, 'index', id(t))}"
-            for row in getattr(t, "rows", None) or []:
+            rows = getattr(t, "rows", None)
+            if rows is None and is_scored:
+                rows = [ScoredRow(ind, t) for ind in getattr(t, "indicators", None) or []]
+            for row in rows or []:
                 if getattr(row, "uncertain", False) or not _fits(row):
                     continue
                 yield key, row

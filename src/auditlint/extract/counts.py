@@ -1,0 +1,103 @@
+"""Counts in the narrative: numbers of people, posts, calls, items … with the words
+that name them, in ``facts.extra["counts"]``.
+
+The narrative reader (``extract/narrative.py``) keeps money and percentages; a count
+("行政编制25名", "实有行政在职30名", "来电总量99.54万个") is read here the same way: the
+words of its clause before it, cleaned as a figure's subject is (dates, enumerators,
+lead and trailing words off). The indicator knowledge base's ``text:`` references of
+kind ``count`` and the claim checks read them. A count glued to a code ("12393热线"),
+approximate ("超18.4万人", "700余家") or compared ("不低于20次") is kept but marked, so
+no check takes it as exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from auditlint.extract.narrative import clean_subject, name_of, vocabulary
+from auditlint.model import Location, Paragraph
+from auditlint.numbers import BASE_UNITS, COUNT_UNITS, Quantity, find_quantities, normalize
+
+if TYPE_CHECKING:
+    from auditlint.extract.facts import Facts
+
+ORDER = 25  # after the narrative (20), whose vocabulary it shares
+KEY = "counts"
+
+_CLAUSE_END = "，,；;。：:、！!？?（()）\n"
+
+
+@dataclass(frozen=True)
+class Count:
+    subject: str  # the words before the number, cleaned: "实有行政在职"
+    name: str  # as a matching name (quotes, brackets, time words off)
+    quantity: Quantity
+    sentence: str  # the sentence it is in
+    before: str  # the sentence's text before the number (for years and scope words)
+    paragraph: int  # Paragraph.index
+    start: int  # offset of the number in the paragraph's text
+    location: Location
+    approximate: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return not self.approximate and self.quantity.comparator in (None, "=")
+
+
+def is_count_unit(unit: str | None) -> bool:
+    return bool(unit) and BASE_UNITS.get(unit or "", unit) in COUNT_UNITS
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, pos) for ch in "。！!？?\n") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "。！!？?\n") if i >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
+def read_counts(par: Paragraph) -> list[Count]:
+    text = normalize(par.text)
+    v = vocabulary()
+    out: list[Count] = []
+    for m in find_quantities(par.text):
+        q = m.quantity
+        if not is_count_unit(q.unit) or q.value is None:
+            continue
+        s_start, s_end = _sentence_bounds(text, m.start)
+        clause = s_start
+        for i in range(m.start - 1, s_start - 1, -1):
+            if text[i] in _CLAUSE_END:
+                clause = i + 1
+                break
+        words = par.text[clause : m.start]
+        subject = clean_subject(words)
+        if not re.search(r"[\u4e00-\u9fff]", subject):
+            continue
+        before = text[max(0, m.start - 3) : m.start]
+        after = text[m.end : m.end + 2]
+        glued = m.start > 0 and text[m.start - 1].isascii() and (text[m.start - 1].isalnum() or text[m.start - 1] in ".-~")
+        approximate = (
+            glued
+            or any(before.endswith(w) for w in v.approx_before)
+            or any(after.startswith(w) for w in v.approx_after)
+            or q.comparator not in (None, "=")
+        )
+        out.append(Count(subject, name_of(subject), q, par.text[s_start:s_end], par.text[s_start : m.start],
+                         par.index, m.start, par.location_at(m.start), approximate))
+    return out
+
+
+def counts_of(facts: Facts) -> list[Count]:
+    return facts.extra.get(KEY) or []
+
+
+def extract_into(facts: Facts) -> None:
+    found: list[Count] = []
+    for block in facts.document.blocks:
+        if isinstance(block, Paragraph) and block.text.strip():
+            try:
+                found.extend(read_counts(block))
+            except (ArithmeticError, ValueError, IndexError):  # an odd sentence says nothing
+                continue
+    facts.extra[KEY] = found

@@ -1,0 +1,142 @@
+"""AL503 same-quantity-differs: a narrative amount against the table cell it repeats,
+a spending-structure table against the budget table; where it fires, with the exact
+numbers and lines, and the many places where two numbers only look alike."""
+
+from __future__ import annotations
+
+import pytest
+from auditlint.checks.consistency import meaning
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims_reports import BUDGET, BUDGET_ADD_CUT, SANGONG_ONLY, table, with_tables
+from reports import SANGONG
+from xref_reports import by_id, line_of, lint
+
+# the two budget tables of a real report: 预算数/追加/扣减/合计 (合计 715.69 although 710.52 − 0.86
+# = 709.66) and 年终核定数 with 占比; the narrative repeats 基本支出 as 709.66 once and 715.69 twice
+BUDGET_715 = [
+    ["序号", "单位及项目", "预算数", "追加", "扣减", "合计", "实际执行数", "上年决算执行数"],
+    ["（一）", "基本支出", "710.52", "0", "0.86", "715.69", "715.69", "712.40"],
+    ["（二）", "项目支出", "1196.10", "0", "129.03", "1067.07", "1067.07", "495.52"],
+    ["", "合计", "1906.62", "0", "129.89", "1782.77", "1782.77", "1207.92"],
+]
+SHARES_715 = [
+    ["序号", "项目", "年终核定数", "实际执行数", "执行进度", "占总支出比例"],
+    ["（一）", "基本支出", "710.52", "715.69", "100.73%", "40.15%"],
+    ["（二）", "项目支出", "1196.10", "1067.07", "89.21%", "59.85%"],
+    ["", "合计", "1906.62", "1782.77", "93.50%", "93.50%"],
+]
+LINE_12 = "2024年度预算收入1764.10万元（基本收入1241.40万元，项目收入522.70万元），本年支出1782.77万元（基本支出709.66万元，项目收入1067.07万元）。"
+LINE_70 = "2024年支出1782.77万元，其中基本支出715.69万元，占总支出的40.15%；项目支出1067.07万元，占总支出的59.85%。"
+LINE_161 = "2024年财政拨款收入1241.40万元，支出1242.92万元。基本支出715.69万元，其中工资福利支出677.57万元；项目支出533.26万元。"
+
+
+def al503(text: str):
+    return sorted(by_id(lint(text, "AL503"), "AL503"), key=lambda f: f.location.line)
+
+
+def test_al503_a_narrative_part_against_the_tables():
+    text = with_tables(narrative=LINE_12 + "\n" + LINE_70 + "\n" + LINE_161,
+                       tables=table(BUDGET_715, "表1（单位：万元）") + table(SHARES_715, "表2（单位：万元）"))
+    (f,) = al503(text)
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("709.66", "715.69", line_of(text, "709.66"))
+    assert f.severity == "warning"
+    # both tables' 实际执行数, then the two sentences that agree with them
+    assert [r.location.line for r in f.related] == [line_of(text, "\t715.69", 2), line_of(text, "\t715.69", 3),
+                                                    line_of(text, LINE_70[:8]), line_of(text, LINE_161[:8])]
+    assert "正文第" in f.message_zh and "715.69" in f.message_en
+
+
+def test_al503_a_total_and_its_named_measures():
+    narrative = "2024年度，本部门调整预算数2661.53万元，实际支出2600.00万元。"
+    (f,) = al503(with_tables(narrative=narrative, tables=table(BUDGET)))
+    assert (f.evidence.stated, f.evidence.computed) == ("2600.00", "2613.26")
+    assert f.evidence.expression == "实际支出 = 预算总金额“实际支出数”"
+
+
+def test_al503_sangong_spending_against_its_row():
+    narrative = "2024年度“三公”经费全年支出3.38万元，比上年增加0.43万元。会议费全年支出0.48万元。"
+    (f,) = al503(with_tables(narrative=narrative, tables=table(SANGONG)))
+    assert (f.evidence.stated, f.evidence.computed) == ("3.38", "3.83")
+    # a table of the three items only: its 合计 is the 三公 total; it has no 会议费 row to hold 0.58 against
+    (g,) = al503(with_tables(narrative=narrative.replace("0.48", "0.58"), tables=table(SANGONG_ONLY)))
+    assert (g.evidence.stated, g.evidence.computed) == ("3.38", "3.83")
+
+
+def test_al503_the_unit_of_a_narrative_amount():
+    narrative = "2024年度本年支出2613.26元（基本支出1515.55万元，项目支出1097.71万元）。"
+    fs = al503(with_tables(narrative=narrative, tables=table(BUDGET)))
+    assert [(f.evidence.stated, f.evidence.computed) for f in fs] == [("2613.26", "2613.26")]
+    assert "单位可能写错" in fs[0].message_zh
+
+
+def test_al503_a_structure_table_restating_the_budget_table():
+    structure = [["项目", "实际支出数", "占总支出比例"], ["人员经费", "1000.00", "38.63%"], ["公用经费", "515.55", "19.92%"],
+                 ["项目支出", "1072.38", "41.45%"], ["合计", "2587.93", "100.00%"]]
+    text = with_tables(tables=table(BUDGET, "表1（单位：万元）") + table(structure, "表2（单位：万元）"))
+    fs = al503(text)
+    assert [(f.evidence.stated, f.evidence.computed, f.location.line) for f in fs] == [
+        ("1072.38", "1097.71", line_of(text, "1072.38")), ("2587.93", "2613.26", line_of(text, "2587.93"))]
+
+
+@pytest.mark.parametrize(("narrative", "why"), [
+    ("2024年度本年支出2613.26万元（基本支出1515.55万元，项目支出1097.71万元）。", "all agree"),
+    ("2024年度本年支出2613.26万元（基本支出1515.55万元，项目支出1097.7万元）。", "rounding"),
+    ("2024年度收入2723.99万元，其中基本收入1470.68万元。", "income is not spending"),
+    ("2024年基本支出预算1470.68万元，调整后1563.82万元。", "a budget column, not the actual"),
+    ("2024年度基本支出1563.82万元。", "another column of the row (the adjusted budget)"),
+    ("2023年基本支出1400.00万元。", "another year"),
+    ("上年基本支出1400.00万元。", "last year"),
+    ("2024年财政拨款收入1200.00万元，支出1180.00万元。基本支出1000.00万元；项目支出180.00万元。", "a 财政拨款 part"),
+    ("全年医保基金收入494.83亿元，支出460.09亿元。", "a fund's spending, the subject elided"),
+    ("市医保中心基本支出800.00万元。", "another unit of the organisation"),
+    ("2024年基本支出约1400万元。", "approximate"),
+    ("2024年度年初预算支出2700.00万元。", "a name the grammar does not read"),
+])
+def test_al503_silent(narrative, why):
+    assert al503(with_tables(narrative=narrative, tables=table(BUDGET))) == [], why
+
+
+def test_al503_silent_when_the_tables_disagree_and_one_agrees():
+    narrative = "2024年度本年支出1776.73万元（基本支出709.66万元，项目支出1067.07万元）。"
+    shares = [["项目", "年终核定数", "实际执行数"], ["基本支出", "710.52", "715.69"], ["项目支出", "1196.10", "1061.04"],
+              ["合计", "1906.62", "1776.73"]]
+    assert al503(with_tables(narrative=narrative, tables=table(BUDGET_ADD_CUT) + "表2\n" + table(shares))) == []
+
+
+def test_al503_a_table_without_a_unit_may_be_in_any_unit():
+    in_yuan = [["项目", "调整预算数", "实际支出数"], ["合计", "26615300.00", "26132600.00"]]
+    narrative = "2024年度本年支出2613.26万元。"
+    assert al503(with_tables(narrative=narrative, tables=table(in_yuan))) == []
+
+
+@pytest.mark.parametrize(("name", "row", "roles"), [
+    ("支出", "", ("actual",)),
+    ("本年支出", "", ("actual",)),
+    ("本部门调整预算数", "", ("budget_adjusted",)),
+    ("基本支出", "基本", ("actual",)),  # the label's own 支出: _roles_for makes it undetermined on a 基本支出 row
+    ("三公经费支出", "三公经费", ("actual",)),
+    ("项目支出预算", "项目支出", ("budget_initial", "budget_adjusted")),
+    ("会议费", "会议费", None),
+])
+def test_meaning(name, row, roles):
+    m = meaning(name)
+    assert (m.row, m.roles) == (row, roles)
+
+
+@pytest.mark.parametrize("name", ["财政拨款支出", "基本收入", "上年支出", "医保基金支出", "结转结余", "单位资产"])
+def test_meaning_of_other_quantities(name):
+    assert meaning(name) is None
+
+
+_WORDS = st.sampled_from(["本年支出", "基本支出", "项目支出", "三公经费", "支出", "收入", "1782.77万元", "709.66万元", "715.69元",
+                          "（", "）", "，", "。", "其中", "2024年", "上年", "财政拨款", "\n", "合计"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_WORDS, max_size=40))
+def test_any_narrative_beside_a_table_reads_without_crashing(parts):
+    text = with_tables(narrative="".join(parts).replace("\t", ""), tables=table(BUDGET_715))
+    for f in al503(text):
+        assert f.location.line is not None and f.evidence.stated and f.evidence.computed
