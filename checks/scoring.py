@@ -138,7 +138,8 @@ def score_above_weight(facts: Facts) -> Iterator[Finding]:
                 message_zh=f"{ind.name}：得分 {_p(ind.score)} 超过权重 {_p(ind.weight)}{why_zh}",
                 message_en=f"{ind.name}: score {_p(ind.score)} exceeds its weight {_p(ind.weight)}{why_en}",
                 evidence=Evidence("score ≤ weight", _p(ind.score), f"≤ {_p(ind.weight)}",
-                                  fmt(diff), "0", (("权重", _p(ind.weight)), ("得分", _p(ind.score)))),
+                                  fmt(diff), "0", (("权重", _p(ind.weight)), ("得分", _p(ind.score))),
+                                  expression_zh="得分 ≤ 权重"),
                 snippet=ind.snippet,
                 related=[Related(loc, "权重") for loc in [ind.weight_location()] if loc is not None],
                 confidence=0.97,
@@ -218,7 +219,8 @@ def rule_max_not_weight(facts: Facts) -> Iterator[Finding]:
                 msg_en = f"{ind.name}: the rule gives up to {_points_en(m)}, more than the weight {fmt(w)}"
             finding = _about_rule(st, ind, ind.rule.at, msg_zh, msg_en,
                                   Evidence(_rule_expression(ind.rule, m), fmt(m), fmt(w), fmt(abs(m - w)), "0",
-                                           (("评分标准最高分", fmt(m)), ("权重", fmt(w)), ("得分", _p(ind.score)))),
+                                           (("评分标准最高分", fmt(m)), ("权重", fmt(w)), ("得分", _p(ind.score))),
+                                           expression_zh=_rule_expression(ind.rule, m, "zh")),
                                   0.9 if unearned else 0.8, _mat(abs(m - w)), "rule-max")
             finding.related = [Related(loc, f"权重 {fmt(w)}") for loc in [ind.weight_location()] if loc is not None]
             finding.severity = Severity.ERROR if unearned else None
@@ -240,7 +242,7 @@ def _about_rule(st: ScoringTable, ind: Indicator, at: int, zh: str, en: str, evi
     )
 
 
-def _rule_expression(rule: Rule, m: Decimal) -> str:
+def _rule_expression(rule: Rule, m: Decimal, lang: str = "en") -> str:
     """"weight (rule max 0.5 + 0.5 = 1)": the weight, with how the rule's best was found."""
     from auditlint.extract.scoring_rules import Additive
 
@@ -249,7 +251,7 @@ def _rule_expression(rule: Rule, m: Decimal) -> str:
         parts = [it.max_points(None) for it in rule.items]
         if all(p is not None for p in parts):
             how = " + ".join(fmt(p) for p in parts if p is not None) + f" = {fmt(m)}"
-    return f"weight (rule max {how})"
+    return f"权重（评分标准最高 {how}）" if lang == "zh" else f"weight (rule max {how})"
 
 
 def _points_en(x: Decimal) -> str:
@@ -375,7 +377,7 @@ def _rule_finding(st: ScoringTable, ind: Indicator) -> Finding | None:
         location=cell.location,
         message_zh=f"{ind.name}：按评分标准，完成情况“{ind.actual.strip()[:40]}”应得 {got} 分，但得分为 {_p(ind.score)}",
         message_en=f"{ind.name}: by the rule, the actual \"{ind.actual.strip()[:40]}\" earns {got}, but the score is {_p(ind.score)}",
-        evidence=Evidence(award.how, _p(ind.score), got, fmt(diff), "0" if award.exact else "rounding of the actual",
+        evidence=Evidence(award.how, _p(ind.score), got, fmt(diff), "0" if award.exact else "按完成值的舍入",
                           (("完成情况", ind.actual.strip()[:60]), ("权重", _p(ind.weight)))),
         snippet=ind.snippet,
         related=[Related(loc, ind.rule_text[:80]) for loc in [ind.rule_location(0)] if loc is not None],
@@ -404,7 +406,8 @@ def _target_finding(st: ScoringTable, ind: Indicator) -> Finding | None:
         message_zh=f"{ind.name}：完成值 {a.show()} 未达到目标值 {t.show()}，却得满分 {_p(ind.score)}{rule_zh}",
         message_en=f"{ind.name}: the actual {a.show()} misses the target {t.show()}, yet it scored full marks ({_p(ind.score)}){rule_en}",
         evidence=Evidence(f"actual {a.show()} vs target {t.show()}", _p(ind.score), f"misses target {t.show()}", "", "",
-                          (("目标值", ind.target.strip()), ("完成情况", ind.actual.strip()[:60]))),
+                          (("目标值", ind.target.strip()), ("完成情况", ind.actual.strip()[:60])),
+                          expression_zh=f"完成值 {a.show()} 对比目标值 {t.show()}", computed_zh="未达到目标"),
         snippet=ind.snippet,
         related=[Related(ind.cells[r].location, ind.cells[r].text.strip()[:80]) for r in ("target", "actual", "rule")
                  if r in ind.cells],
@@ -448,7 +451,9 @@ def _missing_finding(st: ScoringTable, ind: Indicator, cell: Cell | None, role: 
         location=(cell or ind.cells["name"]).location,
         message_zh=f"{ind.name}：{zh}",
         message_en=f"{ind.name}: {en}",
-        evidence=Evidence(role, cell.text.strip() if cell else "", f"a {role}"),
+        evidence=Evidence(role, cell.text.strip() if cell else "", f"a {role}",
+                          expression_zh={"weight": "权重", "score": "得分"}.get(role, role),
+                          computed_zh="应填写" + {"weight": "权重", "score": "得分"}.get(role, role)),
         snippet=ind.snippet,
         confidence=0.85,
         materiality=mat,
@@ -650,7 +655,8 @@ def scores_not_total(facts: Facts) -> Iterator[Finding]:
             location=claim.score.location,
             message_zh=f"正文总得分为 {fmt(claim.score.value)}，但{where_zh}为 {got}（差 {fmt(diff)}）",
             message_en=f"The narrative gives a total score of {fmt(claim.score.value)}, but {where_en} is {got} (off by {fmt(diff)})",
-            evidence=Evidence("narrative total = table total", fmt(claim.score.value), got, fmt(diff), "0"),
+            evidence=Evidence("narrative total = table total", fmt(claim.score.value), got, fmt(diff), "0",
+                              expression_zh="正文总分 = 表中总分"),
             snippet=claim.snippet,
             related=[Related(s[1].location, "合计")] if s is not None else [],
             confidence=0.95,
@@ -780,7 +786,8 @@ def _narrative_finding(claim: IndicatorScore, name: str, what: str, said, other:
         location=said.location,
         message_zh=f"{name}：正文写{label_zh} {fmt(said.value)} 分，但{zh}为 {_p(other)}",
         message_en=f"{name}: the narrative gives a {label_en} of {fmt(said.value)}, but {en} is {_p(other)}",
-        evidence=Evidence(f"narrative {label_en} = {en}", fmt(said.value), _p(other), fmt(diff), "0"),
+        evidence=Evidence(f"narrative {label_en} = {en}", fmt(said.value), _p(other), fmt(diff), "0",
+                          expression_zh=f"正文{label_zh} = {zh}"),
         snippet=claim.snippet,
         confidence=0.9,
         materiality=_mat(diff),
@@ -845,7 +852,7 @@ def grade_score_mismatch(facts: Facts) -> Iterator[Finding]:
             location=claim.location,
             message_zh=f"总得分 {fmt(score)} 分对应等级“{want}”，但报告写为“{claim.grade}”",
             message_en=f"A total score of {fmt(score)} earns the grade {want}, but the report says {claim.grade}",
-            evidence=Evidence(f"grade({fmt(score)})", claim.grade, want, "", ""),
+            evidence=Evidence(f"grade({fmt(score)})", claim.grade, want, "", "", expression_zh=f"等级（{fmt(score)} 分）"),
             snippet=claim.snippet,
             related=[Related(source, f"得分 {fmt(score)}")] if source is not None else [],
             confidence=0.9,

@@ -191,6 +191,7 @@ def undefined_rate(facts: Facts) -> Iterator[Finding]:
                     message_zh=f"{row.label}：{name_zh}印为 {cell.text.strip()}，{reason_zh}",
                     message_en=f"{row.label}: {name_en} printed as {cell.text.strip()}; {reason_en}",
                     evidence=Evidence(expression="actual ÷ budget" if not zero_base else "actual ÷ 0",
+                                      expression_zh="实际数 ÷ 预算数" if not zero_base else "实际数 ÷ 0", computed_zh="无定义",
                                       stated=cell.text.strip(), computed="undefined", difference="", tolerance=""),
                     snippet=row_snippet(ct, row),
                     confidence=0.97,

@@ -156,3 +156,16 @@ def test_findings_sorted_by_rank_in_every_file(tmp_path):
     for r in run([a, b]):
         ranks = [f.rank for f in r.findings]
         assert ranks == sorted(ranks, reverse=True) and ranks
+
+
+def test_word_evidence_reads_in_the_run_language():
+    """Evidence that is words, not arithmetic, has its Chinese; JSON, CSV and the
+    terminal show the run's language, and --lang en the English."""
+    from auditlint.findings import Evidence
+    from auditlint.report.wording import arithmetic
+
+    ev = Evidence(expression="source year = evaluated year", stated="2023年度决算报告", computed="2024年",
+                  expression_zh="资料年度 = 评价年度")
+    assert arithmetic(ev, "zh") == "资料年度 = 评价年度；报告数 2023年度决算报告，应为 2024年"
+    assert arithmetic(ev, "en").startswith("source year = evaluated year; ")
+    assert ev.to_dict("zh")["expression"] == "资料年度 = 评价年度" and ev.to_dict("en")["expression"].startswith("source")

@@ -43,12 +43,22 @@ class Evidence:
     tolerance: str = ""
     # named numbers that went into the expression, for tables in HTML/terminal output
     operands: tuple[tuple[str, str], ...] = ()
+    # where the expression or the computed value is words, not arithmetic ("source year =
+    # evaluated year"), their Chinese; ``expression``/``computed`` are the English
+    expression_zh: str = ""
+    computed_zh: str = ""
 
-    def to_dict(self) -> dict[str, object]:
+    def expression_in(self, lang: str = "zh") -> str:
+        return self.expression_zh if lang != "en" and self.expression_zh else self.expression
+
+    def computed_in(self, lang: str = "zh") -> str:
+        return self.computed_zh if lang != "en" and self.computed_zh else self.computed
+
+    def to_dict(self, lang: str = "en") -> dict[str, object]:
         d: dict[str, object] = {
-            "expression": self.expression,
+            "expression": self.expression_in(lang),
             "stated": self.stated,
-            "computed": self.computed,
+            "computed": self.computed_in(lang),
             "difference": self.difference,
             "tolerance": self.tolerance,
         }
@@ -111,7 +121,7 @@ class Finding:
             "message": self.message(lang),
             "location": self.location.to_dict(),
             "snippet": self.snippet,
-            "evidence": self.evidence.to_dict() if self.evidence else None,
+            "evidence": self.evidence.to_dict(lang) if self.evidence else None,
             "related": [r.to_dict() for r in self.related],
             "fingerprint": self.fingerprint,
         }

@@ -165,7 +165,7 @@ def _evidence(f: Finding, lang: str) -> str:
     ev = f.evidence
     if ev is None:
         return ""
-    rows = [("expression", ev.expression, ""), ("stated", ev.stated, "stated"), ("computed", ev.computed, ""),
+    rows = [("expression", ev.expression_in(lang), ""), ("stated", ev.stated, "stated"), ("computed", ev.computed_in(lang), ""),
             ("difference", ev.difference, ""), ("tolerance", ev.tolerance, "")]
     body = "".join(
         f'<tr class="{cls}"><th>{_e(label(key, lang))}</th><td class="num">{_e(value)}</td></tr>'

@@ -123,7 +123,7 @@ def sarif_result(path: str, f: Finding, rule_index: dict[str, int], lang: str, r
     if f.snippet:
         props["snippet"] = f.snippet
     if f.evidence is not None:
-        props["evidence"] = f.evidence.to_dict()
+        props["evidence"] = f.evidence.to_dict(lang)
     result["properties"] = props
     return result
 

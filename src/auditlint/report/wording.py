@@ -93,12 +93,14 @@ def where(loc: Location, path: str, lang: str = "zh") -> str:
 
 def arithmetic(ev: Evidence, lang: str = "zh") -> str:
     """The recomputation in one line: "710.52 + 0 - 0.86 = 709.66；报告数 715.69，差额 6.03（舍入容差 0.02）"."""
-    expr = ev.expression.strip()
-    computed = ev.computed.strip()
+    expr = ev.expression_in(lang).strip()
+    computed = ev.computed_in(lang).strip()
     # "x ≥ 0" is already a statement; "a + b" needs its result
     head = expr if (not computed or _RELATION.search(expr) or computed == expr) else f"{expr} = {computed}"
     sep, comma = ("；", "，") if lang != "en" else ("; ", ", ")
     tail = f"{label('stated', lang)} {ev.stated}" if ev.stated else ""
+    if computed and head == expr and computed not in expr:  # "资料年度 = 评价年度" says what, not the value
+        tail += f"{comma}{'应为' if lang != 'en' else 'expected'} {computed}"
     if ev.difference:
         tail += f"{comma}{label('difference', lang)} {ev.difference}"
     if ev.tolerance:
