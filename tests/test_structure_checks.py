@@ -135,6 +135,31 @@ def test_al602_a_date_with_only_year_month_day_printed():
     assert (f.evidence.stated, f.location.line) == ("日期：", 4)
 
 
+def test_al602_a_bare_date_line_under_the_signature():
+    text = "某局2024年度绩效自评报告\n一、概况\n正文。\n\n某某局\n　　　　年　　月　　日\n"
+    (f,) = by_id(lint(text, "AL602"), "AL602")
+    assert (f.evidence.stated, f.location.line, f.location.column) == ("年　　月　　日", 6, 5)
+    assert f.message_zh == "“落款日期”一栏为空"
+    cover = "某局2024年度绩效自评报告\n    年  月  日\n一、概况\n正文。\n"
+    (f,) = by_id(lint(cover, "AL602"), "AL602")
+    assert (f.evidence.stated, f.location.line) == ("年  月  日", 2)
+
+
+@pytest.mark.parametrize("tail", [
+    "某某局\n2024年3月22日",  # filled in
+    "某某局\n二〇二四年三月二十二日",
+    "某某局\n2024年",
+    "月度执行进度按年、月、日统计。",  # words, not a blank date line
+])
+def test_al602_silent_on_a_filled_date_line(tail):
+    assert lint(f"某局2024年度绩效自评报告\n一、概况\n正文。\n{tail}\n", "AL602") == []
+
+
+def test_al602_a_bare_date_line_in_the_middle_of_a_report_is_not_the_signature():
+    body = "正文。\n" * 8
+    assert lint(f"某局2024年度绩效自评报告\n一、概况\n{body}  年  月  日\n{body}二、其他\n无。\n", "AL602") == []
+
+
 @pytest.mark.parametrize("line", [
     "单位负责人（签字）：",  # a signature: an image or handwriting, not in the text
     "盖章：",
