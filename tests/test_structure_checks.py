@@ -197,6 +197,36 @@ def test_al603_silent_on_distinct_names_and_across_tables():
     assert lint(two, "AL603") == []
 
 
+def _scored(*rows):
+    from scoring_reports import scoring_report
+
+    header = ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"]
+    return scoring_report([header, *rows])
+
+
+def test_al603_same_indicator_twice_in_one_group_of_a_scoring_table():
+    text = _scored(["过程（12分）", "预算管理（12分）", "“三公”经费控制率", "4", "≤100%得4分。", "4"],
+                   ["", "", "资金使用合规性", "4", "无违规的，得4分；每发现一例，扣1分。", "4"],
+                   ["", "", "资金使用合规性", "4", "采购程序规范的，得4分；每发现一处问题，扣0.5分。", "3.5"])
+    (f,) = by_id(lint(text, "AL603"), "AL603")
+    assert f.severity == "warning" and f.location.line == line_of(text, "资金使用合规性", 2)
+    assert (f.evidence.stated, f.evidence.computed) == ("分值4 得分3.5", "分值4 得分4")
+    assert f.related[0].location.line == line_of(text, "资金使用合规性")
+
+
+def test_al603_a_scoring_row_pasted_twice_is_a_note():
+    text = _scored(["过程（8分）", "预算管理（8分）", "资金使用合规性", "4", "无违规的，得4分。", "4"],
+                   ["", "", "资金使用合规性", "4", "无违规的，得4分。", "4"])
+    (f,) = by_id(lint(text, "AL603"), "AL603")
+    assert f.severity == "info" and f.evidence.stated == "分值4 得分4"
+
+
+def test_al603_the_same_name_under_two_groups_of_a_scoring_table_is_two_indicators():
+    text = _scored(["产出（10分）", "甲项目（5分）", "完成及时性", "5", "按期完成的，得5分。", "5"],
+                   ["", "乙项目（5分）", "完成及时性", "5", "按期完成的，得5分。", "4"])
+    assert lint(text, "AL603") == []
+
+
 # ---------------------------------------------------------------------------
 
 

@@ -56,7 +56,8 @@ PLANTS = {
         {"name": "duplicate", "mutation": "duplicate", "where": "scoring table: 政府采购规范性 renamed 资金使用合规性 (now twice, 4/4 and 4/3.5)",
          "edits": [("表4  部门整体支出绩效自评得分表", "政府采购规范性", "资金使用合规性")],
          "expect": [
-             {"check": "AL603", "needle": "资金使用合规性", "after": "表4  部门整体", "stated": "资金使用合规性", "computed": "unique", "subject": "重复指标", "also_lines": []},
+             # the renamed row is the second 资金使用合规性 (政府采购规范性 came after the first)
+             {"check": "AL603", "needle": "资金使用合规性", "after": "\t资金使用合规性", "stated": "资金使用合规性", "computed": "unique", "subject": "重复指标", "also_lines": []},
          ]},
     ],
     "sc-dept-2023": [
@@ -173,9 +174,15 @@ PLANTS = {
              {"check": "AL305", "needle": "追回医保基金1,862.37元", "stated": "1,862.37元", "computed": "万元", "subject": "追回医保基金"},
          ]},
         {"name": "claim", "mutation": "claim", "where": "评分表 预算执行率 完成情况 99.77% → 100% (table: 99.77%)",
-         "edits": [("\t预算执行率", "99.77%", "100%")],
+         # after the row's 评分标准: "\t预算执行率" alone first found the narrative's "预算执行率99.77%"
+         "edits": [("执行率达到100%的，得满分", "99.77%", "100%")],
+         "note": ("\"100%\" printed without decimals stands for [99.5%, 100.5%], which holds 99.77% (AL501's interval rule), "
+                  "so the completion alone contradicts nothing; the score does: the rule gives full marks (3) at 100% and "
+                  "the row keeps 2.97 (AL403)."),
          "expect": [
-             {"check": "AL501", "needle": "100%", "after": "\t预算执行率", "stated": "100%", "computed": "99.77%", "subject": "预算执行率 完成情况"},
+             # rule: 100% → 3 points; the stated 100% ([99.5, 100.5]) gives 2.9925–3, never 2.97
+             {"check": "AL403", "needle": "=2.97", "after": "\t预算执行率", "stated": "2.97", "computed": "3", "subject": "预算执行率 得分",
+              "also": ["AL501"], "also_lines": [220]},
          ]},
     ],
     "sd-water-2024": [
