@@ -238,6 +238,31 @@ def test_al305_finds_the_same_slip_in_a_table_cell_too():
     assert len({f.fingerprint for f in found}) == 2
 
 
+SCORED_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差", "分值", "得分", "偏差原因分析"]
+
+
+def scored_self_eval(*rows: list[str]) -> str:
+    """A project 自评表 that scores (分值, 得分) and prints 偏差 beside them."""
+    total = ["总分", "", "", "", "", "", "100", "100", ""]
+    return ("2023年度就业补助资金项目支出绩效自评报告\n一、项目概况\n本项目用于就业补助。\n二、自评表\n"
+            + cell_lines([SCORED_HEADER, *rows, total]) + "\n\n")
+
+
+def test_al205_the_deviation_of_a_scored_self_evaluation_table():
+    text = scored_self_eval(
+        ["产出指标", "数量指标", "新增就业人数", "≥12000人", "12860人", "71.67%", "50", "50", ""],
+        ["效益指标", "社会效益指标", "零就业家庭清零率", "100%", "100%", "0.00%", "50", "50", ""])
+    (f,) = by_id(lint(text, "AL205"), "AL205")
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("71.67%", "7.17%", line_of(text, "71.67%"))
+
+
+def test_al205_silent_on_a_scored_table_whose_deviations_hold():
+    text = scored_self_eval(
+        ["产出指标", "数量指标", "新增就业人数", "≥12000人", "12860人", "7.17%", "50", "50", "超额完成"],
+        ["效益指标", "社会效益指标", "就业困难人员就业率", "≥80%", "78.5%", "-1.5%", "50", "48", "受经济形势影响"])
+    assert lint(text, "AL205") == []
+
+
 # ---------------------------------------------------------------------------
 # AL505 period-mismatch
 

@@ -469,7 +469,7 @@ def _indicator(st: ScoringTable, r: int, row: list[Cell], name_cell: Cell, weigh
     path = tuple(g.name for _, g in sorted(open_groups.items())) + (name,)
     ind = Indicator(row=r, name=name, path=path, snippet=row_snippet(row))
     ind.cells["name"] = name_cell
-    for role in ("weight", "score", "target", "actual", "rule", "explain"):
+    for role in ("weight", "score", "target", "actual", "deviation", "rule", "explain"):
         cell = _role_cell(st, row, role)
         if cell is not None:
             ind.cells[role] = cell
