@@ -438,3 +438,19 @@ def test_al409_a_longer_name_is_not_a_shorter_indicator():
     narrative = "关于服务满意度（分值3分，得分5分）：群众评价较好。"
     (f,) = findings(scoring_report(rows, narrative=narrative), "AL409")
     assert (f.evidence.stated, f.evidence.computed) == ("3", "5")
+
+
+def test_weights_beside_each_level_give_al401_al407_and_al104():
+    from test_scoring_tables import PER_LEVEL
+
+    assert findings(scoring_report(PER_LEVEL)) == []
+    rows = copy(PER_LEVEL)
+    rows[3][7] = "9"  # 资产管理规范性 9 of 8; the total still says 38
+    text = scoring_report(rows)
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == [("AL401", line_of(text, "\t9"), "9", "≤ 8"), ("AL407", line_of(text, "\t38"), "38", "41")]
+    rows = copy(PER_LEVEL)
+    rows[1][3] = "14"  # 预算执行 printed 14 over 8 + 4
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL104")
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("14", "12", line_of(text, "\t14"))

@@ -285,3 +285,32 @@ def test_generated_tables_read_back_and_are_silent(spec):
         for g in table.groups:
             assert g.weight.value == sum(table.indicators[m].weight.value for m in g.members)
     assert lint(text, "AL104,AL4") == []
+
+
+# a 分值 column beside each level: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分
+
+PER_LEVEL = [
+    ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "评分标准", "自评得分"],
+    ["预算管理", "20", "预算执行", "12", "预算执行率", "8", "执行率≥95%，得8分；90%以下不得分。", "8"],
+    ["", "", "", "", "预算调整率", "4", "预算调整率≤10%的，得4分。", "4"],
+    ["", "", "资产管理", "8", "资产管理规范性", "8", "资产账实相符的，得8分；否则酌情扣分。", "6"],
+    ["履职效果", "20", "满意度", "20", "", "", "满意度≥90%，得20分；80%以下不得分。", "20"],
+    ["合计", "40", "", "", "", "", "", "38"],
+]
+
+
+def test_a_weight_column_beside_each_level():
+    st = only_table(scoring_report(PER_LEVEL))
+    assert st.roles() == ("level1", "weight_level1", "level2", "weight_level2", "level3", "weight", "rule", "score")
+    assert [(i.name, i.weight.value, i.score.value) for i in st.indicators] == [
+        ("预算执行率", 8, 8), ("预算调整率", 4, 4), ("资产管理规范性", 8, 6), ("满意度", 20, 20)]
+    assert [(g.name, g.weight.value, g.members) for g in st.groups] == [
+        ("预算管理", 20, [0, 1, 2]), ("预算执行", 12, [0, 1]), ("资产管理", 8, [2]), ("履职效果", 20, [3])]
+    assert (st.total.weight.value, st.total.score.value) == (40, 38)
+
+
+def test_one_weight_column_after_the_first_level_stays_the_indicator_s():
+    rows = [["一级指标", "分值", "三级指标", "得分"], ["决策", "10", "立项依据充分性", "9"], ["合计", "10", "", "9"]]
+    st = only_table(scoring_report(rows))
+    assert st.roles() == ("level1", "weight", "level3", "score")
+    assert [(i.name, i.weight.value) for i in st.indicators] == [("立项依据充分性", 10)]

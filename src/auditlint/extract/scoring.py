@@ -164,8 +164,9 @@ class Group:
     level: int  # 1-based position among the table's level columns
     name: str
     cell: Cell
-    weight: Quantity | None = None  # inline: 决策（15分）
+    weight: Quantity | None = None  # inline: 决策（15分）, or in the 分值 column beside the group's
     members: list[int] = field(default_factory=list)  # positions in ScoringTable.indicators
+    weight_cell: Cell | None = None  # the 分值 cell beside the group's, when the weight is printed there
 
 
 @dataclass
@@ -345,6 +346,7 @@ def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
     for col in reversed(cols):
         if col.role in LEVEL_ROLES and any(c.role == col.role for c in cols if c.index > col.index):
             col.role = None
+    _group_weights(cols)
     seen: dict[str, int] = {}
     for col in cols:
         if col.role is None:
@@ -357,6 +359,26 @@ def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
             if col.role in NUMBER_ROLES or col.role == "ambiguous":
                 col.role = None
     return cols
+
+
+def group_weight_role(level_role: str) -> str:
+    """The role of the 分值 column printed right after a group level's column."""
+    return f"weight_{level_role}"
+
+
+def _group_weights(cols: list[ScoringColumn]) -> None:
+    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分: with several weight columns,
+    one printed right after a group level's column is that level's weight; the one after
+    the deepest level stays the indicator's."""
+    weights = [c for c in cols if c.role == "weight"]
+    levels = [c for c in cols if c.role in LEVEL_ROLES]
+    if len(weights) < 2 or not levels:
+        return
+    deepest = max(levels, key=lambda c: c.index)
+    for w in weights:
+        before = cols[w.index - 1] if w.index > 0 else None
+        if before is not None and before.role in LEVEL_ROLES and before is not deepest:
+            w.role = group_weight_role(before.role)
 
 
 def _label(row: list[Cell]) -> tuple[str, Cell | None]:
@@ -422,7 +444,11 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
             current = open_groups.get(k)
             if current is not None and squash(current.cell.text) == squash(cell.text):
                 continue  # the group's name printed again on each of its rows, not merged
-            group = Group(k, gname, cell, gweight)
+            gweight_cell = None
+            if gweight is None and r not in table.uncertain_rows:
+                gweight_cell = _role_cell(st, row, group_weight_role(col.role or ""))
+                gweight = _number(gweight_cell)
+            group = Group(k, gname, cell, gweight, weight_cell=gweight_cell if gweight is not None else None)
             st.groups.append(group)
             open_groups[k] = group
             for deeper in [lv for lv in open_groups if lv > k]:
@@ -431,6 +457,7 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
         score_cell = _role_cell(st, row, "score")
         guessed = r in table.uncertain_rows
         numbers = not guessed and (_number(weight_cell) is not None or _number(score_cell) is not None)
+        own_weight: Cell | None = None  # the 分值 printed beside a group cell that is the row's indicator
         if name_cell is None or not name_cell.text.strip():
             # no name of its own: when scored, the deepest group cell printed on the row is
             # the indicator (a two-level table, or a level-2 indicator beside level-3 ones)
@@ -443,10 +470,13 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
             st.groups.remove(own)
             del open_groups[own.level]
             name_cell = own.cell
+            own_weight = _role_cell(st, row, group_weight_role(levels[own.level - 1].role or ""))
         if not any(c.text.strip() for k, c in enumerate(row) if k < len(st.columns)
                    and st.columns[k].role not in LEVEL_ROLES and c is not name_cell):
             continue  # a heading printed in the name column: nothing is assessed on it
         ind = _indicator(st, r, row, name_cell, weight_cell, score_cell, guessed, open_groups)
+        if ind.weight is None and not guessed and _number(own_weight) is not None and not (weight_cell and weight_cell.text.strip()):
+            ind.weight, ind.cells["weight"] = _number(own_weight), own_weight  # type: ignore[assignment]
         pos = len(st.indicators)
         st.indicators.append(ind)
         for group in open_groups.values():
@@ -505,6 +535,11 @@ def _total_row(st: ScoringTable, r: int, label: str, label_cell: Cell) -> TotalR
     if guessed:
         return total  # several numbers placed by guess: nothing certain
     wc, sc = _role_cell(st, row, "weight"), _role_cell(st, row, "score")
+    if _number(wc) is None:
+        # the total of the weights printed under the first group level's 分值 (一级指标 | 分值 | …)
+        outer = next((c for c in st.columns if c.role and c.role.startswith("weight_")), None)
+        if outer is not None:
+            wc = _role_cell(st, row, outer.role or "")
     total.weight, total.weight_cell = _number(wc), wc
     total.score, total.score_cell = _number(sc), sc
     return total
