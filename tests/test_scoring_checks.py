@@ -454,3 +454,15 @@ def test_weights_beside_each_level_give_al401_al407_and_al104():
     text = scoring_report(rows)
     (f,) = findings(text, "AL104")
     assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("14", "12", line_of(text, "\t14"))
+
+
+def test_the_central_template_total_includes_the_funds_points():
+    from test_scoring_tables import CENTRAL
+
+    assert findings(scoring_report(CENTRAL, narrative="经自评，本局部门整体支出绩效自评得分98.78分。")) == []
+    rows = copy(CENTRAL)
+    rows[-1][7] = "99.78"
+    text = scoring_report(rows, narrative="经自评，本局部门整体支出绩效自评得分98.78分。")
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == sorted([("AL407", line_of(text, "\t99.78"), "99.78", "98.78"),
+                          ("AL407", line_of(text, "自评得分98.78分"), "98.78", "99.78")])

@@ -314,3 +314,35 @@ def test_one_weight_column_after_the_first_level_stays_the_indicator_s():
     st = only_table(scoring_report(rows))
     assert st.roles() == ("level1", "weight", "level3", "score")
     assert [(i.name, i.weight.value) for i in st.indicators] == [("立项依据充分性", 10)]
+
+
+# the central 部门（项目）支出绩效自评表: unit and funding rows above the indicator header, the
+# funds' execution scored (分值 10, 得分 9.78) and counted in the total
+
+CENTRAL = [
+    ["部门（单位）名称", "某县农业农村局", "", "", "", "", "", "", ""],
+    ["年度预算金额（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+    ["", "年度资金总额", "4130.20", "4585.94", "4483.03", "10", "97.76%", "9.78", ""],
+    ["", "其中：当年财政拨款", "4066.20", "4335.74", "4251.02", "—", "98.05%", "—", ""],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "新建高标准农田面积", "≥2.2万亩", "2.35万亩", "45", "45", ""],
+    ["", "效益指标", "社会效益指标", "农村卫生厕所普及率", "≥99%", "98.2%", "45", "44", "部分村改厕进度慢"],
+    ["总分", "", "", "", "", "", "100", "98.78", ""],
+]
+
+
+def test_the_central_template_with_its_funding_block():
+    st = only_table(scoring_report(CENTRAL))
+    assert st.header_rows == 5
+    assert [(i.name, i.weight.value, i.score.value) for i in st.indicators] == [
+        ("年度资金总额", 10, D("9.78")), ("新建高标准农田面积", 45, 45), ("农村卫生厕所普及率", 45, 44)]
+    assert (st.total.weight.value, st.total.score.value) == (100, D("98.78"))
+    assert st.indicators[1].path == ("产出指标", "数量指标", "新建高标准农田面积")
+
+
+def test_a_funding_block_without_points_adds_no_row():
+    rows = [list(r) for r in CENTRAL]
+    rows[1][5] = rows[1][7] = ""  # no 分值 / 得分 in the funding header
+    rows[2][5] = rows[2][7] = ""
+    st = only_table(scoring_report(rows))
+    assert [i.name for i in st.indicators] == ["新建高标准农田面积", "农村卫生厕所普及率"]

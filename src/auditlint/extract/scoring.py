@@ -300,22 +300,46 @@ def _numberish(text: str) -> bool:
     return q is not None and q.is_number
 
 
+def _header_rows_at(table: Table, first: int) -> int:
+    """How many header rows start at row ``first`` (0: none): rows without numbers whose
+    cells name roles, the first of them at least two."""
+    n = 0
+    for r in range(first, min(table.n_rows, first + 4)):
+        texts = [c.text for c in table.rows[r]]
+        if any(_numberish(t) for t in texts):
+            break
+        hits = sum(1 for t in texts if header_role(t))
+        if (r == first and hits < 2) or hits == 0:
+            break
+        n += 1
+    return n
+
+
+_PREAMBLE = 12  # rows a 自评表 may print above its indicator header (title, unit, the funding block)
+
+
 def _header_span(table: Table) -> tuple[int, int]:
     """(first header row, number of header rows); (0, 0) when the table has no
-    scoring header. A title row spanning the table may come first."""
+    scoring header. A title row spanning the table may come first; in the central
+    部门（项目）支出绩效自评表 the indicator header comes after the unit and funding rows."""
+    found = (0, 0)
     for first in (0, 1):
-        n = 0
-        for r in range(first, min(table.n_rows, first + 4)):
-            texts = [c.text for c in table.rows[r]]
-            if any(_numberish(t) for t in texts):
-                break
-            hits = sum(1 for t in texts if header_role(t))
-            if (r == first and hits < 2) or hits == 0:
-                break
-            n += 1
+        n = _header_rows_at(table, first)
         if n:
+            found = (first, n)
+            break
+    if found[1] and _scores_by_level(table, *found):
+        return found
+    for first in range(2, min(table.n_rows, _PREAMBLE)):
+        n = _header_rows_at(table, first)
+        if n and _scores_by_level(table, first, n):
             return first, n
-    return 0, 0
+    return found
+
+
+def _scores_by_level(table: Table, first: int, n: int) -> bool:
+    roles = {c.role for c in _columns(table, first, n)}
+    return bool(roles & set(LEVEL_ROLES)) and bool(roles & set(NUMBER_ROLES))
 
 
 def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
@@ -414,10 +438,40 @@ def scoring_table(table: Table) -> ScoringTable | None:
     if not levels or not (roles & set(NUMBER_ROLES)):
         return None
     st = ScoringTable(table, first + n, cols, parts=[table])
+    st.indicators.extend(_funding_rows(table, first))
+    funding = len(st.indicators)
     _read_rows(st, sorted(levels, key=lambda c: c.index))
-    if not st.indicators:
+    if len(st.indicators) == funding:
         return None
     return st
+
+
+def _funding_rows(table: Table, first: int) -> list[Indicator]:
+    """The scored rows of the funding block above the indicator header (年度资金总额 |
+    年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): the funds' execution is
+    scored, and its points belong to the table's total. Each row is read by the block's
+    own header row."""
+    out: list[Indicator] = []
+    weight_col = score_col = None
+    for r in range(first):
+        row = table.rows[r]
+        texts = [c.text for c in row]
+        if not any(_numberish(t) for t in texts):
+            roles = [header_role(t) for t in texts]
+            if "weight" in roles and "score" in roles:
+                weight_col, score_col = roles.index("weight"), roles.index("score")
+            continue
+        if weight_col is None or score_col is None or max(weight_col, score_col) >= len(row):
+            continue
+        label, label_cell = _label(row)
+        weight, score = _number(row[weight_col]), _number(row[score_col])
+        if label_cell is None or weight is None or score is None or r in table.uncertain_rows:
+            continue
+        name = label_cell.text.strip()
+        ind = Indicator(row=r, name=name, path=(name,), snippet=row_snippet(row), weight=weight, score=score)
+        ind.cells.update(name=label_cell, weight=row[weight_col], score=row[score_col])
+        out.append(ind)
+    return out
 
 
 def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
