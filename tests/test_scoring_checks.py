@@ -466,3 +466,15 @@ def test_the_central_template_total_includes_the_funds_points():
     got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
     assert got == sorted([("AL407", line_of(text, "\t99.78"), "99.78", "98.78"),
                           ("AL407", line_of(text, "自评得分98.78分"), "98.78", "99.78")])
+
+
+def test_al407_on_a_short_total_row_placed_by_guess():
+    from test_scoring_tables import SHORT_TOTAL
+
+    assert findings(scoring_report(SHORT_TOTAL, narrative="经综合评价，本单位自评得分9.97分。")) == []
+    rows = copy(SHORT_TOTAL)
+    rows[-1][-1] = "8.97"
+    text = scoring_report(rows, narrative="经综合评价，本单位自评得分9.97分。")
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == sorted([("AL407", line_of(text, "\t8.97"), "8.97", "9.97"),
+                          ("AL407", line_of(text, "自评得分9.97分"), "9.97", "8.97")])

@@ -346,3 +346,28 @@ def test_a_funding_block_without_points_adds_no_row():
     rows[2][5] = rows[2][7] = ""
     st = only_table(scoring_report(rows))
     assert [i.name for i in st.indicators] == ["新建高标准农田面积", "农村卫生厕所普及率"]
+
+
+# a 合计 label merged over three columns, printed as a short row the reader places by guess
+SHORT_TOTAL = [
+    ["一级指标", "二级指标", "三级指标", "全年指标值", "权重", "评分标准", "完成情况", "自评得分"],
+    ["过程（6分）", "预算执行", "预算执行率", "≥95%", "3", "执行率达到100%的，得满分；每低1%扣除5%的权重分，扣完为止。", "99.77%", "2.97"],
+    ["", "", "预算调整率", "≤10%", "3", "预算调整率≤10%，得3分；10%以上，不得分。", "7.70%", "3"],
+    ["履职（4分）", "履职目标", "参保人数", "≥412万人", "4", "达到目标值的，得4分；每低1万人扣1分。", "413.68万人", "4"],
+    ["合计", "", "10", "", "", "9.97"],
+]
+
+
+def test_a_short_total_row_placed_by_guess_is_read_by_its_columns_order():
+    st = only_table(scoring_report(SHORT_TOTAL))
+    assert st.table.uncertain_rows  # the reader could not tell where 10 and 9.97 go
+    assert (st.total.weight.value, st.total.score.value) == (10, D("9.97"))
+
+
+def test_a_guessed_total_row_is_left_alone_when_other_columns_hold_numbers():
+    rows = [list(r) for r in SHORT_TOTAL]
+    rows[0][3] = "扣分"  # a column of plain numbers besides 权重 and 自评得分
+    for r, v in zip(rows[1:4], ("0.03", "0", "0"), strict=True):
+        r[3] = v
+    st = only_table(scoring_report(rows))
+    assert st.total.weight is None and st.total.score is None

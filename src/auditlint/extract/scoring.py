@@ -587,7 +587,10 @@ def _total_row(st: ScoringTable, r: int, label: str, label_cell: Cell) -> TotalR
             total.either, total.either_cell = q, cell
         return total
     if guessed:
-        return total  # several numbers placed by guess: nothing certain
+        pair = _weight_then_score(st, r, found)
+        if pair is not None:
+            (total.weight_cell, total.weight), (total.score_cell, total.score) = pair
+        return total  # else several numbers placed by guess: nothing certain
     wc, sc = _role_cell(st, row, "weight"), _role_cell(st, row, "score")
     if _number(wc) is None:
         # the total of the weights printed under the first group level's 分值 (一级指标 | 分值 | …)
@@ -597,6 +600,21 @@ def _total_row(st: ScoringTable, r: int, label: str, label_cell: Cell) -> TotalR
     total.weight, total.weight_cell = _number(wc), wc
     total.score, total.score_cell = _number(sc), sc
     return total
+
+
+def _weight_then_score(st: ScoringTable, r: int, found: list[tuple[Cell, Quantity]]) -> tuple[tuple[Cell, Quantity], ...] | None:
+    """A total row whose label spans several columns ("合计 | 100 | 99.97"), placed by guess:
+    its two numbers are the weights' and the scores' totals, in the order of those columns,
+    when they are the only columns of the rows above that hold plain numbers."""
+    w, sc = st.column("weight"), st.column("score")
+    if len(found) != 2 or w is None or sc is None or w.index > sc.index:
+        return None
+    table = st.table
+    numeric = {c for k in range(st.header_rows, r) if k not in table.uncertain_rows
+               for c, cell in enumerate(table.rows[k]) if _number(cell) is not None}
+    if numeric != {w.index, sc.index}:
+        return None
+    return found[0], found[1]
 
 
 _PAGE_NOISE = 20  # a paragraph this short between two grids is a page header, footer or number
