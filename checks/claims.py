@@ -272,7 +272,7 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
     zh:
     指标的完成值（自评表、评分表的完成值栏，或正文中的“预算执行率100%”）与用报告自己的数据重新计算的结果不符。
     知识库（data/indicators.yaml）中的指标按其公式从预算执行表、“三公”表和正文数字重算：预算执行率 = 实际支出÷
-    调整后预算，结转结余率 = 年末结转结余（或 预算 − 支出）÷ 预算，预算调整率、“三公经费”变动率、在职人员控制率
+    调整后预算（表中未列调整后预算时，取年初预算及其加上调整数），结转结余率 = 年末结转结余（或 预算 − 支出）÷ 预算，预算调整率、“三公经费”变动率、在职人员控制率
     （实有人数 ÷ 编制数）等；其他指标与正文写明的同一数量相比（来电量 与“来电总量99.54万个”）。按区间比较并尊重
     比较符：“≤0%”只有重算值整体大于 0 才算不符，“100%”代表 [99.5%, 100.5%]。有多种常见算法或多个数据来源时，
     只有全部不符才报告；数据不足以判断（没有上年数，没有编制数）时不报告。
@@ -284,7 +284,8 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
     table, or a sentence such as "预算执行率100%") contradicts the value recomputed from the
     report's own data. Indicators in the knowledge base (data/indicators.yaml) are
     recomputed by their formulas from the budget and 三公 tables and the narrative's
-    figures: execution rate = actual ÷ adjusted budget, carry-over rate = carry-over (or
+    figures: execution rate = actual ÷ adjusted budget (or, with no adjusted
+    budget printed, the initial budget and the initial budget plus the table's adjustments), carry-over rate = carry-over (or
     budget − actual) ÷ budget, budget adjustment rate, 三公 change rate, staff control
     rate (staff in post ÷ authorised posts) and more; other indicators are held against a
     sentence stating the same quantity (来电量 against "来电总量99.54万个"). Compared as

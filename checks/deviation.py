@@ -1,4 +1,4 @@
-"""The deviation column of indicator tables (AL205): 偏差 = (actual − target) ÷ target."""
+"""The deviation column of indicator tables and scored 自评表 (AL205): 偏差 = (actual − target) ÷ target."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from auditlint.checks.targets import Pair, cell_text, comparable, garbled, impos
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import IndicatorRow, IndicatorTable
+from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
 from auditlint.findings import Evidence, Finding, Related, Severity
-from auditlint.numbers import Approx, Verdict, compare, fmt
+from auditlint.numbers import Approx, Quantity, Verdict, compare, fmt
 
 HUNDRED = Decimal(100)
 
@@ -56,14 +56,16 @@ def _verdict(stated: Approx, pair: Pair) -> tuple[Verdict, Approx] | None:
 def deviation_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     zh:
-    指标表的偏差（偏差情况、偏差率）应为（完成值 − 目标值）÷ 目标值。按打印精度的区间比较；
+    指标表的偏差（偏差情况、偏差率）应为（完成值 − 目标值）÷ 目标值；与分值、得分同列一表的偏差栏（中央
+    部门（项目）支出绩效自评表）同样核对。按打印精度的区间比较；
     也接受符号相反的写法、百分比之间的百分点差，以及目标确已达到时写“0%”的写法，都不相符才报告。
     目标或完成值是文字（健全、合规）、目标不可能达到（AL304）、或该行各栏错位时不作判断。
     错误示例：目标“＞85%”，完成“89%”，偏差“100%”（应为 4.71%）。
     正确示例：目标“=2篇”，完成“1篇”，偏差“-50.00%”。
 
     en:
-    An indicator table's deviation (偏差情况, 偏差率) must be (actual − target) ÷ target.
+    An indicator table's deviation (偏差情况, 偏差率) must be (actual − target) ÷ target, and so
+    must a deviation column printed beside 分值 and 得分 (the central 项目支出绩效自评表).
     Compared as intervals at printed precision; the opposite sign, the difference in
     percentage points between two percents, and "0%" for a target certainly met are
     accepted too, and only a deviation matching none is reported. Text targets or
@@ -72,18 +74,18 @@ def deviation_mismatch(facts: Facts) -> Iterator[Finding]:
     Bad: target ">85%", done "89%", deviation "100%" (should be 4.71%).
     Good: target "=2篇", done "1篇", deviation "-50.00%".
     """
-    for it in facts.indicators:
-        if not isinstance(it, IndicatorTable) or not it.has("deviation"):
-            continue
-        for row in it.rows:
+    # indicator tables and scoring tables alike: the central 项目支出绩效自评表 prints 偏差
+    # beside 分值 and 得分
+    for _key, row in indicator_rows(facts):
+        if "deviation" in row.cells:
             finding = _row_finding(row)
             if finding is not None:
                 yield finding
 
 
-def _row_finding(row: IndicatorRow) -> Finding | None:
-    dev = row.deviation
-    if row.uncertain or dev is None or dev.value is None or not dev.is_percent or dev.comparator not in (None, "="):
+def _row_finding(row: IndicatorRowLike) -> Finding | None:
+    dev: Quantity | None = getattr(row, "deviation", None)
+    if getattr(row, "uncertain", False) or dev is None or dev.value is None or not dev.is_percent or dev.comparator not in (None, "="):
         return None
     if impossible_target(row) or garbled(row):
         return None

@@ -13,7 +13,8 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorTable
 from auditlint.extract.meta import ReportDate, ReportMeta
-from auditlint.extract.prose import Sentence, passages, sentences
+from auditlint.extract.outline import heading_of
+from auditlint.extract.prose import Passage, Sentence, passages, sentences
 from auditlint.findings import Evidence, Finding, Related
 from auditlint.numbers import find_quantities, normalize
 
@@ -35,6 +36,14 @@ _TIME = re.compile(
 # what is still to come: a plan, a forecast, a target
 FUTURE = ("将", "计划", "拟", "预计", "力争", "争取", "预期", "目标", "开始", "以后", "之后", "展望", "届时", "下一步",
           "要求", "应当", "部署")
+# the evaluation's own work: a 2023 self-evaluation is carried out in 2024, and the dates of
+# its working group, questionnaires and site visits are not data of a later year
+EVALUATION_WORK = ("自评", "自查", "评价工作", "绩效评价", "评价组", "评价小组", "工作小组", "领导小组", "工作方案", "评价方案",
+                   "佐证", "问卷", "满意度调查", "现场评价", "现场核查", "现场勘查", "访谈", "座谈", "评价报告")
+# a section that states goals and plans: what it says of later years is not reported as done
+# ("（一）中长期发展目标", "下一步工作计划"); one that reports on them is ("绩效目标完成情况")
+GOAL_HEADING = ("目标", "规划", "计划", "展望", "打算", "下一步", "思路")
+REPORT_HEADING = ("完成", "实现", "情况", "执行", "落实", "成效", "评价", "分析")
 # what was done or measured
 DONE = ("已", "完成", "发现", "实现", "达到", "达", "增长", "增加", "下降", "减少", "支出", "追回", "累计", "共计", "合计",
         "查处", "办结", "签收", "结算", "净增")
@@ -77,6 +86,12 @@ class LaterStatement:
     date: ReportDate | None  # when the token gives a month
 
 
+def _deadline(text: str, start: int) -> bool:
+    """"到2025年，…" / "至2025年，…": by that year, a deadline or a target — not "截至2024年末"."""
+    before = text[max(0, start - 2) : start]
+    return before[-1:] in ("到", "至") and not before.startswith(("截", "止"))
+
+
 def later_statements(sentence: Sentence, year: int, report_date: ReportDate | None) -> Iterator[LaterStatement]:
     """Time tokens later than the evaluated year (or than the report's date) at the
     head of a clause that reports something done or measured, not planned."""
@@ -91,6 +106,10 @@ def later_statements(sentence: Sentence, year: int, report_date: ReportDate | No
         rest = text[m.end() :]
         if any(w in rest for w in FUTURE):
             continue
+        if _deadline(text, m.start()) and "已" not in rest:
+            continue
+        if not after_report and y == year + 1 and any(w in text for w in EVALUATION_WORK):
+            continue
         measured = any(q.quantity.unit not in (None, "年", "月", "日", "号") for q in find_quantities(rest))
         if not measured and not any(w in rest for w in DONE):
             continue
@@ -104,7 +123,8 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
     自评针对的是报告标题或评价时段所写的年度。指标的完成值来源若只写了另一个年度（2024年度的指标，
     来源却是“2023年度决算报告”），或者叙述把评价年度之后的情况当作已经发生的数据（2023年度报告中
     “2024年上半年，……仅增长4.25万人”），或把报告日期之后的日期写成已完成，即为期间不符。
-    “2024年开始……将成为”之类的计划、展望不算；评价年度本身无法确定时不作判断。
+    “2024年开始……将成为”之类的计划、展望，“到2025年……”这样的期限，目标、规划、计划章节中的内容，以及评价工作
+    本身的日期（2023年度的自评在2024年报告日期之前成立工作小组、发放问卷、现场核查）都不算；评价年度本身无法确定时不作判断。
     错误示例：2024年度自评表中，预算执行率的完成值来源为“2023年度决算报告”。
     正确示例：完成值来源为“2024年度决算报告”。
 
@@ -114,7 +134,10 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
     "2023年度决算报告"), a narrative that states data from after the evaluated year as
     done or measured (in a 2023 report: "2024年上半年，……仅增长4.25万人"), or a date after
     the report's own date stated as done, is a period mismatch. Plans and outlooks
-    ("2024年开始……将成为") are not; when the evaluated year cannot be told, nothing is said.
+    ("2024年开始……将成为"), deadlines ("到2025年……"), sections of goals and plans, and the dates
+    of the evaluation's own work (a 2023 self-evaluation forming its working group or
+    sending questionnaires in 2024, before the report's date) are not; when the evaluated
+    year cannot be told, nothing is said.
     Bad: in a 2024 self-evaluation, 预算执行率's source is "2023年度决算报告".
     Good: its source is "2024年度决算报告".
     """
@@ -124,10 +147,27 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
     yield from _sources(facts, year)
     meta = facts.meta
     report_date = meta.date.value if meta.date is not None and meta.date.confidence >= MIN_DATE_CONFIDENCE else None
-    for passage in passages(facts.document):
+    for passage in _outside_goal_sections(facts):
         for sentence in sentences(passage):
             for st in later_statements(sentence, year, report_date):
                 yield _later_finding(st, year, report_date)
+
+
+def _goal_heading(text: str) -> bool:
+    title = re.split(r"[。：:；;]", text)[0]  # a run-in heading's own words, not its paragraph's
+    return any(w in title for w in GOAL_HEADING) and not any(w in title for w in REPORT_HEADING)
+
+
+def _outside_goal_sections(facts: Facts) -> Iterator[Passage]:
+    """The report's passages, except those under a heading that states goals or plans."""
+    open_headings: dict[int, bool] = {}  # rank → is a goal heading
+    for passage in passages(facts.document):
+        h = None if passage.in_table else heading_of(passage)
+        if h is not None:
+            open_headings = {r: g for r, g in open_headings.items() if r < h.rank}
+            open_headings[h.rank] = _goal_heading(h.text)
+        if not any(open_headings.values()):
+            yield passage
 
 
 def _sources(facts: Facts, year: int) -> Iterator[Finding]:

@@ -55,14 +55,14 @@ def _scored(st: ScoringTable) -> list[Indicator]:
 def group_header_weight_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     zh:
-    评分表的一级或二级指标常在名称中标注分值，如“决策（15分）”“预算执行（16分）”；
+    评分表的一级或二级指标常在名称中标注分值，如“决策（15分）”“预算执行（16分）”，或在其右侧的“分值”栏中列出；
     它应等于其下所有指标权重之和。只要其下有一行权重缺失或无法读出，就不作比较。
     错误示例：过程（31分），其下各指标权重之和为 32。
     正确示例：过程（39分），其下 预算执行16 + 预算管理12 + 资产管理3 + 项目管理2 + 人员管理3 + 机构建设3 = 39。
 
     en:
-    Scoring tables often print a group's weight in its name, as in 决策（15分） or 预算执行（16分）;
-    it must equal the sum of the weights of the indicators under it. When a weight under the
+    Scoring tables often print a group's weight in its name, as in 决策（15分） or 预算执行（16分）,
+    or in a 分值 column right beside it; it must equal the sum of the weights of the indicators under it. When a weight under the
     group is missing or unreadable, the group is not compared.
     Bad: 过程（31分） while its indicators' weights add up to 32.
     Good: 过程（39分） over 16 + 12 + 3 + 2 + 3 + 3 = 39.
@@ -84,7 +84,8 @@ def group_header_weight_mismatch(facts: Facts) -> Iterator[Finding]:
             n = len(members)
             got = fmt(computed.mid)
             text = normalize(g.cell.text)
-            where = cell_location(g.cell, max(0, text.rfind(g.weight.text.strip()) if g.weight.text else 0))
+            where = (g.weight_cell.location if g.weight_cell is not None
+                     else cell_location(g.cell, max(0, text.rfind(g.weight.text.strip()) if g.weight.text else 0)))
             yield Finding(
                 location=where,
                 message_zh=f"{g.name}标注 {_p(g.weight)} 分，但其下 {n} 项指标的权重之和为 {got}",

@@ -12,7 +12,7 @@ from auditlint.checks.targets import cell_text
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
+from auditlint.extract.indicators import IndicatorRowLike, ScoredRow, indicator_rows
 from auditlint.extract.meta import ReportMeta
 from auditlint.extract.outline import KEY as OUTLINE
 from auditlint.extract.outline import Heading, serial_text
@@ -203,7 +203,7 @@ def blank_required_field(facts: Facts) -> Iterator[Finding]:
     """
     zh:
     封面或表头印有必填项的标签（评价单位、填报单位、项目名称、填报人、联系人、联系电话、日期、评价机构），
-    但冒号后什么也没有填写；日期只印了“年 月 日”也算空白。签字、盖章栏不在此列：手写签名和印章是图像，
+    但冒号后什么也没有填写；日期只印了“年 月 日”也算空白，封面或落款处单独一行、没有标签的“年 月 日”同样算空白日期。签字、盖章栏不在此列：手写签名和印章是图像，
     文本中本来就看不到。
     错误示例：“填报人：          联系电话：”。
     正确示例：“填报人：张三    联系电话：025-12345678”。
@@ -211,7 +211,8 @@ def blank_required_field(facts: Facts) -> Iterator[Finding]:
     en:
     The cover or form header prints the label of a required field (评价单位, 填报单位, 项目名称,
     填报人, 联系人, 联系电话, 日期, 评价机构) with nothing after its colon; a date printed only
-    as "年 月 日" is blank too. Signature and stamp fields are not checked: handwriting and
+    as "年 月 日" is blank too, and so is a bare "年 月 日" line on the cover or under the
+    signature (落款). Signature and stamp fields are not checked: handwriting and
     stamps are images that a text never shows.
     Bad: "填报人：          联系电话：".
     Good: "填报人：张三    联系电话：025-12345678".
@@ -224,11 +225,13 @@ def blank_required_field(facts: Facts) -> Iterator[Finding]:
         if not f.required or not f.blank:
             continue
         seen[f.label] += 1
+        # a date line printed bare under the signature ("    年  月  日") shows itself, not a label
+        shown = f"{f.label}：" if f.label in f.snippet else f.snippet
         yield Finding(
             location=f.location,
             message_zh=f"“{f.label}”一栏为空",
             message_en=f"the {_KIND_NAMES.get(f.kind, (f.kind, f.kind))[1]} field “{f.label}” is blank",
-            evidence=Evidence(expression=f"{f.label}：", stated=f"{f.label}：", computed="（空）"),
+            evidence=Evidence(expression=shown, stated=shown, computed="（空）"),
             snippet=f.snippet,
             confidence=0.9,
             materiality=0.2,
@@ -241,39 +244,61 @@ def blank_required_field(facts: Facts) -> Iterator[Finding]:
 
 
 def _values(row: IndicatorRowLike) -> tuple[str, ...]:
-    return tuple(name_key(cell_text(row, r)) for r in ("target", "actual"))
+    return tuple(name_key(cell_text(row, r)) for r in ("target", "actual", "weight", "score"))
+
+
+def _shown(row: IndicatorRowLike, points: bool) -> str:
+    """The row's target and completion, and its weight and score when only they tell it
+    apart from its twin (or when it prints no target or completion)."""
+    parts = [x for x in (cell_text(row, "target"), cell_text(row, "actual")) if x]
+    if points or not parts:
+        w, sc = cell_text(row, "weight"), cell_text(row, "score")
+        parts += [x for x in (f"分值{w}" if w else "", f"得分{sc}" if sc else "") if x]
+    return " ".join(parts) or "—"
+
+
+def _groups_of(row: IndicatorRowLike) -> tuple[str, ...]:
+    """The groups a scoring table's row sits in (决策 / 预算编制): an indicator may recur
+    under another group (each project's own 完成及时性); an indicator table's rows: none."""
+    if isinstance(row, ScoredRow):
+        return tuple(name_key(g) for g in row.indicator.path[:-1])
+    return ()
 
 
 @check("AL603", "duplicate-indicator", severity="warning", zh="同一表中指标重复出现且数值不同", en="The same indicator twice in one table")
 def duplicate_indicator(facts: Facts) -> Iterator[Finding]:
     """
     zh:
-    同一张指标表中，同一指标名称出现两次：目标值或完成值不同时为警告（哪一个才是真的？）；
-    两行完全相同时为提示（多半是复制粘贴多出的一行）。
-    错误示例：“预算执行率 ＝100% 98.19%”与“预算执行率 ＝100% 100%”在同一表中。
+    同一张指标表中（评分表中为同一组内），同一指标名称出现两次：目标值、完成值、分值或得分不同时为警告
+    （哪一个才是真的？）；两行完全相同时为提示（多半是复制粘贴多出的一行）。
+    错误示例：“预算执行率 ＝100% 98.19%”与“预算执行率 ＝100% 100%”在同一表中；评分表同一组内两行
+    “资金使用合规性”，分值4得分4与分值4得分3.5。
     正确示例：每个指标只出现一次。
 
     en:
-    In one indicator table the same indicator name appears twice: a warning when the
-    target or the actual differs (which one is true?), a note when the two rows are
-    identical (most likely a row pasted twice).
-    Bad: "预算执行率 ＝100% 98.19%" and "预算执行率 ＝100% 100%" in one table.
+    In one indicator table (in a scoring table, within one group) the same indicator name
+    appears twice: a warning when the target, the actual, the weight or the score differs
+    (which one is true?), a note when the two rows are identical (most likely a row
+    pasted twice).
+    Bad: "预算执行率 ＝100% 98.19%" and "预算执行率 ＝100% 100%" in one table; two rows
+    "资金使用合规性" in one group of a scoring table, weight 4 scored 4 and weight 4 scored 3.5.
     Good: every indicator appears once.
     """
-    groups: dict[tuple[str, str], list[IndicatorRowLike]] = defaultdict(list)
+    groups: dict[tuple[str, tuple[str, ...], str], list[IndicatorRowLike]] = defaultdict(list)
     for table_key, row in indicator_rows(facts):
         key = name_key(row.name)
         if key and "name" in row.cells:
-            groups[(table_key, key)].append(row)
-    for (_table, _key), rows in groups.items():
+            groups[(table_key, _groups_of(row), key)].append(row)
+    for rows in groups.values():
         if len(rows) < 2:
             continue
         first = rows[0]
         for dup in rows[1:]:
             same = _values(dup) == _values(first)
+            # weight and score shown when only they tell the rows apart
+            points = _values(dup)[:2] == _values(first)[:2] and not same
             cell = dup.cells["name"]
-            a = " ".join(x for x in (cell_text(first, "target"), cell_text(first, "actual")) if x) or "—"
-            b = " ".join(x for x in (cell_text(dup, "target"), cell_text(dup, "actual")) if x) or "—"
+            a, b = _shown(first, points), _shown(dup, points)
             if same:
                 zh = f"指标“{dup.name}”在同一表中出现两次，两行相同（{b}）"
                 en = f"indicator “{dup.name}” appears twice in one table with the same values ({b})"

@@ -37,6 +37,23 @@ def test_al501_execution_rate_against_the_budget_table():
     assert "98.19%" in f.message_zh and "98.19%" in f.message_en
 
 
+# 年初预算 and its 调整数, with no adjusted-budget column: 1133.47 ÷ (1100.00 + 65.00) = 97.29%
+ADJUSTED_BY_COLUMN = [
+    ["资金来源", "年初预算（万元）", "调整数（万元）", "实际执行（万元）"],
+    ["中央补助资金", "600.00", "+85.00", "662.34"],
+    ["省级补助资金", "500.00", "-20.00", "471.13"],
+    ["合计", "1100.00", "+65.00", "1133.47"],
+]
+
+
+def test_al501_the_initial_budget_as_adjusted_by_the_table_s_own_adjustments():
+    assert al501(with_tables(row("预算执行率", "=100%", "97.29%"), tables=table(ADJUSTED_BY_COLUMN))) == []
+    text = with_tables(row("预算执行率", "=100%", "90.00%"), tables=table(ADJUSTED_BY_COLUMN))
+    (f,) = al501(text)
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("90.00%", "103.04%", line_of(text, "90.00%"))
+    assert "1133.47 ÷ (1100.00 + 65.00) × 100 = 97.29%" in f.message_zh
+
+
 def test_al501_carryover_and_adjustment_claims_of_zero():
     text = with_tables(row("结转结余率", "=0%", "0%"), row("预算调整率", "=0%", "0%"), tables=table(BUDGET))
     carry, adjust = al501(text)

@@ -143,3 +143,58 @@ def test_generated_indicator_lines_read_exactly(w, s, s2):
     narrative = f"（3）预算执行率（分值{w}分，得分{s}分）：实际完成情况为达到要求，根据评分标准得{s2}分。"
     (c,), _ = claims(narrative, IndicatorScore)
     assert (c.lead, c.weight.value, c.score.value, c.conclusion.value) == ("预算执行率", w, s, s2)
+
+
+# ---------------------------------------------------------------------------
+# the grade bands are no score claim; a title printed on two lines still names the project
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "评价结果分四档：综合得分90分（含）以上为“优”，80分（含）至90分为“良”，60分（含）至80分为“中”，60分以下为“差”。",
+        "等级划分：总得分90分以上为优；总得分80-90分为良；总得分60-80分为中；总得分60分以下为差。",
+        "综合得分85分及以上的评为优，70分至85分的评为良，60分至70分的评为中，不足60分的评为差。",
+    ],
+)
+def test_the_grade_bands_are_not_a_total_score(sentence):
+    assert claims(sentence, TotalScore)[0] == []
+    # the real claim printed after the bands is still read
+    found, _ = claims(sentence + "经综合评定，得分为22分。", TotalScore)
+    assert [c.score.value for c in found] == [D(22)]
+
+
+def test_a_band_sentence_does_not_give_al407():
+    from scoring_reports import by_id, lint
+
+    bands = "评价结果分四档：综合得分90分（含）以上为“优”，80分（含）至90分为“良”，60分（含）至80分为“中”，60分以下为“差”。"
+    assert by_id(lint(scoring_report(GROUPED, narrative=bands)), "AL407") == []
+    (f,) = by_id(lint(scoring_report(GROUPED, narrative=bands + "经综合评定，得分为21分。")), "AL407")
+    assert (f.evidence.stated, f.evidence.computed) == ("21", "22")
+
+
+SPLIT_TITLE = "某县2023年度农村饮水安全巩固提升工程\n项目支出绩效评价报告"
+
+
+def test_a_title_on_two_lines_still_makes_a_project_report():
+    sentence = "经评价，项目综合得分22分，评价等级为“良”。"
+    found, text = claims(sentence, TotalScore, title=SPLIT_TITLE)
+    assert [c.score.value for c in found] == [D(22)]
+    assert found[0].score.location.line == line_of(text, "经评价")
+    (g,), _ = claims(sentence, GradeClaim, title=SPLIT_TITLE)
+    assert g.grade == "良"
+    # a department's report on two lines: a sentence naming a 项目 still speaks of one of its projects
+    dept = "某区文化广电旅游体育局\n2023年度部门整体支出绩效自评报告"
+    assert claims(sentence, TotalScore, title=dept)[0] == []
+
+
+def test_a_title_on_two_lines_gives_al410_and_al407():
+    from scoring_reports import by_id, lint
+
+    text = scoring_report(GROUPED, narrative="经评价，项目综合得分22分，评价等级为“良”。", title=SPLIT_TITLE)
+    (f,) = by_id(lint(text), "AL410")
+    assert (f.evidence.stated, f.evidence.computed) == ("良", "差")
+    assert f.location.line == line_of(text, "经评价")
+    text = scoring_report(GROUPED, narrative="经评价，项目综合得分23分。", title=SPLIT_TITLE)
+    (f,) = by_id(lint(text), "AL407")
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("23", "22", line_of(text, "经评价"))

@@ -438,3 +438,43 @@ def test_al409_a_longer_name_is_not_a_shorter_indicator():
     narrative = "关于服务满意度（分值3分，得分5分）：群众评价较好。"
     (f,) = findings(scoring_report(rows, narrative=narrative), "AL409")
     assert (f.evidence.stated, f.evidence.computed) == ("3", "5")
+
+
+def test_weights_beside_each_level_give_al401_al407_and_al104():
+    from test_scoring_tables import PER_LEVEL
+
+    assert findings(scoring_report(PER_LEVEL)) == []
+    rows = copy(PER_LEVEL)
+    rows[3][7] = "9"  # 资产管理规范性 9 of 8; the total still says 38
+    text = scoring_report(rows)
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == [("AL401", line_of(text, "\t9"), "9", "≤ 8"), ("AL407", line_of(text, "\t38"), "38", "41")]
+    rows = copy(PER_LEVEL)
+    rows[1][3] = "14"  # 预算执行 printed 14 over 8 + 4
+    text = scoring_report(rows)
+    (f,) = findings(text, "AL104")
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("14", "12", line_of(text, "\t14"))
+
+
+def test_the_central_template_total_includes_the_funds_points():
+    from test_scoring_tables import CENTRAL
+
+    assert findings(scoring_report(CENTRAL, narrative="经自评，本局部门整体支出绩效自评得分98.78分。")) == []
+    rows = copy(CENTRAL)
+    rows[-1][7] = "99.78"
+    text = scoring_report(rows, narrative="经自评，本局部门整体支出绩效自评得分98.78分。")
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == sorted([("AL407", line_of(text, "\t99.78"), "99.78", "98.78"),
+                          ("AL407", line_of(text, "自评得分98.78分"), "98.78", "99.78")])
+
+
+def test_al407_on_a_short_total_row_placed_by_guess():
+    from test_scoring_tables import SHORT_TOTAL
+
+    assert findings(scoring_report(SHORT_TOTAL, narrative="经综合评价，本单位自评得分9.97分。")) == []
+    rows = copy(SHORT_TOTAL)
+    rows[-1][-1] = "8.97"
+    text = scoring_report(rows, narrative="经综合评价，本单位自评得分9.97分。")
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == sorted([("AL407", line_of(text, "\t8.97"), "8.97", "9.97"),
+                          ("AL407", line_of(text, "自评得分9.97分"), "9.97", "8.97")])

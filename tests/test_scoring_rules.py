@@ -96,6 +96,9 @@ def test_shapes_and_maxima(text, kind, maximum):
         # a fraction of the weight in words: not 3 points, and not dropped either
         "满意度≥90%得满分，80%-90%得三分之二分值，80%以下不得分。",
         "全部完成得5分，完成80%以上得3分，完成60%-80%得1分，60%以下不得分",
+        # points for each of a list: 2 × 3, not 3
+        "6月底、9月底执行进度分别达到45%、70%的，各得3分。",
+        "上半年、全年各项任务按时完成的，每项得2分。",
     ],
 )
 def test_what_is_not_understood_stays_unparsed(text):

@@ -285,3 +285,89 @@ def test_generated_tables_read_back_and_are_silent(spec):
         for g in table.groups:
             assert g.weight.value == sum(table.indicators[m].weight.value for m in g.members)
     assert lint(text, "AL104,AL4") == []
+
+
+# a 分值 column beside each level: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分
+
+PER_LEVEL = [
+    ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "评分标准", "自评得分"],
+    ["预算管理", "20", "预算执行", "12", "预算执行率", "8", "执行率≥95%，得8分；90%以下不得分。", "8"],
+    ["", "", "", "", "预算调整率", "4", "预算调整率≤10%的，得4分。", "4"],
+    ["", "", "资产管理", "8", "资产管理规范性", "8", "资产账实相符的，得8分；否则酌情扣分。", "6"],
+    ["履职效果", "20", "满意度", "20", "", "", "满意度≥90%，得20分；80%以下不得分。", "20"],
+    ["合计", "40", "", "", "", "", "", "38"],
+]
+
+
+def test_a_weight_column_beside_each_level():
+    st = only_table(scoring_report(PER_LEVEL))
+    assert st.roles() == ("level1", "weight_level1", "level2", "weight_level2", "level3", "weight", "rule", "score")
+    assert [(i.name, i.weight.value, i.score.value) for i in st.indicators] == [
+        ("预算执行率", 8, 8), ("预算调整率", 4, 4), ("资产管理规范性", 8, 6), ("满意度", 20, 20)]
+    assert [(g.name, g.weight.value, g.members) for g in st.groups] == [
+        ("预算管理", 20, [0, 1, 2]), ("预算执行", 12, [0, 1]), ("资产管理", 8, [2]), ("履职效果", 20, [3])]
+    assert (st.total.weight.value, st.total.score.value) == (40, 38)
+
+
+def test_one_weight_column_after_the_first_level_stays_the_indicator_s():
+    rows = [["一级指标", "分值", "三级指标", "得分"], ["决策", "10", "立项依据充分性", "9"], ["合计", "10", "", "9"]]
+    st = only_table(scoring_report(rows))
+    assert st.roles() == ("level1", "weight", "level3", "score")
+    assert [(i.name, i.weight.value) for i in st.indicators] == [("立项依据充分性", 10)]
+
+
+# the central 部门（项目）支出绩效自评表: unit and funding rows above the indicator header, the
+# funds' execution scored (分值 10, 得分 9.78) and counted in the total
+
+CENTRAL = [
+    ["部门（单位）名称", "某县农业农村局", "", "", "", "", "", "", ""],
+    ["年度预算金额（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+    ["", "年度资金总额", "4130.20", "4585.94", "4483.03", "10", "97.76%", "9.78", ""],
+    ["", "其中：当年财政拨款", "4066.20", "4335.74", "4251.02", "—", "98.05%", "—", ""],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "新建高标准农田面积", "≥2.2万亩", "2.35万亩", "45", "45", ""],
+    ["", "效益指标", "社会效益指标", "农村卫生厕所普及率", "≥99%", "98.2%", "45", "44", "部分村改厕进度慢"],
+    ["总分", "", "", "", "", "", "100", "98.78", ""],
+]
+
+
+def test_the_central_template_with_its_funding_block():
+    st = only_table(scoring_report(CENTRAL))
+    assert st.header_rows == 5
+    assert [(i.name, i.weight.value, i.score.value) for i in st.indicators] == [
+        ("年度资金总额", 10, D("9.78")), ("新建高标准农田面积", 45, 45), ("农村卫生厕所普及率", 45, 44)]
+    assert (st.total.weight.value, st.total.score.value) == (100, D("98.78"))
+    assert st.indicators[1].path == ("产出指标", "数量指标", "新建高标准农田面积")
+
+
+def test_a_funding_block_without_points_adds_no_row():
+    rows = [list(r) for r in CENTRAL]
+    rows[1][5] = rows[1][7] = ""  # no 分值 / 得分 in the funding header
+    rows[2][5] = rows[2][7] = ""
+    st = only_table(scoring_report(rows))
+    assert [i.name for i in st.indicators] == ["新建高标准农田面积", "农村卫生厕所普及率"]
+
+
+# a 合计 label merged over three columns, printed as a short row the reader places by guess
+SHORT_TOTAL = [
+    ["一级指标", "二级指标", "三级指标", "全年指标值", "权重", "评分标准", "完成情况", "自评得分"],
+    ["过程（6分）", "预算执行", "预算执行率", "≥95%", "3", "执行率达到100%的，得满分；每低1%扣除5%的权重分，扣完为止。", "99.77%", "2.97"],
+    ["", "", "预算调整率", "≤10%", "3", "预算调整率≤10%，得3分；10%以上，不得分。", "7.70%", "3"],
+    ["履职（4分）", "履职目标", "参保人数", "≥412万人", "4", "达到目标值的，得4分；每低1万人扣1分。", "413.68万人", "4"],
+    ["合计", "", "10", "", "", "9.97"],
+]
+
+
+def test_a_short_total_row_placed_by_guess_is_read_by_its_columns_order():
+    st = only_table(scoring_report(SHORT_TOTAL))
+    assert st.table.uncertain_rows  # the reader could not tell where 10 and 9.97 go
+    assert (st.total.weight.value, st.total.score.value) == (10, D("9.97"))
+
+
+def test_a_guessed_total_row_is_left_alone_when_other_columns_hold_numbers():
+    rows = [list(r) for r in SHORT_TOTAL]
+    rows[0][3] = "扣分"  # a column of plain numbers besides 权重 and 自评得分
+    for r, v in zip(rows[1:4], ("0.03", "0", "0"), strict=True):
+        r[3] = v
+    st = only_table(scoring_report(rows))
+    assert st.total.weight is None and st.total.score is None

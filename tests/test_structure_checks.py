@@ -135,6 +135,31 @@ def test_al602_a_date_with_only_year_month_day_printed():
     assert (f.evidence.stated, f.location.line) == ("日期：", 4)
 
 
+def test_al602_a_bare_date_line_under_the_signature():
+    text = "某局2024年度绩效自评报告\n一、概况\n正文。\n\n某某局\n　　　　年　　月　　日\n"
+    (f,) = by_id(lint(text, "AL602"), "AL602")
+    assert (f.evidence.stated, f.location.line, f.location.column) == ("年　　月　　日", 6, 5)
+    assert f.message_zh == "“落款日期”一栏为空"
+    cover = "某局2024年度绩效自评报告\n    年  月  日\n一、概况\n正文。\n"
+    (f,) = by_id(lint(cover, "AL602"), "AL602")
+    assert (f.evidence.stated, f.location.line) == ("年  月  日", 2)
+
+
+@pytest.mark.parametrize("tail", [
+    "某某局\n2024年3月22日",  # filled in
+    "某某局\n二〇二四年三月二十二日",
+    "某某局\n2024年",
+    "月度执行进度按年、月、日统计。",  # words, not a blank date line
+])
+def test_al602_silent_on_a_filled_date_line(tail):
+    assert lint(f"某局2024年度绩效自评报告\n一、概况\n正文。\n{tail}\n", "AL602") == []
+
+
+def test_al602_a_bare_date_line_in_the_middle_of_a_report_is_not_the_signature():
+    body = "正文。\n" * 8
+    assert lint(f"某局2024年度绩效自评报告\n一、概况\n{body}  年  月  日\n{body}二、其他\n无。\n", "AL602") == []
+
+
 @pytest.mark.parametrize("line", [
     "单位负责人（签字）：",  # a signature: an image or handwriting, not in the text
     "盖章：",
@@ -170,6 +195,36 @@ def test_al603_silent_on_distinct_names_and_across_tables():
     assert lint(one, "AL603") == []
     two = self_eval(row("预算执行率", "=100%", "98%"), after="三、附表\n" + self_eval(row("预算执行率", "=100%", "100%")))
     assert lint(two, "AL603") == []
+
+
+def _scored(*rows):
+    from scoring_reports import scoring_report
+
+    header = ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"]
+    return scoring_report([header, *rows])
+
+
+def test_al603_same_indicator_twice_in_one_group_of_a_scoring_table():
+    text = _scored(["过程（12分）", "预算管理（12分）", "“三公”经费控制率", "4", "≤100%得4分。", "4"],
+                   ["", "", "资金使用合规性", "4", "无违规的，得4分；每发现一例，扣1分。", "4"],
+                   ["", "", "资金使用合规性", "4", "采购程序规范的，得4分；每发现一处问题，扣0.5分。", "3.5"])
+    (f,) = by_id(lint(text, "AL603"), "AL603")
+    assert f.severity == "warning" and f.location.line == line_of(text, "资金使用合规性", 2)
+    assert (f.evidence.stated, f.evidence.computed) == ("分值4 得分3.5", "分值4 得分4")
+    assert f.related[0].location.line == line_of(text, "资金使用合规性")
+
+
+def test_al603_a_scoring_row_pasted_twice_is_a_note():
+    text = _scored(["过程（8分）", "预算管理（8分）", "资金使用合规性", "4", "无违规的，得4分。", "4"],
+                   ["", "", "资金使用合规性", "4", "无违规的，得4分。", "4"])
+    (f,) = by_id(lint(text, "AL603"), "AL603")
+    assert f.severity == "info" and f.evidence.stated == "分值4 得分4"
+
+
+def test_al603_the_same_name_under_two_groups_of_a_scoring_table_is_two_indicators():
+    text = _scored(["产出（10分）", "甲项目（5分）", "完成及时性", "5", "按期完成的，得5分。", "5"],
+                   ["", "乙项目（5分）", "完成及时性", "5", "按期完成的，得5分。", "4"])
+    assert lint(text, "AL603") == []
 
 
 # ---------------------------------------------------------------------------

@@ -238,6 +238,31 @@ def test_al305_finds_the_same_slip_in_a_table_cell_too():
     assert len({f.fingerprint for f in found}) == 2
 
 
+SCORED_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差", "分值", "得分", "偏差原因分析"]
+
+
+def scored_self_eval(*rows: list[str]) -> str:
+    """A project 自评表 that scores (分值, 得分) and prints 偏差 beside them."""
+    total = ["总分", "", "", "", "", "", "100", "100", ""]
+    return ("2023年度就业补助资金项目支出绩效自评报告\n一、项目概况\n本项目用于就业补助。\n二、自评表\n"
+            + cell_lines([SCORED_HEADER, *rows, total]) + "\n\n")
+
+
+def test_al205_the_deviation_of_a_scored_self_evaluation_table():
+    text = scored_self_eval(
+        ["产出指标", "数量指标", "新增就业人数", "≥12000人", "12860人", "71.67%", "50", "50", ""],
+        ["效益指标", "社会效益指标", "零就业家庭清零率", "100%", "100%", "0.00%", "50", "50", ""])
+    (f,) = by_id(lint(text, "AL205"), "AL205")
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("71.67%", "7.17%", line_of(text, "71.67%"))
+
+
+def test_al205_silent_on_a_scored_table_whose_deviations_hold():
+    text = scored_self_eval(
+        ["产出指标", "数量指标", "新增就业人数", "≥12000人", "12860人", "7.17%", "50", "50", "超额完成"],
+        ["效益指标", "社会效益指标", "就业困难人员就业率", "≥80%", "78.5%", "-1.5%", "50", "48", "受经济形势影响"])
+    assert lint(text, "AL205") == []
+
+
 # ---------------------------------------------------------------------------
 # AL505 period-mismatch
 
@@ -293,6 +318,53 @@ def test_al505_a_date_after_the_report_s_own_date():
                      after="某某局\n2024年10月\n")
     (f,) = by_id(lint(text, "AL505"), "AL505")
     assert (f.evidence.stated, f.evidence.computed) == ("2024年11月", "≤ 2024年10月")
+
+
+@pytest.mark.parametrize("para", [
+    "2024年1月15日，我局印发绩效自评工作方案，成立自评工作小组，成员9人。",
+    "2024年2月，评价组完成满意度问卷调查，回收有效问卷115份。",
+])
+def test_al505_silent_on_the_dates_of_the_evaluation_s_own_work(para):
+    # a 2023 self-evaluation is carried out early in 2024, before the report is dated
+    text = self_eval(row("某指标", "健全", "健全", source="2023年度决算报告"), year=2023, before=para + "\n",
+                     after="某某局\n2024年3月20日\n")
+    assert lint(text, "AL505") == []
+
+
+def test_al505_the_evaluation_s_work_still_counts_when_it_is_later_than_the_report():
+    para = "2024年4月，自评工作小组完成现场核查，追回资金12万元。\n"
+    text = self_eval(row("某指标", "健全", "健全", source="2023年度决算报告"), year=2023, before=para,
+                     after="某某局\n2024年3月20日\n")
+    (f,) = by_id(lint(text, "AL505"), "AL505")
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("2024年4月", "2023年", line_of(text, "2024年4月"))
+    # and work that is not the evaluation's, in the year after, is still data stated as done
+    text = self_eval(row("某指标", "健全", "健全", source="2023年度决算报告"), year=2023,
+                     before="2024年2月，完成门诊共济改革，惠及3.2万人。\n")
+    (f,) = by_id(lint(text, "AL505"), "AL505")
+    assert (f.evidence.stated, f.evidence.computed) == ("2024年2月", "2023年")
+
+
+def test_al505_a_deadline_is_a_target_not_data():
+    para = "到2026年，全市基本医疗保险参保率稳定在98%以上。\n"
+    assert lint(self_eval(row("某指标", "健全", "健全"), year=2024, before=para), "AL505") == []
+    # "截至" is a point in time, and a deadline stated as already reached is data
+    for done in ("截至2025年3月，参保人数达912.4万人。\n", "到2025年2月，已完成全部整改，追回资金12万元。\n"):
+        text = self_eval(row("某指标", "健全", "健全"), year=2024, before=done)
+        (f,) = by_id(lint(text, "AL505"), "AL505")
+        assert f.evidence.stated == "2025年" + done.split("2025年")[1].split("，")[0]
+
+
+def test_al505_silent_in_a_section_of_goals_and_plans():
+    goals = "（一）中长期发展目标\n2026年，全市参保人数达到930万人，异地就医直接结算率达到90%。\n（二）年度完成情况\n"
+    text = self_eval(row("某指标", "健全", "健全"), year=2024, before=goals)
+    assert lint(text, "AL505") == []
+    # the section after it reports again, and so does one on how the goals were met
+    later = goals + "2025年1月，完成年度清算，清算资金3.6亿元。\n"
+    (f,) = by_id(lint(self_eval(row("某指标", "健全", "健全"), year=2024, before=later), "AL505"), "AL505")
+    assert f.evidence.stated == "2025年1月"
+    met = "（一）绩效目标完成情况\n2025年1月，完成年度清算，清算资金3.6亿元。\n"
+    (f,) = by_id(lint(self_eval(row("某指标", "健全", "健全"), year=2024, before=met), "AL505"), "AL505")
+    assert f.evidence.stated == "2025年1月"
 
 
 # ---------------------------------------------------------------------------

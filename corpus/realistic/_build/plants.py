@@ -13,6 +13,13 @@ PLANTS = {
              {"check": "AL101", "needle": "2464.56", "after": "表1  2024年度", "stated": "2464.56", "computed": "2446.56", "subject": "表1/合计/实际支出数"},
              # 2464.56 / 2478.00 = 99.46%
              {"check": "AL201", "needle": "98.73%", "after": "\t合计", "stated": "98.73", "computed": "99.46", "subject": "表1/合计/执行率"},
+             # the 自评 passage's 预算执行率98.73% against the table's (now wrong) total: the same slip seen
+             # from the claim; true of the report as printed, so not a false alarm, but not required either
+             {"check": "AL501", "needle": "全年预算执行率98.73%", "stated": "98.73%", "computed": "99.46%",
+              "subject": "预算执行率 叙述", "optional": True},
+             # likewise the narrative's 实际支出2446.56万元 against the table's total 2464.56 (AL503)
+             {"check": "AL503", "needle": "实际支出2446.56万元", "stated": "2446.56", "computed": "2464.56",
+              "subject": "实际支出 叙述 vs 表1/合计", "optional": True},
          ]},
         {"name": "econ-share-total", "mutation": "share", "where": "表2 经济分类 合计 占比 100.00% → 93.50% (amount column headed 支出金额（万元）)",
          "edits": [("表2  2024年度支出经济分类情况", "100.00%", "93.50%")],
@@ -56,7 +63,8 @@ PLANTS = {
         {"name": "duplicate", "mutation": "duplicate", "where": "scoring table: 政府采购规范性 renamed 资金使用合规性 (now twice, 4/4 and 4/3.5)",
          "edits": [("表4  部门整体支出绩效自评得分表", "政府采购规范性", "资金使用合规性")],
          "expect": [
-             {"check": "AL603", "needle": "资金使用合规性", "after": "表4  部门整体", "stated": "资金使用合规性", "computed": "unique", "subject": "重复指标", "also_lines": []},
+             # the renamed row is the second 资金使用合规性 (政府采购规范性 came after the first)
+             {"check": "AL603", "needle": "资金使用合规性", "after": "\t资金使用合规性", "stated": "资金使用合规性", "computed": "unique", "subject": "重复指标", "also_lines": []},
          ]},
     ],
     "sc-dept-2023": [
@@ -101,6 +109,8 @@ PLANTS = {
          "expect": [
              # 9.78 + 10+8+8+8+7+8 + 10+10+10 + 10 = 98.78
              {"check": "AL407", "needle": "99.78", "after": "附表", "stated": "99.78", "computed": "98.78", "subject": "自评表/总分"},
+             # the narrative's 98.78 now disagrees with the table's printed total, as in the other reports' score plants
+             {"check": "AL407", "needle": "自评得分98.78分", "stated": "98.78", "computed": "99.78", "subject": "正文总得分 vs 表中合计"},
          ]},
     ],
     "nb-dept-2024": [
@@ -173,9 +183,15 @@ PLANTS = {
              {"check": "AL305", "needle": "追回医保基金1,862.37元", "stated": "1,862.37元", "computed": "万元", "subject": "追回医保基金"},
          ]},
         {"name": "claim", "mutation": "claim", "where": "评分表 预算执行率 完成情况 99.77% → 100% (table: 99.77%)",
-         "edits": [("\t预算执行率", "99.77%", "100%")],
+         # after the row's 评分标准: "\t预算执行率" alone first found the narrative's "预算执行率99.77%"
+         "edits": [("执行率达到100%的，得满分", "99.77%", "100%")],
+         "note": ("\"100%\" printed without decimals stands for [99.5%, 100.5%], which holds 99.77% (AL501's interval rule), "
+                  "so the completion alone contradicts nothing; the score does: the rule gives full marks (3) at 100% and "
+                  "the row keeps 2.97 (AL403)."),
          "expect": [
-             {"check": "AL501", "needle": "100%", "after": "\t预算执行率", "stated": "100%", "computed": "99.77%", "subject": "预算执行率 完成情况"},
+             # rule: 100% → 3 points; the stated 100% ([99.5, 100.5]) gives 2.9925–3, never 2.97
+             {"check": "AL403", "needle": "=2.97", "after": "\t预算执行率", "stated": "2.97", "computed": "3", "subject": "预算执行率 得分",
+              "also": ["AL501"], "also_lines": [220]},
          ]},
     ],
     "sd-water-2024": [

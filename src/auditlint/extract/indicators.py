@@ -267,6 +267,11 @@ class ScoredRow:
         return None if self.indicator.guessed else _cell_value(self.indicator.cells.get("actual"))
 
     @property
+    def deviation(self) -> Quantity | None:
+        """The 偏差 cell of a scored 自评表 (偏差 beside 分值 and 得分), read as an indicator table's."""
+        return None if self.indicator.guessed else _cell_value(self.indicator.cells.get("deviation"))
+
+    @property
     def uncertain(self) -> bool:
         return bool(self.indicator.guessed)
 

@@ -107,6 +107,8 @@ def _field_re() -> re.Pattern[str]:
 
 _SERIAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*")
 _BLANK_DATE = re.compile(r"^[\s_＿]*(?:年[\s_＿]*月[\s_＿]*日?)?[\s_＿]*$")
+_BARE_BLANK_DATE = re.compile(r"^[\s_＿]*年[\s_＿]*月[\s_＿]*(?:日[\s_＿]*)?$")
+_EDGE = 6  # paragraphs at the start (cover) and the end (落款) where a report prints its date
 
 
 def parse_fields(text: str, location_at) -> list[Field]:  # noqa: ANN001 - offset -> Location
@@ -257,6 +259,21 @@ def _all_fields(facts: Facts) -> list[Field]:
     return out
 
 
+def _bare_dates(paragraphs: list[Paragraph]) -> list[Field]:
+    """A date line printed as "    年  月  日" with no label, on the cover or under the
+    signature (落款): a blank date field."""
+    out: list[Field] = []
+    tail = {p.index for p in paragraphs[-_EDGE:]}
+    edges = paragraphs[:_EDGE] + [p for p in paragraphs[-_EDGE:] if p.index > _EDGE]
+    for p in edges:
+        if not _BARE_BLANK_DATE.match(p.text):
+            continue
+        lead = len(p.text) - len(p.text.lstrip(" \u3000\t_＿"))
+        label = "落款日期" if p.index in tail else "日期"
+        out.append(Field("date", label, "", p.location_at(lead), True, p.text.strip()))
+    return out
+
+
 def _cell_fields(cell: Cell, row: list[Cell]) -> list[Field]:
     found = parse_fields(cell.text, lambda _offset: cell.location)
     if len(found) == 1 and found[0].blank:
@@ -271,7 +288,7 @@ def _cell_fields(cell: Cell, row: list[Cell]) -> list[Field]:
 
 def read_meta(facts: Facts) -> ReportMeta:
     paragraphs = facts.document.paragraphs
-    fields = _all_fields(facts)
+    fields = _all_fields(facts) + _bare_dates(paragraphs)
     title = _title(paragraphs)
     cands = _year_candidates(title, paragraphs)
     return ReportMeta(

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from auditlint.model import Location, Paragraph
+from auditlint.model import Location
 from auditlint.numbers import parse_cn_int
 
 if TYPE_CHECKING:
@@ -67,7 +67,16 @@ def _cn(n: int) -> str:
     return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
 
 
-def heading_of(p: Paragraph) -> Heading | None:
+class _Printed(Protocol):
+    """A paragraph, or a prose passage (extract/prose.py): its text and where each character is."""
+
+    @property
+    def text(self) -> str: ...
+
+    def location_at(self, offset: int) -> Location: ...
+
+
+def heading_of(p: _Printed) -> Heading | None:
     text = p.text
     lead = len(text) - len(text.lstrip())
     for style, rx in _PATTERNS:

@@ -108,6 +108,8 @@ _BAND = re.compile(
     r"\s*(?:[-~～—至到]\s*(?P<hi>" + _NUM + r")\s*分?\s*(?:\((?:含|不含)\))?\s*(?:以下|以内)?)?"
     r"\s*(?:的|者)?\s*(?:为|评为|定为|属于|:)\s*[“\"「]?(?P<g>" + _GRADES + r")[”\"」]?"
 )
+# what follows a band's bound, not a claimed score: "90分（含）以上", "80分至90分", "60-80分"
+_BOUND = re.compile(r"\s*(?:\((?:不)?含\)|及?以上|及?以下|以内|[-~～—至到]\s*\d)")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _BREAKDOWN = ("其中", "分别", "各得", "每项")
 
@@ -161,10 +163,18 @@ def _elsewhere(prefix: str, project_report: bool) -> bool:
     return any(w in prefix for w in _ELSEWHERE) or (not project_report and "项目" in prefix)
 
 
+def _title(facts: Facts) -> str:
+    """The report's title: extract/meta.py's, which joins a title printed over several
+    lines ("沂南县2024年度农村供水保障工程" / "项目支出绩效评价报告"); else the first line."""
+    noted = getattr(facts.meta, "title", None)
+    if noted is not None and isinstance(noted.value, str):
+        return noted.value
+    return next((p.text for p in facts.document.paragraphs if p.text.strip()), "")
+
+
 def extract_into(facts: Facts) -> None:
     names = _names(facts)
-    title = next((p.text for p in facts.document.paragraphs if p.text.strip()), "")
-    project_report = "项目" in title
+    project_report = "项目" in _title(facts)
     hundred = vocabulary().hundred_point_words
     grade_words = _grade_words()
     totals = grades = 0
@@ -182,6 +192,8 @@ def extract_into(facts: Facts) -> None:
             for m in _TOTAL.finditer(sentence):
                 if not _is_total(sentence, m, names) or _elsewhere(sentence[: m.start()], project_report):
                     continue
+                if _is_bound(sentence, m, scale is not None):
+                    continue
                 stated = _stated(p, text, s + m.start("v"), s + m.end("v"))
                 if stated is not None and stated.value <= 150:
                     totals += 1
@@ -198,6 +210,15 @@ def extract_into(facts: Facts) -> None:
                 out.append(GradeClaim(m.group("g"), p.location_at(s + m.start("g")), p.text[s:e].strip()[:160], claim,
                                       grades))
         out.extend(_indicator_scores(p, text))
+
+
+def _is_bound(sentence: str, m: re.Match[str], in_scale: bool) -> bool:
+    """Is the number a grade band's bound ("综合得分90分（含）以上为“优”") rather than a
+    claimed score? In a paragraph that prints the grade bands, also any number that
+    starts a band ("90分为优")."""
+    if _BOUND.match(sentence, m.end()):
+        return True
+    return in_scale and _BAND.match(sentence, m.start("v")) is not None
 
 
 def _is_total(sentence: str, m: re.Match[str], names: set[str]) -> bool:

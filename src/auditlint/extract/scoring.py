@@ -164,8 +164,9 @@ class Group:
     level: int  # 1-based position among the table's level columns
     name: str
     cell: Cell
-    weight: Quantity | None = None  # inline: 决策（15分）
+    weight: Quantity | None = None  # inline: 决策（15分）, or in the 分值 column beside the group's
     members: list[int] = field(default_factory=list)  # positions in ScoringTable.indicators
+    weight_cell: Cell | None = None  # the 分值 cell beside the group's, when the weight is printed there
 
 
 @dataclass
@@ -299,22 +300,46 @@ def _numberish(text: str) -> bool:
     return q is not None and q.is_number
 
 
+def _header_rows_at(table: Table, first: int) -> int:
+    """How many header rows start at row ``first`` (0: none): rows without numbers whose
+    cells name roles, the first of them at least two."""
+    n = 0
+    for r in range(first, min(table.n_rows, first + 4)):
+        texts = [c.text for c in table.rows[r]]
+        if any(_numberish(t) for t in texts):
+            break
+        hits = sum(1 for t in texts if header_role(t))
+        if (r == first and hits < 2) or hits == 0:
+            break
+        n += 1
+    return n
+
+
+_PREAMBLE = 12  # rows a 自评表 may print above its indicator header (title, unit, the funding block)
+
+
 def _header_span(table: Table) -> tuple[int, int]:
     """(first header row, number of header rows); (0, 0) when the table has no
-    scoring header. A title row spanning the table may come first."""
+    scoring header. A title row spanning the table may come first; in the central
+    部门（项目）支出绩效自评表 the indicator header comes after the unit and funding rows."""
+    found = (0, 0)
     for first in (0, 1):
-        n = 0
-        for r in range(first, min(table.n_rows, first + 4)):
-            texts = [c.text for c in table.rows[r]]
-            if any(_numberish(t) for t in texts):
-                break
-            hits = sum(1 for t in texts if header_role(t))
-            if (r == first and hits < 2) or hits == 0:
-                break
-            n += 1
+        n = _header_rows_at(table, first)
         if n:
+            found = (first, n)
+            break
+    if found[1] and _scores_by_level(table, *found):
+        return found
+    for first in range(2, min(table.n_rows, _PREAMBLE)):
+        n = _header_rows_at(table, first)
+        if n and _scores_by_level(table, first, n):
             return first, n
-    return 0, 0
+    return found
+
+
+def _scores_by_level(table: Table, first: int, n: int) -> bool:
+    roles = {c.role for c in _columns(table, first, n)}
+    return bool(roles & set(LEVEL_ROLES)) and bool(roles & set(NUMBER_ROLES))
 
 
 def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
@@ -345,6 +370,7 @@ def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
     for col in reversed(cols):
         if col.role in LEVEL_ROLES and any(c.role == col.role for c in cols if c.index > col.index):
             col.role = None
+    _group_weights(cols)
     seen: dict[str, int] = {}
     for col in cols:
         if col.role is None:
@@ -357,6 +383,26 @@ def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
             if col.role in NUMBER_ROLES or col.role == "ambiguous":
                 col.role = None
     return cols
+
+
+def group_weight_role(level_role: str) -> str:
+    """The role of the 分值 column printed right after a group level's column."""
+    return f"weight_{level_role}"
+
+
+def _group_weights(cols: list[ScoringColumn]) -> None:
+    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分: with several weight columns,
+    one printed right after a group level's column is that level's weight; the one after
+    the deepest level stays the indicator's."""
+    weights = [c for c in cols if c.role == "weight"]
+    levels = [c for c in cols if c.role in LEVEL_ROLES]
+    if len(weights) < 2 or not levels:
+        return
+    deepest = max(levels, key=lambda c: c.index)
+    for w in weights:
+        before = cols[w.index - 1] if w.index > 0 else None
+        if before is not None and before.role in LEVEL_ROLES and before is not deepest:
+            w.role = group_weight_role(before.role)
 
 
 def _label(row: list[Cell]) -> tuple[str, Cell | None]:
@@ -392,10 +438,40 @@ def scoring_table(table: Table) -> ScoringTable | None:
     if not levels or not (roles & set(NUMBER_ROLES)):
         return None
     st = ScoringTable(table, first + n, cols, parts=[table])
+    st.indicators.extend(_funding_rows(table, first))
+    funding = len(st.indicators)
     _read_rows(st, sorted(levels, key=lambda c: c.index))
-    if not st.indicators:
+    if len(st.indicators) == funding:
         return None
     return st
+
+
+def _funding_rows(table: Table, first: int) -> list[Indicator]:
+    """The scored rows of the funding block above the indicator header (年度资金总额 |
+    年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): the funds' execution is
+    scored, and its points belong to the table's total. Each row is read by the block's
+    own header row."""
+    out: list[Indicator] = []
+    weight_col = score_col = None
+    for r in range(first):
+        row = table.rows[r]
+        texts = [c.text for c in row]
+        if not any(_numberish(t) for t in texts):
+            roles = [header_role(t) for t in texts]
+            if "weight" in roles and "score" in roles:
+                weight_col, score_col = roles.index("weight"), roles.index("score")
+            continue
+        if weight_col is None or score_col is None or max(weight_col, score_col) >= len(row):
+            continue
+        label, label_cell = _label(row)
+        weight, score = _number(row[weight_col]), _number(row[score_col])
+        if label_cell is None or weight is None or score is None or r in table.uncertain_rows:
+            continue
+        name = label_cell.text.strip()
+        ind = Indicator(row=r, name=name, path=(name,), snippet=row_snippet(row), weight=weight, score=score)
+        ind.cells.update(name=label_cell, weight=row[weight_col], score=row[score_col])
+        out.append(ind)
+    return out
 
 
 def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
@@ -422,7 +498,11 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
             current = open_groups.get(k)
             if current is not None and squash(current.cell.text) == squash(cell.text):
                 continue  # the group's name printed again on each of its rows, not merged
-            group = Group(k, gname, cell, gweight)
+            gweight_cell = None
+            if gweight is None and r not in table.uncertain_rows:
+                gweight_cell = _role_cell(st, row, group_weight_role(col.role or ""))
+                gweight = _number(gweight_cell)
+            group = Group(k, gname, cell, gweight, weight_cell=gweight_cell if gweight is not None else None)
             st.groups.append(group)
             open_groups[k] = group
             for deeper in [lv for lv in open_groups if lv > k]:
@@ -431,6 +511,7 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
         score_cell = _role_cell(st, row, "score")
         guessed = r in table.uncertain_rows
         numbers = not guessed and (_number(weight_cell) is not None or _number(score_cell) is not None)
+        own_weight: Cell | None = None  # the 分值 printed beside a group cell that is the row's indicator
         if name_cell is None or not name_cell.text.strip():
             # no name of its own: when scored, the deepest group cell printed on the row is
             # the indicator (a two-level table, or a level-2 indicator beside level-3 ones)
@@ -443,10 +524,13 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
             st.groups.remove(own)
             del open_groups[own.level]
             name_cell = own.cell
+            own_weight = _role_cell(st, row, group_weight_role(levels[own.level - 1].role or ""))
         if not any(c.text.strip() for k, c in enumerate(row) if k < len(st.columns)
                    and st.columns[k].role not in LEVEL_ROLES and c is not name_cell):
             continue  # a heading printed in the name column: nothing is assessed on it
         ind = _indicator(st, r, row, name_cell, weight_cell, score_cell, guessed, open_groups)
+        if ind.weight is None and not guessed and _number(own_weight) is not None and not (weight_cell and weight_cell.text.strip()):
+            ind.weight, ind.cells["weight"] = _number(own_weight), own_weight  # type: ignore[assignment]
         pos = len(st.indicators)
         st.indicators.append(ind)
         for group in open_groups.values():
@@ -469,7 +553,7 @@ def _indicator(st: ScoringTable, r: int, row: list[Cell], name_cell: Cell, weigh
     path = tuple(g.name for _, g in sorted(open_groups.items())) + (name,)
     ind = Indicator(row=r, name=name, path=path, snippet=row_snippet(row))
     ind.cells["name"] = name_cell
-    for role in ("weight", "score", "target", "actual", "rule", "explain"):
+    for role in ("weight", "score", "target", "actual", "deviation", "rule", "explain"):
         cell = _role_cell(st, row, role)
         if cell is not None:
             ind.cells[role] = cell
@@ -503,11 +587,34 @@ def _total_row(st: ScoringTable, r: int, label: str, label_cell: Cell) -> TotalR
             total.either, total.either_cell = q, cell
         return total
     if guessed:
-        return total  # several numbers placed by guess: nothing certain
+        pair = _weight_then_score(st, r, found)
+        if pair is not None:
+            (total.weight_cell, total.weight), (total.score_cell, total.score) = pair
+        return total  # else several numbers placed by guess: nothing certain
     wc, sc = _role_cell(st, row, "weight"), _role_cell(st, row, "score")
+    if _number(wc) is None:
+        # the total of the weights printed under the first group level's 分值 (一级指标 | 分值 | …)
+        outer = next((c for c in st.columns if c.role and c.role.startswith("weight_")), None)
+        if outer is not None:
+            wc = _role_cell(st, row, outer.role or "")
     total.weight, total.weight_cell = _number(wc), wc
     total.score, total.score_cell = _number(sc), sc
     return total
+
+
+def _weight_then_score(st: ScoringTable, r: int, found: list[tuple[Cell, Quantity]]) -> tuple[tuple[Cell, Quantity], ...] | None:
+    """A total row whose label spans several columns ("合计 | 100 | 99.97"), placed by guess:
+    its two numbers are the weights' and the scores' totals, in the order of those columns,
+    when they are the only columns of the rows above that hold plain numbers."""
+    w, sc = st.column("weight"), st.column("score")
+    if len(found) != 2 or w is None or sc is None or w.index > sc.index:
+        return None
+    table = st.table
+    numeric = {c for k in range(st.header_rows, r) if k not in table.uncertain_rows
+               for c, cell in enumerate(table.rows[k]) if _number(cell) is not None}
+    if numeric != {w.index, sc.index}:
+        return None
+    return found[0], found[1]
 
 
 _PAGE_NOISE = 20  # a paragraph this short between two grids is a page header, footer or number

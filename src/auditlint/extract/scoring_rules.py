@@ -781,8 +781,15 @@ _STRAY = re.compile(r"得\s*\d|得\s*[一二两三四五六七八九十]\s*分|[
                     r"|\d+(?:\.\d+)?\s*%\s*的?\s*(?:分值|权重)")
 
 
+# points for each of a list ("6月底、9月底分别达到45%、70%的，各得3分"): the maximum is the
+# points times a count the text leaves to the reader
+_EACH = re.compile(r"(?:各|每项|分别)\s*(?:可)?\s*[得计记给]\s*\d")
+
+
 def parse_item(text: str, base: int = 0) -> Rule:
     """One criterion (an item of an additive rule, or a whole rule)."""
+    if _EACH.search(text):
+        return Unparsed(text, base, "points for each of several items")
     clauses = _clauses(text, base)
     if not clauses:
         return Unparsed(text, base, "no points in the text")
