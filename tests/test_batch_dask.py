@@ -16,8 +16,12 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="th
 __all__ = ["isolated_registry"]  # a fixture, imported for pytest
 
 
-def test_dask_cluster_outputs_equal_the_local_run(tmp_path, isolated_registry):
+def test_dask_cluster_outputs_equal_the_local_run(tmp_path, isolated_registry, monkeypatch):
     from dask.distributed import LocalCluster
+
+    # this test's own temporary folder: other processes on the machine make auditlint-* folders too
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
 
     folder = tmp_path / "reports"
     write_reports(folder / "generated", 40)
