@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from auditlint.batch.runner import html_reporter_available, sarif_reporter_available
 from batch_support import batch, isolated_registry, read_csv, read_json
 from reports import report
 
@@ -97,26 +96,6 @@ def test_pages_and_sarif_plumbing_with_stand_ins(tmp_path, folder, stand_ins):
     assert "AL103" in run["tool"]["driver"]["rules"]
 
 
-@pytest.mark.skipif(html_reporter_available(), reason="auditlint.report.html is installed")
-def test_without_the_html_reporter_pages_are_omitted_in_one_line(tmp_path, folder):
-    out = tmp_path / "out"
-    res = batch(str(folder), "-o", str(out))
-    notes = [ln for ln in res.stderr.splitlines() if "auditlint.report.html" in ln]
-    assert notes == ["auditlint: auditlint.report.html is not installed: per-report pages are omitted"]
-    assert not (out / "reports").exists()
-    assert 'href="reports/' not in (out / "index.html").read_text(encoding="utf-8")
-
-
-@pytest.mark.skipif(sarif_reporter_available(), reason="auditlint.report.sarif is installed")
-def test_without_the_sarif_reporter_sarif_is_skipped_in_one_line(tmp_path, folder):
-    out = tmp_path / "out"
-    res = batch(str(folder), "-o", str(out), "--sarif")
-    assert res.exit_code == 0
-    assert "auditlint: auditlint.report.sarif is not installed: --sarif skipped" in res.stderr.splitlines()
-    assert not (out / "findings.sarif").exists() and (out / "summary.json").is_file()
-
-
-@pytest.mark.skipif(not sarif_reporter_available(), reason="auditlint.report.sarif (issue: output) is not installed yet")
 def test_combined_sarif_log_is_valid_and_has_every_finding(tmp_path, folder):
     out = tmp_path / "out"
     assert batch(str(folder), "-o", str(out), "--sarif").exit_code == 0
@@ -129,7 +108,6 @@ def test_combined_sarif_log_is_valid_and_has_every_finding(tmp_path, folder):
     assert {f["fingerprint"] for f in findings} <= fingerprints or not fingerprints
 
 
-@pytest.mark.skipif(not html_reporter_available(), reason="auditlint.report.html (issue: output) is not installed yet")
 def test_each_checked_report_has_its_page_linked_from_the_index(tmp_path, folder):
     out = tmp_path / "out"
     assert batch(str(folder), "-o", str(out)).exit_code == 0

@@ -153,7 +153,7 @@ _TEXT = {
            "checks": "最常见的检查项", "ranked": "按风险排序的报告", "errors_title": "无法审核的报告",
            "check": "检查项", "count": "问题数", "in_reports": "涉及报告", "path": "文件", "risk": "风险",
            "error": "错误", "warning": "警告", "info": "提示", "score": "自评总分", "pages": "页数",
-           "reason": "原因", "kind": "类型", "none": "没有发现问题。", "no_pages": "（未生成逐份报告页面）",
+           "reason": "原因", "kind": "类型", "none": "没有发现问题。",
            "kinds": {"read": "无法读取", "timeout": "超时", "memory": "内存超限", "crash": "进程崩溃",
                      "internal": "内部错误"}},
     "en": {"title": "auditlint batch audit", "reports": "reports", "ok": "checked", "failed": "could not be checked",
@@ -161,7 +161,7 @@ _TEXT = {
            "errors_title": "Reports that could not be checked", "check": "check", "count": "findings",
            "in_reports": "reports", "path": "file", "risk": "risk", "error": "errors", "warning": "warnings",
            "info": "infos", "score": "stated total score", "pages": "pages", "reason": "reason", "kind": "kind",
-           "none": "No findings.", "no_pages": "(per-report pages were not produced)",
+           "none": "No findings.",
            "kinds": {"read": "cannot be read", "timeout": "time limit", "memory": "memory limit",
                      "crash": "worker crashed", "internal": "internal error"}},
 }
@@ -179,7 +179,7 @@ def _count(n: int, cls: str) -> str:
     return f'<td class="n {cls}">{n}</td>' if n else '<td class="n muted">0</td>'
 
 
-def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str, pages_note: str | None,
+def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str,
                titles: dict[str, str] | None = None) -> str:
     """The overview page; ``titles``: check ID → its one-line summary in ``lang``."""
     t = _TEXT["en" if lang == "en" else "zh"]
@@ -193,8 +193,6 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str, page
                          (t["warning"], fnd["by_severity"]["warning"]), (t["info"], fnd["by_severity"]["info"])):
         out.append(f'<div class="stat"><b>{value}</b>{escape(label)}</div>')
     out.append("</div>")
-    if pages_note:
-        out.append(f'<p class="muted">{escape(t["no_pages"])} {escape(pages_note)}</p>')
     out.append(f"<h2>{t['checks']}</h2>")
     if fnd["by_check"]:
         out.append(f"<table><tr><th>{t['check']}</th><th></th><th></th><th>{t['count']}</th>"
@@ -234,7 +232,7 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str, page
 
 
 def write_all(outdir: Path, rows: list[dict[str, Any]], lang: str, config_key: str, version: str,
-              pages_note: str | None = None, titles: dict[str, str] | None = None) -> dict[str, Any]:
+              titles: dict[str, str] | None = None) -> dict[str, Any]:
     """Every output but SARIF; summary.json last, so that its presence means the
     rest of this run's outputs are in place."""
     rows = sorted(rows, key=lambda r: r["path"])
@@ -243,7 +241,7 @@ def write_all(outdir: Path, rows: list[dict[str, Any]], lang: str, config_key: s
     atomic_write(outdir / "findings.csv", _csv_text(FINDING_COLUMNS, findings))
     atomic_write(outdir / "reports.csv", _csv_text(REPORT_COLUMNS, report_rows(rows)))
     summ = summary(rows, config_key, version)
-    atomic_write(outdir / "index.html", index_html(rows, summ, lang, pages_note, titles))
+    atomic_write(outdir / "index.html", index_html(rows, summ, lang, titles))
     atomic_write(outdir / "summary.json", json.dumps(summ, ensure_ascii=False, indent=2) + "\n")
     return summ
 

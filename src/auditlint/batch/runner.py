@@ -5,7 +5,6 @@ the outputs from the cache's records.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import time
@@ -56,14 +55,6 @@ class Progress:
     def stop(self) -> None: ...
 
 
-def html_reporter_available() -> bool:
-    return importlib.util.find_spec("auditlint.report.html") is not None
-
-
-def sarif_reporter_available() -> bool:
-    return importlib.util.find_spec("auditlint.report.sarif") is not None
-
-
 def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable[[str], None] = lambda m: None
               ) -> BatchOutcome:
     started = time.perf_counter()
@@ -75,9 +66,7 @@ def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable
         raise InputError("no report files found in " + ", ".join(cfg.inputs))
     outdir.mkdir(parents=True, exist_ok=True)
 
-    pages_lang = cfg.options.lang if html_reporter_available() else None
-    if pages_lang is None:
-        notes.append("auditlint.report.html is not installed: per-report pages are omitted")
+    pages_lang = cfg.options.lang
     fingerprint = config_fingerprint(cfg.options, pages_lang)
     config_key = digest(fingerprint)
     cache = Cache(outdir / ".cache", config_key)
@@ -143,13 +132,9 @@ def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable
             rows.append(_row(src, records[src.sha256], outdir))
 
     titles = {spec.id: spec.summary(cfg.options.lang) for spec in cfg.options.enabled()}
-    summ = write_all(outdir, rows, cfg.options.lang, config_key, __version__,
-                     None if pages_lang else "auditlint.report.html is not installed", titles)
+    summ = write_all(outdir, rows, cfg.options.lang, config_key, __version__, titles)
     if cfg.sarif:
-        if sarif_reporter_available():
-            write_sarif(outdir / "findings.sarif", rows, cfg.options.enabled(), cfg.options.lang)
-        else:
-            notes.append("auditlint.report.sarif is not installed: --sarif skipped")
+        write_sarif(outdir / "findings.sarif", rows, cfg.options.enabled(), cfg.options.lang)
     if cfg.gx_docs is not None:
         from auditlint.batch.gx import build_docs
 

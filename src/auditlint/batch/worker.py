@@ -145,11 +145,9 @@ def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
     return record
 
 
-def _page(result, lang: str) -> str | None:
-    try:
-        from auditlint.report.html import render_html
-    except ImportError:
-        return None
+def _page(result, lang: str) -> str:
+    from auditlint.report.html import render_html
+
     return render_html([result], lang=lang)
 
 
