@@ -317,7 +317,7 @@ def _share_tables(facts: Facts) -> Iterator[Finding]:
     if not budget:
         return
     for ct in facts.tables:
-        if ct.kind != "share":
+        if ct.kind != "share" or _income(ct):
             continue
         for row in ct.rows:
             q = ct.value(row, "actual")
@@ -337,6 +337,13 @@ def _share_tables(facts: Facts) -> Iterator[Finding]:
             if not cells or not all(_table_differs(ct, q, c) for c in cells):
                 continue
             yield _table_finding(ct, row, q, cells)
+
+
+def _income(ct: CanonicalTable) -> bool:
+    """A table of income and its shares (收入合计, 财政拨款收入 …): it restates no spending."""
+    labels = [r.label for r in ct.rows if r.label]
+    total = next((r.label for r in ct.rows if r.kind == "total"), "")
+    return "收入" in total or sum(lab.endswith("收入") for lab in labels) * 2 > len(labels)
 
 
 def _table_differs(ct: CanonicalTable, q: Quantity, cell: Cell_) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from auditlint.checks.kb import knowledge_base
@@ -15,9 +15,21 @@ from auditlint.checks.targets import cell_text, row_snippet
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import indicator_rows
+from auditlint.extract.narrative import clean_subject, name_of
 from auditlint.extract.prose import Sentence, passages, sentences
 from auditlint.findings import Evidence, Finding, Related, Severity
-from auditlint.numbers import MONEY_UNITS, Match, asum, compare, find_quantities, fmt, normalize
+from auditlint.model import Location, Paragraph, Table
+from auditlint.numbers import (
+    MONEY_UNITS,
+    Match,
+    Quantity,
+    asum,
+    compare,
+    find_quantities,
+    fmt,
+    normalize,
+    parse_quantity,
+)
 
 # the words an amount follows: 支出13.45元, 收入522.56万元, 金额为5万元
 AMOUNT_WORDS = ("支出", "收入", "资金", "金额", "经费", "费用", "预算", "结余", "拨款", "资产", "总额", "成本", "投入")
@@ -200,10 +212,19 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
             key=("count-in-money", row.name, shown),
         )
     seen: dict[str, int] = defaultdict(int)
+    elsewhere = _large_amounts(facts)
     for passage in passages(facts.document):
         for sentence in sentences(passage):
-            for slip in unit_slips(sentence):
+            slips = unit_slips(sentence)
+            for slip in slips:
                 yield _slip_finding(sentence, slip, seen)
+            flagged = {id(slip.amount.match) for slip in slips}
+            for a in _amounts(sentence):
+                if id(a.match) in flagged:
+                    continue
+                twin = _twin(sentence, a, elsewhere)
+                if twin is not None:
+                    yield _twin_finding(sentence, a, twin, seen)
 
 
 def _lead(a: Amount) -> str:
@@ -245,4 +266,106 @@ def _slip_finding(sentence: Sentence, slip: UnitSlip, seen: dict[str, int]) -> F
         materiality=0.6,
         key=("unit", phrase, str(seen[phrase])),
         severity=severity,
+    )
+
+
+# ---------------------------------------------------------------------------
+# the same digits in 万元 elsewhere in the report
+
+
+@dataclass(frozen=True)
+class LargeAmount:
+    """An amount printed in 万元 or 亿元 somewhere in the report, with the names it goes by."""
+
+    quantity: Quantity
+    names: tuple[str, ...]  # the words before it, or its row's labels
+    location: Location
+    shown: str
+    label: str = ""  # the name it was matched by, for messages
+
+
+def _name(words: str) -> str:
+    return name_of(clean_subject(_LINKS.sub("", words)))
+
+
+def _large_amounts(facts: Facts) -> list[LargeAmount]:
+    """Every amount in 万元 or 亿元: in sentences (named by their clause) and in table
+    cells (named by the row's text cells, read in the column's or table's unit when the
+    cell prints none)."""
+    out: list[LargeAmount] = []
+    for block in facts.document.blocks:
+        if isinstance(block, Paragraph):
+            text = block.text
+            for m in find_quantities(text):
+                q = m.quantity
+                if q.unit in ("万元", "亿元") and q.value is not None and not q.comparator:
+                    words = re.split(r"[，,；;：:（(）)。、]", text[: m.start])[-1]
+                    out.append(LargeAmount(q, (_name(words),), block.location_at(m.start), text[m.start : m.end]))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                names = tuple(_name(c.text) for c in row if re.search(r"[\u4e00-\u9fff]", c.text) and not re.search(r"\d", c.text))
+                for c in row:
+                    q = parse_quantity(c.text) if c.text.strip() else None
+                    if q is not None and q.unit in ("万元", "亿元") and q.value is not None and not q.comparator:
+                        out.append(LargeAmount(q, names, c.location, c.text.strip()))
+    for ct in facts.tables:
+        for row in ct.rows:
+            for col in ct.columns:
+                unit = col.unit or ct.unit
+                q = row.values.get(col.role or "")
+                if unit in ("万元", "亿元") and q is not None and q.value is not None and q.unit is None and row.label:
+                    cell = row.cells[col.role or ""]
+                    out.append(LargeAmount(Quantity(q.text, q.value, q.decimals, unit), (name_of(row.label),),
+                                           cell.location, f"{cell.text.strip()}（{unit}）"))
+    return out
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Two names of one thing: equal, one the end of the other, or the same first and
+    last two characters ("追回医保基金" and "追回违规基金")."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return a == b or a.endswith(b) or b.endswith(a) or (a[:2] == b[:2] and a[-2:] == b[-2:])
+
+
+def _twin(sentence: Sentence, a: Amount, elsewhere: list[LargeAmount]) -> LargeAmount | None:
+    """The same digits, to the cent, printed in 万元 or 亿元 under the same name elsewhere:
+    "追回医保基金1,862.37元" while the scoring table says 追回违规基金 1862.37万元."""
+    q = a.match.quantity
+    if q.unit != "元" or q.decimals < 2 or not q.value or q.value < 1 or _per_unit(a, normalize(sentence.text)):
+        return None
+    mine = _name(a.clause)
+    if not re.search(r"[\u4e00-\u9fff]", mine):
+        return None
+    for other in elsewhere:
+        o = other.quantity
+        if o.value == q.value and o.decimals == q.decimals:
+            name = next((n for n in other.names if _same_subject(mine, n)), None)
+            if name is not None:
+                return replace(other, label=name)
+    return None
+
+
+def _twin_finding(sentence: Sentence, a: Amount, twin: LargeAmount, seen: dict[str, int]) -> Finding:
+    q = a.match.quantity
+    shown = sentence.text[a.match.start : a.match.end]
+    phrase = _lead(a) + shown
+    seen[phrase] += 1
+    unit = twin.quantity.unit or "万元"
+    loc = twin.location
+    where_zh = f"第 {loc.line} 行" if loc.line else f"表 {loc.table} " if loc.table else "报告另一处"
+    where_en = f"line {loc.line}" if loc.line else f"table {loc.table}" if loc.table else "elsewhere in the report"
+    other = f"{twin.label} {twin.shown}".strip()
+    return Finding(
+        location=sentence.location_at(a.match.start),
+        message_zh=f"“{phrase}”与{where_zh}的“{other}”数字相同而单位不同：同一金额，单位应为{unit}",
+        message_en=f"“{phrase}” has the same digits as “{other}” on {where_en}, in another unit: the same amount should be in {unit}",
+        evidence=Evidence(expression=f"{fmt(q.value or Decimal(0), q.decimals)} 元 vs {twin.shown}", stated=shown, computed=unit,
+                          operands=((_lead(a), shown), (twin.label, twin.shown))),
+        snippet=sentence.text.strip()[:120],
+        related=[Related(twin.location, other)],
+        confidence=0.8,
+        materiality=0.6,
+        key=("unit-twin", phrase, str(seen[phrase])),
+        severity=Severity.WARNING,
     )

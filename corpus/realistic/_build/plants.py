@@ -13,6 +13,9 @@ PLANTS = {
              {"check": "AL101", "needle": "2464.56", "after": "表1  2024年度", "stated": "2464.56", "computed": "2446.56", "subject": "表1/合计/实际支出数"},
              # 2464.56 / 2478.00 = 99.46%
              {"check": "AL201", "needle": "98.73%", "after": "\t合计", "stated": "98.73", "computed": "99.46", "subject": "表1/合计/执行率"},
+             # added by fix-narrative: the narrative's 实际支出2446.56万元 (line 11) is the table's
+             # 合计 实际支出数, which now says 2464.56: the same quantity printed twice differently
+             {"check": "AL503", "needle": "实际支出2446.56万元", "stated": "2446.56", "computed": "2464.56", "subject": "叙述/实际支出 vs 表1/合计/实际支出数"},
          ]},
         {"name": "econ-share-total", "mutation": "share", "where": "表2 经济分类 合计 占比 100.00% → 93.50% (amount column headed 支出金额（万元）)",
          "edits": [("表2  2024年度支出经济分类情况", "100.00%", "93.50%")],
