@@ -218,9 +218,9 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
             slips = unit_slips(sentence)
             for slip in slips:
                 yield _slip_finding(sentence, slip, seen)
-            flagged = {id(slip.amount.match) for slip in slips}
+            flagged = {slip.amount.match.start for slip in slips}
             for a in _amounts(sentence):
-                if id(a.match) in flagged:
+                if a.match.start in flagged:
                     continue
                 twin = _twin(sentence, a, elsewhere)
                 if twin is not None:

@@ -781,7 +781,8 @@ def _naming(toks: list[_Token]) -> list[_Breakdown]:
     """A total followed in its paragraph by exactly two figures that qualify what it
     totals in complementary ways: "结转结余51.43万元。财政拨款结转结余…；非财政拨款结转结余…"."""
     out: list[_Breakdown] = []
-    top = [t for t in toks if t.figure is not None and t.q.is_money and not t.approximate and not t.in_part_list]
+    top = [t for t in toks if t.figure is not None and t.q.is_money and not t.approximate and not t.in_part_list
+           and not _not_a_piece(t)]
     for k, tok in enumerate(top):
         core = total_core(tok.figure.name)  # type: ignore[union-attr]
         if len(core) < 2:
@@ -851,9 +852,12 @@ def _share(par: Paragraph, sentences: list[Sentence], pct: _Token, head: _Token,
         # the nearest earlier amount named as the base ("项目总预算" for 总预算), or a total
         # (never a listed part) of the same thing
         mine = {id(f) for f in (part, *(listed or ()))}
+        key = match_key(base_name)
         base = next((t.figure for t in reversed(figures) if t.start < head.start and id(t.figure) not in mine and t.q.is_money
                      and (t.figure.name.endswith(name_of(base_name))  # type: ignore[union-attr]
-                          or (total_core(t.figure.name) == wanted and not t.in_part_list))), None)  # type: ignore[union-attr]
+                          or ((total_core(t.figure.name) == wanted  # type: ignore[union-attr]
+                               or (len(key) >= 2 and match_key(t.figure.name) == key))  # 公用经费支出 for 公用经费
+                              and not t.in_part_list))), None)
     return Share(share_fig, base_name, part, base, sentences[pct.sentence], listed=listed or ())
 
 
