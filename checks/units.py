@@ -1,5 +1,5 @@
 """Units (AL305): a count measured in money, and an amount whose unit is clearly wrong
-beside the figures printed with it."""
+beside the figures printed with it or beside the same digits printed elsewhere in 万元."""
 
 from __future__ import annotations
 
@@ -173,7 +173,9 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
     两类单位错误：一是计数类指标（来电量、人数、次数、数量……，见知识库 data/indicators.yaml）的目标值或
     完成值用了金额单位（元、万元、亿元）；二是叙述中的金额单位明显写错：以“元”计的金额比同一句中同类金额
     （同样是“……支出”“……收入”）小一万倍以上，而把它换成同类金额的单位（万元、亿元）恰好与之相当，或者
-    一个合计数按“元”计反而小于括号里以万元计的分项。人均、次均、标准、单价之类本来就小的金额不在此列。
+    一个合计数按“元”计反而小于括号里以万元计的分项；或者以“元”计、精确到分的金额，与报告别处（正文或表格）
+    同一名称下以万元、亿元计的金额数字完全相同（“追缴医保基金2,735.48元”，而评分表“追缴违规基金”完成值为
+    2735.48万元）。人均、次均、标准、单价之类本来就小的金额不在此列。
     错误示例：来电量 目标值“＝100万元”；“大病基金支出13.45元，……救助基金支出1.29亿元”。
     正确示例：来电量 目标值“＝100万次”；“大病基金支出13.45亿元”。
 
@@ -183,8 +185,11 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
     亿元). And an amount in the narrative whose unit is clearly wrong: in 元 it is more
     than ten thousand times smaller than a like amount in the same sentence (another
     "…支出" or "…收入") while in that amount's unit (万元, 亿元) it would sit right beside
-    it, or a total in 元 is smaller than a part in brackets printed in 万元. Per-head,
-    per-visit, standard and unit amounts are small by nature and are not checked.
+    it, or a total in 元 is smaller than a part in brackets printed in 万元, or an amount
+    in 元 to the cent has exactly the digits of an amount in 万元 or 亿元 printed under
+    the same name elsewhere in the report ("追缴医保基金2,735.48元" while the scoring
+    table's 追缴违规基金 completion is 2735.48万元). Per-head, per-visit, standard and unit
+    amounts are small by nature and are not checked.
     Bad: 来电量 target "=100万元"; "大病基金支出13.45元，……救助基金支出1.29亿元".
     Good: 来电量 target "=100万次"; "大病基金支出13.45亿元".
     """

@@ -47,6 +47,9 @@ def test_a_bracket_of_adjustments_is_no_decomposition():
     assert of(OfWhich, read_paragraph(para(listed))) == []
     prior = "本年支出960.00万元（上年基本支出600.00万元、上年项目支出300.00万元）。"
     assert of(TotalWithParts, read_paragraph(para(prior))) == []
+    # money carried over from last year is a piece of this year's funds
+    (twp,) = of(TotalWithParts, read_paragraph(para("资金总额960.00万元（本年预算900.00万元，上年结转60.00万元）。")))
+    assert [p.quantity.text for p in twp.parts] == ["900.00万元", "60.00万元"]
 
 
 def test_a_bracket_of_parts_is_still_checked():
@@ -117,6 +120,8 @@ def test_respective_amounts_take_their_names_in_order():
     assert [(f.name, f.quantity.text) for f in figs] == [("基本支出", "709.66万元"), ("项目支出", "1067.07万元")]
     # three names for two numbers, or one name for two: none is named
     assert of(Figure, read_paragraph(para("基本支出、项目支出、经营支出分别为709.66万元、1067.07万元。"))) == []
+    # "各": one number for each of several names names none of them
+    assert [f.quantity.text for f in of(Figure, read_paragraph(para("甲、乙两个项目各50.00万元。")))] == []
     # a change "分别" of several names is no change of the last one
     assert of(Change, read_paragraph(para("基本支出和项目支出比上年分别增加10.00万元、20.00万元。"))) == []
     # each of the pair is compared with its table row (AL503): the second is off

@@ -22,6 +22,10 @@ rows it talks about when the names match (:class:`RowRef`, positions in
   pair; otherwise the list may name some parts only.
 - :class:`Share` (``"share"``): "占总支出的40.15%": the percentage, the base's name, the
   figure it is a share of (``part``) and the figure of the base when the paragraph has it.
+  After a list of two or more parts that carry no share of their own ("A…、B…，占…的82.60%")
+  the share is of the list, or perhaps of its last item: ``part`` is None and ``listed``
+  holds the parts. "分别占…的a、b、c" pairs the percentages with the listed parts in order,
+  and gives none a part when the counts differ.
 - :class:`Change` (``"change"``): "比上年增加0.43万元": direction, amount (money, or % for a
   relative change), what it is compared with, the current figure it follows and a prior
   figure when the sentence states one.
@@ -36,7 +40,12 @@ Figures are linked to rows.
 Reading stays conservative: a number whose meaning is unclear (no name, a count, a
 date, an approximate figure) takes part in no sum, a 其中 list that may be about
 another figure than the one before it is not read, and a sentence that does not fit
-these shapes yields only its Figures.
+these shapes yields only its Figures. Some sentences are read as their writers mean
+them rather than by position: "A、B分别为x、y" names x by A and y by B (and names
+nothing when the counts differ; "A、B各x" names nothing); a bracket or 其中 list whose
+items are adjustments (调增, 追加, 核减 …) or last year's explains a change and is no
+decomposition; "X预算A，决算B" makes B X's 决算; a change or a rate right after two
+amounts it could be of (the last item of a list, two parallel 实际支出) is nobody's.
 """
 
 from __future__ import annotations
@@ -551,8 +560,16 @@ def _carry_subjects(text: str, toks: list[_Token]) -> None:
             continue
         word = next((w for w in v.budget_measures if prev.subject.endswith(w)), None)
         stem = _strip_back(prev.subject[: len(prev.subject) - len(word)], v.total_words) if word else ""
-        if re.search(r"[\u4e00-\u9fff]", _strip_front(name_of(stem) + "|", v.neutral_prefixes)[:-1]):
+        if re.search(r"[\u4e00-\u9fff]", _without_neutral(name_of(stem))):
             tok.subject = stem + tok.subject  # a stem that names something, not only 本部门 or 全年
+
+
+def _without_neutral(text: str) -> str:
+    """A name without the words that only say whose or when it is ("本部门" → "")."""
+    words = vocabulary().neutral_prefixes
+    while (w := next((w for w in words if text.startswith(w)), None)) is not None:
+        text = text[len(w):]
+    return text
 
 
 def _names_something(subject: str) -> bool:
@@ -591,9 +608,12 @@ def _is_part(tok: _Token, money_unit_of: Quantity) -> bool:
 def _not_a_piece(tok: _Token) -> bool:
     """A listed amount that is a change or another year's, not a piece of this year's
     total: "（市级资金调减20.00万元、区级资金调增20.00万元）" explains an adjustment,
-    "（上年基本支出…）" is last year's."""
+    "（上年基本支出…）" is last year's. Money carried over from last year (上年结转,
+    上年末结余) is a piece of this year's funds."""
     v = vocabulary()
-    return any(w in tok.subject for w in (*v.adjust_words, *v.prior_words))
+    if any(w in tok.subject for w in v.adjust_words):
+        return True
+    return re.search(rf"(?:{_alt(v.prior_words)})(?!结转|结余|结存|末)", tok.subject) is not None
 
 
 def _complementary(a: str, b: str, core: str) -> bool:
