@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from itertools import takewhile
 from typing import TYPE_CHECKING, ClassVar
 
 from auditlint.model import Location, Paragraph
@@ -539,7 +540,7 @@ def _distribute(text: str, toks: list[_Token]) -> None:
         m = p["distributive"].search(text[tok.clause_start : tok.start])
         if m is None:
             continue
-        numbers = [tok, *(t for t in _run_after(text, toks, k) if t.role in ("figure", "none"))]
+        numbers = [tok, *takewhile(lambda t: t.role in ("figure", "none"), _run_after(text, toks, k))]
         names = _names_before(text, tok.clause_start + m.start(), 0)
         paired = (m.group("word") == "分别" and len(names) == len(numbers) >= 2
                   and all(_names_something(n) for n in names) and len({n[-1] for n in names}) == 1)
@@ -838,7 +839,7 @@ def _shares(toks: list[_Token], breakdowns: list[_Breakdown], sentences: list[Se
         listed = _listed_before(text, toks, k, prev, owner_of, "share", loose=dist is not None) if part is not None else []
         if dist is not None:
             # "A、B、C，分别占总投资的a、b、c": in order when the counts agree, else none is known
-            pcts = [tok, *(t for t in _run_after(text, toks, k) if t.role == "none")]
+            pcts = [tok, *takewhile(lambda t: t.role == "none", _run_after(text, toks, k))]
             pairs = list(zip(listed, pcts)) if dist.group("word") == "分别" and len(listed) == len(pcts) >= 2 else []
             if not pairs:
                 pairs = [(None, t) for t in pcts]
@@ -1024,11 +1025,10 @@ def link_rows(tables: list[CanonicalTable], name: str) -> tuple[RowRef, ...]:
         return ()
     out: list[RowRef] = []
     for ti, ct in enumerate(tables):
-        for ri, row in enumerate(ct.rows):
-            if row.label and match_key(row.label) == key:
-                at = _named_row(ct, ri)
-                if at is not None and RowRef(ti, at, ct.rows[at].label) not in out:
-                    out.append(RowRef(ti, at, ct.rows[at].label))
+        for ri in range(len(ct.rows)):
+            at = _named_row(ct, ri, key)
+            if at is not None and RowRef(ti, at, ct.rows[at].label) not in out:
+                out.append(RowRef(ti, at, ct.rows[at].label))
     if key in ("三公经费", "三公") and not out:
         items = table_vocabulary().sangong_items
         for ti, ct in enumerate(tables):
@@ -1041,11 +1041,12 @@ def link_rows(tables: list[CanonicalTable], name: str) -> tuple[RowRef, ...]:
     return tuple(out)
 
 
-def _named_row(ct: CanonicalTable, ri: int) -> int | None:
-    """The row a label names. A row with two names in its label columns ("基本支出 |
-    工资福利支出": a category merged over the rows of its group, then the item) is the
-    item's: the category names the group, whose total is the 小计 the row is under.
-    None when that group has no subtotal of its own."""
+def _named_row(ct: CanonicalTable, ri: int, key: str) -> int | None:
+    """The row that ``key`` names, looking at row ``ri``: the row itself when its label
+    has that key. A row with two names in its label columns ("基本支出 | 工资福利支出": a
+    category merged over the rows of its group, then the item) is the item's; the
+    category names the group, whose total is the 小计 the row is under (None when the
+    group has no subtotal of its own)."""
     from auditlint.extract.tables import split_serial
 
     row = ct.rows[ri]
@@ -1053,10 +1054,14 @@ def _named_row(ct: CanonicalTable, ri: int) -> int | None:
     names = [split_serial(cells[c.index].text)[1] for c in ct.columns
              if c.role in ("serial", "label") and c.index < len(cells) and cells[c.index].text.strip()]
     names = [n for n in names if n]
-    if len(names) < 2 or names[-1] == row.label:
+    if len(names) < 2:
+        return ri if row.label and match_key(row.label) == key else None
+    if match_key(names[-1]) == key:
         return ri
-    parent = row.parent
-    return parent if parent is not None and ct.rows[parent].kind == "subtotal" else None
+    if any(match_key(n) == key for n in names[:-1]):
+        parent = row.parent
+        return parent if parent is not None and ct.rows[parent].kind == "subtotal" else None
+    return None
 
 
 def extract_into(facts: Facts) -> None:
