@@ -277,7 +277,10 @@ def _narrative_finding(fig: Figure, cells: list[Cell_], figures: list[Figure]) -
     c = cells[0]
     table_value = _in_figure_unit(c, q)
     shown_table = fmt(c.quantity.value or Decimal(0), c.quantity.decimals)
-    where = f"{c.row.label}“{column_name(c.ct, c.role, 'zh')}”"
+    row_name = c.row.label
+    if row_name.strip() == "小计":
+        row_name = fig.subject + row_name  # a group's unnamed 小计: "基本支出小计"
+    where = f"{row_name}“{column_name(c.ct, c.role, 'zh')}”"
     also = _agreeing(fig, cells, figures)
     lines = "、".join(str(f.location.line) for f in also if f.location.line) if also else ""
     also_zh = f"，正文第 {lines} 行也写作 {shown_table}" if lines else ""
@@ -294,7 +297,7 @@ def _narrative_finding(fig: Figure, cells: list[Cell_], figures: list[Figure]) -
     return Finding(
         location=fig.location,
         message_zh=f"“{fig.subject}”此处为 {shown}，而表中{where}为 {shown_table}{also_zh}{unit_zh}",
-        message_en=f"“{fig.subject}” is {shown} here, but the table's {c.row.label} ({column_name(c.ct, c.role, 'en')}) "
+        message_en=f"“{fig.subject}” is {shown} here, but the table's {row_name} ({column_name(c.ct, c.role, 'en')}) "
                    f"is {shown_table}{also_en}{unit_en}",
         evidence=Evidence(expression=f"{fig.subject} = {where}", stated=fmt(q.value or Decimal(0), q.decimals),
                           computed=shown_table, difference=fmt(diff, q.decimals), tolerance=fmt(q.approx.half + table_value.half),
@@ -317,7 +320,7 @@ def _share_tables(facts: Facts) -> Iterator[Finding]:
     if not budget:
         return
     for ct in facts.tables:
-        if ct.kind != "share":
+        if ct.kind != "share" or _income(ct):
             continue
         for row in ct.rows:
             q = ct.value(row, "actual")
@@ -337,6 +340,13 @@ def _share_tables(facts: Facts) -> Iterator[Finding]:
             if not cells or not all(_table_differs(ct, q, c) for c in cells):
                 continue
             yield _table_finding(ct, row, q, cells)
+
+
+def _income(ct: CanonicalTable) -> bool:
+    """A table of income and its shares (收入合计, 财政拨款收入 …): it restates no spending."""
+    labels = [r.label for r in ct.rows if r.label]
+    total = next((r.label for r in ct.rows if r.kind == "total"), "")
+    return "收入" in total or sum(lab.endswith("收入") for lab in labels) * 2 > len(labels)
 
 
 def _table_differs(ct: CanonicalTable, q: Quantity, cell: Cell_) -> bool:

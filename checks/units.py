@@ -1,12 +1,12 @@
 """Units (AL305): a count measured in money, and an amount whose unit is clearly wrong
-beside the figures printed with it."""
+beside the figures printed with it or beside the same digits printed elsewhere in 万元."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from auditlint.checks.kb import knowledge_base
@@ -15,9 +15,21 @@ from auditlint.checks.targets import cell_text, row_snippet
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import indicator_rows
+from auditlint.extract.narrative import clean_subject, name_of
 from auditlint.extract.prose import Sentence, passages, sentences
 from auditlint.findings import Evidence, Finding, Related, Severity
-from auditlint.numbers import MONEY_UNITS, Match, asum, compare, find_quantities, fmt, normalize
+from auditlint.model import Location, Paragraph, Table
+from auditlint.numbers import (
+    MONEY_UNITS,
+    Match,
+    Quantity,
+    asum,
+    compare,
+    find_quantities,
+    fmt,
+    normalize,
+    parse_quantity,
+)
 
 # the words an amount follows: 支出13.45元, 收入522.56万元, 金额为5万元
 AMOUNT_WORDS = ("支出", "收入", "资金", "金额", "经费", "费用", "预算", "结余", "拨款", "资产", "总额", "成本", "投入")
@@ -161,7 +173,9 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
     两类单位错误：一是计数类指标（来电量、人数、次数、数量……，见知识库 data/indicators.yaml）的目标值或
     完成值用了金额单位（元、万元、亿元）；二是叙述中的金额单位明显写错：以“元”计的金额比同一句中同类金额
     （同样是“……支出”“……收入”）小一万倍以上，而把它换成同类金额的单位（万元、亿元）恰好与之相当，或者
-    一个合计数按“元”计反而小于括号里以万元计的分项。人均、次均、标准、单价之类本来就小的金额不在此列。
+    一个合计数按“元”计反而小于括号里以万元计的分项；或者以“元”计、精确到分的金额，与报告别处（正文或表格）
+    同一名称下以万元、亿元计的金额数字完全相同（“追缴医保基金2,735.48元”，而评分表“追缴违规基金”完成值为
+    2735.48万元）。人均、次均、标准、单价之类本来就小的金额不在此列。
     错误示例：来电量 目标值“＝100万元”；“大病基金支出13.45元，……救助基金支出1.29亿元”。
     正确示例：来电量 目标值“＝100万次”；“大病基金支出13.45亿元”。
 
@@ -171,8 +185,11 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
     亿元). And an amount in the narrative whose unit is clearly wrong: in 元 it is more
     than ten thousand times smaller than a like amount in the same sentence (another
     "…支出" or "…收入") while in that amount's unit (万元, 亿元) it would sit right beside
-    it, or a total in 元 is smaller than a part in brackets printed in 万元. Per-head,
-    per-visit, standard and unit amounts are small by nature and are not checked.
+    it, or a total in 元 is smaller than a part in brackets printed in 万元, or an amount
+    in 元 to the cent has exactly the digits of an amount in 万元 or 亿元 printed under
+    the same name elsewhere in the report ("追缴医保基金2,735.48元" while the scoring
+    table's 追缴违规基金 completion is 2735.48万元). Per-head, per-visit, standard and unit
+    amounts are small by nature and are not checked.
     Bad: 来电量 target "=100万元"; "大病基金支出13.45元，……救助基金支出1.29亿元".
     Good: 来电量 target "=100万次"; "大病基金支出13.45亿元".
     """
@@ -200,10 +217,19 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
             key=("count-in-money", row.name, shown),
         )
     seen: dict[str, int] = defaultdict(int)
+    elsewhere = _large_amounts(facts)
     for passage in passages(facts.document):
         for sentence in sentences(passage):
-            for slip in unit_slips(sentence):
+            slips = unit_slips(sentence)
+            for slip in slips:
                 yield _slip_finding(sentence, slip, seen)
+            flagged = {slip.amount.match.start for slip in slips}
+            for a in _amounts(sentence):
+                if a.match.start in flagged:
+                    continue
+                twin = _twin(sentence, a, elsewhere)
+                if twin is not None:
+                    yield _twin_finding(sentence, a, twin, seen)
 
 
 def _lead(a: Amount) -> str:
@@ -245,4 +271,106 @@ def _slip_finding(sentence: Sentence, slip: UnitSlip, seen: dict[str, int]) -> F
         materiality=0.6,
         key=("unit", phrase, str(seen[phrase])),
         severity=severity,
+    )
+
+
+# ---------------------------------------------------------------------------
+# the same digits in 万元 elsewhere in the report
+
+
+@dataclass(frozen=True)
+class LargeAmount:
+    """An amount printed in 万元 or 亿元 somewhere in the report, with the names it goes by."""
+
+    quantity: Quantity
+    names: tuple[str, ...]  # the words before it, or its row's labels
+    location: Location
+    shown: str
+    label: str = ""  # the name it was matched by, for messages
+
+
+def _name(words: str) -> str:
+    return name_of(clean_subject(_LINKS.sub("", words)))
+
+
+def _large_amounts(facts: Facts) -> list[LargeAmount]:
+    """Every amount in 万元 or 亿元: in sentences (named by their clause) and in table
+    cells (named by the row's text cells, read in the column's or table's unit when the
+    cell prints none)."""
+    out: list[LargeAmount] = []
+    for block in facts.document.blocks:
+        if isinstance(block, Paragraph):
+            text = block.text
+            for m in find_quantities(text):
+                q = m.quantity
+                if q.unit in ("万元", "亿元") and q.value is not None and not q.comparator:
+                    words = re.split(r"[，,；;：:（(）)。、]", text[: m.start])[-1]
+                    out.append(LargeAmount(q, (_name(words),), block.location_at(m.start), text[m.start : m.end]))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                names = tuple(_name(c.text) for c in row if re.search(r"[\u4e00-\u9fff]", c.text) and not re.search(r"\d", c.text))
+                for c in row:
+                    q = parse_quantity(c.text) if c.text.strip() else None
+                    if q is not None and q.unit in ("万元", "亿元") and q.value is not None and not q.comparator:
+                        out.append(LargeAmount(q, names, c.location, c.text.strip()))
+    for ct in facts.tables:
+        for row in ct.rows:
+            for col in ct.columns:
+                unit = col.unit or ct.unit
+                q = row.values.get(col.role or "")
+                if unit in ("万元", "亿元") and q is not None and q.value is not None and q.unit is None and row.label:
+                    cell = row.cells[col.role or ""]
+                    out.append(LargeAmount(Quantity(q.text, q.value, q.decimals, unit), (name_of(row.label),),
+                                           cell.location, f"{cell.text.strip()}（{unit}）"))
+    return out
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Two names of one thing: equal, one the end of the other, or the same first and
+    last two characters ("追回医保基金" and "追回违规基金")."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return a == b or a.endswith(b) or b.endswith(a) or (a[:2] == b[:2] and a[-2:] == b[-2:])
+
+
+def _twin(sentence: Sentence, a: Amount, elsewhere: list[LargeAmount]) -> LargeAmount | None:
+    """The same digits, to the cent, printed in 万元 or 亿元 under the same name elsewhere:
+    "追回医保基金1,862.37元" while the scoring table says 追回违规基金 1862.37万元."""
+    q = a.match.quantity
+    if q.unit != "元" or q.decimals < 2 or not q.value or q.value < 1 or _per_unit(a, normalize(sentence.text)):
+        return None
+    mine = _name(a.clause)
+    if not re.search(r"[\u4e00-\u9fff]", mine):
+        return None
+    for other in elsewhere:
+        o = other.quantity
+        if o.value == q.value and o.decimals == q.decimals:
+            name = next((n for n in other.names if _same_subject(mine, n)), None)
+            if name is not None:
+                return replace(other, label=name)
+    return None
+
+
+def _twin_finding(sentence: Sentence, a: Amount, twin: LargeAmount, seen: dict[str, int]) -> Finding:
+    q = a.match.quantity
+    shown = sentence.text[a.match.start : a.match.end]
+    phrase = _lead(a) + shown
+    seen[phrase] += 1
+    unit = twin.quantity.unit or "万元"
+    loc = twin.location
+    where_zh = f"第 {loc.line} 行" if loc.line else f"表 {loc.table} " if loc.table else "报告另一处"
+    where_en = f"line {loc.line}" if loc.line else f"table {loc.table}" if loc.table else "elsewhere in the report"
+    other = f"{twin.label} {twin.shown}".strip()
+    return Finding(
+        location=sentence.location_at(a.match.start),
+        message_zh=f"“{phrase}”与{where_zh}的“{other}”数字相同而单位不同：同一金额，单位应为{unit}",
+        message_en=f"“{phrase}” has the same digits as “{other}” on {where_en}, in another unit: the same amount should be in {unit}",
+        evidence=Evidence(expression=f"{fmt(q.value or Decimal(0), q.decimals)} 元 vs {twin.shown}", stated=shown, computed=unit,
+                          operands=((_lead(a), shown), (twin.label, twin.shown))),
+        snippet=sentence.text.strip()[:120],
+        related=[Related(twin.location, other)],
+        confidence=0.8,
+        materiality=0.6,
+        key=("unit-twin", phrase, str(seen[phrase])),
+        severity=Severity.WARNING,
     )

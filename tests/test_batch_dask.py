@@ -29,7 +29,7 @@ def test_dask_cluster_outputs_equal_the_local_run(tmp_path, isolated_registry, m
     for word in ("HANG", "EXIT"):
         (folder / f"{word}.txt").write_text(f"一、说明\n{word}\n", encoding="utf-8")
     checks = trouble_checks(tmp_path / "checks")
-    common = ("--checks", str(checks), "--timeout", "3", "--memory-limit", "1200")
+    common = ("--checks", str(checks), "--timeout", "15", "--memory-limit", "1200")  # generous: a loaded machine
     local, remote = tmp_path / "local", tmp_path / "dask"
     assert batch(str(folder), "-o", str(local), "--jobs", "2", *common).exit_code == 0
 

@@ -17,9 +17,9 @@ PLANTS = {
              # from the claim; true of the report as printed, so not a false alarm, but not required either
              {"check": "AL501", "needle": "全年预算执行率98.73%", "stated": "98.73%", "computed": "99.46%",
               "subject": "预算执行率 叙述", "optional": True},
-             # likewise the narrative's 实际支出2446.56万元 against the table's total 2464.56 (AL503)
-             {"check": "AL503", "needle": "实际支出2446.56万元", "stated": "2446.56", "computed": "2464.56",
-              "subject": "实际支出 叙述 vs 表1/合计", "optional": True},
+             # added by fix-narrative: the narrative's 实际支出2446.56万元 (line 11) is the table's
+             # 合计 实际支出数, which now says 2464.56: the same quantity printed twice differently
+             {"check": "AL503", "needle": "实际支出2446.56万元", "stated": "2446.56", "computed": "2464.56", "subject": "叙述/实际支出 vs 表1/合计/实际支出数"},
          ]},
         {"name": "econ-share-total", "mutation": "share", "where": "表2 经济分类 合计 占比 100.00% → 93.50% (amount column headed 支出金额（万元）)",
          "edits": [("表2  2024年度支出经济分类情况", "100.00%", "93.50%")],

@@ -22,6 +22,10 @@ rows it talks about when the names match (:class:`RowRef`, positions in
   pair; otherwise the list may name some parts only.
 - :class:`Share` (``"share"``): "占总支出的40.15%": the percentage, the base's name, the
   figure it is a share of (``part``) and the figure of the base when the paragraph has it.
+  After a list of two or more parts that carry no share of their own ("A…、B…，占…的82.60%")
+  the share is of the list, or perhaps of its last item: ``part`` is None and ``listed``
+  holds the parts. "分别占…的a、b、c" pairs the percentages with the listed parts in order,
+  and gives none a part when the counts differ.
 - :class:`Change` (``"change"``): "比上年增加0.43万元": direction, amount (money, or % for a
   relative change), what it is compared with, the current figure it follows and a prior
   figure when the sentence states one.
@@ -36,7 +40,12 @@ Figures are linked to rows.
 Reading stays conservative: a number whose meaning is unclear (no name, a count, a
 date, an approximate figure) takes part in no sum, a 其中 list that may be about
 another figure than the one before it is not read, and a sentence that does not fit
-these shapes yields only its Figures.
+these shapes yields only its Figures. Some sentences are read as their writers mean
+them rather than by position: "A、B分别为x、y" names x by A and y by B (and names
+nothing when the counts differ; "A、B各x" names nothing); a bracket or 其中 list whose
+items are adjustments (调增, 追加, 核减 …) or last year's explains a change and is no
+decomposition; "X预算A，决算B" makes B X's 决算; a change or a rate right after two
+amounts it could be of (the last item of a list, two parallel 实际支出) is nobody's.
 """
 
 from __future__ import annotations
@@ -46,6 +55,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from itertools import takewhile
 from typing import TYPE_CHECKING, ClassVar
 
 from auditlint.model import Location, Paragraph
@@ -163,6 +173,10 @@ class Share(_Anchored):
     base: Figure | None  # the base's figure, when the paragraph states it
     sentence: Sentence
     rows: tuple[RowRef, ...] = ()
+    # a share printed after a list of two or more parts with no share of their own: those
+    # parts ("A 358.20万元、B 154.60万元，占…的82.60%" is the share of A + B, or perhaps of B
+    # alone); ``part`` is then None, the reading being the check's to weigh
+    listed: tuple[Figure, ...] = ()
     kind: ClassVar[str] = "share"
 
     @property
@@ -238,6 +252,10 @@ class Vocabulary:
     down: tuple[str, ...]
     prior_words: tuple[str, ...]
     share_words: tuple[str, ...]
+    distributive: tuple[str, ...]
+    adjust_words: tuple[str, ...]
+    budget_measures: tuple[str, ...]
+    actual_measures: tuple[str, ...]
     total_words: tuple[str, ...]
     neutral_prefixes: tuple[str, ...]
     org_suffixes: tuple[str, ...]
@@ -268,6 +286,10 @@ def vocabulary() -> Vocabulary:
         down=_longest_first(ch.get("down")),
         prior_words=_longest_first(ch.get("prior_words")),
         share_words=_longest_first(d.get("share_words")),
+        distributive=_longest_first(d.get("distributive")),
+        adjust_words=_longest_first(d.get("adjust_words")),
+        budget_measures=_longest_first((d.get("carried_measures") or {}).get("budget")),
+        actual_measures=_longest_first((d.get("carried_measures") or {}).get("actual")),
         total_words=_longest_first(d.get("total_words")),
         neutral_prefixes=_longest_first(d.get("neutral_prefixes")),
         org_suffixes=_longest_first(d.get("org_suffixes")),
@@ -297,6 +319,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # ... a share: "占总支出的", "占总收入比例为"
         "share": re.compile(rf"(?:{_alt(v.share_words)})(?!比|用)(?P<base>[^，,。；;的\d]{{0,15}}?)(?:的)?(?:比例|比重|份额)?(?:为|达|是)?$"),
         "date": re.compile(r"^(?:截至|截止|至)?\d{4}年(?:度)?(?:末|底|初)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|^\d{1,2}月(?:\d{1,2}日)?(?:底|末)?"),
+        # a number that stands for several names: "分别为", "各", "分别占"
+        "distributive": re.compile(rf"(?P<word>{_alt(v.distributive)})(?:为|是|达到|达|计|有|约)?$"),
         "enum": re.compile(r"^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+[、.．](?!\d)|[一二三四五六七八九十]+(?:是|、))\s*"),
     }
 
@@ -363,11 +387,12 @@ def name_of(subject: str) -> str:
 
 
 def match_key(name: str) -> str:
-    """The key a figure's name and a table row's label meet on: 支出 and 小计/合计 off
-    the end ("会议费支出" and "会议费" match; "三公经费小计" and "三公经费" match)."""
+    """The key a figure's name and a table row's label meet on: 支出 (决算, what was
+    spent) and 小计/合计 off the end ("会议费支出", "会议费决算" and "会议费" match;
+    "三公经费小计" and "三公经费" match)."""
     t = name_of(name)
     t = _strip_back(t, ("小计", "合计", "总计"))
-    t = _strip_back(t, ("支出",))
+    t = _strip_back(t, ("实际支出数", "实际支出", "支出数", "决算数", "决算", "支出"))
     return t
 
 
@@ -465,6 +490,8 @@ def _tokens(par: Paragraph, sentences: list[Sentence]) -> list[_Token]:
         elif (cm := p["change"].search(words)) is not None:
             tok.role, tok.match = "change", cm
             tok.subject = clean_subject(words[: cm.start()])
+            if p["distributive"].search(words[: cm.start()]) or any(w in cm.group("ref") for w in v.distributive):
+                tok.role = "none"  # "A、B比上年分别增加x、y": not a change of the name before it
         elif p["compared"].search(words):
             tok.role = "none"
         elif q.unit == "%" and (sm := p["share"].search(words)) is not None:
@@ -474,7 +501,76 @@ def _tokens(par: Paragraph, sentences: list[Sentence]) -> list[_Token]:
             if second or not _names_something(tok.subject):
                 tok.role = "none"
         out.append(tok)
+    _distribute(text, out)
+    _carry_subjects(text, out)
     return out
+
+
+def _run_after(text: str, toks: list[_Token], k: int) -> list[_Token]:
+    """The numbers printed right after ``toks[k]`` as a list ("58.33%、25.00%、16.67%",
+    "715.69万元和1067.07万元"), in its sentence and of its kind (percentages or money)."""
+    out: list[_Token] = []
+    last = toks[k]
+    for t in toks[k + 1 :]:
+        if t.sentence != last.sentence or (t.q.unit == "%") != (last.q.unit == "%") or not _gap(text, last.end, t.start, "、，,和及与"):
+            break
+        out.append(t)
+        last = t
+    return out
+
+
+def _names_before(text: str, pos: int, floor: int) -> list[str]:
+    """The names listed before ``pos`` in its clause group: "其中基本支出、项目支出分别为" →
+    基本支出, 项目支出."""
+    start = pos
+    while start > floor and text[start - 1] not in "，,；;。：:（()）\n":
+        start -= 1
+    listed = text[start:pos]
+    pieces = listed.split("、") if "、" in listed else re.split(r"[和及与]", listed)
+    return [clean_subject(x) for x in pieces]
+
+
+def _distribute(text: str, toks: list[_Token]) -> None:
+    """"A、B分别为x、y" names x by A and y by B; "A、B各50万元" and a count of names that
+    is not the count of numbers name none of them."""
+    p = _patterns()
+    for k, tok in enumerate(toks):
+        if tok.role not in ("figure", "none"):
+            continue
+        m = p["distributive"].search(text[tok.clause_start : tok.start])
+        if m is None:
+            continue
+        numbers = [tok, *takewhile(lambda t: t.role in ("figure", "none"), _run_after(text, toks, k))]
+        names = _names_before(text, tok.clause_start + m.start(), 0)
+        paired = (m.group("word") == "分别" and len(names) == len(numbers) >= 2
+                  and all(_names_something(n) for n in names) and len({n[-1] for n in names}) == 1)
+        for t, name in zip(numbers, names if paired else [""] * len(numbers)):
+            t.subject, t.role = (name, "figure") if paired else ("", "none")
+
+
+def _carry_subjects(text: str, toks: list[_Token]) -> None:
+    """"“三公”经费预算13.50万元，决算11.50万元": a figure named only by what was spent, in
+    the clause right after a budget figure, is the spending of what that budget is for
+    (“三公”经费决算). Nothing else is carried: "收入…，支出…" may be two scopes."""
+    v = vocabulary()
+    for prev, tok in zip(toks, toks[1:]):
+        if (tok.role != "figure" or prev.role != "figure" or prev.sentence != tok.sentence
+                or not (tok.q.is_money and prev.q.is_money)
+                or tok.subject not in v.actual_measures or text[tok.clause_start : tok.start].strip() != tok.subject
+                or not _gap(text, prev.end, tok.clause_start, "，,")):
+            continue
+        word = next((w for w in v.budget_measures if prev.subject.endswith(w)), None)
+        stem = _strip_back(prev.subject[: len(prev.subject) - len(word)], v.total_words) if word else ""
+        if re.search(r"[\u4e00-\u9fff]", _without_neutral(name_of(stem))):
+            tok.subject = stem + tok.subject  # a stem that names something, not only 本部门 or 全年
+
+
+def _without_neutral(text: str) -> str:
+    """A name without the words that only say whose or when it is ("本部门" → "")."""
+    words = vocabulary().neutral_prefixes
+    while (w := next((w for w in words if text.startswith(w)), None)) is not None:
+        text = text[len(w):]
+    return text
 
 
 def _names_something(subject: str) -> bool:
@@ -508,6 +604,17 @@ def _gap(text: str, a: int, b: int, allowed: str) -> bool:
 
 def _is_part(tok: _Token, money_unit_of: Quantity) -> bool:
     return tok.role == "figure" and tok.figure is not None and tok.q.is_money and not tok.approximate and money_unit_of.is_money
+
+
+def _not_a_piece(tok: _Token) -> bool:
+    """A listed amount that is a change or another year's, not a piece of this year's
+    total: "（市级资金调减20.00万元、区级资金调增20.00万元）" explains an adjustment,
+    "（上年基本支出…）" is last year's. Money carried over from last year (上年结转,
+    上年末结余) is a piece of this year's funds."""
+    v = vocabulary()
+    if any(w in tok.subject for w in v.adjust_words):
+        return True
+    return re.search(rf"(?:{_alt(v.prior_words)})(?!结转|结余|结存|末)", tok.subject) is not None
 
 
 def _complementary(a: str, b: str, core: str) -> bool:
@@ -550,6 +657,8 @@ def _brackets(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
         parts = [t for t in inner if _is_part(t, tok.q)]
         if not parts or all(other_side(tok.figure.name, t.figure.name) for t in parts if t.figure):
             continue
+        if any(_not_a_piece(t) for t in parts):
+            continue  # the bracket explains a change: no decomposition, not even a partial one
         others = [t for t in inner if t not in parts]
         clauses = [c for c in re.split(r"[，,；;、]", body) if c.strip()]
         if lead or others or len(parts) < 2 or len(clauses) != len(parts):
@@ -594,7 +703,7 @@ def _of_which(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
         if not _gap(text, owner.end, m.start(), "，,。：:"):
             continue
         parts = _list_after(text, m.end(), toks, owner)
-        if not parts or _other_owner(owner, parts, toks):
+        if not parts or _other_owner(owner, parts, toks) or any(_not_a_piece(t) for t in parts):
             continue
         for t in parts:
             t.in_part_list = True
@@ -693,7 +802,8 @@ def _naming(toks: list[_Token]) -> list[_Breakdown]:
     """A total followed in its paragraph by exactly two figures that qualify what it
     totals in complementary ways: "结转结余51.43万元。财政拨款结转结余…；非财政拨款结转结余…"."""
     out: list[_Breakdown] = []
-    top = [t for t in toks if t.figure is not None and t.q.is_money and not t.approximate and not t.in_part_list]
+    top = [t for t in toks if t.figure is not None and t.q.is_money and not t.approximate and not t.in_part_list
+           and not _not_a_piece(t)]
     for k, tok in enumerate(top):
         core = total_core(tok.figure.name)  # type: ignore[union-attr]
         if len(core) < 2:
@@ -715,37 +825,96 @@ def _naming(toks: list[_Token]) -> list[_Breakdown]:
 
 
 def _shares(toks: list[_Token], breakdowns: list[_Breakdown], sentences: list[Sentence], par: Paragraph) -> list[Share]:
+    text = normalize(par.text)
     out: list[Share] = []
     owner_of = {id(p): b for b in breakdowns for p in b.parts}
     figures = [t for t in toks if t.figure is not None]
     for k, tok in enumerate(toks):
         if tok.role != "share" or tok.match is None:
             continue
-        base_name = tok.match.group("base")
-        share_fig = Figure(tok.match.group(0), name_of(base_name), tok.q, sentences[tok.sentence], tok.start, tok.end,
-                           par.location_at(tok.start), tok.approximate)
         # the amount it is a share of: the money figure just before, in the same clause group
         prev = next((t for t in reversed(toks[:k]) if t.role != "share"), None)
         part = prev.figure if prev is not None and prev.figure is not None and prev.q.is_money and prev.sentence == tok.sentence else None
-        base = None
-        wanted = total_core(base_name)
-        if part is not None and id(part) in owner_of:
-            total = owner_of[id(part)].total
-            if total.name.endswith(wanted) or total_core(total.name).endswith(wanted):
-                base = total
-        if base is None and wanted:
-            # the nearest earlier amount named as the base ("项目总预算" for 总预算), or a total
-            # (never a listed part) of the same thing
-            base = next((t.figure for t in reversed(figures) if t.start < tok.start and t.figure is not part and t.q.is_money
-                         and (t.figure.name.endswith(name_of(base_name))  # type: ignore[union-attr]
-                              or (total_core(t.figure.name) == wanted and not t.in_part_list))), None)  # type: ignore[union-attr]
-        out.append(Share(share_fig, base_name, part, base, sentences[tok.sentence]))
+        dist = _patterns()["distributive"].search(text[tok.clause_start : tok.clause_start + tok.match.start()])
+        listed = _listed_before(text, toks, k, prev, owner_of, "share", loose=dist is not None) if part is not None else []
+        if dist is not None:
+            # "A、B、C，分别占总投资的a、b、c": in order when the counts agree, else none is known
+            pcts = [tok, *takewhile(lambda t: t.role == "none", _run_after(text, toks, k))]
+            pairs = list(zip(listed, pcts)) if dist.group("word") == "分别" and len(listed) == len(pcts) >= 2 else []
+            if not pairs:
+                pairs = [(None, t) for t in pcts]
+            for fig, pct in pairs:
+                out.append(_share(par, sentences, pct, tok, fig, None, figures, owner_of, fig))
+        elif len(listed) >= 2:
+            # "…经费358.20万元、…经费154.60万元，占项目支出的82.60%": the share of the list
+            # (or of its last item): no single part
+            out.append(_share(par, sentences, tok, tok, None, tuple(listed), figures, owner_of, listed[-1]))
+        else:
+            out.append(_share(par, sentences, tok, tok, part, None, figures, owner_of, part))
     return out
 
 
-def _changes(par: Paragraph, toks: list[_Token], sentences: list[Sentence], tables: list[CanonicalTable]) -> list[Change]:
+def _share(par: Paragraph, sentences: list[Sentence], pct: _Token, head: _Token, part: Figure | None,
+           listed: tuple[Figure, ...] | None, figures: list[_Token], owner_of: dict[int, _Breakdown],
+           near: Figure | None) -> Share:
+    """One Share: the percentage ``pct`` under the words of ``head`` ("占总支出的"), of
+    ``part`` (or of the ``listed`` parts together), with the base the paragraph states."""
+    assert head.match is not None
+    base_name = head.match.group("base")
+    share_fig = Figure(head.match.group(0), name_of(base_name), pct.q, sentences[pct.sentence], pct.start, pct.end,
+                       par.location_at(pct.start), pct.approximate)
+    base = None
+    wanted = total_core(base_name)
+    if near is not None and id(near) in owner_of:
+        total = owner_of[id(near)].total
+        if total.name.endswith(wanted) or total_core(total.name).endswith(wanted):
+            base = total
+    if base is None and wanted:
+        # the nearest earlier amount named as the base ("项目总预算" for 总预算), or a total
+        # (never a listed part) of the same thing
+        mine = {id(f) for f in (part, *(listed or ()))}
+        key = match_key(base_name)
+        base = next((t.figure for t in reversed(figures) if t.start < head.start and id(t.figure) not in mine and t.q.is_money
+                     and (t.figure.name.endswith(name_of(base_name))  # type: ignore[union-attr]
+                          or ((total_core(t.figure.name) == wanted  # type: ignore[union-attr]
+                               or (len(key) >= 2 and match_key(t.figure.name) == key))  # 公用经费支出 for 公用经费
+                              and not t.in_part_list))), None)
+    return Share(share_fig, base_name, part, base, sentences[pct.sentence], listed=listed or ())
+
+
+def _listed_before(text: str, toks: list[_Token], k: int, prev: _Token | None, owner_of: dict[int, _Breakdown],
+                   role: str, loose: bool = False) -> list[Figure]:
+    """The list of parts that a share or a change (``role``) right after ``prev``
+    follows, when ``prev`` ends one and no such statement was printed inside it: the
+    parts of the breakdown ``prev`` closes, or the amounts joined to it by "、" (by "，"
+    too after 分别). Empty when there is none."""
+    if prev is None or prev.figure is None:
+        return []
+    between = [t for t in toks[:k] if t.role == role]
+    b = owner_of.get(id(prev.figure))
+    if b is not None and b.parts[-1] is prev.figure:
+        first = b.parts[0]
+        if any(first.start < t.start for t in between):
+            return []  # each part carries its own: "A…，占40%；B…，占60%"
+        return list(b.parts)
+    run = [prev]
+    i = next(j for j, t in enumerate(toks) if t is prev)
+    joiners = "、，," if loose else "、"
+    while i > 0:
+        t = toks[i - 1]
+        if (t.role != "figure" or t.figure is None or not t.q.is_money or t.sentence != prev.sentence
+                or not _gap(text, t.end, run[0].clause_start, joiners)):
+            break
+        run.insert(0, t)
+        i -= 1
+    return [t.figure for t in run if t.figure is not None] if len(run) >= 2 else []
+
+
+def _changes(par: Paragraph, toks: list[_Token], breakdowns: list[_Breakdown], sentences: list[Sentence],
+             tables: list[CanonicalTable]) -> list[Change]:
     v = vocabulary()
     text = normalize(par.text)
+    owner_of = {id(p): b for b in breakdowns for p in b.parts}
     out: list[Change] = []
     for k, tok in enumerate(toks):
         if tok.role != "change" or tok.match is None:
@@ -761,7 +930,8 @@ def _changes(par: Paragraph, toks: list[_Token], sentences: list[Sentence], tabl
         subject = tok.subject
         if not subject:
             prev = next((t for t in reversed(toks[:k]) if t.sentence == tok.sentence and t.end <= tok.clause_start), None)
-            if prev is not None and prev.figure is not None and _gap(text, prev.end, tok.clause_start, "，,"):
+            if (prev is not None and prev.figure is not None and _gap(text, prev.end, tok.clause_start, "，,")
+                    and len(_listed_before(text, toks, k, prev, owner_of, "change")) < 2):
                 current = prev.figure
                 subject = current.subject
         if not subject:
@@ -801,10 +971,15 @@ def _rates(toks: list[_Token], breakdowns: list[_Breakdown]) -> list[Rate]:
         if rdef is None:
             continue
         earlier = [t.figure for t in toks[:k] if t.figure is not None and t.q.is_money and t.figure.exact]
-        num = next((f for f in reversed(earlier) if id(f) not in parts and any(w in f.name for w in rdef.numerator)
-                    and not any(w in f.name for w in rdef.not_numerator)), None)
-        if num is None:
+        since = max((t.start for t in toks[:k] if t.figure is not None and t.q.unit == "%"
+                     and t.figure.name.endswith(rdef.names)), default=-1)
+        nums = [f for f in earlier if id(f) not in parts and f.start > since and any(w in f.name for w in rdef.numerator)
+                and not any(w in f.name for w in rdef.not_numerator)]
+        if not nums:
             continue
+        num = nums[-1]
+        if sum(f.sentence == num.sentence for f in nums) > 1:
+            continue  # "基本支出…实际支出990万元；项目支出…实际支出450万元，执行率96%": whose rate?
         dens = tuple(f for f in earlier if f.start < num.start and any(w in f.name for w in rdef.denominator)
                      and not any(w in f.name for w in rdef.not_denominator))
         out.append(Rate(fig, rdef.measure, num, dens[::-1], fig.sentence))
@@ -828,7 +1003,7 @@ def read_paragraph(par: Paragraph, tables: list[CanonicalTable] | None = None) -
     out: list[Statement] = [t.figure for t in toks if t.figure is not None]
     out += breakdowns
     out += _shares(toks, breakdowns, sentences, par)
-    out += _changes(par, toks, sentences, tables)
+    out += _changes(par, toks, breakdowns, sentences, tables)
     out += _rates(toks, breakdowns)
     return sorted(out, key=lambda s: (s.start, _KIND_ORDER[s.kind]))
 
@@ -850,9 +1025,10 @@ def link_rows(tables: list[CanonicalTable], name: str) -> tuple[RowRef, ...]:
         return ()
     out: list[RowRef] = []
     for ti, ct in enumerate(tables):
-        for ri, row in enumerate(ct.rows):
-            if row.label and match_key(row.label) == key:
-                out.append(RowRef(ti, ri, row.label))
+        for ri in range(len(ct.rows)):
+            at = _named_row(ct, ri, key)
+            if at is not None and RowRef(ti, at, ct.rows[at].label) not in out:
+                out.append(RowRef(ti, at, ct.rows[at].label))
     if key in ("三公经费", "三公") and not out:
         items = table_vocabulary().sangong_items
         for ti, ct in enumerate(tables):
@@ -863,6 +1039,29 @@ def link_rows(tables: list[CanonicalTable], name: str) -> tuple[RowRef, ...]:
                 if row.kind in ("total", "subtotal") and kids and all(any(w in lab for w in items) for lab in kids):
                     out.append(RowRef(ti, ri, row.label))
     return tuple(out)
+
+
+def _named_row(ct: CanonicalTable, ri: int, key: str) -> int | None:
+    """The row that ``key`` names, looking at row ``ri``: the row itself when its label
+    has that key. A row with two names in its label columns ("基本支出 | 工资福利支出": a
+    category merged over the rows of its group, then the item) is the item's; the
+    category names the group, whose total is the 小计 the row is under (None when the
+    group has no subtotal of its own)."""
+    from auditlint.extract.tables import split_serial
+
+    row = ct.rows[ri]
+    cells = ct.table.rows[row.index] if row.index < len(ct.table.rows) else []
+    names = [split_serial(cells[c.index].text)[1] for c in ct.columns
+             if c.role in ("serial", "label") and c.index < len(cells) and cells[c.index].text.strip()]
+    names = [n for n in names if n]
+    if len(names) < 2:
+        return ri if row.label and match_key(row.label) == key else None
+    if match_key(names[-1]) == key:
+        return ri
+    if any(match_key(n) == key for n in names[:-1]):
+        parent = row.parent
+        return parent if parent is not None and ct.rows[parent].kind == "subtotal" else None
+    return None
 
 
 def extract_into(facts: Facts) -> None:
