@@ -403,3 +403,13 @@ def test_an_income_table_is_not_taken_for_spending():
                 ["支出合计", "1000.00", "950.00"]]
     # the income total is not the spending total restated
     assert lint(report(rows, spending), "AL503") == []
+
+
+def test_a_subtotal_that_leaves_a_row_out_in_every_column_is_still_reported():
+    # printed structure (小计): rows over the subtotal everywhere is a row left out, not a misreading
+    rows = [["项目", "预算数", "决算数"], ["人员经费", "400.00", "398.00"], ["公用经费", "100.00", "95.00"],
+            ["培训费", "20.00", "18.00"], ["基本支出小计", "500.00", "493.00"], ["信息化建设", "300.00", "290.00"],
+            ["合计", "800.00", "783.00"]]
+    fs = lint(report(rows), "AL101")  # 400 + 100 + 20 = 520, 398 + 95 + 18 = 511
+    assert summary(fs) == [("AL101", "基本支出小计", "493.00", "511.00", "warning"),
+                           ("AL101", "基本支出小计", "500.00", "520.00", "warning")]

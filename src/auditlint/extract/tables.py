@@ -59,6 +59,9 @@ class Row:
     values: dict[str, Quantity] = field(default_factory=dict)
     parent: int | None = None  # position in CanonicalTable.rows of the row that totals this one
     children: list[int] = field(default_factory=list)  # positions in CanonicalTable.rows
+    # the children are every row of the total's span, taken flat because neither the
+    # printed marks (serials, 小计, 其中) nor the numbers showed a structure
+    flat_guess: bool = False
 
     def has(self, role: str) -> bool:
         q = self.values.get(role)
@@ -692,6 +695,7 @@ def _structure(ct: CanonicalTable, members: list[int], total: int) -> list[int] 
     # otherwise they explain nothing and the rows stay flat
     blocks = _blocks_from_numbers(ct, members, rows[total])
     if not blocks:
+        rows[total].flat_guess = True
         return members
     inner = {c for _, ch in blocks for c in ch}
     for parent, children in blocks:
