@@ -28,7 +28,9 @@ ORDER = 10
 AMOUNT_ROLES = ("budget_initial", "add", "cut", "adjust", "budget_adjusted", "received", "actual", "prior_actual")
 RATE_ROLES = ("rate",)
 SHARE_ROLES = ("share",)
-ROLES = ("serial", "label", *AMOUNT_ROLES, *RATE_ROLES, *SHARE_ROLES, "note")
+# received_rate (到位率) is recognised so that 资金到位率 is not taken for the funds
+# received; nothing recomputes it yet
+ROLES = ("serial", "label", *AMOUNT_ROLES, *RATE_ROLES, "received_rate", *SHARE_ROLES, "note")
 # what an execution rate is taken over, in order of preference: the adjusted budget
 # when the table prints one ("执行率" against 调整预算数), else the initial budget (三公
 # tables: 执行进度 against 年初预算), else the funds received (到位数: "实际支出÷到位资金")
