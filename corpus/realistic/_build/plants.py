@@ -9,16 +9,21 @@ PLANTS = {
         {"name": "total", "mutation": "total", "where": "表1 合计 实际支出数 2446.56 → 2464.56 (transposed digits)",
          "edits": [("表1  2024年度预算执行情况", "2446.56", "2464.56")],
          "expect": [
+             # 表2's 合计 2446.56 (支出金额) restates 表1's 实际支出 total, now 2464.56: true of the report as
+             # printed once 表2's 支出金额 column is read (AL503), not required
+             {"check": "AL503", "needle": "=2446.56", "after": "表2  2024年度", "stated": "2446.56", "computed": "2464.56",
+              "subject": "表2/合计/支出金额 vs 表1/合计", "optional": True},
              # 1823.66 + 208.64 + 157.44 + 181.59 + 75.23 = 2446.56
              {"check": "AL101", "needle": "2464.56", "after": "表1  2024年度", "stated": "2464.56", "computed": "2446.56", "subject": "表1/合计/实际支出数"},
              # 2464.56 / 2478.00 = 99.46%
              {"check": "AL201", "needle": "98.73%", "after": "\t合计", "stated": "98.73", "computed": "99.46", "subject": "表1/合计/执行率"},
-             # consequences a linter may fairly report (added by fix-tables once 表1 and 表2 were read):
-             # the text's 2446.56 and 表2's 合计 2446.56 no longer match 表1's 合计, and the
-             # 预算执行率 98.73% stated in the scoring narrative is now 2464.56 / 2478.00 = 99.46%
-             {"check": "AL503", "needle": "实际支出2446.56万元", "stated": "2446.56", "computed": "2464.56", "subject": "叙述/实际支出", "optional": True},
-             {"check": "AL503", "needle": "=2446.56", "after": "表2  2024年度", "stated": "2446.56", "computed": "2464.56", "subject": "表2/合计/支出金额", "optional": True},
-             {"check": "AL501", "needle": "全年预算执行率98.73%", "stated": "98.73%", "computed": "99.46%", "subject": "预算执行率", "optional": True},
+             # the 自评 passage's 预算执行率98.73% against the table's (now wrong) total: the same slip seen
+             # from the claim; true of the report as printed, so not a false alarm, but not required either
+             {"check": "AL501", "needle": "全年预算执行率98.73%", "stated": "98.73%", "computed": "99.46%",
+              "subject": "预算执行率 叙述", "optional": True},
+             # likewise the narrative's 实际支出2446.56万元 against the table's total 2464.56 (AL503)
+             {"check": "AL503", "needle": "实际支出2446.56万元", "stated": "2446.56", "computed": "2464.56",
+              "subject": "实际支出 叙述 vs 表1/合计", "optional": True},
          ]},
         {"name": "econ-share-total", "mutation": "share", "where": "表2 经济分类 合计 占比 100.00% → 93.50% (amount column headed 支出金额（万元）)",
          "edits": [("表2  2024年度支出经济分类情况", "100.00%", "93.50%")],
