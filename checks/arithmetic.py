@@ -53,7 +53,9 @@ def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
     比较按打印精度的区间进行：715.69 + 1067.07 = 1782.76 与 1782.77 之差属于四舍五入，不报告。
     汇总行包含哪些行，先看序号层级（一、（一）、1.）和“小计”，没有标注时由数字推断：
     某一列中恰好相加相等的连续行即为其明细，再据此核对其他各列。
-    超出最坏舍入区间为错误；在区间内但远超舍入的合理范围（大于4σ）为警告。
+    超出最坏舍入区间为错误；在区间内但远超舍入的合理范围（大于4σ）为警告。既无序号、小计
+    等标注，由数字也推断不出结构，而各行之和在每一金额列都超过合计时，多半是表中未标明的层级
+    被重复相加（如未写“其中”的分项），视为未能理解该表，不报告。
     错误示例：项目支出 调整预算数 1097.71，其下22个项目之和为 8.63。
     正确示例：项目支出 年初预算数 1253.31，其下22个项目之和为 1253.31。
 
@@ -65,7 +67,10 @@ def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
     where nothing is printed it is inferred from the numbers (the block of rows that adds
     up exactly in one column) and then checked in the other columns. Outside the
     worst-case rounding interval is an error; inside it but beyond 4σ of the summed
-    rounding errors is a warning.
+    rounding errors is a warning. When nothing is printed, not even the numbers show the
+    structure, and the rows add up to more than the total in every amount column, a level
+    the table does not mark (an unmarked 其中 list) was most likely counted twice: the
+    table is not understood and nothing is said.
     Bad: 项目支出 adjusted budget 1097.71 while its 22 projects add up to 8.63.
     Good: 项目支出 initial budget 1253.31 and its 22 projects add up to 1253.31.
     """
@@ -75,10 +80,35 @@ def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
                 continue
             children = [ct.rows[i] for i in parent.children]
             anchored = any(adds_up(ct, parent, children, r) for r in ct.roles() if r in AMOUNT_ROLES)
+            if not anchored and parent.flat_guess and _over_in_every_column(ct, parent, children):
+                continue
             for role in ct.roles():
                 if role not in AMOUNT_ROLES or not parent.has(role):
                     continue
                 yield from _total_finding(ct, parent, children, role, anchored)
+
+
+def _over_in_every_column(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
+    """Do the rows add up to more than the total in every amount column (two at
+    least)? Asked only of rows taken flat for want of any structure: a total that is
+    wrong is wrong in a column or two, while rows that overshoot it everywhere were
+    counted twice (a level of the hierarchy the table does not mark, such as an
+    unmarked 其中 list), so it is the structure that is misread, not the total. (Under
+    printed marks — serials, 小计 — the same overshoot is a total that left a row out,
+    and it is reported.)"""
+    over = 0
+    for role in ct.roles():
+        if role not in AMOUNT_ROLES or not parent.has(role):
+            continue
+        stated = amount(ct, parent, role)
+        parts = [amount(ct, ch, role) for ch in children]
+        if stated is None or any(p is None for p in parts):
+            continue
+        verdict = compare(stated, asum([p for p in parts if p is not None]))
+        if verdict.ok or verdict.difference >= 0:
+            return False
+        over += 1
+    return over >= 2
 
 
 def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: str, anchored: bool) -> Iterator[Finding]:

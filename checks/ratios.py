@@ -110,22 +110,24 @@ def _finding(
 def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     zh:
-    执行率（执行进度、支出进度）应等于同一行的实际支出数 ÷ 预算数。表中有调整后预算（年终
-    核定数、调整预算数）且至少一半的执行率与之相符时以它为分母，个别行只与年初预算相符的
-    报警告（口径与其他行不一致）；否则至少一半与年初预算相符时以年初预算为分母；都不到
-    一半时视为未能理解该列，不报告。正文中与其数字同时给出的到位率、执行率也照此核对
-    （“实际支出S万元，预算执行率R%”）。空白的执行率不是数字，不核对；预算为 0 而有支出属于
-    AL302，金额为负属于 AL301。按打印精度的区间比较。
+    执行率（执行进度、支出进度）应等于同一行的实际支出数 ÷ 预算数。分母依次取调整后预算
+    （年终核定数、调整预算数）、年初预算、到位数（到位资金：第三方评价常按“实际支出÷到位
+    资金”计算）中第一个有超过一半的执行率与之相符的列；没有这样的列时视为未能理解该列，
+    不报告。某行只与另一列相符的不报告（按到位数计算）或报警告（调整后预算与年初
+    预算口径不一致）。正文中与其数字同时给出的到位率、执行率也照此核对（“实际支出S万元，
+    预算执行率R%”）。空白的执行率不是数字，不核对；预算为 0 而有支出属于 AL302，金额为负
+    属于 AL301。按打印精度的区间比较。
     错误示例：三公经费小计 年初预算 1.5，实际执行数 3.83，执行进度 100%（应为 255.33%）。
     正确示例：培训费 年初预算 1.1，实际执行数 0.13，执行进度 11.82%。
 
     en:
     An execution rate (执行进度, 支出进度) must equal the same row's actual spending ÷ its
-    budget. When the table prints an adjusted budget (年终核定数, 调整预算数) and at least half
-    the rates agree with it, it is the divisor, and a row that agrees only with the initial
-    budget is a warning (taken differently from the rest); otherwise the initial budget is,
-    when at least half agree with that; when neither, the column is not understood and
-    nothing is said. Rates the text states together with their figures ("实际支出S万元，
+    budget. The divisor is the first of the adjusted budget (年终核定数, 调整预算数), the
+    initial budget and the funds received (到位数: evaluators often take 实际支出÷到位资金)
+    that more than half the rates agree with; when none has that, the rate column is not
+    understood and nothing is said. A row that agrees with another of
+    these columns instead is not reported (funds received) or is a warning (adjusted and
+    initial budget mixed). Rates the text states together with their figures ("实际支出S万元，
     预算执行率R%", 到位率) are checked the same way. A blank rate is no claim; a zero budget
     with spending is AL302's, a negative amount AL301's. Compared as intervals at printed
     precision.
@@ -163,17 +165,18 @@ def _row_rate(ct: CanonicalTable, row: Row, role: str) -> tuple[Approx, Verdict,
 
 
 def _rate_base(ct: CanonicalTable) -> str | None:
-    """The budget column the table's rates are taken over: the adjusted budget when
-    at least half the rates agree with it (预算执行率 is taken over it), else the
-    initial budget when at least half agree with that. None when neither: the column
-    is then not understood and nothing is said of it."""
+    """The column the table's rates are taken over: the adjusted budget when more
+    than half the rates agree with it (预算执行率 is taken over it), else the initial
+    budget, else the funds received (到位数), on the same condition. None when none
+    has that majority: the rate column is then not understood and nothing is said of
+    it (half is not enough: two rows fully funded and two not agree with 预算数 and
+    with 到位数 alike)."""
     roles = ct.roles()
     if "rate" not in roles or "actual" not in roles:
         return None
     for role in (b for b in RATE_BASES if b in roles):
-        results = [_row_rate(ct, r, role) for r in ct.rows]
-        rated = [x for x in results if x is not None]
-        if rated and sum(1 for x in rated if x[1].ok) * 2 >= len(rated):
+        rated = [x for x in (_row_rate(ct, r, role) for r in ct.rows) if x is not None]
+        if sum(1 for x in rated if x[1].ok) * 2 > len(rated):
             return role
     return None
 
@@ -183,14 +186,18 @@ def _table_rate(ct: CanonicalTable, row: Row, role: str) -> Finding | None:
     if result is None or result[1].ok:
         return None
     computed, verdict, soft = result
-    # a rate taken over the initial budget where the table's rates are over the adjusted
-    # one: inconsistent, but the figures agree in their own way
-    other = _row_rate(ct, row, "budget_initial") if role == "budget_adjusted" else None
     initial_zh = initial_en = ""
-    if other is not None and other[1].ok:
+    for other_role in (b for b in RATE_BASES if b != role and b in ct.roles()):
+        other = _row_rate(ct, row, other_role)
+        if other is None or not other[1].ok:
+            continue
+        if {role, other_role} != {"budget_adjusted", "budget_initial"}:
+            return None  # actual ÷ another amount of its row (到位数): another base, not a mistake
+        # one budget where the table's rates are over the other: inconsistent, but the
+        # figures agree in their own way
         soft = True
-        initial_zh = f"；它与{column_name(ct, 'budget_initial', 'zh')} {row.values['budget_initial'].text.strip()} 相符，口径与其他行不一致"
-        initial_en = f"; it matches the {column_name(ct, 'budget_initial', 'en')} {row.values['budget_initial'].text.strip()}, unlike the other rows"
+        initial_zh = f"；它与{column_name(ct, other_role, 'zh')} {row.values[other_role].text.strip()} 相符，口径与其他行不一致"
+        initial_en = f"; it matches the {column_name(ct, other_role, 'en')} {row.values[other_role].text.strip()}, unlike the other rows"
     cell = row.cells["rate"]
     stated = cell.text.strip()
     actual_txt, base_txt = row.values["actual"].text.strip(), row.values[role].text.strip()

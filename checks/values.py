@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 # amounts that can never be negative; 调整数/追加/扣减 carry a sign by nature
-NON_NEGATIVE = ("budget_initial", "budget_adjusted", "actual", "prior_actual")
+NON_NEGATIVE = ("budget_initial", "budget_adjusted", "received", "actual", "prior_actual")
 
 
 @dataclass(frozen=True)

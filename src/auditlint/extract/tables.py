@@ -25,16 +25,20 @@ if TYPE_CHECKING:
 ORDER = 10
 
 # Canonical column roles. Amount roles add up down a column; the others do not.
-AMOUNT_ROLES = ("budget_initial", "add", "cut", "adjust", "budget_adjusted", "actual", "prior_actual")
+AMOUNT_ROLES = ("budget_initial", "add", "cut", "adjust", "budget_adjusted", "received", "actual", "prior_actual")
 RATE_ROLES = ("rate",)
 SHARE_ROLES = ("share",)
-ROLES = ("serial", "label", *AMOUNT_ROLES, *RATE_ROLES, *SHARE_ROLES, "note")
+# received_rate (到位率) is recognised so that 资金到位率 is not taken for the funds
+# received; nothing recomputes it yet
+ROLES = ("serial", "label", *AMOUNT_ROLES, *RATE_ROLES, "received_rate", *SHARE_ROLES, "note")
 # what an execution rate is taken over, in order of preference: the adjusted budget
 # when the table prints one ("执行率" against 调整预算数), else the initial budget (三公
-# tables: 执行进度 against 年初预算)
-RATE_BASES = ("budget_adjusted", "budget_initial")
-# table kinds: budget execution, 三公/会议/培训, a spending-structure table of shares
-KINDS = ("budget", "sangong", "share")
+# tables: 执行进度 against 年初预算), else the funds received (到位数: "实际支出÷到位资金")
+RATE_BASES = ("budget_adjusted", "budget_initial", "received")
+# table kinds: budget execution, 三公/会议/培训, a spending-structure table of shares,
+# and an income table (收入合计 over 财政拨款收入, 事业收入 …: its amounts are income,
+# not spending, though it is read like the others)
+KINDS = ("budget", "sangong", "share", "income")
 
 
 @dataclass
@@ -57,6 +61,9 @@ class Row:
     values: dict[str, Quantity] = field(default_factory=dict)
     parent: int | None = None  # position in CanonicalTable.rows of the row that totals this one
     children: list[int] = field(default_factory=list)  # positions in CanonicalTable.rows
+    # the children are every row of the total's span, taken flat because neither the
+    # printed marks (serials, 小计, 其中) nor the numbers showed a structure
+    flat_guess: bool = False
 
     def has(self, role: str) -> bool:
         q = self.values.get(role)
@@ -145,12 +152,17 @@ def vocabulary() -> Vocabulary:
 
 _UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|亿元|千元|%|％)\s*[)）]")
 _SPACE = re.compile(r"\s+")
+# "占实际支出比例", "占项目支出比重": a share of whatever it names, whichever amount
+# word (实际支出) it contains
+_SHARE_PHRASE = re.compile(r"^占.{1,12}(?:比例|比重)")
 
 
 def header_role(header: str) -> str | None:
     h = _SPACE.sub("", _UNIT_NOTE.sub("", header))
     if not h:
         return None
+    if _SHARE_PHRASE.match(h):
+        return "share"
     for role, words in vocabulary().roles:
         if any(w in h for w in words):
             return role
@@ -181,6 +193,30 @@ def split_serial(text: str) -> tuple[str, str, int | None]:
         if m:
             return m.group(1), t[m.end() :].strip(" 、.．:："), level
     return "", t, None
+
+
+_BARE_NUMBER = re.compile(r"^(\d{1,3})[、.．]?$")
+
+
+def serial_cell(text: str) -> tuple[str, str, int | None]:
+    """A cell of a 序号 column: like ``split_serial``, and a bare "1" there is a serial
+    too (at the level of "1."), not a label."""
+    m = _BARE_NUMBER.match(text.strip())
+    if m:
+        return m.group(1), "", 3
+    return split_serial(text)
+
+
+def _serial_column(texts: list[str]) -> bool:
+    """Does a column hold serial numbers (1, 2 / 一, （一） / 1.) and total labels only?"""
+    for t in texts:
+        serial, rest, _ = serial_cell(t)
+        if serial and not rest:
+            continue
+        if not serial and row_kind(t) in ("total", "subtotal"):
+            continue
+        return False
+    return True
 
 
 def _norm_label(label: str) -> str:
@@ -272,7 +308,10 @@ def _roles(table: Table, header_rows: int) -> list[Column]:
         numeric = sum(_numberish(t) for t in texts)
         if texts and numeric * 2 < len(texts) and role not in ("serial", "label", "note"):
             role = "label" if not any(col.role == "label" for col in cols) else "note"
-        if texts and numeric * 2 > len(texts) and role in ("serial", "label", "note"):
+        # a 序号 column of 1, 2, 3 reads as numbers but stays what its header says
+        if texts and numeric * 2 > len(texts) and role in ("serial", "label", "note") and not (
+            role == "serial" and _serial_column(texts)
+        ):
             role = None
         decimals = 0
         for t in texts:
@@ -349,23 +388,25 @@ def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable 
     # table: 实际支出数 | 占总支出比例)
     if len(amount_cols) + min(1, len(ratio_cols)) < 2 or not any(c.role in ("label", "serial") for c in columns):
         return None
-    label_cols = [c.index for c in columns if c.role in ("serial", "label")]
+    if not _data_fits_roles(table, header_rows, columns):
+        return None
+    label_cols = [c for c in columns if c.role in ("serial", "label")]
+    data = table.rows[header_rows:]
+    categories = _category_columns(data, label_cols)
+    counters = {c.index for c in label_cols if c.role == "serial" and _running_count(data, c.index)}
     rows: list[Row] = []
+    group = ""
     for r in range(header_rows, table.n_rows):
         if r in table.uncertain_rows:
             continue
         cells = table.rows[r]
-        serial, label, level = "", "", None
-        for c in label_cols:
-            if c >= len(cells) or not cells[c].text.strip():
-                continue
-            s, lab, lev = split_serial(cells[c].text)
-            if s and not serial:
-                serial, level = s, lev
-            if lab and not label:
-                label = lab
+        serial, label, level, category = _row_label(cells, label_cols, categories, counters)
+        group = category or group
+        kind = row_kind(label) if label else "item"
+        if kind == "subtotal" and group and _norm_label(label) in vocabulary().subtotal_labels:
+            label = group + label  # "小计" under 基本支出 in a 支出类别 column: 基本支出小计
         row = Row(index=r, label=label, serial=serial, level=level)
-        row.kind = row_kind(label) if label else "item"
+        row.kind = kind
         for col in columns:
             if col.role in AMOUNT_ROLES or col.role in RATE_ROLES or col.role in SHARE_ROLES:
                 if col.index < len(cells):
@@ -384,8 +425,84 @@ def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable 
     kind = _kind(rows, columns)
     unit = _table_unit(blocks, table) if blocks is not None else None
     ct = CanonicalTable(table=table, kind=kind, header_rows=header_rows, columns=columns, rows=rows, unit=unit)
+    _of_which_lists(ct)
     infer_hierarchy(ct)
     return ct
+
+
+def _row_label(cells: list[Cell], label_cols: list[Column], categories: set[int],
+               counters: set[int]) -> tuple[str, str, int | None, str]:
+    """The row's serial, label and level from its label columns, and the group a
+    category column names on it. In a category column (支出类别 merged down over its
+    items: 基本支出 printed on the first of them only) the text names the group, and
+    the item's own label is in the next column."""
+    serial, label, level, category = "", "", None, ""
+    filled = [c for c in label_cols if c.index < len(cells) and cells[c.index].text.strip()]
+    for k, col in enumerate(filled):
+        text = cells[col.index].text
+        if col.index in categories and any(c.role == "label" for c in filled[k + 1 :]):
+            category = text.strip()
+            continue
+        s, lab, lev = serial_cell(text) if col.role == "serial" else split_serial(text)
+        if col.index in counters:
+            s, lev = "", None  # a running row count says nothing of the hierarchy
+        if s and not serial:
+            serial, level = s, lev
+        if lab and not label:
+            label = lab
+    return serial, label, level, category
+
+
+def _category_columns(data: list[list[Cell]], label_cols: list[Column]) -> set[int]:
+    """Label columns merged down over the rows of a group: empty on some rows where a
+    label column to their right is filled, and filled on others together with it."""
+    out: set[int] = set()
+    labels = [c.index for c in label_cols if c.role == "label"]
+    for k, c in enumerate(labels[:-1]):
+        right = labels[k + 1 :]
+
+        def filled(row: list[Cell], j: int) -> bool:
+            return j < len(row) and bool(row[j].text.strip())
+
+        alone = any(not filled(row, c) and any(filled(row, j) for j in right) for row in data)
+        together = any(filled(row, c) and any(filled(row, j) for j in right) for row in data)
+        if alone and together:
+            out.add(c)
+    return out
+
+
+def _running_count(data: list[list[Cell]], c: int) -> bool:
+    """Is a 序号 column a plain row count (1, 2, 3 … without restarting)?"""
+    numbers = [int(m.group(1)) for row in data if c < len(row) and (m := _BARE_NUMBER.match(row[c].text.strip()))]
+    return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
+
+
+def _data_fits_roles(table: Table, header_rows: int, columns: list[Column]) -> bool:
+    """Do the numbers under each header look like what the header says? A rate or
+    share column of big amounts (thousands separators, or beyond 1000 with no % in
+    sight) or an amount column of percentages means the header sits over the wrong
+    column: the table is not understood, and nothing is said about it."""
+    data = table.rows[header_rows:]
+    for col in columns:
+        if col.role not in (*AMOUNT_ROLES, *RATE_ROLES, *SHARE_ROLES):
+            continue
+        texts = [row[col.index].text.strip() for row in data if col.index < len(row) and row[col.index].text.strip()]
+        numbers = [q for q in (parse_quantity(t) for t in texts) if q is not None and q.is_number]
+        if not numbers:
+            continue
+        percent = sum(1 for q in numbers if q.unit == "%")
+        if col.role in AMOUNT_ROLES:
+            if percent * 2 > len(numbers):
+                return False
+            continue
+        if any(_THOUSANDS.search(t) for t in texts):
+            return False
+        if not percent and col.unit != "%" and any(abs(q.value) >= 1000 for q in numbers if q.value is not None):
+            return False
+    return True
+
+
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 
 
 def _kind(rows: list[Row], columns: list[Column]) -> str:
@@ -393,6 +510,9 @@ def _kind(rows: list[Row], columns: list[Column]) -> str:
     labels = "".join(r.label for r in rows)
     if sum(w in labels for w in v.sangong_labels) >= 2:
         return "sangong"
+    totals = [r.label for r in rows if r.kind == "total"]
+    if totals and all("收入" in t and "支出" not in t for t in totals) and "支出" not in labels:
+        return "income"
     roles = {c.role for c in columns}
     if "share" in roles and not roles & {"budget_initial", "budget_adjusted"}:
         return "share"
@@ -496,6 +616,57 @@ def infer_hierarchy(ct: CanonicalTable) -> None:
         _link(ct, t, top)
 
 
+def _label_indent(ct: CanonicalTable, row: Row) -> int:
+    """How far the row's label is indented as printed (``Cell.raw``), in characters."""
+    cells = ct.table.rows[row.index]
+    for col in ct.columns:
+        if col.role == "label" and col.index < len(cells) and cells[col.index].text.strip():
+            first = next((ln for ln in cells[col.index].raw.split("\n") if ln.strip()), "")
+            return len(first) - len(first.lstrip(" \u3000\t"))
+    return 0
+
+
+def _of_which_lists(ct: CanonicalTable) -> None:
+    """Rows that go on with a 其中 list without repeating 其中 are 其中 rows too.
+
+    "一、基本支出 / 其中：人员经费 / 　　公用经费 / 二、项目支出": writing 其中 once and
+    indenting the items after it is the usual way. The unnumbered rows after a 其中
+    row belong to its list while they are indented further than the row the list is
+    of; where nothing is indented, while they (with the 其中 rows) strongly add up
+    to that row. A row with a serial number, a 小计 or a total ends the list."""
+    rows = ct.rows
+    i = 0
+    while i < len(rows):
+        if rows[i].kind != "of_which":
+            i += 1
+            continue
+        run_end = i
+        while run_end + 1 < len(rows) and rows[run_end + 1].kind == "of_which":
+            run_end += 1
+        parent = next((j for j in range(i - 1, -1, -1) if rows[j].kind != "of_which"), None)
+        after = []
+        for j in range(run_end + 1, len(rows)):
+            if rows[j].kind != "item" or rows[j].serial:
+                break
+            after.append(j)
+        take: list[int] = []
+        if parent is not None and after:
+            base = _label_indent(ct, rows[parent])
+            for j in after:
+                if _label_indent(ct, rows[j]) <= base:
+                    break
+                take.append(j)
+            if not take:
+                listed = rows[i : run_end + 1]
+                for k in range(1, len(after) + 1):
+                    if _strong_anchor(ct, rows[parent], [*listed, *(rows[j] for j in after[:k])]):
+                        take = after[:k]
+                        break
+        for j in take:
+            rows[j].kind = "of_which"
+        i = (take[-1] if take else run_end) + 1
+
+
 def _total_first(rows: list[Row], t: int) -> bool:
     return t == 0 or all(rows[j].kind == "group" for j in range(t))
 
@@ -526,6 +697,7 @@ def _structure(ct: CanonicalTable, members: list[int], total: int) -> list[int] 
     # otherwise they explain nothing and the rows stay flat
     blocks = _blocks_from_numbers(ct, members, rows[total])
     if not blocks:
+        rows[total].flat_guess = True
         return members
     inner = {c for _, ch in blocks for c in ch}
     for parent, children in blocks:
@@ -622,6 +794,7 @@ ROLE_NAMES = {
     "cut": ("扣减", "cuts"),
     "adjust": ("调整数", "adjustments"),
     "budget_adjusted": ("调整后预算数", "adjusted budget"),
+    "received": ("到位数", "funds received"),
     "actual": ("实际支出数", "actual spending"),
     "prior_actual": ("上年决算数", "prior-year actual"),
     "rate": ("执行率", "execution rate"),

@@ -118,6 +118,15 @@ def _starts_table(lines: list[str], i: int) -> bool:
 
 
 _MAX_CELL_LINES = 10
+# a chapter heading of the report: 一、 to 十九、 (not the 1. or （一） of items inside cells)
+_CHAPTER = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+# the label of a total row; such a label is what Word users merge over several columns
+_TOTAL_LABEL = re.compile(r"^.{0,8}(?:合计|总计|总分|共计|小计|总得分)$")
+
+
+def is_total_label(text: str) -> bool:
+    """Does a row's first cell name a total (合计, 总分, 项目支出小计 …)?"""
+    return bool(_TOTAL_LABEL.match(re.sub(r"\s+", "", text)))
 
 
 def _read_cell_per_line(lines: list[str], i: int) -> tuple[list[list[_Seg]], int]:
@@ -143,10 +152,12 @@ def _read_cell_per_line(lines: list[str], i: int) -> tuple[list[list[_Seg]], int
             break
         if blanks:
             # a tall merged cell prints its text after blank lines; after a complete
-            # row, text after a blank line is the narrative that follows the table
+            # row, text after a blank line is the narrative that follows the table. A
+            # total row is complete however short (its label is merged over several
+            # columns), and a new chapter heading (三、…) is never inside a cell.
             width = _mode([len(r) for r in rows[:-1]]) if len(rows) > 1 else None
-            incomplete = width is None or len(rows[-1]) < width
-            if current.text or not (incomplete or _table_resumes(lines, i)):
+            incomplete = (width is None or len(rows[-1]) < width) and not is_total_label(rows[-1][0].text)
+            if current.text or _CHAPTER.match(line.strip()) or not (incomplete or _table_resumes(lines, i)):
                 break
         if "\t" in line:
             head, *rest = line.split("\t")
@@ -212,6 +223,20 @@ def _is_numeric(text: str) -> bool | None:
     return q.is_number and any(ch.isdigit() for ch in t)
 
 
+def _shape(text: str) -> str | None:
+    """What a numeric cell looks like: "plain" (a bare number: a weight, a score, an
+    amount) or "measure" (with a unit, a % or a comparator: a target or a result);
+    None for words, placeholders and empty cells."""
+    t = text.strip()
+    if not t or not any(ch.isdigit() for ch in t):
+        return None
+    q = parse_quantity(t)
+    if q is None or not q.is_number:
+        return None
+    plain = q.unit is None and q.comparator in (None, "=") and q.upper is None
+    return "plain" if plain else "measure"
+
+
 class _Grid:
     """Normalises ragged rows to the table's width."""
 
@@ -225,13 +250,20 @@ class _Grid:
         rows = [self._trim(r) for r in self.rows]
         rows = self._merge_split_rows(rows)
         numeric = self._profile(rows)
-        out: list[list[_Seg | None]] = []
-        for k, row in enumerate(rows):
+        shapes = self._shapes(rows)
+        data = [r for r in rows if len(r) == w and not self._is_header_like(r)]
+        out: list[list[_Seg | None]] = [[] for _ in rows]
+        # bottom up: a header cell merged over sub-headers is spread over the sub-header
+        # row below it once that row has been spread itself (nested spans)
+        for k in reversed(range(len(rows))):
+            row = rows[k]
             if len(row) >= w:
-                out.append(list(row))
+                out[k] = list(row)
                 continue
-            nxt = rows[k + 1] if k + 1 < len(rows) else None
-            out.append(self._widen(row, nxt, numeric))
+            below = out[k + 1] if k + 1 < len(rows) else None
+            below_header = below is not None and self._is_header_like(rows[k + 1])
+            below_full = below is not None and len(rows[k + 1]) == w
+            out[k] = self._widen(row, below, below_header, below_full, data, numeric, shapes)
         return out
 
     def _trim(self, row: list[_Seg]) -> list[_Seg]:
@@ -270,49 +302,97 @@ class _Grid:
     def _is_header_like(row: list[_Seg]) -> bool:
         return not any(_is_numeric(s.text) for s in row)
 
-    def _profile(self, rows: list[list[_Seg]]) -> list[bool | None]:
+    def _votes(self, rows: list[list[_Seg]], classify) -> list[Counter]:
+        """Per column, how many full-width rows' cells ``classify`` puts in each class."""
         w = self.width
-        votes: list[list[int]] = [[0, 0] for _ in range(w)]
+        votes: list[Counter] = [Counter() for _ in range(w)]
         for row in rows:
             if len(row) != w:
                 continue
             for j, s in enumerate(row):
-                kind = _is_numeric(s.text)
+                kind = classify(s.text)
                 if kind is not None:
-                    votes[j][1 if kind else 0] += 1
-        return [None if a + b == 0 else b > a for a, b in votes]
+                    votes[j][kind] += 1
+        return votes
 
-    def _widen(self, row: list[_Seg], nxt: list[_Seg] | None, numeric: list[bool | None]) -> list[_Seg | None]:
+    def _profile(self, rows: list[list[_Seg]]) -> list[bool | None]:
+        """Per column: mostly numbers (True), mostly words (False), or nothing."""
+        return [None if not c else c[True] > c[False] for c in self._votes(rows, _is_numeric)]
+
+    def _shapes(self, rows: list[list[_Seg]]) -> list[str | None]:
+        """Per column, the shape most of its numbers have (see ``_shape``)."""
+        return [None if not c or c["plain"] == c["measure"] else c.most_common(1)[0][0] for c in self._votes(rows, _shape)]
+
+    def _widen(self, row: list[_Seg], below: list[_Seg | None] | None, below_header: bool, below_full: bool,
+               data: list[list[_Seg]], numeric: list[bool | None], shapes: list[str | None]) -> list[_Seg | None]:
+        if self._is_header_like(row):
+            spread = self._over_sub_headers(row, below, below_header, below_full)
+            if spread is not None:
+                return spread
+            shifted = self._shifted_header(row, data)
+            if shifted is not None:
+                return shifted
+        return self._place(row, numeric, shapes if is_total_label(row[0].text) else None)
+
+    def _over_sub_headers(self, row: list[_Seg], below: list[_Seg | None] | None, below_header: bool,
+                          below_full: bool) -> list[_Seg | None] | None:
+        """A header row whose merged cells span the sub-headers printed under them.
+
+        Under a header row, each run of sub-header cells (merged ones included) belongs
+        to the one header cell above it, and every other column to a header cell of its
+        own: when that gives exactly as many places as the row has cells, it is how the
+        row is spread (预算数 over 年初预算 | 调整数 | 调整后预算, 调整数 over 调增 | 调减)."""
         w = self.width
         k = w - len(row)
-        if self._is_header_like(row) and nxt is not None and len(nxt) == w:
-            # a merged header cell spans the run of sub-headers printed under it
-            runs = _runs([bool(s.text) for s in nxt])
+        if below is None:
+            return None
+        if below_header:
+            covered = [s is None or bool(s.text) for s in below]
+            places: list[tuple[int, int]] = []
+            j = 0
+            for a, b in _runs(covered):
+                places.extend((c, c + 1) for c in range(j, a))
+                places.append((a, b))
+                j = b
+            places.extend((c, c + 1) for c in range(j, w))
+            if len(places) == len(row) and all(row[i].text for i, (a, b) in enumerate(places) if b - a > 1):
+                out: list[_Seg | None] = [None] * w
+                for seg, (a, _) in zip(row, places):
+                    out[a] = seg
+                return out
+        if below_full:
+            # one merged header cell over the run of sub-headers printed under it
+            runs = _runs([s is not None and bool(s.text) for s in below])
             fits = [(a, b) for a, b in runs if b - a == k + 1 and a < len(row) and row[a].text]
             if len(fits) == 1:
                 a = fits[0][0]
                 return [*row[: a + 1], *([None] * k), *row[a + 1 :]]
-        return self._place(row, numeric)
+        return None
 
-    def _place(self, row: list[_Seg], numeric: list[bool | None]) -> list[_Seg | None]:
+    def _shifted_header(self, row: list[_Seg], data: list[list[_Seg]]) -> list[_Seg | None] | None:
+        """A header row one cell short over data rows that all begin with an empty cell
+        (row-per-line text whose data lines start with a TAB and whose header line does
+        not): the header lost its empty corner cell, and starts one column to the right."""
+        if self.width - len(row) != 1 or len(data) < 2 or any(r[0].text for r in data):
+            return None
+        corner = _Seg(row[0].line, row[0].column)
+        return [corner, *row]
+
+    def _place(self, row: list[_Seg], numeric: list[bool | None], shapes: list[str | None] | None = None) -> list[_Seg | None]:
         """Spread a short row over the width: each cell's text sits at the start of
         its (merged) span, so choose the starts that put numbers in numeric columns
         and words in word columns. Equal best choices that move a number make the
-        row's placement a guess, recorded in ``uncertain``."""
+        row's placement a guess, recorded in ``uncertain``. For a total row
+        (``shapes`` given) a tie is broken by the kind of number each column holds: a
+        total's bare numbers (weights, scores, amounts) go under columns of bare
+        numbers, not under targets and results printed with %, units or ≥."""
         w, n = self.width, len(row)
         kinds = [_is_numeric(s.text) for s in row]
         if comb(w - 1, n - 1) > 5000:
             return [*row, *([None] * (w - n))]
-        scored: list[tuple[int, tuple[int, ...]]] = []
-        for rest in combinations(range(1, w), n - 1):
-            starts = (0, *rest)
-            score = 0
-            for kind, j in zip(kinds, starts):
-                if kind is not None and numeric[j] is not None:
-                    score += 1 if kind == numeric[j] else -1
-            scored.append((score, starts))
-        top = max(score for score, _ in scored)
-        best = [starts for score, starts in scored if score == top]
+        best = _best_fits([(0, *rest) for rest in combinations(range(1, w), n - 1)], kinds, numeric)
+        if shapes is not None and len(best) > 1:
+            best = _best_fits(best, [_shape(s.text) for s in row], shapes)
         numbers_at = {tuple(j for kind, j in zip(kinds, starts) if kind) for starts in best}
         chosen = best[0]
         out: list[_Seg | None] = [None] * w
@@ -321,6 +401,20 @@ class _Grid:
         if len(numbers_at) > 1:
             self.uncertain.add(id(row[0]))
         return out
+
+
+def _best_fits(placements: list[tuple[int, ...]], kinds: list, columns: list) -> list[tuple[int, ...]]:
+    """The placements (each cell's column) that put most cells in a column of their
+    own kind: +1 for each that does, −1 for each that does not (None: no opinion)."""
+    scored = []
+    for starts in placements:
+        score = 0
+        for kind, j in zip(kinds, starts):
+            if kind is not None and columns[j] is not None:
+                score += 1 if kind == columns[j] else -1
+        scored.append((score, starts))
+    top = max(score for score, _ in scored)
+    return [starts for score, starts in scored if score == top]
 
 
 def _runs(flags: list[bool]) -> list[tuple[int, int]]:
