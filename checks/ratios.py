@@ -451,6 +451,8 @@ def _table_share(ct: CanonicalTable, row: Row, role: str, base: Row, decimals: i
 
 def _narrative_share(st: Share) -> Finding | None:
     part, base, share = st.part, st.base, st.share
+    if part is None and st.listed and base is not None:
+        return _listed_share(st)
     if part is None or base is None:
         return None
     judged = _figure_ratio(share, part, base)
@@ -460,6 +462,40 @@ def _narrative_share(st: Share) -> Finding | None:
                                  f"{part.subject}占{st.base_name}的比例印为 {share.text}",
                                  f"{part.subject} is said to be {share.text} of {st.base_name}",
                                  ("narrative", part.name, "share", st.base_name))
+
+
+def _listed_share(st: Share) -> Finding | None:
+    """A share printed after a list of parts ("A…、B…，占项目支出的82.60%") is the list's
+    share, or the last part's: reported only when neither reading fits."""
+    base, share, listed = st.base, st.share, list(st.listed)
+    assert base is not None
+    if not (share.exact and base.exact and base.is_money and all(p.exact and p.is_money for p in listed)):
+        return None
+    last = _figure_ratio(share, listed[-1], base)
+    if last is None or last[1].ok:
+        return None
+    total = asum(p.quantity.approx_in(Decimal(1)) for p in listed)
+    computed = _percent(total, base.quantity.approx_in(Decimal(1)))
+    if computed is None:
+        return None
+    verdict = compare(share.quantity.approx, computed)
+    if verdict.ok:
+        return None
+    got, diff = _pct(computed.mid, max(share.quantity.decimals, 2)), fmt(abs(verdict.difference), 2)
+    names = "、".join(p.subject for p in listed)
+    terms = " + ".join(p.text for p in listed)
+    return _finding(
+        share.location,
+        f"{names}占{st.base_name}的比例印为 {share.text}，但（{terms}）÷ {base.subject} {base.text} = {got}，"
+        f"单算{listed[-1].subject}也不相符（差 {diff} 个百分点）",
+        f"{names} are said to be {share.text} of {st.base_name}, but ({terms}) ÷ {base.subject} {base.text} = {got}, "
+        f"and {listed[-1].subject} alone does not match either (off by {diff} points)",
+        expression=f"({terms}) / {base.text} × 100", stated=share.text, computed=got, verdict=verdict,
+        operands=(*((p.subject, p.text) for p in listed), (base.subject, base.text)),
+        snippet=_snippet(st.sentence.text),
+        related=[Related(f.location, f"{f.subject}{f.text}") for f in (*listed, base)],
+        key=("narrative", "+".join(p.name for p in listed), "share", st.base_name),
+    )
 
 
 # ---------------------------------------------------------------------------

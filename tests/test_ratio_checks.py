@@ -347,3 +347,18 @@ def test_a_correct_report_in_many_phrasings_gives_nothing():
         "集中采购金额超127亿元，节约资金近30亿元，700余家机构参与，次均费用13349.6元。",
     ]) + "\n"
     assert lint(text, "AL1,AL2") == []
+
+
+def test_a_share_after_a_list_of_parts_is_the_lists_or_the_last_parts(tmp_path):
+    """"…其中信息化建设经费358.20万元、基金监管专项经费154.60万元，占项目支出的82.60%":
+    (358.20 + 154.60) ÷ 620.81 = 82.60% — silent; a share that fits neither reading is reported."""
+    from auditlint.engine.run import RunOptions, lint_file
+    from reports import write
+
+    good = "一、支出情况\n项目支出620.81万元，其中信息化建设经费358.20万元、基金监管专项经费154.60万元，占项目支出的82.60%。\n"
+    res = lint_file(write(tmp_path, good, "good.txt"), RunOptions(select=frozenset({"AL203"}), plugins=False))
+    assert res.findings == []
+    bad = good.replace("82.60%", "88.60%")
+    res = lint_file(write(tmp_path, bad, "bad.txt"), RunOptions(select=frozenset({"AL203"}), plugins=False))
+    assert [(f.evidence.stated, f.evidence.computed, f.location.line) for f in res.findings] == [("88.60%", "82.60%", 2)]
+    assert res.findings[0].evidence.expression == "(358.20万元 + 154.60万元) / 620.81万元 × 100"

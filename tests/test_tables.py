@@ -114,3 +114,16 @@ def test_blocks_from_coarse_numbers_must_leave_the_total_adding_up():
     (ct,) = facts_of(report(rows)).tables
     assert [ct.rows[i].label for i in ct.top_totals()[0].children] == ["甲", "乙", "丙"]
     assert all(not r.children for r in ct.rows if r.kind != "total")
+
+
+def test_a_row_without_a_label_is_named_by_its_serial_or_its_place():
+    from auditlint.extract.tables import canonical_table
+    from auditlint.readers.text import read_bytes
+    from reports import report
+
+    grid = [["序号", "项目", "调整预算数", "实际支出数", "执行率"],
+            ["1", "", "100.00", "120.00", "120.00%"],
+            ["", "", "50.00", "40.00", "80.00%"]]
+    doc = read_bytes(report(grid).encode(), "t.txt")
+    ct = canonical_table(doc.tables[0], doc.blocks)
+    assert [r.label for r in ct.rows] == ["1", "第3行"]

@@ -422,6 +422,9 @@ def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable 
         rows.append(row)
     if not rows:
         return None
+    for row in rows:
+        if not row.label:  # messages and keys need a name: the serial, else the row as counted in the grid
+            row.label = row.serial or f"第{row.index + 1}行"
     kind = _kind(rows, columns)
     unit = _table_unit(blocks, table) if blocks is not None else None
     ct = CanonicalTable(table=table, kind=kind, header_rows=header_rows, columns=columns, rows=rows, unit=unit)
