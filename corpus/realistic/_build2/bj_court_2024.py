@@ -223,15 +223,18 @@ def build() -> Report:
 
 PLANTS = [
     {"name": "sangong-total", "mutation": "total",
-     "where": "表4 三公 合计 2024年决算数 70.04 → 74.04 (the 其中 rows and narrative left as they were)",
+     "where": "表4 三公 合计 2024年决算数 70.04 → 74.04 (the rows, 较上年增减 and the narrative left as they were)",
      "edits": [("表4  2024年度“三公”经费", "=70.04", "74.04")],
      "expect": [
-         # 0.00 + 69.18 + 0.86 = 70.04 (2. = 27.36 + 41.82 = 69.18)
+         # 0.00 + 69.18 + 0.86 = 70.04 (2. = 27.36 + 41.82 = 69.18, its 其中 rows not counted again)
          {"check": "AL101", "needle": "=74.04", "after": "表4  2024年度", "stated": "74.04", "computed": "70.04",
           "subject": "表4/合计/2024年决算数"},
          # the narrative's 决算70.04万元 is the table's 合计
          {"check": "AL503", "needle": "决算70.04万元", "stated": "70.04", "computed": "74.04",
           "subject": "叙述/三公 决算 vs 表4/合计", "optional": True},
+         # 较上年增减 +16.43 against 74.04 − 53.61 = 20.43
+         {"check": "AL204", "needle": "=+16.43", "after": "表4  2024年度", "stated": "+16.43", "computed": "20.43",
+          "subject": "表4/合计/较上年增减", "optional": True},
      ]},
     {"name": "adjust-identity", "mutation": "row-identity",
      "where": "表3 2.执行业务经费 调减 86.00 → 68.00 (调整后 1,154.00 left)",
@@ -240,27 +243,25 @@ PLANTS = [
          # 1,240.00 + 0.00 − 68.00 = 1,172.00 ≠ 1,154.00
          {"check": "AL103", "needle": "=1,154.00", "after": "2.执行业务经费", "stated": "1,154.00", "computed": "1172.00",
           "subject": "表3/2.执行业务经费/调整后预算"},
-         # the column 调减 no longer adds up to 二、项目支出's 135.50 (now 117.50)
+         # 0 + 68.00 + 0 + 0 + 31.00 + 18.50 + 0 = 117.50 under 二、项目支出's 135.50
          {"check": "AL101", "needle": "=135.50", "after": "二、项目支出", "stated": "135.50", "computed": "117.50",
           "subject": "表3/二、项目支出/调减"},
      ]},
-    {"name": "staff-claim", "mutation": "people",
-     "where": "表1 政法专项编制 2024年末实有人数 238 → 248 (合计 and text follow: 259 of 258 posts, 控制率 still printed 96.51%)",
-     "edits": [("表1  人员编制", "=238", "248"), ("表1  人员编制", "=249", "259"),
-               ("截至2024年12月31日", "实有在职人员249人（政法专项编制238人", "实有在职人员259人（政法专项编制248人")],
+    {"name": "staff-rate", "mutation": "claim",
+     "where": "在职人员控制率 96.51% → 95.61% in the text (249 ÷ 258 = 96.51%)",
+     "edits": [("截至2024年12月31日，本院核定编制", "在职人员控制率为96.51%", "在职人员控制率为95.61%")],
      "expect": [
-         # 259 ÷ 258 = 100.39%
-         {"check": "AL501", "needle": "在职人员控制率为96.51%", "stated": "96.51%", "computed": "100.39%",
+         {"check": "AL501", "needle": "在职人员控制率为95.61%", "stated": "95.61%", "computed": "96.51%",
           "subject": "在职人员控制率"},
      ]},
-    {"name": "judge-score", "mutation": "score",
-     "where": "表5 诉前调解成功率 得分 8 → 10 (58.20% against ≥60%; 总分 100 − ... left 97.86)",
+    {"name": "full-marks", "mutation": "score",
+     "where": "表5 诉前调解成功率 得分 8 → 10 (58.20% against ≥60%; 总分 97.91 left)",
      "edits": [("诉前调解成功率", "=8", "10")],
      "expect": [
          {"check": "AL504", "needle": "=10", "after": "\t诉前调解成功率", "stated": "10", "computed": "misses target ≥60%",
           "subject": "诉前调解成功率/得分"},
-         # 88 + 9.86 + 2 = 99.86
-         {"check": "AL407", "needle": "=97.86", "after": "\t总分", "stated": "97.86", "computed": "99.86",
+         # 9.91 (年度资金总额) + 50 + 10 + 10 + 10 + 10 = 99.91
+         {"check": "AL407", "needle": "=97.91", "after": "\t总分", "stated": "97.91", "computed": "99.91",
           "subject": "表5/总分"},
      ]},
 ]

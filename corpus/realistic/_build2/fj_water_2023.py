@@ -150,4 +150,29 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "payment-total", "mutation": "total",
+     "where": "表4 (元) 合计 2023年支付 108,642,715.36 → 108,462,715.36 (transposed digits)",
+     "edits": [("表4  2023年度资金支付明细", "=108,642,715.36", "108,462,715.36")],
+     "expect": [
+         {"check": "AL101", "needle": "", "stated": "108,462,715.36", "computed": "108642715.36", "subject": "表4/合计/2023年支付"},
+     ]},
+    {"name": "full-marks", "mutation": "score",
+     "where": "表5 预算执行率 得分 9.13 → 10 (91.30% against 100%; 总分 96.63 left)",
+     "edits": [("=预算执行率", "=9.13", "10")],
+     "expect": [
+         {"check": "AL504", "needle": "", "stated": "10", "computed": "misses target 100%", "subject": "预算执行率/得分"},
+         # 96.63 − 9.13 + 10 = 97.50
+         {"check": "AL407", "needle": "", "stated": "96.63", "computed": "97.50", "subject": "表5/总分"},
+     ]},
+    {"name": "narrative-parts", "mutation": "narrative",
+     "where": "资金来源 sentence: 中央水利发展资金12,000.00万元 → 12,600.00万元 (total 32,800.00 left)",
+     "edits": [("（二）资金来源及到位情况", "中央水利发展资金12,000.00万元", "中央水利发展资金12,600.00万元")],
+     "expect": [
+         # 12,600 + 8,600 + 7,200 + 5,000 = 33,400
+         {"check": "AL102", "needle": "", "stated": "32,800.00", "computed": "33400.00", "subject": "叙述/项目总投资"},
+         # 表1 计划投资 of 中央水利发展资金 is 12,000.00
+         {"check": "AL503", "needle": "", "stated": "12,600.00", "computed": "12000.00", "subject": "叙述 vs 表1/中央水利发展资金/计划投资",
+          "optional": True},
+     ]},
+]

@@ -116,4 +116,31 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "band-gap", "mutation": "band",
+     "where": "表3 服务质量抽查合格率 rule: 90%（含）-95%得8分 → 85%（含）-90%得8分 (90–95% scores nothing)",
+     "edits": [("=服务质量抽查合格率", "90%（含）-95%得8分；90%以下不得分", "85%（含）-90%得8分；85%以下不得分")],
+     "expect": [
+         {"check": "AL408", "needle": "服务质量抽查合格率", "after": "表3  项目支出绩效评价", "stated": "90", "computed": "95",
+          "subject": "服务质量抽查合格率/评分标准"},
+     ]},
+    {"name": "contract-total", "mutation": "total",
+     "where": "表2 合计 合同金额 7,392,000.00 → 7,329,000.00 (transposed digits)",
+     "edits": [("表2  服务合同及结算情况", "=7,392,000.00", "7,329,000.00")],
+     "expect": [
+         # 2,892,000 + 2,604,000 + 1,896,000 = 7,392,000
+         {"check": "AL101", "needle": "7,329,000.00", "stated": "7,329,000.00", "computed": "7392000.00", "subject": "表2/合计/合同金额"},
+         # 7,213,150.00 ÷ 7,329,000.00 = 98.42%
+         {"check": "AL201", "needle": "7,329,000.00", "stated": "97.58", "computed": "98.42", "subject": "表2/合计/结算比例",
+          "optional": True},
+         # the text's 购买服务资金739.20万元 is the 合同金额 total
+         {"check": "AL503", "needle": "购买服务资金739.20万元", "stated": "739.20", "computed": "732.90",
+          "subject": "叙述 vs 表2/合计", "optional": True},
+     ]},
+    {"name": "grade", "mutation": "grade",
+     "where": "得分98.78分，评价等级为“优” → “良” (the report prints the bands: 90分及以上为优)",
+     "edits": [("经自评，本项目2024年度得分", "评价等级为“优”", "评价等级为“良”")],
+     "expect": [
+         {"check": "AL410", "needle": "评价等级为“良”", "stated": "良", "computed": "优", "subject": "评价等级"},
+     ]},
+]

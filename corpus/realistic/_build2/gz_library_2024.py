@@ -111,4 +111,31 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "subtotal", "mutation": "part",
+     "where": "表1 项目支出小计 执行数 4,541,103.77 → 4,514,103.77 (transposed digits; 合计 and rates left)",
+     "edits": [("=项目支出小计", "=4,541,103.77", "4,514,103.77")],
+     "expect": [
+         # 1,186,420.00 + 2,138,615.27 + 548,300.00 + 431,268.50 + 236,500.00 = 4,541,103.77
+         {"check": "AL101", "needle": "项目支出小计", "stated": "4,514,103.77", "computed": "4541103.77", "subject": "表1/项目支出小计/执行数"},
+         # 6,851,176.92 + 4,514,103.77 = 11,365,280.69
+         {"check": "AL101", "needle": "合计", "after": "项目支出小计", "stated": "11,392,280.69", "computed": "11365280.69",
+          "subject": "表1/合计/执行数"},
+         # 4,514,103.77 ÷ 4,600,000.00 = 98.13%
+         {"check": "AL201", "needle": "项目支出小计", "stated": "98.72", "computed": "98.13", "subject": "表1/项目支出小计/执行率"},
+     ]},
+    {"name": "yoy-rate", "mutation": "prior-year",
+     "where": "表2 到馆读者 增减率 10.14% → 11.04% (the text keeps 同比增长10.14%)",
+     "edits": [("=到馆读者", "=10.14%", "11.04%")],
+     "expect": [
+         # (75.36 − 68.42) ÷ 68.42 = 10.14%
+         {"check": "AL204", "needle": "到馆读者", "after": "表2  主要业务指标", "stated": "11.04", "computed": "10.14",
+          "subject": "表2/到馆读者/增减率"},
+     ]},
+    {"name": "numbering", "mutation": "numbering",
+     "where": "heading 五、存在的问题及改进措施 → 六、 (after 四、)",
+     "edits": [(None, "五、存在的问题及改进措施", "六、存在的问题及改进措施")],
+     "expect": [
+         {"check": "AL601", "needle": "六、存在的问题及改进措施", "stated": "六", "computed": "五", "subject": "章节编号"},
+     ]},
+]

@@ -162,4 +162,27 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "rate", "mutation": "rate",
+     "where": "表2 3.天网工程运维 执行率 97.25% → 92.75% (transposed digits)",
+     "edits": [("3.天网工程运维", "97.25%", "92.75%")],
+     "expect": [
+         # 620.48 ÷ 638.00 = 97.25%
+         {"check": "AL201", "needle": "3.天网工程运维", "stated": "92.75", "computed": "97.25", "subject": "表2/3.天网工程运维/执行率"},
+     ]},
+    {"name": "yoy", "mutation": "prior-year",
+     "where": "三公 sentence: 比上年252.47万元减少69.94万元 → 减少96.94万元",
+     "edits": [("2024年“三公”经费预算", "减少69.94万元", "减少96.94万元")],
+     "expect": [
+         # 182.53 − 252.47 = −69.94
+         {"check": "AL204", "needle": "减少96.94万元", "stated": "96.94", "computed": "69.94", "subject": "三公 比上年减少"},
+     ]},
+    {"name": "score-above-weight", "mutation": "score",
+     "where": "表4 天网监控点位运维数量 得分 4.94 → 5.94 (分值 5; 合计 98.94 left)",
+     "edits": [("天网监控点位运维数量", "=4.94", "5.94")],
+     "expect": [
+         {"check": "AL401", "needle": "天网监控点位运维数量", "stated": "5.94", "computed": "5", "subject": "天网监控点位运维数量/得分"},
+         # 98.94 − 4.94 + 5.94 = 99.94
+         {"check": "AL407", "needle": "98.94", "after": "表4  2024年度部门整体", "stated": "98.94", "computed": "99.94", "subject": "表4/合计"},
+     ]},
+]

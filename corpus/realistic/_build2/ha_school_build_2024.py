@@ -119,4 +119,33 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "multi-year-total", "mutation": "total",
+     "where": "表1 合计 市级财政资金 12,480.00 → 12,840.00 (transposed digits; the text keeps 12,480.00)",
+     "edits": [("表1  分年度资金安排", "=12,480.00", "12,840.00")],
+     "expect": [
+         # 1,520.00 + 3,200.00 + 7,760.00 = 12,480.00
+         {"check": "AL101", "needle": "=12,840.00", "stated": "12,840.00", "computed": "12480.00", "subject": "表1/合计/市级财政资金"},
+         {"check": "AL503", "needle": "市级财政资金12,480.00万元", "stated": "12,480.00", "computed": "12840.00",
+          "subject": "叙述 vs 表1/合计", "optional": True},
+     ]},
+    {"name": "score-total", "mutation": "total-score",
+     "where": "表3 合计 得分 96.45 → 94.65 (transposed digits; the text keeps 96.45)",
+     "edits": [("表3  项目支出绩效自评表", "=96.45", "94.65")],
+     "expect": [
+         # 9.83 + 8 + 10 + 9 + 10 + 10 + 10 + 10 + 10 + 9.62 = 96.45
+         {"check": "AL407", "needle": "=94.65", "stated": "94.65", "computed": "96.45", "subject": "表3/合计/得分"},
+         # the text's 96.45 against the table's printed 94.65
+         {"check": "AL407", "needle": "绩效自评得分96.45分", "stated": "96.45", "computed": "94.65", "subject": "叙述 vs 表3/合计",
+          "also": ["AL409"]},
+     ]},
+    {"name": "negative-rate", "mutation": "sign",
+     "where": "表1 2023年 执行率 98.60% → -98.60%",
+     "edits": [("=2023年", "98.60%", "-98.60%")],
+     "expect": [
+         {"check": "AL303", "needle": "=-98.60%", "stated": "-98.60", "computed": "< 0", "subject": "表1/2023年/执行率"},
+         # 9,386.45 ÷ 9,520.00 = 98.60%
+         {"check": "AL201", "needle": "=-98.60%", "stated": "-98.60", "computed": "98.60", "subject": "表1/2023年/执行率",
+          "optional": True},
+     ]},
+]

@@ -106,4 +106,24 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "town-total", "mutation": "total",
+     "where": "表1 合计 补贴金额 76,616,350.33 → 76,616,530.33 (transposed digits)",
+     "edits": [("表1  2024年耕地地力保护补贴发放情况", "=76,616,350.33", "76,616,530.33")],
+     "expect": [
+         {"check": "AL101", "needle": "=76,616,530.33", "stated": "76,616,530.33", "computed": "76616350.33",
+          "subject": "表1/合计/补贴金额"},
+     ]},
+    {"name": "grade", "mutation": "grade",
+     "where": "得分88.63分，评价等级为“良” → “优” (the bands are printed in the same sentence)",
+     "edits": [("经自评，本项目2024年度绩效自评得分", "评价等级为“良”", "评价等级为“优”")],
+     "expect": [
+         {"check": "AL410", "needle": "评价等级为“优”", "stated": "优", "computed": "良", "subject": "评价等级"},
+     ]},
+    {"name": "period", "mutation": "year",
+     "where": "三、绩效目标完成情况: the 2024 figures attributed to 据2023年度补贴发放台账统计",
+     "edits": [("三、绩效目标完成情况", "全年补贴面积", "据2023年度补贴发放台账统计，全年补贴面积")],
+     "expect": [
+         {"check": "AL505", "needle": "据2023年度补贴发放台账统计", "stated": "2023", "computed": "2024", "subject": "完成情况的数据来源"},
+     ]},
+]

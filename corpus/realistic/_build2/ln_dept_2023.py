@@ -153,4 +153,26 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "group-weight", "mutation": "weight",
+     "where": "表4 group row 二、过程（25分） → （20分） (its indicators 10 + 5 + 5 + 5 = 25)",
+     "edits": [(None, "二、过程（25分）", "二、过程（20分）")],
+     "expect": [
+         {"check": "AL104", "needle": "", "stated": "20", "computed": "25", "subject": "表4/二、过程/分值"},
+     ]},
+    {"name": "project-rate", "mutation": "rate",
+     "where": "表2 (元) 水污染防治专项 执行率 95.93% → 59.93%",
+     "edits": [("=水污染防治专项", "95.93%", "59.93%")],
+     "expect": [
+         # 11,952,306.27 ÷ 12,460,000.00 = 95.93%
+         {"check": "AL201", "needle": "", "stated": "59.93", "computed": "95.93", "subject": "表2/水污染防治专项/执行率"},
+     ]},
+    {"name": "yoy-rate", "mutation": "prior-year",
+     "where": "表3 3.公务接待费 增减率 -30.18% → -13.08%",
+     "edits": [("=3.公务接待费", "-30.18%", "-13.08%")],
+     "expect": [
+         # (1.29 − 1.84) ÷ 1.84 = −29.89% from the printed 万元; −30.18% from the 元 amounts (12,860 vs 18,420):
+         # either way not −13.08%
+         {"check": "AL204", "needle": "", "stated": "-13.08", "computed": "-29.89", "subject": "表3/3.公务接待费/增减率"},
+     ]},
+]

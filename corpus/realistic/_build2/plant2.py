@@ -3,7 +3,8 @@ every format the report has, with labels.yaml per report folder.
 
 A plant (in the report module's PLANTS) edits the report model, not a rendering: each
 edit (after, old, new) finds the first paragraph or table cell, at or after the one
-containing ``after``, whose text contains ``old`` ("=x": whose whole text is x), and
+containing ``after`` ("=x": whose whole text is x), whose text contains ``old`` ("=x"
+likewise), and
 replaces it with ``new``; every format is then rendered from the same model, so all
 carry the same mistake. A label's ``line`` (reports with a .txt only) is found in the
 rendered .txt: the first line containing ``needle`` at or after the first line
@@ -47,8 +48,9 @@ def put(rep, u, text):
 def edit(rep, after, old, new):
     us = list(units(rep))
     start = 0
-    if after:
-        start = next(i for i, u in enumerate(us) if after in get(rep, u))
+    if after:  # "=x": the first unit whose whole text is x
+        hit = (lambda t: t == after[1:]) if after.startswith("=") else (lambda t: after in t)
+        start = next(i for i, u in enumerate(us) if hit(get(rep, u)))
     exact = old.startswith("=")
     if exact:
         old = old[1:]

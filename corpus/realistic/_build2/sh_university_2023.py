@@ -216,4 +216,34 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "project-total", "mutation": "total",
+     "where": "表4 (over the page break) 合计 实际支出 27294.29 → 27249.29 (transposed digits; 执行率 94.25% left)",
+     "edits": [("表4  2023年度项目支出执行明细", "=27294.29", "27249.29")],
+     "expect": [
+         {"check": "AL101", "needle": "", "stated": "27249.29", "computed": "27294.29", "subject": "表4/合计/实际支出"},
+         # 27249.29 ÷ 28959.93 = 94.09%
+         {"check": "AL201", "needle": "", "stated": "94.25", "computed": "94.09", "subject": "表4/合计/执行率",
+          "optional": True},
+         # 表2 二、项目支出 27294.29 and the text's 实际支出27294.29万元 restate it; auditlint's AL503 on that
+         # sentence compares it with 表2's grand total 80934.47 instead, so it is left unlabelled (docs/false-alarms-2.md FA10)
+     ]},
+    {"name": "share", "mutation": "share",
+     "where": "表3 社会保障和就业支出 占比 3.95% → 5.39%",
+     "edits": [("表3  2023年度支出功能分类情况", "3.95%", "5.39%")],
+     "expect": [
+         # 3196.91 ÷ 80934.47 = 3.95%
+         {"check": "AL203", "needle": "", "stated": "5.39", "computed": "3.95", "subject": "表3/社会保障和就业支出/占比"},
+         # 86.12 + 7.18 + 5.39 + 0.86 + 1.89 = 101.44
+         {"check": "AL202", "needle": "", "stated": "100.00", "computed": "101.44", "subject": "表3/合计/占比"},
+     ]},
+    {"name": "formula-score", "mutation": "score",
+     "where": "表5 预算执行率 自评得分 9.76 → 10 (rule: 预算执行率×分值, 97.57% in 表2 and the text; 合计 97.67 left)",
+     "edits": [("得分=预算执行率×分值", "=9.76", "10")],
+     "expect": [
+         # 97.57% × 10 = 9.76
+         {"check": "AL403", "needle": "", "stated": "10", "computed": "9.76", "subject": "表5/预算执行率/自评得分"},
+         # 97.67 − 9.76 + 10 = 97.91
+         {"check": "AL407", "needle": "", "stated": "97.67", "computed": "97.91", "subject": "表5/合计"},
+     ]},
+]

@@ -136,4 +136,31 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "group-weight", "mutation": "weight",
+     "where": "表3 （一）项目立项（6分） → （5分） (its indicators 3 + 3 = 6; 一、决策（15分） still adds up with 6)",
+     "edits": [(None, "（一）项目立项（6分）", "（一）项目立项（5分）")],
+     "expect": [
+         {"check": "AL104", "needle": "", "stated": "5", "computed": "6", "subject": "表3/（一）项目立项/分值"},
+         # 一、决策（15分） over （一）5 + （二）5 + （三）4 = 14
+         {"check": "AL104", "needle": "", "stated": "15", "computed": "14", "subject": "表3/一、决策/分值", "optional": True},
+     ]},
+    {"name": "income-rate", "mutation": "rate",
+     "where": "表1 股利、股息收入 完成预算% 97.28 → 92.78 (transposed digits)",
+     "edits": [("=股利、股息收入", "=97.28", "92.78")],
+     "expect": [
+         # 2,286.14 ÷ 2,350.00 = 97.28%
+         {"check": "AL201", "needle": "", "stated": "92.78", "computed": "97.28", "subject": "表1/股利、股息收入/完成预算%"},
+     ]},
+    {"name": "total", "mutation": "part",
+     "where": "表2 一、解决历史遗留问题及改革成本支出 决算数 4,483.29 → 4,438.29 (its items, rate and 支出合计 left)",
+     "edits": [("=一、解决历史遗留问题及改革成本支出", "=4,483.29", "4,438.29")],
+     "expect": [
+         # 1,200.00 + 1,812.45 + 1,470.84 = 4,483.29
+         {"check": "AL101", "needle": "", "stated": "4,438.29", "computed": "4483.29", "subject": "表2/一、/决算数"},
+         # 4,438.29 ÷ 4,560.00 = 97.33%
+         {"check": "AL201", "needle": "", "stated": "98.32", "computed": "97.33", "subject": "表2/一、/执行率"},
+         # 4,438.29 + 7,200.00 + 150.36 + 5,112.25 = 16,900.90
+         {"check": "AL101", "needle": "", "stated": "16,945.90", "computed": "16900.90", "subject": "表2/支出合计/决算数"},
+     ]},
+]

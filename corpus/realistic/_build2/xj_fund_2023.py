@@ -105,4 +105,27 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "share", "mutation": "share",
+     "where": "表1 河西县 占分配总额比例 18.75% → 17.85% (transposed digits)",
+     "edits": [("=河西县", "18.75%", "17.85%")],
+     "expect": [
+         # 1,650.00 ÷ 8,800.00 = 18.75%
+         {"check": "AL203", "needle": "", "stated": "17.85", "computed": "18.75", "subject": "表1/河西县/占分配总额比例"},
+         # 22.73 + 17.85 + 17.61 + 14.77 + 13.64 + 12.50 = 99.10
+         {"check": "AL202", "needle": "", "stated": "100.00", "computed": "99.10", "subject": "表1/合计/占分配总额比例"},
+     ]},
+    {"name": "block-rate", "mutation": "rate",
+     "where": "表2 资金 block 年度资金总额 执行率 95.93% → 100.00% (score 9.59 left)",
+     "edits": [("项目资金（万元）", "95.93%", "100.00%")],
+     "expect": [
+         # 8,441.93 ÷ 8,800.00 = 95.93%
+         {"check": "AL201", "needle": "", "stated": "100.00", "computed": "95.93", "subject": "表2/年度资金总额/执行率"},
+     ]},
+    {"name": "target", "mutation": "target",
+     "where": "表2 扶持龙头企业数量 年度指标值 ≥10家 → ≥8家 (the text quotes the region's 不少于10家)",
+     "edits": [("=扶持龙头企业数量", "=≥10家", "≥8家")],
+     "expect": [
+         {"check": "AL502", "needle": "", "stated": "≥8家", "computed": "不少于10家", "subject": "扶持龙头企业数量/目标值"},
+     ]},
+]

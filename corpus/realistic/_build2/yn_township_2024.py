@@ -159,4 +159,38 @@ def build() -> Report:
     return r
 
 
-PLANTS = []
+PLANTS = [
+    {"name": "project-list", "mutation": "narrative",
+     "where": "the projects listed in the text: 村级活动场所维修48.20万元 → 84.20万元 (合计576.96万元 left)",
+     "edits": [("全年实施项目", "村级活动场所维修48.20万元", "村级活动场所维修84.20万元")],
+     "expect": [
+         # 126.50 + 85.00 + 212.36 + 84.20 + 12.60 + 24.80 + 67.50 = 612.96
+         {"check": "AL102", "needle": "村级活动场所维修84.20万元", "stated": "576.96", "computed": "612.96",
+          "subject": "叙述/项目合计"},
+         # 表3 gives 482,000.00 元
+         {"check": "AL503", "needle": "村级活动场所维修84.20万元", "stated": "84.20", "computed": "48.20",
+          "subject": "叙述 vs 表3/村级活动场所维修/预算数", "optional": True},
+     ]},
+    {"name": "group-weight", "mutation": "weight",
+     "where": "表4 一级 过程 分值 20 → 25 (its indicators 10 + 5 + 5 = 20; 合计 100 left)",
+     "edits": [("=过程", "=20", "25")],
+     "expect": [
+         {"check": "AL104", "needle": "=25", "after": "\t过程", "stated": "25", "computed": "20", "subject": "表4/过程/分值"},
+     ]},
+    {"name": "income-total", "mutation": "total",
+     "where": "表1 合计 2024年决算数 2512.50 → 2521.50 (transposed digits; text keeps 2512.50)",
+     "edits": [("表1  收入情况表", "=2512.50", "2521.50")],
+     "expect": [
+         # 2341.88 + 152.00 + 18.62 = 2512.50
+         {"check": "AL101", "needle": "=2521.50", "stated": "2521.50", "computed": "2512.50", "subject": "表1/合计/2024年决算数"},
+         {"check": "AL503", "needle": "2024年收入决算2512.50万元", "stated": "2512.50", "computed": "2521.50",
+          "subject": "叙述 vs 表1/合计", "optional": True},
+     ]},
+    {"name": "yoy-rate", "mutation": "prior-year",
+     "where": "表2 城乡社区支出 增减率 -6.43% → -4.63%",
+     "edits": [("=城乡社区支出", "-6.43%", "-4.63%")],
+     "expect": [
+         # (328.69 − 351.28) ÷ 351.28 = −6.43%
+         {"check": "AL204", "needle": "=-4.63%", "stated": "-4.63", "computed": "-6.43", "subject": "表2/城乡社区支出/增减率"},
+     ]},
+]
