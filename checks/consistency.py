@@ -8,6 +8,14 @@ word (本年, 本单位, 部门 …), a table row's label (基本支出, 三公�
 part listed under a total ("本年支出…（基本支出…）"), the total's measure. Anything else
 in the name — another unit of the organisation, a fund, 财政拨款, 收入, another year —
 makes it a different quantity, and nothing is said.
+
+A project's multi-year amounts — its total investment (总投资, 概算, 批复投资), the amount
+accumulated since it began (累计), a contract's total — and the parts listed under them
+("总投资3,000.00万元，其中中央资金2,000.00万元") are not the year's budget or spending.
+A name that names no row (支出, 实际支出) is the table's total only when the sentence is
+about the whole: after a count of things bought or carried out ("购置执法记录仪260台，
+支出376.48万元", "实施项目3个，…实际支出272.90万元") it is those things' spending, and an
+amount equal to another row's cell of the same column is that row's.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from auditlint.extract.narrative import Figure, OfWhich, TotalWithParts, link_ro
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary
 from auditlint.extract.tables import CanonicalTable, Row, column_name
 from auditlint.findings import Evidence, Finding, Related
-from auditlint.numbers import SCALES, Approx, Quantity, compare, fmt, normalize
+from auditlint.numbers import SCALES, Approx, Quantity, compare, find_quantities, fmt, normalize
 from auditlint.rank import materiality
 
 PRIMARY = ("budget", "sangong")  # tables that hold the data; a share table restates them
@@ -45,6 +53,18 @@ UNDETERMINED = ("budget_initial", "budget_adjusted", "actual")
 OTHER_SCOPE = ("收入", "上年", "去年", "同期", "财政拨款", "一般公共预算", "政府性基金", "国有资本", "专户", "非税",
                "自有资金", "上级补助", "事业收入", "经营", "基金", "结转", "结余", "资产", "负债")
 EXTRA_NEUTRAL = ("全年", "本年度", "本年", "当年", "年度", "全部", "总")
+# a project's amounts over its whole life, not the year's: its investment, its estimate,
+# a contract, what has accumulated since it began
+MULTI_YEAR = ("总投资", "投资总额", "计划投资", "批复投资", "概算", "建设期", "历年", "合同", "总造价")
+CUMULATIVE = "累计"
+WITHIN_YEAR = ("全年", "本年", "当年", "年度", "年内", "今年")
+# what opens a list of a total's parts: "总投资X万元，其中…", "（…）", "包括…", "分别为…"
+PARTS_OPENER = re.compile(r"^[，,：:\s]*(?:其中|包括|含|分别为|分别是|由|[（(：:])")
+# what starts another period inside a sentence: the list of parts has ended
+_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年|本年|当年|全年|今年|年度")
+# the units of a count of things bought, built or carried out (not of people or times)
+COUNT_UNITS = ("个", "台", "套", "件", "项", "辆", "座", "处", "批", "册", "部", "架", "艘", "张", "把", "所", "条", "宗",
+               "间", "栋", "台套", "公里", "千米", "米", "平方米", "亩")
 
 
 @dataclass(frozen=True)
@@ -67,11 +87,19 @@ def _strip_neutral(text: str) -> str:
     return text
 
 
+def multi_year(name: str) -> bool:
+    """The name is of an amount over a project's life (总投资, 概算, 合同金额, 累计完成投资),
+    not of one year; "全年累计支出" is the year's."""
+    if any(w in name for w in MULTI_YEAR):
+        return True
+    return CUMULATIVE in name and not any(w in name for w in WITHIN_YEAR)
+
+
 def meaning(name: str) -> Meaning | None:
     """What a narrative amount's name says it is, or None when it is something the
     tables do not hold ("财政拨款收入", "医保基金支出", "上年支出")."""
     t = normalize(re.sub(r"\s+", "", name))
-    if not t or any(w in t for w in OTHER_SCOPE):
+    if not t or any(w in t for w in OTHER_SCOPE) or multi_year(t):
         return None
     t = _strip_neutral(t)
     for word, roles in MEASURES:
@@ -175,22 +203,67 @@ def _owner_measure(facts: Facts) -> dict[int, Meaning]:
     return out
 
 
-def _elided(fig: Figure, figures: list[Figure]) -> bool:
+def _elided_subject(fig: Figure, figures: list[Figure]) -> Meaning | None | bool:
     """A bare "支出" after another amount of the sentence takes its subject from it:
-    "医保基金收入494.83亿元，支出460.09亿元" is the fund's spending."""
+    "医保基金收入494.83亿元，支出460.09亿元" is the fund's spending (None: not the
+    tables'), "“三公”经费预算76.50万元，决算70.04万元" is the 三公经费's actual (that row
+    with the bare word's measure). False when the subject is not elided."""
     if fig.subject.strip() not in {w for w, _ in MEASURES}:
         return False
     before = [f for f in figures if f.sentence == fig.sentence and f.start < fig.start]
     if not before:
         return False
     prev = meaning(before[-1].name)
-    return prev is None or prev.row != TOTAL
+    if prev is None or prev.row == TOTAL:
+        return None if prev is None else False
+    own = meaning(fig.subject)
+    return Meaning(prev.row, own.roles, own.measure) if own is not None and own.roles is not None else None
 
 
 def _scoped(fig: Figure, paragraphs: dict[int, str]) -> bool:
     """The paragraph speaks of a part of the money (财政拨款, 非税 …) before the figure."""
     text = paragraphs.get(fig.sentence.paragraph, "")[: fig.start]
     return any(w in text for w in ("财政拨款", "一般公共预算", "政府性基金", "非税", "专户", "上级补助"))
+
+
+def _part_of_multi_year(fig: Figure, figures: list[Figure], paragraphs: dict[int, str]) -> bool:
+    """The figure is listed under a multi-year amount of its sentence: "项目总投资3,000.00万元，
+    其中中央资金2,000.00万元、省级资金1,000.00万元" — the parts of the project's investment,
+    not of the year's budget. The list opens right after that amount (其中, 包括, a bracket)
+    and runs until another period is named ("…；2023年年初预算…")."""
+    text = paragraphs.get(fig.sentence.paragraph, "")
+    before = [f for f in figures if f.sentence == fig.sentence and f.end <= fig.start and f.quantity.is_money]
+    for total in reversed(before):
+        if not (multi_year(normalize(total.subject)) or multi_year(normalize(total.name))):
+            continue
+        between = text[total.end: fig.start]
+        return bool(PARTS_OPENER.match(between)) and not _PERIOD.search(between)
+    return False
+
+
+def _about_counted_things(fig: Figure, paragraphs: dict[int, str]) -> bool:
+    """An earlier clause of the sentence counts things bought, built or carried out
+    ("购置执法记录仪260台、单警装备120套，支出376.48万元", "实施项目3个，…"): an amount the
+    sentence does not name otherwise is theirs, not the report's total."""
+    text = paragraphs.get(fig.sentence.paragraph, "")[fig.sentence.start: fig.start]
+    return any(not q.quantity.is_money and q.quantity.unit in COUNT_UNITS for q in find_quantities(text))
+
+
+def _another_rows_figure(facts: Facts, fig: Figure, roles: set[str]) -> bool:
+    """The amount equals a cell of the same column in a line of a table (of any table):
+    a name that names no row ("实际支出272.90万元") is that line's figure. A table's own
+    total is not a line: it states the whole, which the amount is already held to."""
+    for i, ct in enumerate(facts.tables):
+        for row in ct.rows:
+            if row.kind == "total" and row.parent is None:
+                continue
+            for role in roles:
+                q = ct.value(row, role)
+                if q is None or not q.is_number or q.value is None or role not in row.cells:
+                    continue
+                if not _differs(fig.quantity, Cell_(i, ct, row, role, q)):
+                    return True
+    return False
 
 
 def _narrative_claims(facts: Facts) -> Iterator[tuple[Figure, Meaning, list[Cell_]]]:
@@ -206,7 +279,16 @@ def _narrative_claims(facts: Facts) -> Iterator[tuple[Figure, Meaning, list[Cell
         if m is None or (m.row == TOTAL and m.roles is None):
             continue
         before = fig.sentence.text[: fig.start - fig.sentence.start]
-        if not year_ok(before, year) or _scoped(fig, paragraphs) or _elided(fig, figures):
+        if not year_ok(before, year) or _scoped(fig, paragraphs):
+            continue
+        elided = _elided_subject(fig, figures)
+        if elided is None:
+            continue
+        if isinstance(elided, Meaning):
+            m = elided
+        if _part_of_multi_year(fig, figures, paragraphs):
+            continue
+        if m.row == TOTAL and _about_counted_things(fig, paragraphs):
             continue
         rows = _rows(facts, m, PRIMARY)
         if not rows:
@@ -233,6 +315,9 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     的中性词 + 表中某行的名称（或表的合计）+ 口径词（支出 → 实际执行数，调整预算数，年初预算……），括号或“其中”
     里的分项沿用其合计的口径。收入与支出、预算与决算、本年与上年、财政拨款部分与整体、基金或下属单位的数字都
     是不同的数量，不作比较；所述数值与该行本年的预算数或实际数中某一栏相符（可能是另一口径）时也不报告。
+    项目总投资、概算、合同金额、累计数等跨年度金额及其“其中”分项不是本年预算或支出；未指明哪一行的金额
+    （“支出”“实际支出”）在讲某些事项的句子里（“购置执法记录仪260台……，支出376.48万元”），或与表中同一栏
+    另一行的数值相等时，是该事项或该行的数字，不与合计比较。
     错误示例：“本年支出1782.77万元（基本支出709.66万元，……）”，而表中基本支出实际执行数为 715.69。
     正确示例：正文与表中都写 715.69。
 
@@ -246,7 +331,11 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     spending, budget and actual, this year and last, a 财政拨款 part and the whole, a fund
     or another unit are different quantities and are not compared; an amount equal to the
     row's budget or actual of the year in another column (perhaps another measure) is not
-    reported either.
+    reported either. A project's multi-year amounts (总投资, 概算, a contract, 累计) and
+    the parts listed under them are not the year's; a name that names no row (支出,
+    实际支出) in a sentence about things bought or done ("购置执法记录仪260台……，支出
+    376.48万元"), or equal to another row's cell of the same column, is theirs or that
+    row's, not the total's.
     Bad: "本年支出1782.77万元（基本支出709.66万元，……）" while the table's 基本支出 actual is 715.69.
     Good: 715.69 in the sentence and in the table.
     """
@@ -257,6 +346,8 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
         rows = _rows(facts, m, PRIMARY)
         if any(not _differs(fig.quantity, c) for c in _every_measure(rows)):
             continue  # it is another column of the row: perhaps another measure, not a mistake
+        if m.row == TOTAL and _another_rows_figure(facts, fig, {c.role for c in cells}):
+            continue  # a name that names no row, with another row's figure: that row's
         yield _narrative_finding(fig, cells, figures)
     yield from _share_tables(facts)
 

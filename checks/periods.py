@@ -1,5 +1,7 @@
-"""Periods (AL505): evidence from another year than the one evaluated, and later
-data stated as done."""
+"""Periods (AL505): data or evidence from outside the evaluated period counted as the
+period's — a source of another year, later data stated as done. What the writer dates
+for the reader as a later follow-up (截至… on carried-over work, before the report's
+date) is not counted as the period's, and is not reported."""
 
 from __future__ import annotations
 
@@ -44,6 +46,24 @@ EVALUATION_WORK = ("自评", "自查", "评价工作", "绩效评价", "评价�
 # ("（一）中长期发展目标", "下一步工作计划"); one that reports on them is ("绩效目标完成情况")
 GOAL_HEADING = ("目标", "规划", "计划", "展望", "打算", "下一步", "思路")
 REPORT_HEADING = ("完成", "实现", "情况", "执行", "落实", "成效", "评价", "分析")
+# a status dated after the year, marked as such (截至2025年2月底), about work that ran past
+# the year: a follow-up (期后事项) the writer dates for the reader, not the year's data
+AS_OF = ("截至", "截止到", "截止")
+CARRIED_OVER = ("结转", "跨年", "续建", "尾款", "遗留", "剩余", "后续", "延续")
+# a source the narrative gives for the year's figures ("据2023年度补贴发放台账统计，全年…")
+# — a record of figures (台账, 报表 …), or a document whose figures are read (…报告显示):
+# "根据2023年度审计报告，本年完成整改…" names the basis of the work, not its figures
+_SOURCE_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,。；;：:（(\s]))(?:根据|依据|据)(?P<source>[^，,。；;]{0,40}?"
+    r"(?:(?:台账|报表|统计|年报|数据|名单|记录|清单|档案|系统)(?=(?:统计|显示|汇总|核实|查询|记载)?(?:结果)?(?:显示|表明)?[，,])"
+    r"|(?:决算|报告|资料)(?=(?:统计|显示|汇总|核实|测算|查询|反映|记载)(?:结果)?(?:显示|表明)?[，,])))"
+    r"(?:统计|显示|汇总|核实|测算|查询|反映|记载)?(?:结果)?(?:显示|表明)?[，,]")
+# the period's own figures: what the clause after the source reports
+OWN_PERIOD = ("全年", "本年", "当年", "年度", "今年", "年内")
+# a comparison with another year: data of that year, rightly sourced from it
+COMPARISON = ("上年", "去年", "上一年", "前一年", "同期", "同比", "较", "比", "基数", "对比")
+# a plan or forecast ("目标" alone is not: "均完成年度目标" reports one met)
+PLANNED = ("将", "计划", "拟", "预计", "力争", "争取", "预期")
 # what was done or measured
 DONE = ("已", "完成", "发现", "实现", "达到", "达", "增长", "增加", "下降", "减少", "支出", "追回", "累计", "共计", "合计",
         "查处", "办结", "签收", "结算", "净增")
@@ -110,10 +130,52 @@ def later_statements(sentence: Sentence, year: int, report_date: ReportDate | No
             continue
         if not after_report and y == year + 1 and any(w in text for w in EVALUATION_WORK):
             continue
+        if not after_report and _follow_up(text, m.start(), rest, y, year, report_date):
+            continue
         measured = any(q.quantity.unit not in (None, "年", "月", "日", "号") for q in find_quantities(rest))
         if not measured and not any(w in rest for w in DONE):
             continue
         yield LaterStatement(sentence, m.start(), sentence.text[m.start() : m.end()], y, date)
+
+
+def _follow_up(text: str, start: int, rest: str, y: int, year: int, report_date: ReportDate | None) -> bool:
+    """"截至2025年2月底，上年结转项目已完成竣工验收": a status the writer dates after the
+    year, before the report (or, when the report is undated, in the year after), on
+    work that ran past the year — a follow-up, not data counted as the year's."""
+    if not text[:start].endswith(AS_OF):
+        return False
+    if report_date is None and y != year + 1:
+        return False
+    return any(w in rest for w in CARRIED_OVER)
+
+
+@dataclass(frozen=True)
+class ForeignSource:
+    sentence: Sentence
+    start: int  # offset of the source in the sentence
+    source: str  # "2023年度补贴发放台账"
+    years: list[int]
+
+
+def foreign_sources(sentence: Sentence, year: int) -> Iterator[ForeignSource]:
+    """A clause that sources the year's figures from an earlier year's records: "据2023年度
+    补贴发放台账统计，全年补贴面积72.77万亩" in a 2024 report. The clause after the source
+    must state figures of the period (全年, 本年 …) and compare with no other year; a
+    source dated later may have been compiled after the year, of the year, and is not
+    held against it."""
+    text = normalize(sentence.text)
+    for m in _SOURCE_CLAUSE.finditer(text):
+        years = foreign_source(m.group("source"), year)
+        if years is None or max(years) >= year:
+            continue  # a later one may be compiled after the year, of the year ("据2025年1月统计")
+        rest = re.split(r"[。；;]", text[m.end():])[0]
+        if not any(w in rest for w in OWN_PERIOD) or any(w in rest for w in COMPARISON):
+            continue
+        if _YEAR_IN_SOURCE.search(rest) or any(w in rest for w in PLANNED):
+            continue
+        if not any(q.quantity.unit not in (None, "年", "月", "日", "号") for q in find_quantities(rest)):
+            continue
+        yield ForeignSource(sentence, m.start("source"), sentence.text[m.start("source"): m.end("source")], years)
 
 
 @check("AL505", "period-mismatch", severity="warning", zh="期间不符：引用了评价年度以外的数据或证据", en="Period mismatch: data or evidence from outside the evaluated period")
@@ -123,8 +185,11 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
     自评针对的是报告标题或评价时段所写的年度。指标的完成值来源若只写了另一个年度（2024年度的指标，
     来源却是“2023年度决算报告”），或者叙述把评价年度之后的情况当作已经发生的数据（2023年度报告中
     “2024年上半年，……仅增长4.25万人”），或把报告日期之后的日期写成已完成，即为期间不符。
-    “2024年开始……将成为”之类的计划、展望，“到2025年……”这样的期限，目标、规划、计划章节中的内容，以及评价工作
-    本身的日期（2023年度的自评在2024年报告日期之前成立工作小组、发放问卷、现场核查）都不算；评价年度本身无法确定时不作判断。
+    叙述中注明本年数据出自以前年度的资料（2024年度报告中“据2023年度补贴发放台账统计，全年补贴面积……”）同样是期间不符。
+    “2024年开始……将成为”之类的计划、展望，“到2025年……”这样的期限，目标、规划、计划章节中的内容，评价工作
+    本身的日期（2023年度的自评在2024年报告日期之前成立工作小组、发放问卷、现场核查），以及明确注明“截至”某日、
+    在报告日期之前、关于跨年结转事项的期后进展（“截至2025年2月底，上年结转项目已完成竣工验收”）都不算：
+    它们写明了自己的日期，没有当作本年的数据；与上年对比而引用上年资料也不算；评价年度本身无法确定时不作判断。
     错误示例：2024年度自评表中，预算执行率的完成值来源为“2023年度决算报告”。
     正确示例：完成值来源为“2024年度决算报告”。
 
@@ -134,10 +199,15 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
     "2023年度决算报告"), a narrative that states data from after the evaluated year as
     done or measured (in a 2023 report: "2024年上半年，……仅增长4.25万人"), or a date after
     the report's own date stated as done, is a period mismatch. Plans and outlooks
-    ("2024年开始……将成为"), deadlines ("到2025年……"), sections of goals and plans, and the dates
+    ("2024年开始……将成为"), deadlines ("到2025年……"), sections of goals and plans, the dates
     of the evaluation's own work (a 2023 self-evaluation forming its working group or
-    sending questionnaires in 2024, before the report's date) are not; when the evaluated
-    year cannot be told, nothing is said.
+    sending questionnaires in 2024, before the report's date), and a follow-up the writer
+    dates with 截至, before the report's date, on work carried past the year ("截至2025年
+    2月底，上年结转项目已完成竣工验收") are not: they carry their own date and are not
+    counted as the year's. The narrative sourcing the year's figures from an earlier
+    year's records ("据2023年度补贴发放台账统计，全年补贴面积……" in a 2024 report) is a
+    mismatch too, unless it compares with that year. When the evaluated year cannot be
+    told, nothing is said.
     Bad: in a 2024 self-evaluation, 预算执行率's source is "2023年度决算报告".
     Good: its source is "2024年度决算报告".
     """
@@ -151,6 +221,8 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
         for sentence in sentences(passage):
             for st in later_statements(sentence, year, report_date):
                 yield _later_finding(st, year, report_date)
+            for fs in foreign_sources(sentence, year):
+                yield _foreign_source_finding(fs, year)
 
 
 def _goal_heading(text: str) -> bool:
@@ -217,4 +289,20 @@ def _later_finding(st: LaterStatement, year: int, report_date: ReportDate | None
         confidence=0.8,
         materiality=0.3,
         key=("later-data", st.token, snippet[:16]),
+    )
+
+
+def _foreign_source_finding(fs: ForeignSource, year: int) -> Finding:
+    snippet = fs.sentence.text.strip()[:120]
+    named = "、".join(f"{y}年" for y in fs.years)
+    return Finding(
+        location=fs.sentence.location_at(fs.start),
+        message_zh=f"本报告评价{year}年，本年的数据却注明出自{named}的资料“{fs.source}”：“{snippet[:40]}”",
+        message_en=f"the report evaluates {year}, yet the year's figures are sourced from {named}: “{fs.source}”",
+        evidence=Evidence(expression="source year = evaluated year", stated=fs.source, computed=f"{year}年",
+                          expression_zh="资料年度 = 评价年度"),
+        snippet=snippet,
+        confidence=0.8,
+        materiality=0.3,
+        key=("source-year-narrative", fs.source, snippet[:16]),
     )

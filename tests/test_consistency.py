@@ -140,3 +140,97 @@ def test_any_narrative_beside_a_table_reads_without_crashing(parts):
     text = with_tables(narrative="".join(parts).replace("\t", ""), tables=table(BUDGET_715))
     for f in al503(text):
         assert f.location.line is not None and f.evidence.stated and f.evidence.computed
+
+
+# ---------------------------------------------------------------------------
+# round two: a project's multi-year amounts, and names that name no row
+
+YEAR_TABLE = [
+    ["项目", "年初预算", "调整后预算", "实际支出", "执行率"],
+    ["设备购置费", "1,600.00", "1,650.00", "1,632.80", "98.96%"],
+    ["安装工程费", "1,200.00", "1,290.00", "1,216.40", "94.29%"],
+    ["合计", "2,800.00", "2,940.00", "2,849.20", "96.91%"],
+]
+
+
+def _year_report(narrative: str) -> str:
+    return with_tables(narrative=narrative, tables=table(YEAR_TABLE, "表1  2024年度预算执行情况（单位：万元）"))
+
+
+@pytest.mark.parametrize("narrative", [
+    "本项目批复概算总投资5,600.00万元，其中设备购置费3,200.00万元、安装工程费2,400.00万元，建设期为2023—2025年。",
+    "项目总投资5,600.00万元（设备购置费3,200.00万元，安装工程费2,400.00万元）。",
+    "截至2024年末，项目累计完成投资4,100.00万元，其中设备购置费2,500.00万元。",
+    "合同总金额3,300.00万元，其中设备购置费2,100.00万元。",
+])
+def test_al503_silent_on_the_parts_of_a_multi_year_amount(narrative):
+    assert al503(_year_report(narrative)) == []
+
+
+def test_al503_after_a_multi_year_amount_the_year_s_figures_are_still_compared():
+    # the list of the investment's parts ends where the sentence names the year
+    narrative = ("项目总投资5,600.00万元，其中设备购置费3,200.00万元，2024年设备购置费实际支出1,623.80万元。\n"
+                 "2024年度安装工程费实际支出1,261.40万元。")
+    text = _year_report(narrative)
+    fs = al503(text)
+    assert [(f.evidence.stated, f.evidence.computed, f.location.line) for f in fs] == [
+        ("1623.80", "1632.80", line_of(text, "1,623.80")), ("1261.40", "1216.40", line_of(text, "1,261.40"))]
+
+
+@pytest.mark.parametrize(("name", "multi"), [
+    ("项目总投资", True), ("批复概算", True), ("累计完成投资", True), ("合同金额", True), ("累计到位资金", True),
+    ("全年累计支出", False), ("实际支出", False), ("设备购置费", False),
+])
+def test_multi_year_names(name, multi):
+    from auditlint.checks.consistency import multi_year
+    assert multi_year(name) is multi
+    assert (meaning(name) is None) if multi else (meaning(name) is not None)
+
+
+def test_al503_spending_after_a_count_of_things_is_theirs():
+    # a sentence about things bought: its bare 支出 is theirs, not the table's 合计
+    assert al503(_year_report("2024年采购检测设备12台、配套软件3套，支出506.30万元。")) == []
+    # about the whole, the same bare name is the total and is compared
+    text = _year_report("2024年度本单位调整后预算2,940.00万元，实际支出2,894.20万元。")
+    (f,) = al503(text)
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("2894.20", "2849.20", line_of(text, "2,894.20"))
+    assert "合计" in f.message_zh
+
+
+def test_al503_a_nameless_amount_equal_to_another_row_is_that_row_s():
+    # 1,290.00 and 1,216.40 are the 安装工程费 row's: the sentence is about that row
+    assert al503(_year_report("2024年度调整后预算1,290.00万元，实际支出1,216.40万元，执行率94.29%。")) == []
+    # in another table too (a detail table whose row holds it)
+    detail = [["序号", "项目名称", "调整后预算", "实际支出"], ["1", "一期设备", "900.00", "873.10"],
+              ["2", "二期设备", "750.00", "759.70"], ["", "合计", "1,650.00", "1,632.80"]]
+    text = with_tables(narrative="2024年度实际支出873.10万元。",
+                       tables=table(YEAR_TABLE, "表1（单位：万元）") + table(detail, "表2（单位：万元）"))
+    assert al503(text) == []
+    # an amount no row holds is still the total's and differs from it
+    text = _year_report("2024年度实际支出1,261.40万元。")
+    (f,) = al503(text)
+    assert (f.evidence.stated, f.evidence.computed) == ("1261.40", "2849.20")
+    # a name that names a row is held to that row, even if another row holds the amount
+    text = _year_report("2024年度设备购置费实际支出1,216.40万元。")
+    (f,) = al503(text)
+    assert (f.evidence.stated, f.evidence.computed) == ("1216.40", "1632.80")
+
+
+def test_al503_another_table_s_total_is_not_a_line():
+    # the structure table's 合计 restates the whole: agreeing with it does not make the
+    # amount a line's, and the budget table's total still differs
+    structure = [["经济分类", "支出金额", "占比"], ["工资福利支出", "1,980.00", "68.41%"],
+                 ["商品和服务支出", "914.20", "31.59%"], ["合计", "2,894.20", "100.00%"]]
+    text = with_tables(narrative="2024年度调整后预算2,940.00万元，实际支出2,894.20万元。",
+                       tables=table(YEAR_TABLE, "表1（单位：万元）") + table(structure, "表2（单位：万元）"))
+    (f,) = [f for f in al503(text) if f.evidence.stated == "2894.20" and "此处" in f.message_zh]
+    assert (f.evidence.computed, f.location.line) == ("2849.20", line_of(text, "2,894.20"))
+
+
+def test_al503_an_elided_subject_is_the_earlier_amount_s():
+    # "决算" takes its subject from "三公经费预算": the 三公 total's actual, 3.83
+    narrative = "2024年“三公”经费预算1.50万元，决算3.38万元。"
+    text = with_tables(narrative=narrative, tables=table(SANGONG_ONLY))
+    (f,) = al503(text)
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("3.38", "3.83", line_of(text, "3.38万元"))
+    assert al503(with_tables(narrative=narrative.replace("3.38", "3.83"), tables=table(SANGONG_ONLY))) == []

@@ -431,3 +431,57 @@ def test_no_input_makes_these_checks_crash(parts):
     text = "某局2024年度绩效自评报告\n" + "".join(parts)
     for f in lint(text, "AL205,AL304,AL305,AL505,AL506,AL507,AL601,AL602,AL603"):
         assert f.location.line is not None and f.message_zh and f.message_en
+
+
+# ---------------------------------------------------------------------------
+# AL505, round two: a dated follow-up on carried-over work, and a narrative source of
+# another year
+
+
+def test_al505_silent_on_a_dated_follow_up_of_carried_over_work():
+    follow_up = "截至2025年3月10日，跨年续建的管网工程已完成竣工验收，剩余质保金按合同约定支付。\n"
+    text = self_eval(row("某指标", "健全", "健全"), year=2024, before=follow_up, after="某某局\n2025年4月2日\n")
+    assert lint(text, "AL505") == []
+    # undated report: a follow-up in the year after is still the writer's dated update
+    assert lint(self_eval(row("某指标", "健全", "健全"), year=2024, before=follow_up), "AL505") == []
+
+
+def test_al505_a_follow_up_still_counts_after_the_report_or_without_carried_over_work():
+    follow_up = "截至2025年3月10日，跨年续建的管网工程已完成竣工验收。\n"
+    # dated after the report itself
+    text = self_eval(row("某指标", "健全", "健全"), year=2024, before=follow_up, after="某某局\n2025年2月20日\n")
+    (f,) = by_id(lint(text, "AL505"), "AL505")
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("2025年3月10日", "2024年",
+                                                                          line_of(text, "截至2025年3月10日"))
+    # a later measurement of this year's kind, not about carried-over work
+    text = self_eval(row("某指标", "健全", "健全"), year=2024, before="截至2025年2月底，全区累计完成改造412户。\n",
+                     after="某某局\n2025年4月2日\n")
+    (f,) = by_id(lint(text, "AL505"), "AL505")
+    assert (f.evidence.stated, f.evidence.computed) == ("2025年2月底", "2024年")
+
+
+def test_al505_the_year_s_figures_sourced_from_an_earlier_year():
+    para = "据2023年度合作医疗结算台账统计，全年结算人次4.62万人次、结算金额2,380.15万元，均完成年度目标。\n"
+    text = self_eval(row("某指标", "健全", "健全"), year=2024, before=para)
+    (f,) = by_id(lint(text, "AL505"), "AL505")
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("2023年度合作医疗结算台账", "2024年",
+                                                                          line_of(text, "据2023年度"))
+    assert f.location.column == 2
+
+
+@pytest.mark.parametrize("para", [
+    "据2024年度合作医疗结算台账统计，全年结算人次4.62万人次。",  # the year's own records
+    "据2023年度决算报表，上年结算金额2,180.00万元，本年比上年增长9.18%。",  # a comparison with that year
+    "根据2023年度审计报告，本年完成整改事项12项。",  # the basis of the work, not a record of its figures
+    "据2025年1月统计，全年结算人次4.62万人次。",  # compiled after the year, of the year
+    "据2022年度人口统计资料，全县常住人口12.6万人。",  # context, not the period's figures
+])
+def test_al505_silent_on_sources_that_do_not_stand_for_the_year(para):
+    assert lint(self_eval(row("某指标", "健全", "健全"), year=2024, before=para + "\n"), "AL505") == []
+
+
+def test_al505_a_document_read_for_the_year_s_figures():
+    para = "据2023年度部门决算报告显示，全年支出1,236.50万元，预算执行率96.20%。\n"
+    text = self_eval(row("某指标", "健全", "健全"), year=2024, before=para)
+    (f,) = by_id(lint(text, "AL505"), "AL505")
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("2023年度部门决算报告", "2024年", line_of(text, para[:8]))
