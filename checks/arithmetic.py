@@ -9,13 +9,15 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.narrative import Figure, OfWhich, TotalWithParts, other_side, statements_of
 from auditlint.extract.tables import (
-    AMOUNT_ROLES,
     CanonicalTable,
     Row,
     adds_up,
     amount,
     column_name,
+    is_sum_role,
     row_snippet,
+    sum_tables,
+    summable,
 )
 from auditlint.findings import Evidence, Finding, Related, Severity
 from auditlint.numbers import Approx, asum, compare, fmt
@@ -55,7 +57,10 @@ def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
     某一列中恰好相加相等的连续行即为其明细，再据此核对其他各列。
     超出最坏舍入区间为错误；在区间内但远超舍入的合理范围（大于4σ）为警告。既无序号、小计
     等标注，由数字也推断不出结构，而各行之和在每一金额列都超过合计时，多半是表中未标明的层级
-    被重复相加（如未写“其中”的分项），视为未能理解该表，不报告。
+    被重复相加（如未写“其中”的分项），视为未能理解该表，不报告。只有一级序号（一、二、三）
+    而其间夹有无序号行时，合计只加有序号的行，无序号行是其上一行的明细。表头不属于预算
+    执行各栏的金额或数量列（合同金额、补贴面积、2023年决算数与2024年决算数）同样逐列核对，
+    但须表中另有一列相加相等（结构已被理解），且合计大于其中每一行（否则是单价、标准或平均数）。
     错误示例：项目支出 调整预算数 1097.71，其下22个项目之和为 8.63。
     正确示例：项目支出 年初预算数 1253.31，其下22个项目之和为 1253.31。
 
@@ -70,22 +75,41 @@ def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
     rounding errors is a warning. When nothing is printed, not even the numbers show the
     structure, and the rows add up to more than the total in every amount column, a level
     the table does not mark (an unmarked 其中 list) was most likely counted twice: the
-    table is not understood and nothing is said.
+    table is not understood and nothing is said. When the rows are numbered at one
+    level only (一、二、三) with unnumbered rows among them, the total sums the numbered
+    rows and the others are details of the row above them. Columns of amounts or counts
+    that name no budget role (合同金额, 补贴面积, 2023年决算数 beside 2024年决算数) are checked
+    too, provided another column of the table adds up (the structure is understood) and
+    the total exceeds each of its rows (else it is a price, standard or average).
     Bad: 项目支出 adjusted budget 1097.71 while its 22 projects add up to 8.63.
     Good: 项目支出 initial budget 1253.31 and its 22 projects add up to 1253.31.
     """
-    for ct in facts.tables:
+    for ct in sum_tables(facts):
         for parent in ct.rows:
             if not parent.children:
                 continue
             children = [ct.rows[i] for i in parent.children]
-            anchored = any(adds_up(ct, parent, children, r) for r in ct.roles() if r in AMOUNT_ROLES)
+            anchored = any(adds_up(ct, parent, children, r) for r in ct.roles() if summable(r))
             if not anchored and parent.flat_guess and _over_in_every_column(ct, parent, children):
                 continue
             for role in ct.roles():
-                if role not in AMOUNT_ROLES or not parent.has(role):
+                if not summable(role) or not parent.has(role):
+                    continue
+                if is_sum_role(role) and not (anchored and _a_sum(ct, parent, children, role)):
                     continue
                 yield from _total_finding(ct, parent, children, role, anchored)
+
+
+def _a_sum(ct: CanonicalTable, parent: Row, children: list[Row], role: str) -> bool:
+    """Does a column no role names read as a sum on this row? Its total must exceed
+    each of its (non-negative) rows: a column whose total row prints no more than its
+    largest row is an average, a standard or a price, whatever its header says."""
+    stated = amount(ct, parent, role)
+    parts = [amount(ct, ch, role) for ch in children]
+    if stated is None or any(p is None or p.mid < 0 for p in parts):
+        return False
+    nonzero = [p for p in parts if p is not None and p.mid != 0]
+    return len(nonzero) >= 2 and all(stated.mid > p.mid for p in nonzero)
 
 
 def _over_in_every_column(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
@@ -98,7 +122,7 @@ def _over_in_every_column(ct: CanonicalTable, parent: Row, children: list[Row]) 
     and it is reported.)"""
     over = 0
     for role in ct.roles():
-        if role not in AMOUNT_ROLES or not parent.has(role):
+        if not summable(role) or not parent.has(role):
             continue
         stated = amount(ct, parent, role)
         parts = [amount(ct, ch, role) for ch in children]

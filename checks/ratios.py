@@ -15,10 +15,20 @@ from decimal import Decimal
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.narrative import Change, Figure, OfWhich, Rate, Share, TotalWithParts, statements_of
-from auditlint.extract.tables import AMOUNT_ROLES, RATE_BASES, CanonicalTable, Row, amount, column_name, row_snippet
+from auditlint.extract.tables import (
+    AMOUNT_ROLES,
+    RATE_BASES,
+    CanonicalTable,
+    Row,
+    YoyColumns,
+    amount,
+    column_name,
+    row_snippet,
+    yoy_columns,
+)
 from auditlint.findings import Evidence, Finding, Related, Severity
 from auditlint.model import Location
-from auditlint.numbers import SCALES, Approx, Quantity, Verdict, asum, compare, fmt
+from auditlint.numbers import SCALES, Approx, Quantity, Verdict, asum, compare, fmt, parse_quantity
 from auditlint.rank import materiality
 
 HUNDRED = Decimal(100)
@@ -113,7 +123,8 @@ def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     执行率（执行进度、支出进度）应等于同一行的实际支出数 ÷ 预算数。分母依次取调整后预算
     （年终核定数、调整预算数）、年初预算、到位数（到位资金：第三方评价常按“实际支出÷到位
     资金”计算）中第一个有超过一半的执行率与之相符的列；没有这样的列时视为未能理解该列，
-    不报告。某行只与另一列相符的不报告（按到位数计算）或报警告（调整后预算与年初
+    不报告；全表只有一个执行率（自评表资金块的年度资金总额）时按上述顺序取分母，只在它与
+    每一列都不符时报告。某行只与另一列相符的不报告（按到位数计算）或报警告（调整后预算与年初
     预算口径不一致）。正文中与其数字同时给出的到位率、执行率也照此核对（“实际支出S万元，
     预算执行率R%”）。空白的执行率不是数字，不核对；预算为 0 而有支出属于 AL302，金额为负
     属于 AL301。按打印精度的区间比较。
@@ -125,7 +136,9 @@ def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     budget. The divisor is the first of the adjusted budget (年终核定数, 调整预算数), the
     initial budget and the funds received (到位数: evaluators often take 实际支出÷到位资金)
     that more than half the rates agree with; when none has that, the rate column is not
-    understood and nothing is said. A row that agrees with another of
+    understood and nothing is said (a table with a single rate, such as the 年度资金总额
+    row of a 自评表's funds block, takes the first of them and is reported only when the
+    rate fits none). A row that agrees with another of
     these columns instead is not reported (funds received) or is a warning (adjusted and
     initial budget mixed). Rates the text states together with their figures ("实际支出S万元，
     预算执行率R%", 到位率) are checked the same way. A blank rate is no claim; a zero budget
@@ -178,6 +191,11 @@ def _rate_base(ct: CanonicalTable) -> str | None:
         rated = [x for x in (_row_rate(ct, r, role) for r in ct.rows) if x is not None]
         if sum(1 for x in rated if x[1].ok) * 2 > len(rated):
             return role
+    # one rate in the whole table (a funds block's 年度资金总额): no majority can tell the
+    # base, so it is the first in order of preference, and the rate is reported only
+    # when it fits none of the table's bases (see _table_rate)
+    if sum(1 for r in ct.rows if _exact(r.values.get("rate"))) == 1:
+        return next((b for b in RATE_BASES if b in roles and any(_row_rate(ct, r, b) for r in ct.rows)), None)
     return None
 
 
@@ -187,10 +205,13 @@ def _table_rate(ct: CanonicalTable, row: Row, role: str) -> Finding | None:
         return None
     computed, verdict, soft = result
     initial_zh = initial_en = ""
+    single = sum(1 for r in ct.rows if _exact(r.values.get("rate"))) == 1
     for other_role in (b for b in RATE_BASES if b != role and b in ct.roles()):
         other = _row_rate(ct, row, other_role)
         if other is None or not other[1].ok:
             continue
+        if single:
+            return None  # the table's only rate, over another of its bases
         if {role, other_role} != {"budget_adjusted", "budget_initial"}:
             return None  # actual ÷ another amount of its row (到位数): another base, not a mistake
         # one budget where the table's rates are over the other: inconsistent, but the
@@ -510,7 +531,9 @@ def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
     “比上年增加（减少）X万元”应等于本年数减上年数；“增长X%”应等于（本年 − 上年）÷ 上年。
     上年数取自同一句中给出的上年数，或取自名称相符的表格行的上年决算数列（该行的实际数须
     与句中的本年数相符，才认定说的是这一行）。找不到上年数的句子不核对。按打印精度的区间
-    比较，增加或减少的方向也一并核对。
+    比较，增加或减少的方向也一并核对。表中的增减率（增长率、同比增长%）一列按同一行的
+    决算数与上年决算数、或表头仅年份相邻的两列（2023年 | 2024年）重新计算；多数行相符时
+    才认为理解了该列，逐行报告不符者。
     错误示例：会议费全年支出0.48万元，比上年增加0.24万元；表中会议费上年决算 1.1（实为减少 0.62）。
     正确示例：会议费全年支出0.48万元，比上年减少0.62万元。
 
@@ -520,14 +543,70 @@ def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
     prior-year column of the table row with the same name (whose actual must match the
     sentence's figure for this year, or the row is not taken to be the one meant). A
     sentence with no prior-year figure anywhere is not checked. Compared as intervals at
-    printed precision, direction included.
+    printed precision, direction included. A table's 增减率 (增长率, 同比增长%) column is
+    recomputed from its row's actual and prior-year actual, or from the two columns whose
+    headers differ only by consecutive years (2023年 | 2024年); once most rows agree the
+    column is understood, and each row that does not is reported.
     Bad: 会议费全年支出0.48万元，比上年增加0.24万元, with 1.1 last year in the table (a fall of 0.62).
     Good: 会议费全年支出0.48万元，比上年减少0.62万元.
     """
+    for table in facts.document.tables:
+        cols = yoy_columns(table)
+        if cols is not None:
+            yield from _table_yoy(cols)
     for st in statements_of(facts, Change):
         finding = _change(facts, st)
         if finding is not None:
             yield finding
+
+
+def _yoy_rows(cols: YoyColumns) -> list[tuple[list, Quantity, Quantity, Quantity, Approx, Verdict]]:
+    """Each data row's printed rate against (本年 − 上年) ÷ 上年 recomputed, for rows
+    that print all three numbers over a positive prior-year figure."""
+    out = []
+    for r in range(cols.header_rows, cols.table.n_rows):
+        if r in cols.table.uncertain_rows:
+            continue
+        row = cols.table.rows[r]
+        if max(cols.current, cols.prior, cols.rate) >= len(row):
+            continue
+        qs = [parse_quantity(row[c].text) if row[c].text.strip() else None for c in (cols.current, cols.prior, cols.rate)]
+        if not all(_exact(q) for q in qs):
+            continue
+        cur, prior, rate = qs
+        assert cur is not None and prior is not None and rate is not None
+        if prior.approx.lo <= 0 or cur.approx.lo < 0:
+            continue
+        computed = ((cur.approx - prior.approx) / prior.approx).scale(HUNDRED)
+        out.append((row, cur, prior, rate, computed, compare(rate.approx, computed)))
+    return out
+
+
+def _table_yoy(cols: YoyColumns) -> Iterator[Finding]:
+    """A 增减率 column is checked once most of its rows agree with the reading (the
+    columns it compares are understood); each row that does not is reported."""
+    rows = _yoy_rows(cols)
+    if len(rows) < 2 or sum(1 for x in rows if x[5].ok) * 2 <= len(rows):
+        return
+    cur_name, prior_name, rate_name = cols.names
+    for row, cur, prior, rate, computed, verdict in rows:
+        if verdict.ok:
+            continue
+        label = row[cols.label].text.strip() if cols.label < len(row) else ""
+        cell = row[cols.rate]
+        stated = cell.text.strip()
+        got, diff = _pct(computed.mid, max(rate.decimals, 2)), fmt(abs(verdict.difference), 2)
+        a, b = cur.text.strip(), prior.text.strip()
+        yield _finding(
+            cell.location,
+            f"{label}：{rate_name}为 {stated}，但（{cur_name} {a} − {prior_name} {b}）÷ {b} = {got}（差 {diff} 个百分点）",
+            f"{label}: {rate_name} is {stated}, but ({a} − {b}) ÷ {b} = {got} (off by {diff} points)",
+            expression=f"({a} - {b}) / {b} × 100", stated=stated, computed=got, verdict=verdict,
+            operands=((cur_name, a), (prior_name, b)),
+            snippet=" ".join(c.text for c in row if c.text.strip()),
+            related=[Related(row[c].location, " ".join(x.text for x in row if x.text.strip())) for c in (cols.current, cols.prior)],
+            key=(label, "yoy", str(cols.table.index)),
+        )
 
 
 def _change_bases(facts: Facts, st: Change) -> list[tuple[Approx, Approx, str, str, list[Related]]]:

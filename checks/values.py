@@ -208,6 +208,7 @@ def rate_out_of_range(facts: Facts) -> Iterator[Finding]:
     表中印出的执行率不应为负数，也不应超过 100%：负的执行率只能来自负的预算或支出，
     是错误；超过调整后预算的执行率意味着支出超出了预算，违反“无预算不开支”，
     至少需要说明（警告）。表中只有年初预算时，超过 100% 可能是年中追加未列出，仅提示。
+    收入表（收入合计）的完成率超过 100% 是超收，不是超支，不报告。
     比较按打印精度进行：“100%”可能是 100.4%，不报告。
     错误示例：党团活动经费 调整预算数 −1087.3，实际支出 1.79，执行率 −0.16%。
     正确示例：大型修缮 调整预算数 5.55，实际支出 5.55，执行率 100.00%。
@@ -217,7 +218,8 @@ def rate_out_of_range(facts: Facts) -> Iterator[Finding]:
     only come from a negative budget or spending figure and is an error; a rate above
     100% of the adjusted budget means spending beyond the budget, which must at least be
     explained (a warning). When the table has only an initial budget, above 100% may be a
-    mid-year addition the table does not show: only a note. Compared at printed
+    mid-year addition the table does not show: only a note. In an income table (收入合计)
+    above 100% is income beyond its budget (超收), not spending: not reported. Compared at printed
     precision: "100%" may be 100.4% and is not reported.
     Bad: 党团活动经费 adjusted budget −1087.3, spent 1.79, execution rate −0.16%.
     Good: 大型修缮 adjusted budget 5.55, spent 5.55, execution rate 100.00%.
@@ -231,6 +233,8 @@ def rate_out_of_range(facts: Facts) -> Iterator[Finding]:
             row = ct.rows[pos]
             if "rate" not in row.cells or "rate_zero_base" in zero_base.get(pos, []):
                 continue
+            if "rate_hi" not in cols and ct.kind == "income":
+                continue  # income above its budget (超收) is no spending beyond a budget
             finding = _negative_rate(ct, row) if "rate_hi" in cols else _rate_above_budget(ct, row)
             if finding is not None:
                 yield finding

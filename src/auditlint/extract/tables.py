@@ -38,7 +38,29 @@ RATE_BASES = ("budget_adjusted", "budget_initial", "received")
 # table kinds: budget execution, 三公/会议/培训, a spending-structure table of shares,
 # and an income table (收入合计 over 财政拨款收入, 事业收入 …: its amounts are income,
 # not spending, though it is read like the others)
-KINDS = ("budget", "sangong", "share", "income")
+KINDS = ("budget", "sangong", "share", "income", "other")
+# A column of amounts or counts whose header names none of the roles above (合同金额,
+# 补贴面积（亩）, 地方政府专项债券 under 资金安排), or one of two columns claiming the same
+# role (2024年决算数 and 2023年决算数), still adds up down the table: it gets the role
+# "sum:<column index>", which only the table-total check (AL101) and the hierarchy
+# read. A table whose amounts are all such columns is of kind "other" and is shared
+# in ``facts.extra["sum_tables"]``, not ``facts.tables``: nothing but its sums is
+# understood.
+SUM_PREFIX = "sum:"
+# header words of numeric columns that do not add up down a table (prices, standards,
+# averages, rates, years, codes, scores)
+_NOT_ADDITIVE = ("率", "比例", "比重", "占比", "%", "％", "单价", "价格", "标准", "平均", "均", "定额", "系数",
+                 "指数", "排名", "名次", "序号", "编号", "编码", "代码", "年份", "年度", "日期", "时间", "期限",
+                 "分值", "得分", "权重", "电话", "倍", "同比", "环比", "增减", "增长", "下降", "变动")
+
+
+def is_sum_role(role: str | None) -> bool:
+    return role is not None and role.startswith(SUM_PREFIX)
+
+
+def summable(role: str | None) -> bool:
+    """Does the column add up down the table (an amount role or a ``sum:`` column)?"""
+    return role in AMOUNT_ROLES or is_sum_role(role)
 
 
 @dataclass
@@ -266,7 +288,12 @@ def _header_rows(table: Table) -> int:
         first = next((t for t in texts if t.strip()), "")
         if r > 0 and split_serial(first)[2] is not None:
             break
-        if r > 0 and not any(header_role(t) for t in texts if t):
+        # a second header row names no role when it names the parts of a span above
+        # (资金安排: 地方政府专项债券 | 市级财政资金 | 小计); it leaves the label column
+        # blank, which a data row never does
+        if r > 0 and not any(header_role(t) for t in texts if t) and not (
+            texts and not texts[0].strip() and sum(1 for t in texts if t.strip()) >= 2
+        ):
             break
         n += 1
     return n
@@ -280,9 +307,10 @@ def _column_headers(table: Table, header_rows: int) -> list[list[str]]:
     for r in range(header_rows):
         row = table.rows[r]
         carry = ""
+        unknown = _unknown_spans(table, r, header_rows)
         for c in range(width):
             cell = row[c] if c < len(row) else None
-            if cell is None:
+            if cell is None or c in unknown:
                 continue
             if cell.merged:
                 text = carry
@@ -292,6 +320,25 @@ def _column_headers(table: Table, header_rows: int) -> list[list[str]]:
             if text and (not out[c] or out[c][-1] != text):
                 out[c].append(text)
     return out
+
+
+def _unknown_spans(table: Table, r: int, header_rows: int) -> set[int]:
+    """The columns whose header in row ``r`` is unknown: "项目 | 2024年 | 2023年" above
+    "| 预算数 | 决算数 | 预算数 | 决算数" in a text layout that does not say what each upper
+    cell spans (no cell is marked merged and the upper row stops short). Its cells then
+    name only the columns nothing below names (项目); for the others, which year a
+    column falls under is not known, and it is named by the lower row alone."""
+    row = table.rows[r]
+    lower = [c for c in range(table.n_cols) if any(
+        c < len(table.rows[k]) and table.rows[k][c].text.strip() for k in range(r + 1, header_rows))]
+    filled = [c for c in range(len(row)) if row[c].text.strip()]
+    if not filled or filled != list(range(filled[0], filled[-1] + 1)) or not any(c > filled[-1] for c in lower):
+        return set()
+    # a row padded to the grid (the text reader marks the padding merged), not one whose
+    # spans are printed: nothing is merged before its last filled cell
+    if any(row[c].merged for c in range(filled[-1] + 1)):
+        return set()
+    return set(lower)
 
 
 def _roles(table: Table, header_rows: int) -> list[Column]:
@@ -333,8 +380,25 @@ def _roles(table: Table, header_rows: int) -> list[Column]:
             seen[col.role] = seen.get(col.role, 0) + 1
     for col in cols:
         if col.role and seen.get(col.role, 0) > 1:
-            col.role = None
+            col.role = f"{SUM_PREFIX}{col.index}" if col.role in AMOUNT_ROLES else None
+    for col in cols:
+        if col.role is None and _additive_column(col, [row[col.index].text for row in data if col.index < len(row)]):
+            col.role = f"{SUM_PREFIX}{col.index}"
     return cols
+
+
+def _additive_column(col: Column, texts: list[str]) -> bool:
+    """A column no role names that still adds up down the table: a header of its own
+    that is not a price, standard, average, rate, year or code, and numbers (most of
+    its cells) that are not percentages."""
+    header = _SPACE.sub("", col.header)
+    if not header or any(w in header for w in _NOT_ADDITIVE) or col.unit == "%":
+        return False
+    texts = [t.strip() for t in texts if t.strip()]
+    numbers = [q for q in (_digit_number(t) for t in texts) if q is not None]
+    if len(numbers) < 2 or len(numbers) * 2 <= len(texts):
+        return False
+    return not any(q.unit == "%" for q in numbers)
 
 
 def _has_nonzero(data: list[list[Cell]], c: int) -> bool:
@@ -370,8 +434,32 @@ def _table_unit(doc_blocks: list, table: Table) -> str | None:
     return m.group(1) if m else None
 
 
-def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable | None:
-    """A budget or 三公 table with canonical roles, or None for any other table."""
+def funds_block(table: Table) -> Table | None:
+    """The funds block of a 自评表 (the central template): a header row of its own
+    (项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) above rows of amounts
+    (年度资金总额, 其中：当年财政拨款, 上年结转资金 …), then the indicator part of the table.
+    The block, cut out with its cells' locations, is a budget table of its own; the
+    points it carries are the scoring check's. None when there is no such block."""
+    for h, row in enumerate(table.rows):
+        if any(_numberish(c.text) for c in row):
+            continue
+        roles = {header_role(c.text) for c in row if c.text.strip()}
+        if "actual" not in roles or not roles & {"budget_initial", "budget_adjusted"}:
+            continue
+        end = h + 1
+        while end < table.n_rows and any(_digit_number(c.text) for c in table.rows[end]):
+            end += 1
+        if end - h < 2:
+            return None
+        return Table(index=table.index, rows=table.rows[h:end], location=table.location,
+                     uncertain_rows=frozenset(r - h for r in table.uncertain_rows if h <= r < end))
+    return None
+
+
+def canonical_table(table: Table, blocks: list | None = None, *, block: bool = False) -> CanonicalTable | None:
+    """A budget or 三公 table with canonical roles, or None for any other table.
+    ``block``: a funds block cut out of a scoring table (its 分值 and 得分 columns are
+    not what makes it a scoring table)."""
     if table.n_rows < 2 or table.n_cols < 2:
         return None
     header_rows = _header_rows(table)
@@ -379,10 +467,10 @@ def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable 
         return None
     header_text = "".join(c.text for r in table.rows[:header_rows] for c in r)
     v = vocabulary()
-    if any(w in header_text for w in v.not_budget):
+    if not block and any(w in header_text for w in v.not_budget):
         return None
     columns = _roles(table, header_rows)
-    amount_cols = [c for c in columns if c.role in AMOUNT_ROLES]
+    amount_cols = [c for c in columns if summable(c.role)]
     ratio_cols = [c for c in columns if c.role in RATE_ROLES or c.role in SHARE_ROLES]
     # two amount columns, or one with the rate or share taken of it (a spending-structure
     # table: 实际支出数 | 占总支出比例)
@@ -408,14 +496,14 @@ def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable 
         row = Row(index=r, label=label, serial=serial, level=level)
         row.kind = kind
         for col in columns:
-            if col.role in AMOUNT_ROLES or col.role in RATE_ROLES or col.role in SHARE_ROLES:
+            if summable(col.role) or col.role in RATE_ROLES or col.role in SHARE_ROLES:
                 if col.index < len(cells):
                     cell = cells[col.index]
                     row.cells[col.role] = cell
                     q = parse_quantity(cell.text) if cell.text.strip() else None
                     if q is not None:
                         row.values[col.role] = q
-        if not any(row.has(role) for role in AMOUNT_ROLES):
+        if not any(row.has(c.role) for c in columns if summable(c.role)):
             if not label:
                 continue
             row.kind = "group" if row.kind == "item" else row.kind
@@ -425,7 +513,10 @@ def canonical_table(table: Table, blocks: list | None = None) -> CanonicalTable 
     for row in rows:
         if not row.label:  # messages and keys need a name: the serial, else the row as counted in the grid
             row.label = row.serial or f"第{row.index + 1}行"
-    kind = _kind(rows, columns)
+    standard = [c for c in columns if c.role in AMOUNT_ROLES]
+    # only sums are understood of a table that has not two named amount columns (or
+    # one and its rate or share)
+    kind = _kind(rows, columns) if len(standard) + min(1, len(ratio_cols)) >= 2 else "other"
     unit = _table_unit(blocks, table) if blocks is not None else None
     ct = CanonicalTable(table=table, kind=kind, header_rows=header_rows, columns=columns, rows=rows, unit=unit)
     _of_which_lists(ct)
@@ -487,14 +578,14 @@ def _data_fits_roles(table: Table, header_rows: int, columns: list[Column]) -> b
     column: the table is not understood, and nothing is said about it."""
     data = table.rows[header_rows:]
     for col in columns:
-        if col.role not in (*AMOUNT_ROLES, *RATE_ROLES, *SHARE_ROLES):
+        if not summable(col.role) and col.role not in (*RATE_ROLES, *SHARE_ROLES):
             continue
         texts = [row[col.index].text.strip() for row in data if col.index < len(row) and row[col.index].text.strip()]
         numbers = [q for q in (parse_quantity(t) for t in texts) if q is not None and q.is_number]
         if not numbers:
             continue
         percent = sum(1 for q in numbers if q.unit == "%")
-        if col.role in AMOUNT_ROLES:
+        if summable(col.role):
             if percent * 2 > len(numbers):
                 return False
             continue
@@ -561,7 +652,7 @@ def adds_up(ct: CanonicalTable, parent: Row, children: list[Row], role: str) -> 
 
 
 def _anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
-    return any(adds_up(ct, parent, children, role) for role in ct.roles() if role in AMOUNT_ROLES)
+    return any(adds_up(ct, parent, children, role) for role in ct.roles() if summable(role))
 
 
 def _significant_digits(q: Quantity) -> int:
@@ -574,7 +665,7 @@ def _strong_anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool
     it adds up in two columns, or in one column whose total is printed with at least
     three significant digits over at least two non-zero rows. Small round amounts
     (追加 2 = 1 + 1) add up by chance all the time."""
-    matched = [role for role in ct.roles() if role in AMOUNT_ROLES and adds_up(ct, parent, children, role)]
+    matched = [role for role in ct.roles() if summable(role) and adds_up(ct, parent, children, role)]
     if len(matched) >= 2:
         return True
     for role in matched:
@@ -603,6 +694,9 @@ def infer_hierarchy(ct: CanonicalTable) -> None:
     # the rows a total covers: from the previous total (or the top) to it, or, for
     # a total printed first, everything after it
     spans: list[tuple[int, list[int]]] = []
+    sections = _sections(rows, totals)
+    if sections is not None:
+        spans, totals = sections, []
     prev = -1
     for t in totals:
         if t == 0 or (t == totals[0] and all(rows[j].kind != "total" for j in positions[t + 1 :]) and t < len(rows) - 1 and _total_first(rows, t)):
@@ -617,6 +711,25 @@ def infer_hierarchy(ct: CanonicalTable) -> None:
         if top is None:
             continue
         _link(ct, t, top)
+
+
+def _sections(rows: list[Row], totals: list[int]) -> list[tuple[int, list[int]]] | None:
+    """"一、收入合计 / （一）… / 二、支出合计 / （一）…": numbered totals that each head a
+    section cover the rows numbered below them, up to the next row at their level.
+    None unless every total is numbered and followed by a deeper-numbered row."""
+    out = []
+    for t in totals:
+        level = rows[t].level
+        if level is None or t + 1 >= len(rows) or rows[t + 1].level is None or rows[t + 1].level <= level:  # type: ignore[operator]
+            return None
+        members = []
+        for j in range(t + 1, len(rows)):
+            lev = rows[j].level
+            if lev is not None and lev <= level:
+                break
+            members.append(j)
+        out.append((t, members))
+    return out
 
 
 def _label_indent(ct: CanonicalTable, row: Row) -> int:
@@ -661,7 +774,9 @@ def _of_which_lists(ct: CanonicalTable) -> None:
                 take.append(j)
             if not take:
                 listed = rows[i : run_end + 1]
-                for k in range(1, len(after) + 1):
+                # the longest run that adds up: rows of zeros after it (其他资金 0.00 in a
+                # funds block) belong to the list as much as the rows before them
+                for k in range(len(after), 0, -1):
                     if _strong_anchor(ct, rows[parent], [*listed, *(rows[j] for j in after[:k])]):
                         take = after[:k]
                         break
@@ -696,6 +811,9 @@ def _structure(ct: CanonicalTable, members: list[int], total: int) -> list[int] 
     # groups are looked for inside it
     if _strong_anchor(ct, rows[total], [rows[j] for j in members]):
         return members
+    serial_top = _serial_top(ct, members, total)
+    if serial_top is not None:
+        return serial_top
     # groups found in the numbers must leave the total adding up to what remains;
     # otherwise they explain nothing and the rows stay flat
     blocks = _blocks_from_numbers(ct, members, rows[total])
@@ -706,6 +824,33 @@ def _structure(ct: CanonicalTable, members: list[int], total: int) -> list[int] 
     for parent, children in blocks:
         _link(ct, parent, children)
     return [j for j in members if j not in inner]
+
+
+def _serial_top(ct: CanonicalTable, members: list[int], total: int) -> list[int] | None:
+    """"一、建安工程费 / 二、工程建设其他费用 / 其中：监理费 / 设计费 / 三、预备费 / 合计":
+    when the rows a total covers are numbered at one level (一、二、三) and the rows
+    without a number sit among them, below a numbered row, the numbers mark the items
+    the total sums and the unnumbered rows are details of the numbered row above them
+    (a 其中 list that did not repeat 其中, or a breakdown that may be partial). The total
+    is then the numbered rows' sum, on condition that they add up to it in some
+    column (else the table is not understood: None). The details are linked to their
+    row only when they strongly add up to it."""
+    rows = ct.rows
+    numbered = [j for j in members if rows[j].level is not None]
+    levels = {rows[j].level for j in numbered}
+    details = [j for j in members if rows[j].level is None]
+    if len(levels) != 1 or len(numbered) < 2 or not details or rows[members[0]].level is None:
+        return None
+    if any(rows[j].kind != "item" for j in details):
+        return None
+    if not _anchor(ct, rows[total], [rows[j] for j in numbered]):
+        return None
+    for k, j in enumerate(numbered):
+        end = numbered[k + 1] if k + 1 < len(numbered) else len(rows)
+        below = [d for d in details if j < d < end]
+        if len(below) >= 2 and _strong_anchor(ct, rows[j], [rows[d] for d in below]):
+            _link(ct, j, below)
+    return numbered
 
 
 def _by_levels(ct: CanonicalTable, members: list[int]) -> list[int]:
@@ -787,8 +932,24 @@ def extract_into(facts: Facts) -> None:
     blocks = facts.document.blocks
     for table in facts.document.tables:
         ct = canonical_table(table, blocks)
-        if ct is not None:
+        if ct is None:
+            text = "".join(c.text for r in table.rows for c in r)
+            sub = funds_block(table) if any(w in text for w in vocabulary().not_budget) else None
+            ct = canonical_table(sub, block=True) if sub is not None else None
+            if ct is not None:
+                ct.unit = _table_unit(blocks, table)
+        if ct is None:
+            continue
+        if ct.kind == "other":
+            facts.extra.setdefault("sum_tables", []).append(ct)
+        else:
             facts.tables.append(ct)
+
+
+def sum_tables(facts: Facts) -> list[CanonicalTable]:
+    """Every table whose sums can be checked: ``facts.tables`` and the tables of kind
+    "other" (see SUM_PREFIX)."""
+    return [*facts.tables, *facts.extra.get("sum_tables", [])]
 
 
 ROLE_NAMES = {
@@ -807,11 +968,14 @@ ROLE_NAMES = {
 
 def column_name(ct: CanonicalTable, role: str, lang: str) -> str:
     """The column as the report calls it (zh) or its role in English."""
-    if lang == "en":
+    if lang == "en" and not is_sum_role(role):
         return ROLE_NAMES.get(role, (role, role))[1]
     col = ct.column(role)
     if col is not None and col.header:
-        return _UNIT_NOTE.sub("", col.header.split("/")[-1]).strip()
+        name = _UNIT_NOTE.sub("", col.header.split("/")[-1]).strip()
+        if is_sum_role(role) and any(c is not col and c.header.split("/")[-1] == col.header.split("/")[-1] for c in ct.columns):
+            return _UNIT_NOTE.sub("", col.header.replace("/", "")).strip()  # 2024年决算数 beside 2023年决算数
+        return name
     return ROLE_NAMES.get(role, (role, role))[0]
 
 
@@ -823,3 +987,60 @@ def row_snippet(ct: CanonicalTable, row: Row) -> str:
 def amount(ct: CanonicalTable, row: Row, role: str):
     """Public form of ``_amount`` for checks: the printed amount as an interval."""
     return _amount(ct, row, role)
+
+
+# ---------------------------------------------------------------------------
+# year-on-year columns: 本年 | 上年 | 增减率
+
+
+@dataclass
+class YoyColumns:
+    """A table's year-on-year rate column and the two columns it compares (0-based
+    grid columns), for AL204: 增减率 = (本年 − 上年) ÷ 上年."""
+
+    table: Table
+    header_rows: int
+    label: int
+    current: int
+    prior: int
+    rate: int
+    names: tuple[str, str, str]  # the three headers as printed
+
+
+_YOY_RATE = ("增减率", "增长率", "同比增长", "同比增减", "增减幅度", "增幅", "变动率", "增减%", "增减（%）")
+_YEAR = re.compile(r"((?:19|20)\d{2})年?")
+
+
+def yoy_columns(table: Table) -> YoyColumns | None:
+    """The 增减率 column of a table and the columns it is taken of: the actual and
+    prior-year actual columns (决算数 | 上年决算数), else two columns whose headers differ
+    only by consecutive years (2023年 | 2024年, 2022年决算数 | 2023年决算数), the later one
+    being this year's. None when there is not exactly one such reading."""
+    header_rows = _header_rows(table)
+    if header_rows == 0 or table.n_rows <= header_rows:
+        return None
+    heads = ["".join(_SPACE.sub("", p) for p in parts) for parts in _column_headers(table, header_rows)]
+    rates = [c for c, h in enumerate(heads) if any(w in h for w in _YOY_RATE)]
+    if len(rates) != 1:
+        return None
+    rate = rates[0]
+    roles = [header_role(h) if h else None for h in heads]
+    pairs: list[tuple[int, int]] = []
+    if roles.count("actual") == 1 and roles.count("prior_actual") == 1:
+        pairs.append((roles.index("actual"), roles.index("prior_actual")))
+    else:
+        by_key: dict[str, dict[int, int]] = {}
+        for c, h in enumerate(heads):
+            m = _YEAR.search(h)
+            if m and c != rate:
+                by_key.setdefault(_YEAR.sub("", h, count=1), {})[int(m.group(1))] = c
+        for years in by_key.values():
+            pairs += [(years[y], years[y - 1]) for y in years if y - 1 in years]
+    if len(pairs) != 1:
+        return None
+    current, prior = pairs[0]
+    label = next((c for c in range(min(current, prior, rate)) if heads[c] and not _NUMERIC_HEAD.match(heads[c])), 0)
+    return YoyColumns(table, header_rows, label, current, prior, rate, (heads[current], heads[prior], heads[rate]))
+
+
+_NUMERIC_HEAD = re.compile(r"^(序号|编号|单位)$")
