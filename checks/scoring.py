@@ -71,7 +71,7 @@ def group_header_weight_mismatch(facts: Facts) -> Iterator[Finding]:
         if not st.complete:
             continue
         for g in st.groups:
-            if g.weight is None or g.weight.value is None or not g.members:
+            if g.weight is None or g.weight.value is None or not g.members or g.uncertain:
                 continue
             members = [st.indicators[m] for m in g.members if not st.indicators[m].unweighted]
             parts = [points_of(i.weight) for i in members]

@@ -478,3 +478,49 @@ def test_al407_on_a_short_total_row_placed_by_guess():
     got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
     assert got == sorted([("AL407", line_of(text, "\t8.97"), "8.97", "9.97"),
                           ("AL407", line_of(text, "自评得分9.97分"), "9.97", "8.97")])
+
+
+def test_a_funds_block_with_its_own_header_row_counts_in_the_totals():
+    from test_scoring_tables import OWN_HEADER_BLOCK
+
+    assert findings(scoring_report(OWN_HEADER_BLOCK)) == []
+    rows = copy(OWN_HEADER_BLOCK)
+    rows[2][6] = "8.74"  # the funds' score, printed one point low; the total still says 99.74
+    text = scoring_report(rows)
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == [("AL407", line_of(text, "\t99.74"), "99.74", "98.74")]
+    rows = copy(OWN_HEADER_BLOCK)
+    rows[-1][1] = "90"  # the weights' total leaving out the funds' 10 points
+    text = scoring_report(rows)
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == [("AL406", text.splitlines().index("\t90") + 1, "90", "100")]
+
+
+def test_al104_on_numbered_heading_rows():
+    from test_scoring_tables import NUMBERED_HEADINGS, SPANNING_HEADINGS
+
+    assert findings(scoring_report(NUMBERED_HEADINGS)) == []
+    assert findings(scoring_report(SPANNING_HEADINGS)) == []
+    rows = copy(NUMBERED_HEADINGS)
+    rows[2][0] = "（一）项目立项（5分）"  # over 3 + 3
+    text = scoring_report(rows)
+    got = [(f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text)]
+    assert got == [("AL104", line_of(text, "（一）项目立项（5分）"), "5", "6")]
+    rows = copy(SPANNING_HEADINGS)
+    rows[4][0] = "二、产出（25分）"  # over 20 + 10
+    text = scoring_report(rows)
+    got = [(f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text)]
+    assert got == [("AL104", line_of(text, "二、产出（25分）"), "25", "30")]
+
+
+def test_al407_counts_a_short_row_placed_by_its_columns():
+    from test_scoring_tables import SHORT_ROW
+
+    narrative = "经自评，本局部门整体支出绩效自评得分99.62分。"
+    assert findings(scoring_report(SHORT_ROW, narrative=narrative)) == []
+    rows = copy(SHORT_ROW)
+    rows[-1][2] = "96.92"  # digits transposed; the text keeps 99.62
+    text = scoring_report(rows, narrative=narrative)
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == sorted([("AL407", line_of(text, "\t96.92"), "96.92", "99.62"),
+                          ("AL407", line_of(text, "自评得分99.62分"), "99.62", "96.92")])
