@@ -21,10 +21,11 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.score_statements import GradeClaim, GradeScale, HundredPoint, IndicatorScore, TotalScore
 from auditlint.extract.scoring import Indicator, ScoringTable, cell_location, points_of, squash, vocabulary
-from auditlint.extract.scoring_rules import Award, Reading, Rule, Unparsed, band_breaks
+from auditlint.extract.scoring_rules import Award, Reading, Rule, Unparsed, band_breaks, readings_in
+from auditlint.extract.tables import split_serial
 from auditlint.findings import Evidence, Finding, Related, Severity
-from auditlint.model import Cell, Location
-from auditlint.numbers import PLACEHOLDERS, Approx, Quantity, asum, compare, fmt, normalize
+from auditlint.model import Cell, Location, Paragraph
+from auditlint.numbers import PLACEHOLDERS, Approx, Quantity, asum, compare, find_quantities, fmt, normalize
 from auditlint.rank import materiality
 
 POINTS_BASE = 100.0  # scores are material relative to 100 points
@@ -71,7 +72,7 @@ def group_header_weight_mismatch(facts: Facts) -> Iterator[Finding]:
         if not st.complete:
             continue
         for g in st.groups:
-            if g.weight is None or g.weight.value is None or not g.members:
+            if g.weight is None or g.weight.value is None or not g.members or g.uncertain:
                 continue
             members = [st.indicators[m] for m in g.members if not st.indicators[m].unweighted]
             parts = [points_of(i.weight) for i in members]
@@ -335,7 +336,9 @@ def score_contradicts_rule(facts: Facts) -> Iterator[Finding]:
     重新计出的分数与得分不符即报告。此外，完成值与目标值可比（同一计量单位，且由目标值的
     比较符或评分标准的单向条件可知“越高越好”或“越低越好”）而未达到目标，却得了满分，也报告
     （规则的门槛低于目标值时正是如此）。评分标准与权重不符造成的差异只报 AL402，得分超过权重只报 AL401。没有评分标准、
-    完成情况读不出数值、或规则无法解析时，不作判断。
+    完成情况读不出数值、或规则无法解析时，不作判断。评分表没有“完成情况”栏时，完成值取自正文：紧跟指标名称
+    （或在完整提到指标名称的同一句中紧跟其简称，如“满意度88.7%”）的带单位数值；目标、计划、上年的数值不算，
+    同一句中另有同单位数值（另一口径）或正文前后所述不一时，不作判断。得分的舍入以表中得分的小数位数为准。
     错误示例：经办服务满意度 权重 4，规则“满意度结果比例×指标权重分”，完成情况“超过90%”，得分 3（应大于 3.6）。
     正确示例：完成情况 88.5%，规则“不低于70%，得3分”，权重 3，得分 3。
 
@@ -348,7 +351,11 @@ def score_contradicts_rule(facts: Facts) -> Iterator[Finding]:
     (a rule whose threshold is below the target does exactly this). A difference caused by a
     rule whose best is not the weight is AL402 only, a score above the weight AL401 only. Rows
     without a printed rule, actuals without a readable number and rules that cannot be parsed
-    are left alone.
+    are left alone. When the table has no 完成情况 column, the actual is the figure the text
+    prints right after the indicator's name (or after its short form in a sentence naming it
+    in full: "满意度88.7%"); a target's, a plan's or last year's figure is not, and a sentence
+    with a second figure in that unit (another basis), or a text stating two results, is left
+    alone. Scores are taken as rounded to the decimals the table's scores use.
     Bad: weight 4, rule 满意度结果比例×指标权重分, actual "超过90%", score 3 (it should be above 3.6).
     Good: actual 88.5%, rule "不低于70%，得3分", weight 3, score 3.
     """
@@ -358,30 +365,121 @@ def score_contradicts_rule(facts: Facts) -> Iterator[Finding]:
                 continue
             if _over(ind):
                 continue  # AL401
-            finding = _rule_finding(st, ind) or _target_finding(st, ind)
+            finding = _rule_finding(st, ind, facts) or _target_finding(st, ind)
             if finding is not None:
                 yield finding
 
 
-def _rule_finding(st: ScoringTable, ind: Indicator) -> Finding | None:
+_CONNECT = re.compile(r"\s*(?:为|是|达|：|:)?\s*")
+_NOT_RESULT = ("目标", "计划", "预期", "年初", "上年", "去年", "上一年", "同期", "标准")  # a figure after these is not the year's result
+_CLAUSE_START = "，,；;。、（(：: \t"
+
+
+def _stated_in_text(facts: Facts, ind: Indicator) -> tuple[str, Location] | None:
+    """The indicator's result as the report's text states it, for a scoring table that prints
+    no 完成情况 column: a figure with a unit printed right after the indicator's name
+    ("预算执行率97.57%"), or after the tail of its name in a sentence that names it in full
+    ("居民满意度调查有效样本1,040份，满意度88.7%"). Figures of a target, a plan or an earlier
+    year are not results, nor is a figure in a sentence that prints another in its unit (a
+    second basis: "按剔除…后的口径计算为2.24%"). None unless the text states exactly one
+    result for the indicator."""
+    name = squash(split_serial(normalize(ind.name))[1])
+    if len(name) < 4:
+        return None  # 执行率, 满意度: too generic to find in the text
+    tails = [name[i:] for i in range(1, len(name) - 2)]
+    found: dict[tuple[Decimal | None, str | None], tuple[str, Location]] = {}
+    for block in facts.document.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = normalize(block.text)
+        start = 0
+        for piece in re.split(r"(?<=[。；;！？!?\n])", text):
+            first = piece.find(name)
+            if first >= 0:
+                for at, word in _name_places(piece, name, tails, first):
+                    got = _figure_after(piece, at + len(word))
+                    if got is not None and _only_figure_in_its_unit(piece, got[0]):
+                        q, shown = got
+                        found.setdefault((q.value, q.unit), (shown, block.location_at(start + at)))
+            start += len(piece)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _name_places(sentence: str, name: str, tails: list[str], first: int) -> Iterator[tuple[int, str]]:
+    at = first
+    while at >= 0:
+        yield at, name
+        at = sentence.find(name, at + len(name))
+    for tail in tails:
+        at = sentence.find(tail, first + len(name))
+        while at >= 0:
+            if sentence[at - 1] in _CLAUSE_START and not sentence.startswith(name, at - len(name) + len(tail)):
+                yield at, tail
+            at = sentence.find(tail, at + len(tail))
+
+
+def _only_figure_in_its_unit(sentence: str, q: Quantity) -> bool:
+    """A second figure in the same unit (another basis, a target, last year's) leaves the
+    sentence's result in doubt."""
+    return sum(1 for m in find_quantities(sentence) if m.quantity.unit == q.unit) == 1
+
+
+def _figure_after(sentence: str, end: int) -> tuple[Quantity, str] | None:
+    clause = re.split(r"[，,；;：:]", sentence[:end])[-1]
+    if any(w in clause for w in _NOT_RESULT):
+        return None
+    gap = _CONNECT.match(sentence, end)
+    at = gap.end() if gap else end
+    m = next(iter(find_quantities(sentence[at : at + 24])), None)
+    if m is None or m.start != 0 or m.quantity.unit in (None, "年", "月", "日", "号") or m.quantity.comparator:
+        return None
+    after = sentence[at + m.end : at + m.end + 4]
+    if after.startswith(("的目标", "目标", "的预期", "的计划")):
+        return None
+    return m.quantity, sentence[at : at + m.end]
+
+
+def _precision(st: ScoringTable, ind: Indicator) -> int:
+    """The decimals a score is rounded to: a table keeps its scores to one precision, so a
+    whole "10" beside scores of 4.89 and 9.52 is not 9.76 rounded."""
+    assert ind.score is not None
+    return max([ind.score.decimals, *(i.score.decimals for i in st.indicators if i.score is not None)])
+
+
+def _rule_finding(st: ScoringTable, ind: Indicator, facts: Facts) -> Finding | None:
     assert ind.rule is not None and ind.score is not None and ind.weight is not None
     readings = ind.actual_readings
+    actual, actual_at = ind.actual.strip(), None
+    if not readings and not st.has("actual"):
+        stated = _stated_in_text(facts, ind)
+        if stated is not None:
+            actual, actual_at = stated
+            readings = readings_in(actual)
     if not readings:
         return None
     award = ind.rule.award(readings, ind.weight.value, _target_reading(ind))
-    if award is None or award.allows(ind.score.value, ind.score.decimals) or _explained_by_mismatch(ind, award):  # type: ignore[arg-type]
+    if award is None or award.allows(ind.score.value, _precision(st, ind)) or _explained_by_mismatch(ind, award):  # type: ignore[arg-type]
         return None
     got = award.show()
+    places = Decimal(1).scaleb(-_precision(st, ind))
+    if (not award.exact and not award.lo_open and award.hi - award.lo < places
+            and award.lo.quantize(places) == award.hi.quantize(places)):
+        got = fmt(award.lo.quantize(places))  # 9.7565–9.7575 is 9.76 at the table's precision
     diff = abs((ind.score.value or Decimal(0)) - (award.lo if award.exact else (award.lo + award.hi) / 2))
     cell = ind.cells["score"]
+    where_zh = "正文所述" if actual_at is not None else ""
+    where_en = "stated in the text, " if actual_at is not None else ""
+    related = [Related(loc, ind.rule_text[:80]) for loc in [ind.rule_location(0)] if loc is not None]
+    if actual_at is not None:
+        related.append(Related(actual_at, f"{ind.name}{actual}"))
     return Finding(
         location=cell.location,
-        message_zh=f"{ind.name}：按评分标准，完成情况“{ind.actual.strip()[:40]}”应得 {got} 分，但得分为 {_p(ind.score)}",
-        message_en=f"{ind.name}: by the rule, the actual \"{ind.actual.strip()[:40]}\" earns {got}, but the score is {_p(ind.score)}",
+        message_zh=f"{ind.name}：按评分标准，{where_zh}完成情况“{actual[:40]}”应得 {got} 分，但得分为 {_p(ind.score)}",
+        message_en=f"{ind.name}: by the rule, the actual {where_en}\"{actual[:40]}\" earns {got}, but the score is {_p(ind.score)}",
         evidence=Evidence(award.how, _p(ind.score), got, fmt(diff), "0" if award.exact else "按完成值的舍入",
-                          (("完成情况", ind.actual.strip()[:60]), ("权重", _p(ind.weight)))),
+                          (("完成情况", actual[:60]), ("权重", _p(ind.weight)))),
         snippet=ind.snippet,
-        related=[Related(loc, ind.rule_text[:80]) for loc in [ind.rule_location(0)] if loc is not None],
+        related=related,
         confidence=0.9,
         materiality=_mat(diff),
         key=_key(st, *ind.path, "rule-score"),

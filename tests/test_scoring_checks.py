@@ -478,3 +478,94 @@ def test_al407_on_a_short_total_row_placed_by_guess():
     got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
     assert got == sorted([("AL407", line_of(text, "\t8.97"), "8.97", "9.97"),
                           ("AL407", line_of(text, "自评得分9.97分"), "9.97", "8.97")])
+
+
+def test_a_funds_block_with_its_own_header_row_counts_in_the_totals():
+    from test_scoring_tables import OWN_HEADER_BLOCK
+
+    assert findings(scoring_report(OWN_HEADER_BLOCK)) == []
+    rows = copy(OWN_HEADER_BLOCK)
+    rows[2][6] = "8.74"  # the funds' score, printed one point low; the total still says 99.74
+    text = scoring_report(rows)
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == [("AL407", line_of(text, "\t99.74"), "99.74", "98.74")]
+    rows = copy(OWN_HEADER_BLOCK)
+    rows[-1][1] = "90"  # the weights' total leaving out the funds' 10 points
+    text = scoring_report(rows)
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == [("AL406", text.splitlines().index("\t90") + 1, "90", "100")]
+
+
+def test_al104_on_numbered_heading_rows():
+    from test_scoring_tables import NUMBERED_HEADINGS, SPANNING_HEADINGS
+
+    assert findings(scoring_report(NUMBERED_HEADINGS)) == []
+    assert findings(scoring_report(SPANNING_HEADINGS)) == []
+    rows = copy(NUMBERED_HEADINGS)
+    rows[2][0] = "（一）项目立项（5分）"  # over 3 + 3
+    text = scoring_report(rows)
+    got = [(f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text)]
+    assert got == [("AL104", line_of(text, "（一）项目立项（5分）"), "5", "6")]
+    rows = copy(SPANNING_HEADINGS)
+    rows[4][0] = "二、产出（25分）"  # over 20 + 10
+    text = scoring_report(rows)
+    got = [(f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text)]
+    assert got == [("AL104", line_of(text, "二、产出（25分）"), "25", "30")]
+
+
+def test_al407_counts_a_short_row_placed_by_its_columns():
+    from test_scoring_tables import SHORT_ROW
+
+    narrative = "经自评，本局部门整体支出绩效自评得分99.62分。"
+    assert findings(scoring_report(SHORT_ROW, narrative=narrative)) == []
+    rows = copy(SHORT_ROW)
+    rows[-1][2] = "96.92"  # digits transposed; the text keeps 99.62
+    text = scoring_report(rows, narrative=narrative)
+    got = sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text))
+    assert got == sorted([("AL407", line_of(text, "\t96.92"), "96.92", "99.62"),
+                          ("AL407", line_of(text, "自评得分99.62分"), "99.62", "96.92")])
+
+
+# a scoring table without a 完成情况 column: the report's text states each result
+NO_RESULT_COLUMN = [
+    ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"],
+    ["过程", "预算执行", "预算执行率", "10", "得分=预算执行率×分值。", "9.76"],
+    ["产出", "数量指标", "社区活动场次", "10", "≥48场得10分；未完成按比例得分。", "10"],
+    ["", "质量指标", "活动参与率", "15", "≥80%得15分；70%（含）-80%得10分；70%以下不得分。", "14.25"],
+    ["满意度", "满意度", "居民满意度", "15", "≥90%得15分；85%（含）-90%得12分；85%以下得8分。", "12"],
+    ["合计", "", "", "50", "", "46.01"],
+]
+NO_RESULT_TEXT = ("全年实际支出1,204.65万元，预算执行率97.57%。"
+                  "居民满意度调查共回收有效问卷860份，满意度88.7%。居民满意度未达到90%的目标。")
+
+
+def _al403(rows, narrative=NO_RESULT_TEXT):
+    text = scoring_report(rows, narrative=narrative)
+    return text, [(f.location.line, f.evidence.stated, f.evidence.computed) for f in findings(text, "AL403")]
+
+
+def test_al403_reads_the_result_from_the_text_when_the_table_prints_none():
+    assert _al403(NO_RESULT_COLUMN)[1] == []
+    rows = copy(NO_RESULT_COLUMN)
+    rows[4][5] = "15"  # 88.7% earns 12
+    text, got = _al403(rows)
+    assert got == [(line_of(text, "85%以下得8分") + 1, "15", "12")]  # the score's line, after the rule's
+    rows = copy(NO_RESULT_COLUMN)
+    rows[1][5] = "10"  # 97.57% × 10 = 9.76, and this table keeps two decimals
+    text, got = _al403(rows)
+    assert got == [(line_of(text, "得分=预算执行率×分值") + 1, "10", "9.76")]
+
+
+def test_al403_stays_silent_when_the_text_does_not_state_one_result():
+    rows = copy(NO_RESULT_COLUMN)
+    rows[4][5] = "15"
+    # a second figure in the sentence: the result on another basis
+    assert _al403(rows, "居民满意度调查有效问卷860份，满意度88.7%，剔除无效样本后为91.2%。")[1] == []
+    # two sentences, two results
+    assert _al403(rows, "居民满意度88.7%。经复核，居民满意度为91.2%。")[1] == []
+    # a target is not a result
+    assert _al403(rows, "居民满意度目标90%。")[1] == []
+    rows = copy(NO_RESULT_COLUMN)
+    rows[1][5] = "10"
+    rows[3][5], rows[-1][-1] = "14", "45.76"  # no score with decimals: 10 may be 9.76 rounded
+    assert _al403(rows)[1] == []

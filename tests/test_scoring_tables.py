@@ -372,3 +372,112 @@ def test_a_guessed_total_row_is_left_alone_when_other_columns_hold_numbers():
         r[3] = v
     st = only_table(scoring_report(rows))
     assert st.total.weight is None and st.total.score is None
+
+
+# the same template where the funds block prints its own header row of seven cells above an
+# eight-column indicator header: the reader cannot place the block's rows by column, but the
+# block's data row prints one cell under each of its own headings
+OWN_HEADER_BLOCK = [
+    ["单位名称", "某市某区档案馆"],
+    ["年度预算执行情况（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "862.40", "905.10", "881.63", "10", "97.41%", "9.74"],
+    ["其中：财政拨款", "862.40", "905.10", "881.63", "—", "—", "—"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"],
+    ["产出指标", "数量指标", "档案数字化页数", "≥120万页", "126万页", "60", "60", ""],
+    ["满意度指标", "服务对象满意度指标", "查档群众满意度", "≥95%", "96.3%", "30", "30", ""],
+    ["总分", "100", "99.74", ""],
+]
+
+
+def test_a_funds_block_with_its_own_header_row_is_read_by_that_row():
+    st = only_table(scoring_report(OWN_HEADER_BLOCK))
+    assert [(i.name, i.weight.value, i.score.value) for i in st.indicators] == [
+        ("年度资金总额", 10, D("9.74")), ("档案数字化页数", 60, 60), ("查档群众满意度", 30, 30)]
+    assert (st.total.weight.value, st.total.score.value) == (100, D("99.74"))
+
+
+def test_a_funds_row_that_does_not_print_a_cell_per_heading_gives_no_points():
+    rows = copy(OWN_HEADER_BLOCK)
+    rows[2] = ["年度资金总额", "862.40", "905.10", "881.63", "10", "9.74"]  # 执行率 left out: 10 and 9.74 could be anything
+    st = only_table(scoring_report(rows))
+    assert [i.name for i in st.indicators] == ["档案数字化页数", "查档群众满意度"]
+
+
+# numbered heading rows printed alone on their row (across the table, or in its one name
+# column) head the indicators below them, down to the next heading of their depth or above
+NUMBERED_HEADINGS = [
+    ["指标", "分值", "评分依据", "得分"],
+    ["一、决策（10分）", "", "", ""],
+    ["（一）项目立项（6分）", "", "", ""],
+    ["1.立项依据充分性", "3", "依据充分，得3分", "3"],
+    ["2.立项程序规范性", "3", "程序规范，得3分", "3"],
+    ["（二）绩效目标（4分）", "", "", ""],
+    ["3.绩效目标合理性", "4", "目标合理，得4分", "4"],
+    ["二、过程（20分）", "", "", ""],
+    ["4.资金到位率", "10", "到位率×10", "10"],
+    ["5.预算执行率", "10", "执行率×10", "9.6"],
+    ["三、服务对象满意度", "10", "满意度×10", "9.5"],
+    ["合计", "40", "", "39.1"],
+]
+
+
+def test_numbered_heading_rows_are_groups():
+    st = only_table(scoring_report(NUMBERED_HEADINGS))
+    assert [i.name for i in st.indicators] == [
+        "1.立项依据充分性", "2.立项程序规范性", "3.绩效目标合理性", "4.资金到位率", "5.预算执行率", "三、服务对象满意度"]
+    assert [(g.name, g.weight.value, g.members) for g in st.groups] == [
+        ("一、决策", 10, [0, 1, 2]), ("（一）项目立项", 6, [0, 1]), ("（二）绩效目标", 4, [2]),
+        ("二、过程", 20, [3, 4])]  # 三、 is a scored row, the heading's sibling
+    assert st.indicators[0].path == ("一、决策", "（一）项目立项", "1.立项依据充分性")
+    assert st.indicators[-1].path == ("三、服务对象满意度",)
+
+
+# the same headings spanning a table with 二级/三级指标 columns
+SPANNING_HEADINGS = [
+    ["二级指标", "三级指标", "分值", "目标值", "实际完成值", "得分"],
+    ["一、投入（10分）"],
+    ["预算编制", "预算编制科学性", "5", "科学合理", "科学合理", "5"],
+    ["人员控制", "在职人员控制率", "5", "≤100%", "97.30%", "5"],
+    ["二、产出（30分）"],
+    ["数量", "巡查河道长度", "20", "≥360公里", "372公里", "20"],
+    ["", "清理河道垃圾", "10", "≥1500吨", "1618吨", "10"],
+    ["合计", "", "40", "", "", "40"],
+]
+
+
+def test_a_heading_spanning_the_table_heads_the_level_groups_below_it():
+    st = only_table(scoring_report(SPANNING_HEADINGS))
+    assert [(g.name, g.weight.value if g.weight else None, g.members) for g in st.groups] == [
+        ("一、投入", 10, [0, 1]), ("预算编制", None, [0]), ("人员控制", None, [1]),
+        ("二、产出", 30, [2, 3]), ("数量", None, [2, 3])]
+    assert st.indicators[3].path == ("二、产出", "数量", "清理河道垃圾")
+
+
+# the last indicator's name merged over 二级 and 三级指标: its row prints one cell fewer than
+# the header, and the reader cannot tell which column it left out; the plain numbers 10 and
+# 9.62 can only sit under 分值 and 得分, the figures 100% and 96.15% only under the target
+# and the result
+SHORT_ROW = [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"],
+    ["产出指标", "数量指标", "新建校舍面积", "≥12000平方米", "12360平方米", "40", "40", "无"],
+    ["", "质量指标", "竣工验收合格率", "100%", "100%", "30", "30", "无"],
+    ["满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", "93.1%", "20", "20", "无"],
+    ["预算执行", "预算执行率", "100%", "96.15%", "10", "9.62", "执行率×分值"],
+    ["合计", "100", "99.62", ""],
+]
+
+
+def test_a_short_row_is_placed_by_what_its_columns_hold():
+    st = only_table(scoring_report(SHORT_ROW))
+    last = st.indicators[-1]
+    assert (last.name, last.weight.value, last.score.value, last.target, last.actual) == (
+        "预算执行率", 10, D("9.62"), "100%", "96.15%")
+    assert (st.total.weight.value, st.total.score.value) == (100, D("99.62"))
+
+
+def test_a_short_row_that_fits_two_ways_stays_unread():
+    rows = copy(SHORT_ROW)
+    rows[4] = ["预算执行", "预算执行率", "100%", "96.15%", "10", "9.62"]  # note and one more cell left out
+    rows[1][7] = rows[2][7] = rows[3][7] = "1"  # notes that are plain numbers: 9.62 may be the note
+    st = only_table(scoring_report(rows))
+    assert st.indicators[-1].score is None

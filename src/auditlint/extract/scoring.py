@@ -21,6 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from auditlint.extract.scoring_rules import Reading, Rule, parse_rule, reading_of, readings_in
+from auditlint.extract.tables import split_serial
 from auditlint.model import Cell, Location, Table
 from auditlint.numbers import Approx, Quantity, find_quantities, normalize, parse_quantity
 
@@ -167,6 +168,7 @@ class Group:
     weight: Quantity | None = None  # inline: 决策（15分）, or in the 分值 column beside the group's
     members: list[int] = field(default_factory=list)  # positions in ScoringTable.indicators
     weight_cell: Cell | None = None  # the 分值 cell beside the group's, when the weight is printed there
+    uncertain: bool = False  # a row below it was placed by guess and may belong to it: its sum is unknown
 
 
 @dataclass
@@ -453,6 +455,7 @@ def _funding_rows(table: Table, first: int) -> list[Indicator]:
     own header row."""
     out: list[Indicator] = []
     weight_col = score_col = None
+    printed = block_weight = block_score = 0  # cells the block's header row prints; where 分值 and 得分 are
     for r in range(first):
         row = table.rows[r]
         texts = [c.text for c in row]
@@ -460,16 +463,31 @@ def _funding_rows(table: Table, first: int) -> list[Indicator]:
             roles = [header_role(t) for t in texts]
             if "weight" in roles and "score" in roles:
                 weight_col, score_col = roles.index("weight"), roles.index("score")
+                own = [header_role(c.text) for c in row if not c.merged]
+                printed = len(own)
+                block_weight, block_score = own.index("weight"), own.index("score")
             continue
-        if weight_col is None or score_col is None or max(weight_col, score_col) >= len(row):
+        if weight_col is None or score_col is None:
+            continue
+        if r in table.uncertain_rows:
+            # a block with its own header row, narrower than the indicator header below it:
+            # the reader could not place the row by column, but a row printing one cell under
+            # each of the block's headings is read by that header, in order
+            cells = [c for c in row if not c.merged]
+            if len(cells) != printed:
+                continue
+            weight_cell, score_cell = cells[block_weight], cells[block_score]
+        elif max(weight_col, score_col) < len(row):
+            weight_cell, score_cell = row[weight_col], row[score_col]
+        else:
             continue
         label, label_cell = _label(row)
-        weight, score = _number(row[weight_col]), _number(row[score_col])
-        if label_cell is None or weight is None or score is None or r in table.uncertain_rows:
+        weight, score = _number(weight_cell), _number(score_cell)
+        if label_cell is None or weight is None or score is None:
             continue
         name = label_cell.text.strip()
         ind = Indicator(row=r, name=name, path=(name,), snippet=row_snippet(row), weight=weight, score=score)
-        ind.cells.update(name=label_cell, weight=row[weight_col], score=row[score_col])
+        ind.cells.update(name=label_cell, weight=weight_cell, score=score_cell)
         out.append(ind)
     return out
 
@@ -479,6 +497,7 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
     table = st.table
     name_col = levels[-1].index
     open_groups: dict[int, Group] = {}  # level → the group rows currently fall under
+    headings: dict[int, Group] = {}  # serial depth → the numbered heading rows currently fall under
     for r in range(st.header_rows, table.n_rows):
         row = table.rows[r]
         label, label_cell = _label(row)
@@ -488,10 +507,37 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
             continue
         if label in v.subtotal_labels or any(label.endswith(w) for w in v.subtotal_labels):
             continue
+        depth = _serial_depth(label_cell.text) if label_cell is not None else None
+        if depth is not None:
+            # a numbered row closes the headings of its own depth and deeper: it is their sibling
+            for d in [d for d in headings if d >= depth]:
+                del headings[d]
+            if _heading_row(row, label_cell):
+                # 一、决策（15分） / （一）项目立项（6分） printed alone on its row, across the
+                # table or in its name column: it heads the rows below it, down to the next
+                # heading of its depth or above
+                assert label_cell is not None
+                gname, gweight = split_inline(label_cell.text)
+                headings[depth] = Group(0, gname, label_cell, gweight)
+                st.groups.append(headings[depth])
+                open_groups.clear()
+                continue
+        guessed = r in table.uncertain_rows
+        if guessed:
+            placed = _placed(st, r, levels)
+            if placed is not None:
+                row, sure_groups = placed
+                guessed = False
+                if not sure_groups:
+                    # the row's group cells could sit at more than one level: the groups
+                    # open above it may or may not hold it
+                    for group in open_groups.values():
+                        group.uncertain = True
+                    open_groups.clear()
         # group cells: a printed cell opens a group at its level and closes deeper ones
-        name_cell = table.cell(r, name_col)
+        name_cell = row[name_col] if name_col < len(row) else None
         for k, col in enumerate(levels[:-1], start=1):
-            cell = table.cell(r, col.index)
+            cell = row[col.index] if col.index < len(row) else None
             if cell is None or not cell.text.strip():
                 continue
             gname, gweight = split_inline(cell.text)
@@ -499,7 +545,7 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
             if current is not None and squash(current.cell.text) == squash(cell.text):
                 continue  # the group's name printed again on each of its rows, not merged
             gweight_cell = None
-            if gweight is None and r not in table.uncertain_rows:
+            if gweight is None and not guessed:
                 gweight_cell = _role_cell(st, row, group_weight_role(col.role or ""))
                 gweight = _number(gweight_cell)
             group = Group(k, gname, cell, gweight, weight_cell=gweight_cell if gweight is not None else None)
@@ -509,7 +555,6 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
                 del open_groups[deeper]
         weight_cell = _role_cell(st, row, "weight")
         score_cell = _role_cell(st, row, "score")
-        guessed = r in table.uncertain_rows
         numbers = not guessed and (_number(weight_cell) is not None or _number(score_cell) is not None)
         own_weight: Cell | None = None  # the 分值 printed beside a group cell that is the row's indicator
         if name_cell is None or not name_cell.text.strip():
@@ -531,13 +576,87 @@ def _read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:
         ind = _indicator(st, r, row, name_cell, weight_cell, score_cell, guessed, open_groups)
         if ind.weight is None and not guessed and _number(own_weight) is not None and not (weight_cell and weight_cell.text.strip()):
             ind.weight, ind.cells["weight"] = _number(own_weight), own_weight  # type: ignore[assignment]
+        ind.path = tuple(h.name for _, h in sorted(headings.items())) + ind.path
         pos = len(st.indicators)
         st.indicators.append(ind)
-        for group in open_groups.values():
+        for group in [*headings.values(), *open_groups.values()]:
             group.members.append(pos)
     # a 合计 with indicators after it totals a group, not the table
     last = st.indicators[-1].row if st.indicators else -1
     st.totals = [t for t in st.totals if t.row > last]
+
+
+_MAX_GAPS = 2  # cells a short row may leave out for its placements to be tried
+
+
+def _placed(st: ScoringTable, r: int, levels: list[ScoringColumn]) -> tuple[list[Cell], bool] | None:
+    """A row the reader placed by guess (it prints fewer cells than the table has columns),
+    placed again by what each column holds: in the rows the reader placed for sure, a
+    column holds plain numbers only (分值, 得分) or never does (names, 目标值 with units,
+    notes), and a name column never holds a figure. Every way of spreading the row's
+    cells over the columns in order that keeps to this is tried; when all agree on every
+    column but the group levels, that is the row (and, when they agree on those too, its
+    groups are sure: the second value). Else None: the row stays unread."""
+    from itertools import combinations
+
+    table = st.table
+    width = len(st.columns)
+    printed = [c for c in table.rows[r] if not c.merged]
+    gaps = width - len(printed)
+    if not 0 < gaps <= _MAX_GAPS:
+        return None
+    kinds: list[set[bool]] = [set() for _ in range(width)]
+    for k in range(st.header_rows, table.n_rows):
+        if k in table.uncertain_rows:
+            continue
+        for c, cell in enumerate(table.rows[k][:width]):
+            if not cell.merged and cell.text.strip():
+                kinds[c].add(_number(cell) is not None)
+    level_cols = {c.index for c in levels}
+    fits: list[list[Cell | None]] = []
+    for holes in combinations(range(width), gaps):
+        it = iter(printed)
+        spread = [None if c in holes else next(it) for c in range(width)]
+        if all(_fits(cell, kinds[c], c in level_cols) for c, cell in enumerate(spread)):
+            fits.append(spread)
+    if not fits:
+        return None
+    name_col = levels[-1].index
+
+    def name_of(spread: list[Cell | None]) -> Cell | None:
+        return next((cell for c in sorted(level_cols, reverse=True)
+                     if (cell := spread[c]) is not None and cell.text.strip()), None)
+
+    first = fits[0]
+    others = [c for c in range(width) if c not in level_cols]
+    if any(any(f[c] is not first[c] for c in others) or name_of(f) is not name_of(first) for f in fits[1:]):
+        return None
+    sure = all(all(f[c] is first[c] for c in level_cols) for f in fits[1:])
+    blank = Cell("", table.rows[r][0].location, merged=True)
+    row = [cell if cell is not None else blank for cell in first]
+    if not sure:
+        row = [blank if c in level_cols else cell for c, cell in enumerate(row)]
+        row[name_col] = name_of(first) or blank
+    return row, sure
+
+
+def _fits(cell: Cell | None, kinds: set[bool], level: bool) -> bool:
+    if cell is None or not cell.text.strip():
+        return True
+    if level:
+        return not _numberish(cell.text)
+    number = _number(cell) is not None
+    return not kinds or number in kinds
+
+
+def _serial_depth(text: str) -> int | None:
+    """The depth of a row's serial number: 一、 1, （一） 2, 1. 3, （1） 4; None when unnumbered."""
+    return split_serial(normalize(text))[2]
+
+
+def _heading_row(row: list[Cell], label_cell: Cell | None) -> bool:
+    """A row that prints its label and nothing else: no weight, score, target or result."""
+    return label_cell is not None and not any(c.text.strip() for c in row if c is not label_cell and not c.merged)
 
 
 def _role_cell(st: ScoringTable, row: list[Cell], role: str) -> Cell | None:
