@@ -405,10 +405,17 @@ def _stated_in_text(facts: Facts, ind: Indicator) -> tuple[str, Location] | None
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# What may stand before an indicator's full name and leave it the whole body's figure:
+# "2023年预算执行率", "部门整体预算执行率"; "项目支出预算执行率" is one part's, not the indicator's.
+_WHOLE_BODY = re.compile(r"(?:\d{4}年度?|本年度?|全年|年度|本?部门|本?单位|整体|总体|综合|的)*")
+
+
 def _name_places(sentence: str, name: str, tails: list[str], first: int) -> Iterator[tuple[int, str]]:
     at = first
     while at >= 0:
-        yield at, name
+        before = re.split(r"[，,；;。：:（(、\s]", sentence[:at])[-1]
+        if _WHOLE_BODY.fullmatch(before):
+            yield at, name
         at = sentence.find(name, at + len(name))
     for tail in tails:
         at = sentence.find(tail, first + len(name))

@@ -569,3 +569,12 @@ def test_al403_stays_silent_when_the_text_does_not_state_one_result():
     rows[1][5] = "10"
     rows[3][5], rows[-1][-1] = "14", "45.76"  # no score with decimals: 10 may be 9.76 rounded
     assert _al403(rows)[1] == []
+
+
+def test_al403_from_text_takes_the_whole_bodys_figure_not_a_parts():
+    rows = copy(NO_RESULT_COLUMN)
+    rows[1][5] = "10"
+    # a department scores its whole budget; the text gives only the project part's rate
+    assert _al403(rows, "项目支出预算执行率97.57%。")[1] == []
+    text, got = _al403(rows, "2023年度部门整体预算执行率97.57%。")
+    assert got == [(line_of(text, "得分=预算执行率×分值") + 1, "10", "9.76")]
