@@ -161,3 +161,15 @@ def test_a_total_closing_a_list_of_which_is_no_part_of_it():
     assert found(narrative(text), "AL102") == []
     (f,) = found(narrative(text.replace("合计200.50", "合计210.50")), "AL102")
     assert (f.evidence.stated, f.evidence.computed) == ("210.50万元", "200.50万元")
+
+
+def test_what_was_spent_is_one_measure_whatever_its_name():
+    text = "全年支出决算2,454.99万元，预算执行率98.61%，比上年决算2,361.21万元增加93.77万元，增长3.97%。"
+    changes = of(Change, read_paragraph(para(text)))
+    assert [(c.current.quantity.text, c.prior.quantity.text) for c in changes] == [("2,454.99万元", "2,361.21万元")] * 2
+    assert found(narrative(text), "AL204") == []
+    (f,) = found(narrative(text.replace("3.97%", "4.97%")), "AL204")
+    assert (f.evidence.stated, f.evidence.computed) == ("增加4.97%", "增加3.97%")
+    # two amounts spent in the sentence: the comparison is nobody's
+    two = "基本支出1,200.00万元，项目支出1,254.99万元，比上年支出数2,361.21万元增加93.78万元，增长3.97%。"
+    assert of(Change, read_paragraph(para(two))) == []

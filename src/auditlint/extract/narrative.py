@@ -1072,20 +1072,21 @@ def _compared_current(par: Paragraph, text: str, toks: list[_Token], k: int, ref
                       sentences: list[Sentence]) -> Figure | None:
     """The figure a change with no name of its own is of. When the comparison names
     what it compares ("比上年执行数5,765.41万元增加…"), the one earlier figure of the
-    sentence with that name (全年执行6,615.08万元), even past a rate between them; else the
+    sentence with that name (全年执行6,615.08万元; 收入决算 for 上年决算), even past a rate
+    between them; else the
     figure right before it, if it ends no list of parts ("A…、B…，比上年增加…" is nobody's).
     A count compared with a count inside the comparison ("投诉1,286件，比2023年的1,452件
     下降11.43%") is read from the clause right before."""
     tok = toks[k]
     measure = _compared_measure(ref, reference)
     if measure:
-        want = _measure_key(measure)
+        want, tail = _measure_key(measure), measure.removesuffix("数")
         named = [t for t in toks[:k] if t.sentence == tok.sentence and t.end <= tok.clause_start and t.figure is not None
-                 and t.q.is_money and not t.in_part_list and _measure_key(t.figure.name) == want]
-        if len(named) == 1:
-            return named[0].figure
-        if named:
-            return None  # two figures of that name: whose change?
+                 and t.q.is_money and not t.in_part_list
+                 and (_measure_key(t.figure.name) == want or t.figure.name.endswith(tail))]
+        # one figure of that name is the one compared; none, or two, and the change is nobody's
+        # ("项目支出…，比上年支出数…增加…" is not of 项目支出)
+        return named[0].figure if len(named) == 1 else None
     prev = next((t for t in reversed(toks[:k]) if t.sentence == tok.sentence and t.end <= tok.clause_start), None)
     if (prev is not None and prev.figure is not None and _gap(text, prev.end, tok.clause_start, "，,")
             and len(_listed_before(text, toks, k, prev, owner_of, "change")) < 2):
@@ -1100,13 +1101,21 @@ def _compared_measure(ref: str, reference: str) -> str:
     rest = ref[ref.find(reference) + len(reference):] if reference in ref else ""
     rest = re.split(r"[\d\-+.]", rest, maxsplit=1)[0]
     rest = rest.strip().removesuffix("的").strip()
+    for filler in ("相比", "水平", "同口径", "实际"):  # words that name no measure: "比上年实际增加"
+        rest = rest.replace(filler, "")
     return rest if re.search(r"[\u4e00-\u9fff]", rest) else ""
 
 
+_SPENT = ("实际执行数", "实际执行", "实际支出数", "实际支出", "支出数", "决算数", "执行数", "支出", "决算", "执行")
+
+
 def _measure_key(name: str) -> str:
-    """A name as a comparison names it: "执行数" and "执行", "支出数" and "支出" meet."""
+    """A name as a comparison names it: "执行数" and "执行", "支出数" and "支出" meet,
+    and what was spent is one measure whether called 支出, 决算 or 执行数 ("全年支出决算
+    2454.99万元，…比上年决算2361.21万元增加…")."""
     key = match_key(name) or name
-    return key.removesuffix("数") if len(key) > 2 else key
+    key = key.removesuffix("数") if len(key) > 2 else key
+    return "支出" if key in _SPENT else key
 
 
 def _count_inside(text: str, a: int, b: int) -> tuple[Quantity, int, int] | None:
