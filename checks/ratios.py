@@ -126,7 +126,8 @@ def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     不报告；全表只有一个执行率（自评表资金块的年度资金总额）时按上述顺序取分母，只在它与
     每一列都不符时报告。某行只与另一列相符的不报告（按到位数计算）或报警告（调整后预算与年初
     预算口径不一致）。正文中与其数字同时给出的到位率、执行率也照此核对（“实际支出S万元，
-    预算执行率R%”）。空白的执行率不是数字，不核对；预算为 0 而有支出属于 AL302，金额为负
+    预算执行率R%”）：句中“年初预算A，…调整为B”的 B 是调整后预算，执行率以它为分母；
+    句中可作分母的预算数不止一个时，只有都不相符才报告。空白的执行率不是数字，不核对；预算为 0 而有支出属于 AL302，金额为负
     属于 AL301。按打印精度的区间比较。
     错误示例：三公经费小计 年初预算 1.5，实际执行数 3.83，执行进度 100%（应为 255.33%）。
     正确示例：培训费 年初预算 1.1，实际执行数 0.13，执行进度 11.82%。
@@ -141,7 +142,9 @@ def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     rate fits none). A row that agrees with another of
     these columns instead is not reported (funds received) or is a warning (adjusted and
     initial budget mixed). Rates the text states together with their figures ("实际支出S万元，
-    预算执行率R%", 到位率) are checked the same way. A blank rate is no claim; a zero budget
+    预算执行率R%", 到位率) are checked the same way: in "年初预算A，…调整为B" B is the
+    adjusted budget the rate is over, and when the sentence gives several budgets that could
+    be the base the rate is reported only when none fits. A blank rate is no claim; a zero budget
     with spending is AL302's, a negative amount AL301's. Compared as intervals at printed
     precision.
     Bad: 三公经费小计 budget 1.5, spent 3.83, progress 100% (it is 255.33%).
@@ -530,7 +533,9 @@ def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
     zh:
     “比上年增加（减少）X万元”应等于本年数减上年数；“增长X%”应等于（本年 − 上年）÷ 上年。
     上年数取自同一句中给出的上年数，或取自名称相符的表格行的上年决算数列（该行的实际数须
-    与句中的本年数相符，才认定说的是这一行）。找不到上年数的句子不核对。按打印精度的区间
+    与句中的本年数相符，才认定说的是这一行）。“比上年执行数X增加Y，增长Z%”中的 Z 与 Y 是同一
+    比较；“投诉1,286件，比2023年的1,452件下降11.43%”按句中给出的该年数核对（与指明年份比较
+    而句中没有该年数的，不取表中上年数）。找不到上年数的句子不核对。按打印精度的区间
     比较，增加或减少的方向也一并核对。表中的增减率（增长率、同比增长%）一列按同一行的
     决算数与上年决算数、或表头仅年份相邻的两列（2023年 | 2024年）重新计算；多数行相符时
     才认为理解了该列，逐行报告不符者。
@@ -541,8 +546,11 @@ def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
     "比上年增加（减少）X万元" must be this year's figure minus last year's; "增长X%" must be
     (this − last) ÷ last. Last year's figure comes from the same sentence, or from the
     prior-year column of the table row with the same name (whose actual must match the
-    sentence's figure for this year, or the row is not taken to be the one meant). A
-    sentence with no prior-year figure anywhere is not checked. Compared as intervals at
+    sentence's figure for this year, or the row is not taken to be the one meant). In
+    "比上年执行数X增加Y，增长Z%" Z is the same comparison as Y; a count compared with the
+    figure the sentence gives for a named year ("投诉1,286件，比2023年的1,452件下降11.43%") is
+    checked against that figure (a named year without its figure is not the table's prior
+    year). A sentence with no prior-year figure anywhere is not checked. Compared as intervals at
     printed precision, direction included. A table's 增减率 (增长率, 同比增长%) column is
     recomputed from its row's actual and prior-year actual, or from the two columns whose
     headers differ only by consecutive years (2023年 | 2024年); once most rows agree the
@@ -612,15 +620,21 @@ def _table_yoy(cols: YoyColumns) -> Iterator[Finding]:
 def _change_bases(facts: Facts, st: Change) -> list[tuple[Approx, Approx, str, str, list[Related]]]:
     """(this year, last year, their texts, where they come from) in the change's unit."""
     cur = st.current
-    if cur is not None and not (cur.exact and cur.is_money):
+    # a relative change of a count against the count the sentence compares it with
+    # ("投诉1,286件，比2023年的1,452件下降11.43%"): units cancel out
+    counted = (st.relative and cur is not None and st.prior is not None and not cur.is_money
+               and cur.quantity.unit is not None and cur.quantity.unit == st.prior.quantity.unit)
+    if cur is not None and not (cur.exact and (cur.is_money or counted)):
         return []
     # the change's unit; a relative change's units cancel out
     scale = st.amount.scale if not st.relative else (cur.quantity.scale if cur is not None else Decimal(1))
     out: list[tuple[Approx, Approx, str, str, list[Related]]] = []
-    if st.prior is not None and cur is not None and st.prior.exact and st.prior.is_money:
+    if st.prior is not None and cur is not None and st.prior.exact and (st.prior.is_money or counted):
         out.append((cur.quantity.approx_in(scale), st.prior.quantity.approx_in(scale), cur.text, st.prior.text,
                     [Related(st.prior.location, f"{st.prior.subject}{st.prior.text}")]))
         return out
+    if st.reference[:1].isdigit():
+        return out  # "比2022年增加…": a named year, which the table's prior-year column may not be
     for ref in st.rows:
         if ref.table >= len(facts.tables):
             continue
@@ -673,9 +687,10 @@ def _change(facts: Facts, st: Change) -> Finding | None:
     got = f"{real}{fmt(abs(computed.mid), decimals)}{unit}"
     expr = f"({this_txt} - {prior_txt}) / {prior_txt} × 100" if st.relative else f"{this_txt} - {prior_txt}"
     diff = fmt(abs(verdict.difference), decimals)
+    then = st.reference if st.reference[:1].isdigit() else "上年"  # "比2023年的1,452件下降…"
     return _finding(
         st.location,
-        f"{st.subject}：文中称比上年{word} {st.amount.text}，但本年 {this_txt} − 上年 {prior_txt} 为{got}（差 {diff}）",
+        f"{st.subject}：文中称比{then}{word} {st.amount.text}，但本年 {this_txt} − {then} {prior_txt} 为{got}（差 {diff}）",
         f"{st.subject}: the text says {'up' if st.direction > 0 else 'down'} {st.amount.text} on last year, "
         f"but {this_txt} this year against {prior_txt} last year is {real_en} of {fmt(abs(computed.mid), decimals)}{unit} (off by {diff})",
         expression=expr, stated=f"{word}{st.amount.text}", computed=got, verdict=verdict,

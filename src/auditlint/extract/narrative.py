@@ -16,7 +16,9 @@ rows it talks about when the names match (:class:`RowRef`, positions in
   from brackets ("支出1782.77万元（基本支出709.66万元，项目支出1067.07万元）") or from
   naming (a total followed, in the same paragraph, by exactly two figures whose names
   are complementary qualifications of it: 结转结余 → 财政拨款结转结余 + 非财政拨款结转结余,
-  支出 → 基本支出 + 项目支出). ``complete`` is True.
+  支出 → 基本支出 + 项目支出), or a list of named amounts joined by "、" that opens its
+  sentence and is closed by its 合计 ("分别为：A126.50万元、B85.00万元，合计211.50万元").
+  ``complete`` is True.
 - :class:`OfWhich` (``"of_which"``): a figure and the 其中 list after it ("基本支出715.69万元，
   其中工资福利支出677.57万元、…"). ``complete`` only when the parts are a complementary
   pair; otherwise the list may name some parts only.
@@ -28,7 +30,11 @@ rows it talks about when the names match (:class:`RowRef`, positions in
   and gives none a part when the counts differ.
 - :class:`Change` (``"change"``): "比上年增加0.43万元": direction, amount (money, or % for a
   relative change), what it is compared with, the current figure it follows and a prior
-  figure when the sentence states one.
+  figure when the sentence states one. A comparison that names its measure ("比上年执行数
+  5,765.41万元增加…") is of the sentence's figure with that name; a percentage named only
+  by a direction word right after a change ("…增加849.67万元，增长14.74%") is the same
+  comparison in relative terms; a count compared with a named year's count the sentence
+  gives ("投诉1,286件，比2023年的1,452件下降11.43%") is a relative change of that count.
 - :class:`Rate` (``"rate"``): a rate the sentence states with its own figures ("实际支出S万元，
   预算执行率R%"): the rate figure, the nearest numerator figure and the candidate
   denominators (vocabulary in ``checks/data/narrative.yaml``).
@@ -44,8 +50,10 @@ these shapes yields only its Figures. Some sentences are read as their writers m
 them rather than by position: "A、B分别为x、y" names x by A and y by B (and names
 nothing when the counts differ; "A、B各x" names nothing); a bracket or 其中 list whose
 items are adjustments (调增, 追加, 核减 …) or last year's explains a change and is no
-decomposition; "X预算A，决算B" makes B X's 决算; a change or a rate right after two
-amounts it could be of (the last item of a list, two parallel 实际支出) is nobody's.
+decomposition; "X预算A，决算B" makes B X's 决算; "年初预算A，…调整为B" makes B the 调整后预算; a change
+or a rate right after two amounts it could be of (the last item of a list, two parallel
+实际支出) is nobody's. A thousands separator inside a number ("12,600.00万元") ends no
+clause and no list.
 """
 
 from __future__ import annotations
@@ -254,6 +262,8 @@ class Vocabulary:
     share_words: tuple[str, ...]
     distributive: tuple[str, ...]
     adjust_words: tuple[str, ...]
+    adjusted_to: tuple[str, ...]
+    list_totals: tuple[str, ...]
     budget_measures: tuple[str, ...]
     actual_measures: tuple[str, ...]
     total_words: tuple[str, ...]
@@ -288,6 +298,8 @@ def vocabulary() -> Vocabulary:
         share_words=_longest_first(d.get("share_words")),
         distributive=_longest_first(d.get("distributive")),
         adjust_words=_longest_first(d.get("adjust_words")),
+        adjusted_to=_longest_first(d.get("adjusted_to")),
+        list_totals=_longest_first(d.get("list_totals")),
         budget_measures=_longest_first((d.get("carried_measures") or {}).get("budget")),
         actual_measures=_longest_first((d.get("carried_measures") or {}).get("actual")),
         total_words=_longest_first(d.get("total_words")),
@@ -315,7 +327,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<cmp>{_alt(v.compare_words)})(?P<ref>[^，,。；;]{{0,16}}?)(?P<dir>{_alt(v.up + v.down)})(?:了|为|达)?$"
         ),
         # a number right after "比上年": the prior year's figure inside a comparison
-        "compared": re.compile(rf"(?:{_alt(v.compare_words)})(?:{_alt(v.references)})?的?$"),
+        # ("比上年执行数5,765.41万元增加…" names the measure compared too)
+        "compared": re.compile(rf"(?:{_alt(v.compare_words)})(?:(?:{_alt(v.references)})(?:[^，,。；;\d]{{0,8}})?)?的?$"),
         # ... a share: "占总支出的", "占总收入比例为"
         "share": re.compile(rf"(?:{_alt(v.share_words)})(?!比|用)(?P<base>[^，,。；;的\d]{{0,15}}?)(?:的)?(?:比例|比重|份额)?(?:为|达|是)?$"),
         "date": re.compile(r"^(?:截至|截止|至)?\d{4}年(?:度)?(?:末|底|初)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|^\d{1,2}月(?:\d{1,2}日)?(?:底|末)?"),
@@ -346,9 +359,11 @@ def _strip_front(text: str, words: tuple[str, ...]) -> str:
     return text
 
 
-def _strip_back(text: str, words: tuple[str, ...]) -> str:
+def _strip_back(text: str, words: tuple[str, ...], keep: tuple[str, ...] = ()) -> str:
+    """``text`` without these words on its end; a text that is one of ``keep`` stays
+    whole ("合计" is not 合 + 计)."""
     changed = True
-    while changed and text:
+    while changed and text and text not in keep:
         changed = False
         for w in words:
             if text.endswith(w) and len(text) > len(w):
@@ -373,7 +388,7 @@ def clean_subject(text: str) -> str:
         t = t.strip(" ，,：:")
         if t == before:
             break
-    t = _strip_back(t, v.trail_words)
+    t = _strip_back(t, v.trail_words, keep=v.trail_words)
     return t.strip(" ，,：:")
 
 
@@ -426,6 +441,21 @@ class _Token:
     in_part_list: bool = False
 
 
+_MASK = "\u2063"  # stands for a thousands separator while a paragraph is read
+
+
+def _scan_text(text: str) -> str:
+    """The paragraph's text as its clauses are read: normalised, with the separators
+    inside numbers ("12,600.00万元", "1,452件") masked, so that a thousands separator
+    never ends a clause or a list. Offsets are those of the text as printed."""
+    out = list(normalize(text))
+    for m in find_quantities(text):
+        for i in range(m.start, m.end):
+            if out[i] == ",":
+                out[i] = _MASK
+    return "".join(out)
+
+
 def _sentences(par: Paragraph) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
@@ -461,7 +491,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 def _tokens(par: Paragraph, sentences: list[Sentence]) -> list[_Token]:
     v = vocabulary()
     p = _patterns()
-    text = normalize(par.text)
+    text = _scan_text(par.text)
     out: list[_Token] = []
     prev_end = 0  # the end of the previous amount or percentage
     for m in find_quantities(par.text):
@@ -474,6 +504,7 @@ def _tokens(par: Paragraph, sentences: list[Sentence]) -> list[_Token]:
         sent = sentences[s_idx]
         cs = _clause_start(text, m.start, sent.start)
         words = par.text[cs : m.start]
+        scan = text[cs : m.start]  # the same words for the patterns, thousands separators masked
         tok = _Token(q, m.start, m.end, s_idx, cs)
         # "由8.8%降低至7.8%", "88.74%和76.88%": the second number of a pair has no name of its own
         second = after_number > cs
@@ -487,14 +518,14 @@ def _tokens(par: Paragraph, sentences: list[Sentence]) -> list[_Token]:
         # a number glued to a preceding digit, letter or dot is part of a code or a range
         if m.start > 0 and (text[m.start - 1].isascii() and (text[m.start - 1].isalnum() or text[m.start - 1] in ".-~")):
             tok.role = "none"
-        elif (cm := p["change"].search(words)) is not None:
+        elif (cm := p["change"].search(scan)) is not None:
             tok.role, tok.match = "change", cm
             tok.subject = clean_subject(words[: cm.start()])
-            if p["distributive"].search(words[: cm.start()]) or any(w in cm.group("ref") for w in v.distributive):
+            if p["distributive"].search(scan[: cm.start()]) or any(w in cm.group("ref") for w in v.distributive):
                 tok.role = "none"  # "A、B比上年分别增加x、y": not a change of the name before it
-        elif p["compared"].search(words):
+        elif p["compared"].search(scan):
             tok.role = "none"
-        elif q.unit == "%" and (sm := p["share"].search(words)) is not None:
+        elif q.unit == "%" and (sm := p["share"].search(scan)) is not None:
             tok.role, tok.match = "share", sm
         else:
             tok.subject = clean_subject(words)
@@ -503,6 +534,7 @@ def _tokens(par: Paragraph, sentences: list[Sentence]) -> list[_Token]:
         out.append(tok)
     _distribute(text, out)
     _carry_subjects(text, out)
+    _adjusted_to(text, out)
     return out
 
 
@@ -563,6 +595,26 @@ def _carry_subjects(text: str, toks: list[_Token]) -> None:
         stem = _strip_back(prev.subject[: len(prev.subject) - len(word)], v.total_words) if word else ""
         if re.search(r"[\u4e00-\u9fff]", _without_neutral(name_of(stem))):
             tok.subject = stem + tok.subject  # a stem that names something, not only 本部门 or 全年
+
+
+def _adjusted_to(text: str, toks: list[_Token]) -> None:
+    """"年初预算15,950.00万元，根据收入超收情况调整为17,040.82万元": an amount that a
+    budget was adjusted to (调整为, 调增至, 追加至 …), right after that budget in its
+    sentence, is the adjusted budget of the same thing ("…调整后预算"), whatever the
+    words between say of why."""
+    v = vocabulary()
+    for k, tok in enumerate(toks):
+        if tok.role != "figure" or not tok.q.is_money or not text[tok.clause_start : tok.start].strip().endswith(v.adjusted_to):
+            continue
+        if any(w in tok.subject for w in ("预算", "预算数")):
+            continue  # "预算调整为…" names itself
+        prev = next((t for t in reversed(toks[:k]) if t.q.is_money), None)
+        if prev is None or prev.role != "figure" or prev.sentence != tok.sentence:
+            continue
+        word = next((w for w in v.budget_measures if prev.subject.endswith(w)), None)
+        if word is None:
+            continue
+        tok.subject = prev.subject[: len(prev.subject) - len(word)] + "调整后预算"
 
 
 def _without_neutral(text: str) -> str:
@@ -630,7 +682,7 @@ def _complementary(a: str, b: str, core: str) -> bool:
 
 def _brackets(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
     """"支出1782.77万元（基本支出709.66万元，项目支出1067.07万元）"."""
-    text = normalize(par.text)
+    text = _scan_text(par.text)
     out: list[_Breakdown] = []
     for tok in toks:
         if tok.figure is None or not tok.q.is_money or tok.approximate:
@@ -676,6 +728,54 @@ def _brackets(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
     return out
 
 
+def _is_list_total(words: str) -> bool:
+    """Words that make an amount a list's total: "合计", "共计为"."""
+    return re.fullmatch(rf"(?:{_alt(vocabulary().list_totals)})(?:为|是|达到|达)?", words.strip()) is not None
+
+
+def _listed_total(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
+    """"分别为：A126.50万元、B85.00万元、…、G67.50万元，合计576.96万元": a 合计 (共计,
+    总计) right after a list of named amounts joined by "、" is the sum of that list,
+    when the list is all the clause says: it starts the sentence or follows a colon
+    (or 其中, 包括), so no earlier amount may belong to it."""
+    text = _scan_text(par.text)
+    out: list[_Breakdown] = []
+    for k, tok in enumerate(toks):
+        if (tok.figure is None or not tok.q.is_money or tok.approximate or k < 2
+                or not _is_list_total(text[tok.clause_start : tok.start])):
+            continue
+        prev = toks[k - 1]
+        if prev.sentence != tok.sentence or not _gap(text, prev.end, tok.clause_start, "，,"):
+            continue
+        run = [prev]
+        i = k - 1
+        while i > 0:
+            t = toks[i - 1]
+            if t.sentence != tok.sentence or not _gap(text, t.end, run[0].clause_start, "、"):
+                break
+            run.insert(0, t)
+            i -= 1
+        if len(run) < 2 or not all(_is_part(t, tok.q) and not t.in_part_list and not _not_a_piece(t) for t in run):
+            continue
+        head = text[_sentence_start(text, tok.clause_start) : run[0].clause_start].rstrip()
+        opened = (not head or head.endswith((":", "：")) or text[run[0].clause_start : run[0].start].lstrip()
+                  .startswith(("其中", "包括")) or head.endswith(("其中", "包括", "分别为", "分别是")))
+        if not opened:
+            continue
+        for t in run:
+            t.in_part_list = True
+        figs = tuple(t.figure for t in run if t.figure)
+        out.append(TotalWithParts(tok.figure, figs, True, "list", tok.figure.sentence, tok.figure.rows))
+    return out
+
+
+def _sentence_start(text: str, i: int) -> int:
+    """Where the sentence around offset ``i`` starts in the paragraph's text."""
+    while i > 0 and text[i - 1] not in _SENTENCE_END:
+        i -= 1
+    return i
+
+
 def _pair(total: Figure, parts: tuple[Figure, ...]) -> bool:
     """A 其中 list of two complementary names (基本支出 and 项目支出) names every part."""
     if len(parts) != 2:
@@ -694,7 +794,7 @@ def _common_suffix(a: str, b: str) -> str:
 
 def _of_which(par: Paragraph, toks: list[_Token]) -> list[_Breakdown]:
     """"基本支出715.69万元，其中工资福利支出677.57万元、…，对个人和家庭的补助0.51万元；"."""
-    text = normalize(par.text)
+    text = _scan_text(par.text)
     out: list[_Breakdown] = []
     for m in re.finditer("其中", text):
         owner = next((t for t in reversed(toks) if t.end <= m.start()), None)
@@ -750,6 +850,8 @@ def _list_after(text: str, pos: int, toks: list[_Token], owner: _Token) -> list[
         if not clause:
             break
         first = clause[0]
+        if _is_list_total(text[first.clause_start : first.start]):
+            break  # "…、B 20万元，合计…": the list's own total, no part of it
         if first.role == "figure" and _is_part(first, owner.q):
             parts.append(first)
             last_share = None
@@ -825,7 +927,7 @@ def _naming(toks: list[_Token]) -> list[_Breakdown]:
 
 
 def _shares(toks: list[_Token], breakdowns: list[_Breakdown], sentences: list[Sentence], par: Paragraph) -> list[Share]:
-    text = normalize(par.text)
+    text = _scan_text(par.text)
     out: list[Share] = []
     owner_of = {id(p): b for b in breakdowns for p in b.parts}
     figures = [t for t in toks if t.figure is not None]
@@ -913,26 +1015,40 @@ def _listed_before(text: str, toks: list[_Token], k: int, prev: _Token | None, o
 def _changes(par: Paragraph, toks: list[_Token], breakdowns: list[_Breakdown], sentences: list[Sentence],
              tables: list[CanonicalTable]) -> list[Change]:
     v = vocabulary()
-    text = normalize(par.text)
+    text = _scan_text(par.text)
     owner_of = {id(p): b for b in breakdowns for p in b.parts}
     out: list[Change] = []
+    made: dict[int, Change] = {}  # the change read at each token
     for k, tok in enumerate(toks):
         if tok.role != "change" or tok.match is None:
+            if (follow := _follow_up(par, text, toks, k, made)) is not None:
+                made[k] = follow
+                out.append(follow)
             continue
         cmp, ref, word = tok.match.group("cmp"), tok.match.group("ref"), tok.match.group("dir")
         reference = next((r for r in v.references if r in ref), "")
         if not reference and cmp == "同比":
             reference = "同期"
+        # "比上年1207.92万元增加574.85万元", "比2023年的1,452件下降11.43%": the compared figure
+        # inside the comparison
+        ref_start, ref_end = tok.clause_start + tok.match.start("ref"), tok.clause_start + tok.match.end("ref")
+        inside = next((t for t in toks if ref_start <= t.start < ref_end and t.q.is_money and not t.approximate), None)
+        inside_q = (inside.q, inside.start, inside.end) if inside is not None else None
+        if inside_q is None and tok.q.unit == "%":
+            inside_q = _count_inside(par.text, ref_start, ref_end)
+        year = re.match(r"\d{4}年度?(?:同期)?", ref)
+        if not reference and year is not None and inside_q is not None:
+            # compared with a figure the sentence gives for a named year: whatever the year,
+            # the change is the difference from that figure
+            reference = year.group(0)
         if not reference:
             continue  # 较年初预算增加…: not a year-on-year change
         direction = 1 if word in v.up else -1
         current = None
         subject = tok.subject
         if not subject:
-            prev = next((t for t in reversed(toks[:k]) if t.sentence == tok.sentence and t.end <= tok.clause_start), None)
-            if (prev is not None and prev.figure is not None and _gap(text, prev.end, tok.clause_start, "，,")
-                    and len(_listed_before(text, toks, k, prev, owner_of, "change")) < 2):
-                current = prev.figure
+            current = _compared_current(par, text, toks, k, ref, reference, inside_q, owner_of, sentences)
+            if current is not None:
                 subject = current.subject
         if not subject:
             continue
@@ -941,16 +1057,117 @@ def _changes(par: Paragraph, toks: list[_Token], breakdowns: list[_Breakdown], s
         prior = next((t.figure for t in toks if t.figure is not None and t.sentence == tok.sentence and t is not tok
                       and any(w in t.figure.subject for w in v.prior_words)
                       and match_key(_without(t.figure.name, v.prior_words)) == key), None)
-        # "比上年1207.92万元增加574.85万元": the prior year's figure inside the comparison
-        ref_start, ref_end = tok.clause_start + tok.match.start("ref"), tok.clause_start + tok.match.end("ref")
-        inside = next((t for t in toks if ref_start <= t.start < ref_end and t.q.is_money and not t.approximate), None)
-        if inside is not None:
-            prior = Figure(reference, name, inside.q, sentences[tok.sentence], inside.start, inside.end,
-                           par.location_at(inside.start))
-        out.append(Change(subject, name, tok.q, direction, tok.q.unit == "%", reference, current, prior,
-                          sentences[tok.sentence], tok.start, tok.end, par.location_at(tok.start),
-                          link_rows(tables, name) if tables else ()))
+        if inside_q is not None and (inside_q[0].is_money or (current is not None and current.quantity.unit == inside_q[0].unit)):
+            q, a, b = inside_q
+            prior = Figure(reference, name, q, sentences[tok.sentence], a, b, par.location_at(a))
+        made[k] = Change(subject, name, tok.q, direction, tok.q.unit == "%", reference, current, prior,
+                         sentences[tok.sentence], tok.start, tok.end, par.location_at(tok.start),
+                         link_rows(tables, name) if tables else ())
+        out.append(made[k])
     return out
+
+
+def _compared_current(par: Paragraph, text: str, toks: list[_Token], k: int, ref: str, reference: str,
+                      inside_q: tuple[Quantity, int, int] | None, owner_of: dict[int, _Breakdown],
+                      sentences: list[Sentence]) -> Figure | None:
+    """The figure a change with no name of its own is of. When the comparison names
+    what it compares ("比上年执行数5,765.41万元增加…"), the one earlier figure of the
+    sentence with that name (全年执行6,615.08万元; 收入决算 for 上年决算), even past a rate
+    between them; else the
+    figure right before it, if it ends no list of parts ("A…、B…，比上年增加…" is nobody's).
+    A count compared with a count inside the comparison ("投诉1,286件，比2023年的1,452件
+    下降11.43%") is read from the clause right before."""
+    tok = toks[k]
+    measure = _compared_measure(ref, reference)
+    if measure:
+        want, tail = _measure_key(measure), measure.removesuffix("数")
+        named = [t for t in toks[:k] if t.sentence == tok.sentence and t.end <= tok.clause_start and t.figure is not None
+                 and t.q.is_money and not t.in_part_list
+                 and (_measure_key(t.figure.name) == want or t.figure.name.endswith(tail))]
+        # one figure of that name is the one compared; none, or two, and the change is nobody's
+        # ("项目支出…，比上年支出数…增加…" is not of 项目支出)
+        return named[0].figure if len(named) == 1 else None
+    prev = next((t for t in reversed(toks[:k]) if t.sentence == tok.sentence and t.end <= tok.clause_start), None)
+    if (prev is not None and prev.figure is not None and _gap(text, prev.end, tok.clause_start, "，,")
+            and len(_listed_before(text, toks, k, prev, owner_of, "change")) < 2):
+        return prev.figure
+    if inside_q is not None and not inside_q[0].is_money:
+        return _count_before(par, text, tok, inside_q[0].unit, sentences)
+    return None
+
+
+def _compared_measure(ref: str, reference: str) -> str:
+    """What a comparison names after its reference: "上年执行数5,765.41万元" → 执行数."""
+    rest = ref[ref.find(reference) + len(reference):] if reference in ref else ""
+    rest = re.split(r"[\d\-+.]", rest, maxsplit=1)[0]
+    rest = rest.strip().removesuffix("的").strip()
+    for filler in ("相比", "水平", "同口径", "实际"):  # words that name no measure: "比上年实际增加"
+        rest = rest.replace(filler, "")
+    return rest if re.search(r"[\u4e00-\u9fff]", rest) else ""
+
+
+_SPENT = ("实际执行数", "实际执行", "实际支出数", "实际支出", "支出数", "决算数", "执行数", "支出", "决算", "执行")
+
+
+def _measure_key(name: str) -> str:
+    """A name as a comparison names it: "执行数" and "执行", "支出数" and "支出" meet,
+    and what was spent is one measure whether called 支出, 决算 or 执行数 ("全年支出决算
+    2454.99万元，…比上年决算2361.21万元增加…")."""
+    key = match_key(name) or name
+    key = key.removesuffix("数") if len(key) > 2 else key
+    return "支出" if key in _SPENT else key
+
+
+def _count_inside(text: str, a: int, b: int) -> tuple[Quantity, int, int] | None:
+    """The exact count printed inside a comparison (offsets ``a``..``b``)."""
+    from auditlint.numbers import BASE_UNITS, COUNT_UNITS
+
+    for m in find_quantities(text):
+        if a <= m.start < b:
+            q = m.quantity
+            if BASE_UNITS.get(q.unit or "", q.unit) in COUNT_UNITS and q.value is not None and q.comparator in (None, "="):
+                return q, m.start, m.end
+    return None
+
+
+def _count_before(par: Paragraph, text: str, tok: _Token, unit: str | None, sentences: list[Sentence]) -> Figure | None:
+    """The named count of ``unit`` that ends the clause right before a change's clause."""
+    sent = sentences[tok.sentence]
+    last = None
+    for m in find_quantities(par.text):
+        if sent.start <= m.start and m.end <= tok.clause_start:
+            last = m
+    if last is None or last.quantity.unit != unit or last.quantity.value is None or last.quantity.comparator not in (None, "="):
+        return None
+    if not _gap(text, last.end, tok.clause_start, "，,"):
+        return None
+    cs = _clause_start(text, last.start, sent.start)
+    subject = clean_subject(par.text[cs : last.start])
+    if not _names_something(subject) or any(text[max(0, last.start - 3) : last.start].endswith(w) for w in vocabulary().approx_before):
+        return None
+    return Figure(subject, name_of(subject), last.quantity, sent, last.start, last.end, par.location_at(last.start))
+
+
+def _follow_up(par: Paragraph, text: str, toks: list[_Token], k: int, made: dict[int, Change]) -> Change | None:
+    """"比上年…增加849.67万元，增长14.74%": a percentage named only by a direction word,
+    in the clause right after a change, is the same comparison in relative terms."""
+    v = vocabulary()
+    tok = toks[k]
+    if k == 0 or tok.q.unit != "%" or tok.approximate or (k - 1) not in made:
+        return None
+    prev, change = toks[k - 1], made[k - 1]
+    if change.relative or prev.sentence != tok.sentence or not _gap(text, prev.end, tok.clause_start, "，,"):
+        return None
+    words = text[tok.clause_start : tok.start].strip()
+    m = re.fullmatch(rf"(?:{_alt(v.up + v.down)})(?:了|为|达)?", words)
+    if m is None:
+        return None
+    word = next(w for w in v.up + v.down if words.startswith(w))
+    direction = 1 if word in v.up else -1
+    if direction != change.direction:
+        return None  # "增加…，下降…": two different things
+    return Change(change.subject, change.name, tok.q, direction, True, change.reference, change.current, change.prior,
+                  change.sentence, tok.start, tok.end, par.location_at(tok.start), change.rows)
 
 
 def _without(text: str, words: tuple[str, ...]) -> str:
@@ -982,7 +1199,9 @@ def _rates(toks: list[_Token], breakdowns: list[_Breakdown]) -> list[Rate]:
             continue  # "基本支出…实际支出990万元；项目支出…实际支出450万元，执行率96%": whose rate?
         dens = tuple(f for f in earlier if f.start < num.start and any(w in f.name for w in rdef.denominator)
                      and not any(w in f.name for w in rdef.not_denominator))
-        out.append(Rate(fig, rdef.measure, num, dens[::-1], fig.sentence))
+        # the adjusted budget first: a rate is over it when the sentence gives one
+        dens = tuple(sorted(dens[::-1], key=lambda f: not any(w in f.name for w in ("调整后", "调整"))))
+        out.append(Rate(fig, rdef.measure, num, dens, fig.sentence))
     return out
 
 
@@ -998,6 +1217,7 @@ def read_paragraph(par: Paragraph, tables: list[CanonicalTable] | None = None) -
         if t.role == "figure":
             t.figure = _figure(par, sentences, t, tables)
     breakdowns = _brackets(par, toks)
+    breakdowns += _listed_total(par, toks)
     breakdowns += _of_which(par, toks)
     breakdowns += _naming(toks)
     out: list[Statement] = [t.figure for t in toks if t.figure is not None]
@@ -1021,8 +1241,9 @@ def link_rows(tables: list[CanonicalTable], name: str) -> tuple[RowRef, ...]:
     from auditlint.extract.tables import vocabulary as table_vocabulary
 
     key = match_key(name)
-    if len(key) < 2:
-        return ()
+    v = vocabulary()
+    if len(key) < 2 or key in v.trail_words or key in v.total_words:
+        return ()  # "合计576.96万元" totals what its sentence lists, not every table's 合计 row
     out: list[RowRef] = []
     for ti, ct in enumerate(tables):
         for ri in range(len(ct.rows)):
