@@ -17,7 +17,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditlint.checks.indicator_values import Reading, all_contradict, contradicts, evaluated_year, readings, year_ok
+from auditlint.checks.indicator_values import (
+    Reading,
+    all_contradict,
+    contradicts,
+    evaluated_year,
+    readings,
+    stated_formula_readings,
+    stated_terms,
+    year_ok,
+)
 from auditlint.checks.kb import IndicatorDef, knowledge_base, name_key
 from auditlint.checks.targets import (
     Pair,
@@ -37,7 +46,7 @@ from auditlint.extract.indicators import IndicatorRowLike, ScoredRow, indicator_
 from auditlint.extract.narrative import Figure, Rate, statements_of
 from auditlint.findings import Evidence, Finding, Related
 from auditlint.model import Cell, Location
-from auditlint.numbers import Approx, Quantity, fmt, normalize, parse_quantity
+from auditlint.numbers import Approx, Quantity, find_quantities, fmt, normalize, parse_quantity
 from auditlint.rank import materiality
 
 HUNDRED = Decimal(100)
@@ -250,7 +259,7 @@ def _rate_anchors(facts: Facts) -> set[Location]:
     return {r.rate.location for r in statements_of(facts, Rate)}
 
 
-def _narrative_claims(facts: Facts) -> Iterator[tuple[Claim, IndicatorDef]]:
+def _narrative_claims(facts: Facts) -> Iterator[tuple[Claim, IndicatorDef, Figure]]:
     """Percentages the narrative states of an indicator in the base ("预算执行率100%");
     not those stated with their own figures (a Rate: AL201's)."""
     kb = knowledge_base()
@@ -262,7 +271,21 @@ def _narrative_claims(facts: Facts) -> Iterator[tuple[Claim, IndicatorDef]]:
         ind = kb.lookup(f.name)
         if ind is None or not year_ok(f.sentence.text[: f.start - f.sentence.start], year):
             continue
-        yield Claim(f.name, f.quantity, f.quantity.text.strip(), f.location, f.sentence.text.strip()[:120], "文中", "the narrative's figure"), ind
+        claim = Claim(f.name, f.quantity, f.quantity.text.strip(), f.location, f.sentence.text.strip()[:120], "文中",
+                      "the narrative's figure")
+        yield claim, ind, f
+
+
+def _narrative_readings(facts: Facts, ind: IndicatorDef, f: Figure) -> list[Reading]:
+    """The values a narrative claim is held against: those of the formula the report
+    prints beside it ("结转结余率3.20%（年末结转结余÷收入合计）"), when it prints one —
+    the report's own definition, and nothing when its terms name no amount — else the
+    knowledge base's."""
+    texts = {p.index: p.text for p in facts.document.paragraphs}
+    terms = stated_terms(texts.get(f.sentence.paragraph, ""), f.end)
+    if terms is not None:
+        return stated_formula_readings(facts, ind, terms, f.sentence.paragraph)
+    return readings(facts, ind)
 
 
 @check("AL501", "claim-contradicts-data", severity="error", zh="指标的声称值与报告自身数据重新计算的结果不符",
@@ -273,7 +296,10 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
     指标的完成值（自评表、评分表的完成值栏，或正文中的“预算执行率100%”）与用报告自己的数据重新计算的结果不符。
     知识库（data/indicators.yaml）中的指标按其公式从预算执行表、“三公”表和正文数字重算：预算执行率 = 实际支出÷
     调整后预算（表中未列调整后预算时，取年初预算及其加上调整数），结转结余率 = 年末结转结余（或 预算 − 支出）÷ 预算，预算调整率、“三公经费”变动率、在职人员控制率
-    （实有人数 ÷ 编制数）等；其他指标与正文写明的同一数量相比（来电量 与“来电总量99.54万个”）。按区间比较并尊重
+    （编制内实有人数 ÷ 编制数；辅警、编外、劳务派遣等其他人员的数字不算，行政编制、事业编制并列时编制数为其和）等；
+    其他指标与正文写明的同一数量相比（来电量 与“来电总量99.54万个”）。部门整体报告的指标不用项目明细表（只列项目的
+    表）的合计重算；报告在声称值后括注了自己的公式（“结转结余率3.20%（年末结转结余÷收入合计）”）时按其公式重算，
+    公式中的项找不到对应数字时不报告。按区间比较并尊重
     比较符：“≤0%”只有重算值整体大于 0 才算不符，“100%”代表 [99.5%, 100.5%]。有多种常见算法或多个数据来源时，
     只有全部不符才报告；数据不足以判断（没有上年数，没有编制数）时不报告。
     错误示例：预算执行率 完成值“100%”，而预算表 2613.26 ÷ 2661.53 = 98.19%；结转结余率“0%”而年末结转结余 51.43 万元。
@@ -287,8 +313,14 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
     figures: execution rate = actual ÷ adjusted budget (or, with no adjusted
     budget printed, the initial budget and the initial budget plus the table's adjustments), carry-over rate = carry-over (or
     budget − actual) ÷ budget, budget adjustment rate, 三公 change rate, staff control
-    rate (staff in post ÷ authorised posts) and more; other indicators are held against a
-    sentence stating the same quantity (来电量 against "来电总量99.54万个"). Compared as
+    rate (the establishment's staff in post ÷ its authorised posts: auxiliary, contract or
+    seconded staff's figures are not taken, and posts of two kinds listed together —
+    行政编制、事业编制 — are summed) and more; other indicators are held against a
+    sentence stating the same quantity (来电量 against "来电总量99.54万个"). A
+    department-wide report's indicators are not recomputed from a table that lists
+    projects (its total is the projects' spending, a part of the department's). When the
+    report prints its own formula beside the claim ("结转结余率3.20%（年末结转结余÷收入合计）")
+    that formula is used, and nothing is said when its terms name no amount. Compared as
     intervals, comparators respected: "≤0%" is contradicted only by a value wholly above 0,
     "100%" stands for [99.5%, 100.5%]. With several common formulas or several sources, it
     is reported only when all of them contradict it; where the data cannot decide (no
@@ -321,10 +353,10 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
         got = comparable_values(claim.quantity, row.name, stated_of(facts, row.name))
         if got and all(contradicts(claim.quantity, v) for _, v in got):
             yield _stated_finding(claim, got)
-    for claim, ind in _narrative_claims(facts):
+    for claim, ind, figure in _narrative_claims(facts):
         if not _unit_fits(claim.quantity, ind):
             continue
-        rs = readings(facts, ind)
+        rs = _narrative_readings(facts, ind, figure)
         if rs and all_contradict(claim.quantity, [r.value for r in rs]):
             yield _kb_finding(claim, ind, rs)
 
@@ -336,13 +368,18 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
 @dataclass(frozen=True)
 class NarrativeTarget:
     """A target the narrative gives for a figure: "集中结算金额达370亿元，……完成年度目标
-    任务的115%（320亿元）" → 集中结算金额, 320亿元."""
+    任务的115%（320亿元）" → 集中结算金额, 320亿元; or one of a list of targets: "绩效目标
+    为：扶持农业产业化龙头企业不少于10家，……" → 扶持农业产业化龙头企业, 不少于10家."""
 
     subject: str
     quantity: Quantity
-    actual: Quantity  # the figure it is the target of
+    actual: Quantity | None  # the figure it is the target of (None: an item of a list of targets)
     location: Location
     sentence: str
+
+    @property
+    def listed(self) -> bool:
+        return self.actual is None
 
 
 _TARGET = re.compile(
@@ -380,6 +417,75 @@ def narrative_targets(facts: Facts) -> list[NarrativeTarget]:
     return out
 
 
+# "（年度）绩效目标为：A不少于10家，B不低于3,000元，……" — a list of the year's targets;
+# not a whole project's or a plan's (总体目标, 三年目标, 实施期目标 …), which the year's
+# 年度指标值 need not equal
+_TARGET_LIST = re.compile(r"目标(?:任务)?(?:为|是|如下)?[：:]|目标(?:任务)?(?:为|是)(?!否)")
+_NOT_ANNUAL = ("总体", "总目标", "中长期", "长期", "中期", "实施期", "项目期", "建设期", "周期", "规划", "累计",
+               "三年", "五年", "十四五", "至20", "—20", "-20", "～20", "~20")
+_TARGET_VERBS = ("达到", "完成", "实现", "控制在", "保持在", "稳定在")
+_LIST_SEPARATORS = "，,；;、：:（()）"
+
+
+def listed_targets(facts: Facts) -> list[NarrativeTarget]:
+    """The targets a sentence lists after "目标为：" (“扶持农业产业化龙头企业不少于10家，
+    新建标准化生产基地不少于2万亩……”), each with the words of its clause before it."""
+    year = evaluated_year(facts)
+    out: list[NarrativeTarget] = []
+    for par in facts.document.paragraphs:
+        text = normalize(par.text)
+        for m in _TARGET_LIST.finditer(text):
+            s_start = max(text.rfind(ch, 0, m.start()) for ch in "。！？!?\n") + 1
+            ends = [i for i in (text.find(ch, m.end()) for ch in "。！？!?\n") if i >= 0]
+            s_end = min(ends) if ends else len(text)
+            lead = text[s_start : m.start()]
+            if any(w in lead for w in _NOT_ANNUAL) or not year_ok(lead, year):
+                continue
+            sentence = text[s_start:s_end]
+            for q_match in find_quantities(text[m.end() : s_end]):
+                q = q_match.quantity
+                if q.value is None or q.upper is not None or q.comparator == "~" or not (q.base_unit or q.is_percent or q.is_money):
+                    continue
+                at = m.end() + q_match.start
+                clause_start = max(text.rfind(ch, m.end(), at) for ch in _LIST_SEPARATORS)
+                words = text[max(clause_start + 1, m.end()) : at].strip()
+                for v in _TARGET_VERBS:
+                    if words.endswith(v):
+                        words = words[: -len(v)]
+                if len(name_key(words)) < MIN_NAME or re.search(r"[\d年月]", words):
+                    continue
+                out.append(NarrativeTarget(words, q, None, par.location_at(at), sentence))
+    return out
+
+
+_MEASURE_ENDINGS = ("数量", "个数", "家数", "户数", "人数", "面积", "规模", "数", "量")
+
+
+def _core(name: str) -> str:
+    k = matching_name(name)
+    for e in _MEASURE_ENDINGS:
+        if k.endswith(e) and len(k) - len(e) >= MIN_NAME:
+            return k[: -len(e)]
+    return k
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def names_same_target(row_name: str, subject: str) -> bool:
+    """Does a listed target's clause ("扶持农业产业化龙头企业") name the table's indicator
+    ("扶持龙头企业数量")? The shorter name, its measure word (数量, 面积 …) off, is
+    written within the longer one in order, and both end alike."""
+    a, b = _core(row_name), _core(subject)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= MIN_NAME and short[-2:] == long[-2:] and _subsequence(short, long)
+
+
+_BOUNDS = {">=": "lower", ">": "lower", "<=": "upper", "<": "upper", "=": "exact", None: "exact"}
+
+
 def _confirms(actual: Quantity, target: Quantity, pct: Decimal) -> bool:
     if not target.value or actual.value is None:
         return False
@@ -394,7 +500,9 @@ def target_differs(facts: Facts) -> Iterator[Finding]:
     zh:
     正文写出的年度目标（“完成年度目标任务的115%（320亿元）”“年度目标为……”）与指标表、评分表中同一指标的目标值
     不一致。正文的目标归属于其前面最近的同类数字（“集中结算金额达370亿元”），按名称与表中指标对应（结算额）；
-    写有完成百分比时还须与实际数÷目标数相符才采用。名称对不上、对上多个指标或数值在舍入范围内一致时不报告。
+    写有完成百分比时还须与实际数÷目标数相符才采用。“绩效目标为：扶持农业产业化龙头企业不少于10家，……”这样
+    列出的各项目标，按分句名称对应表中唯一一个指标（扶持龙头企业数量），且须同为下限、上限或定值；总体目标、
+    实施期目标、规划目标或其他年度的目标不比较。名称对不上、对上多个指标或数值在舍入范围内一致时不报告。
     错误示例：表中 结算额 目标值“＝280亿元”，正文“集中结算金额达370亿元，完成年度目标任务的115%（320亿元）”。
     正确示例：表中目标值“＝320亿元”，与正文一致。
 
@@ -403,19 +511,29 @@ def target_differs(facts: Facts) -> Iterator[Finding]:
     differs from the target of the same indicator in an indicator or scoring table. The
     narrative's target belongs to the nearest figure of its kind before it
     ("集中结算金额达370亿元") and is matched to the table's indicator by name (结算额); when a completion
-    percentage is printed, actual ÷ target must agree with it. No match, several matches,
-    or values equal within rounding: nothing is reported.
+    percentage is printed, actual ÷ target must agree with it. A list of targets
+    ("绩效目标为：扶持农业产业化龙头企业不少于10家，……") is matched clause by clause to the one
+    indicator its words name (扶持龙头企业数量), bound against bound of the same kind (a lower
+    bound against a lower bound); a whole project's, a plan's or another year's targets
+    (总体目标, 实施期目标) are not compared. No match, several matches, or values equal
+    within rounding: nothing is reported.
     Bad: table 结算额 target "=280亿元", narrative "集中结算金额达370亿元，完成年度目标任务的115%（320亿元）".
     Good: the table's target is "=320亿元", as the narrative says.
     """
-    targets = narrative_targets(facts)
+    targets = narrative_targets(facts) + listed_targets(facts)
     if not targets:
         return
     rows = [row for _key, row in indicator_rows(facts) if row.target is not None and "target" in row.cells]
-    grouped: dict[str, list[NarrativeTarget]] = {}
+    grouped: dict[int, list[NarrativeTarget]] = {}
     for t in targets:
         subject = matching_name(t.subject)
-        hits = [r for r in rows if len(matching_name(r.name)) >= MIN_NAME and subject.endswith(matching_name(r.name))]
+        if t.listed:
+            # one of a list of targets: its indicator printed once, with a bound of the same kind
+            hits = [r for r in rows if names_same_target(r.name, t.subject)]
+            if len(hits) != 1 or _BOUNDS.get(hits[0].target.comparator) != _BOUNDS.get(t.quantity.comparator):  # type: ignore[union-attr]
+                continue
+        else:
+            hits = [r for r in rows if len(matching_name(r.name)) >= MIN_NAME and subject.endswith(matching_name(r.name))]
         if len({name_key(r.name) for r in hits}) != 1:
             continue
         for r in hits:
@@ -441,7 +559,8 @@ def target_differs(facts: Facts) -> Iterator[Finding]:
             message_zh=f"“{row.name}”的目标值在表中为“{shown}”，正文却写年度目标为 {said}（“{t.subject}”）",
             message_en=f"the target of “{row.name}” is “{shown}” in the table, but the narrative gives {said} (“{t.subject}”)",
             evidence=Evidence(expression=f"{shown} vs {said}", stated=shown, computed=said, difference=fmt(diff), tolerance="0",
-                              operands=(("表中目标值", shown), ("正文目标", said), (t.subject, t.actual.text.strip()))),
+                              operands=(("表中目标值", shown), ("正文目标", said),
+                                        *(((t.subject, t.actual.text.strip()),) if t.actual is not None else ()))),
             snippet=row_snippet(row),
             related=[Related(x.location, x.sentence.strip()[:80]) for x in ts[:3]],
             confidence=0.8,

@@ -8,6 +8,13 @@ percentages (``extract/narrative.py``) or counts (``extract/counts.py``) whose n
 one of the phrase's words. A fact found more than once with different values (two
 budget tables, two sentences) gives several readings, never a choice: a check that
 holds a claim against them reports only what all of them contradict.
+
+A fact is what its words name and nothing else: a number whose clause names another
+population (辅警, 编外 … — the phrase's ``unless``) is not taken; a number that is one
+kind among several listed together ("核定行政编制45名、事业编制86名") stands for their
+sum; a department-wide report's figures are not read from a table of its projects. A
+formula the report prints beside a rate ("3.20%（年末结转结余÷收入合计）") is evaluated
+over the amounts its terms name (``stated_formula_readings``).
 """
 
 from __future__ import annotations
@@ -26,8 +33,8 @@ from auditlint.extract.narrative import Figure, link_rows, statements_of
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary
 from auditlint.extract.tables import CanonicalTable, Row, column_name
 from auditlint.formula import Formula
-from auditlint.model import Location
-from auditlint.numbers import Approx, Quantity, fmt
+from auditlint.model import Location, Paragraph
+from auditlint.numbers import Approx, Quantity, fmt, normalize
 
 WAN = Decimal(10000)
 MAX_READINGS = 24  # combinations of candidates beyond this are not tried (a report that ambiguous decides nothing)
@@ -97,9 +104,14 @@ def _table_unit_scale(ct: CanonicalTable, role: str) -> Decimal | None:
 
 def _rows_for(ct: CanonicalTable, selector: str) -> list[Row]:
     if selector == "total":
-        tops = ct.top_totals()
+        # a table of income and spending (收入合计 … 支出合计): the budget executed is the
+        # spending's; an income total is never the budget's total
+        def income(r: Row) -> bool:
+            return "收入" in r.label and "支出" not in r.label
+
+        tops = [r for r in ct.top_totals() if not income(r)]
         if not tops:
-            tops = [r for r in ct.rows if r.kind == "total" and r.parent is None]
+            tops = [r for r in ct.rows if r.kind == "total" and r.parent is None and not income(r)]
         return tops
     want = name_key(selector)
     found = [r for r in ct.rows if want and want in name_key(r.label)]
@@ -122,6 +134,36 @@ def _table_source(ct: CanonicalTable, index: int, ref: FactRef) -> Source | None
     what = f"{row.label} / {column_name(ct, ref.column, 'zh')}"
     return Source(ref, q, what, cell.location, f"{row.label} {cell.text.strip()}", "money",
                   _table_unit_scale(ct, ref.column), f"table:{index}")
+
+
+_WHOLE = re.compile(r"整体支出|(?:部门|单位)(?:（单位）|\(单位\))?整体")
+_PROJECT_CAPTION = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?(?:执行|使用)?(?:明细|清单|情况)")
+_DEPARTMENT_ROWS = ("基本支出", "人员经费", "公用经费", "项目支出")
+
+
+def department_wide(facts: Facts) -> bool:
+    """Does the report evaluate a department's (unit's) spending as a whole
+    (部门整体支出绩效自评报告), rather than one project?"""
+    title = getattr(getattr(facts.meta, "title", None), "value", None) or ""
+    return bool(_WHOLE.search(normalize(title)))
+
+
+def _caption(facts: Facts, ct: CanonicalTable) -> str:
+    blocks = facts.document.blocks
+    pos = next((i for i, b in enumerate(blocks) if b is ct.table), None)
+    if pos is None:
+        return ""
+    return "".join(b.text for b in blocks[max(0, pos - 2) : pos] if isinstance(b, Paragraph))
+
+
+def lists_projects(facts: Facts, ct: CanonicalTable) -> bool:
+    """A table of projects ("项目支出明细", a 项目名称 column) and not of the
+    department's spending by kind (基本支出, 项目支出 …): its total is the spending on
+    those projects, a part of a department's."""
+    if any(any(w in name_key(r.label) for w in _DEPARTMENT_ROWS) for r in ct.rows):
+        return False
+    headers = [name_key(c.header) for c in ct.columns if c.role in ("label", "serial")]
+    return any(h.startswith("项目名称") for h in headers) or bool(_PROJECT_CAPTION.search(normalize(_caption(facts, ct))))
 
 
 # ---------------------------------------------------------------------------
@@ -166,6 +208,146 @@ def evaluated_year(facts: Facts) -> int | None:
     return getattr(noted, "value", None)
 
 
+@dataclass(frozen=True)
+class _Item:
+    """A narrative number a text reference may take."""
+
+    subject: str
+    quantity: Quantity
+    location: Location
+    sentence: str
+    before: str  # the sentence's text before the number
+    exact: bool
+    paragraph: int
+    start: int
+    end: int
+
+
+_ENUM_GAP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*(?P<subject>[^，,；;。：:、（()）\s]{1,16})\s*$")
+MIN_HEAD = 2  # the shared ending of an enumeration's names: 行政编制、事业编制 → 编制
+
+
+def _items(facts: Facts, phrase: Phrase) -> list[_Item]:
+    if phrase.kind == "count":
+        return [_Item(c.subject, c.quantity, c.location, c.sentence, c.before, c.exact, c.paragraph, c.start,
+                      c.start + len(c.quantity.text.rstrip())) for c in counts_of(facts)]
+    return [_Item(f.subject, f.quantity, f.location, f.sentence.text, f.sentence.text[: f.start - f.sentence.start],
+                  f.exact, f.sentence.paragraph, f.start, f.end)
+            for f in statements_of(facts, Figure)
+            if (f.quantity.is_money if phrase.kind == "money" else f.quantity.is_percent)]
+
+
+def _common_ending(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _kinds_of_one(phrase: Phrase, first: str, second: str) -> bool:
+    """Do two names name two kinds of the phrase's fact: ending alike (编制) in a word the
+    fact itself is named by (核定编制), each qualified by a kind (行政, 事业), neither of
+    another population? "在职人员、离退休人员" do not (人员 does not name the staff in
+    post; 离退休 is another population), nor "公用经费支出、人员经费支出" (经费支出 is not
+    公用经费), nor "年末结转结余、非财政拨款结转结余" (年末 names no kind)."""
+    a, b = name_key(first), name_key(second)
+    shared = _common_ending(a, b)
+    if shared < MIN_HEAD or shared >= len(b) or shared >= len(a):
+        return False
+    if any(w in a or w in b for w in phrase.unless):
+        return False
+    if not (_qualifies(a[: len(a) - shared]) and _qualifies(b[: len(b) - shared])):
+        return False
+    return any(names_phrase(w, a[len(a) - shared :]) for w in phrase.words)
+
+
+def _joined(texts: Mapping[int, str], phrase: Phrase, first: _Item, second: _Item) -> bool:
+    """Are two numbers consecutive items of one enumeration of kinds of the phrase's fact:
+    "行政编制45名、事业编制86名" (joined by 、/和/及, nothing else between)?"""
+    if first.paragraph != second.paragraph or not first.end <= second.start:
+        return False
+    gap = texts.get(first.paragraph, "")[first.end : second.start]
+    m = _ENUM_GAP.match(gap)
+    if m is None or first.quantity.unit is None or first.quantity.is_money != second.quantity.is_money:
+        return False
+    return _kinds_of_one(phrase, first.subject, m.group("subject"))
+
+
+def _enumeration(texts: Mapping[int, str], phrase: Phrase, items: list[_Item], item: _Item) -> list[_Item]:
+    """The items of the enumeration ``item`` is one of (itself alone when it is not)."""
+    ordered = sorted((i for i in items if i.paragraph == item.paragraph), key=lambda i: i.start)
+    k = ordered.index(item)
+    lo = hi = k
+    while lo > 0 and _joined(texts, phrase, ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _joined(texts, phrase, ordered[hi], ordered[hi + 1]):
+        hi += 1
+    return ordered[lo : hi + 1]
+
+
+def _other_kinds(texts: Mapping[int, str], phrase: Phrase, items: list[_Item], parts: list[_Item]) -> bool:
+    """Does the sentence give another kind of the fact outside the enumeration
+    ("核定行政编制45名，……事业编制86名")? Then which figures make up the fact cannot be
+    told."""
+    first = parts[0]
+    text = texts.get(first.paragraph, "")
+    return any(i.paragraph == first.paragraph and i.sentence == first.sentence and i not in parts
+               and i.quantity.is_money == first.quantity.is_money
+               and _bracketed(text, i.start) == _bracketed(text, first.start)  # a breakdown in brackets is another figure's
+               and any(_kinds_of_one(phrase, p.subject, i.subject) for p in parts) for i in items)
+
+
+def _bracketed(text: str, pos: int) -> bool:
+    """Is the offset inside brackets ("实有在职人员249人（政法专项编制238人、……）")?"""
+    before = text[:pos]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _qualifies(words: str) -> bool:
+    """Do the words before a shared ending name a kind (行政, 事业), not only a date or a
+    neutral word (年末, 核定, 本单位)?"""
+    v = narrative_vocabulary()
+    rest = _YEAR.sub("", words)
+    for w in sorted((*v.neutral_prefixes, *EXTRA_NEUTRAL), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    # the unit's own name (本院, 市医疗保障局) names no kind either
+    return bool(rest) and not any(rest.endswith(x) for x in v.org_suffixes)
+
+
+def _enumeration(texts: Mapping[int, str], phrase: Phrase, items: list[_Item], item: _Item) -> list[_Item]:
+    """The items of the enumeration ``item`` is one of (itself alone when it is not)."""
+    ordered = sorted((i for i in items if i.paragraph == item.paragraph), key=lambda i: i.start)
+    k = ordered.index(item)
+    lo = hi = k
+    while lo > 0 and _joined(texts, phrase, ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _joined(texts, phrase, ordered[hi], ordered[hi + 1]):
+        hi += 1
+    return ordered[lo : hi + 1]
+
+
+def _other_scope(phrase: Phrase, before: str) -> bool:
+    """Does the number's clause (its sentence back to the last ；) name another
+    population or scope than the fact's ("警务辅助人员控制数420名，实有398名")?"""
+    clause = re.split(r"[；;]", before)[-1]
+    return any(w in clause for w in phrase.unless)
+
+
+def _sum_source(ref: FactRef, parts: list[_Item], kind: str) -> Source | None:
+    """One source for an enumeration's parts: their sum."""
+    scale = parts[0].quantity.scale
+    if any(p.quantity.value is None or not p.exact for p in parts):
+        return None
+    total = sum(((p.quantity.value or Decimal(0)) * p.quantity.scale for p in parts), Decimal(0)) / scale
+    decimals = max(p.quantity.decimals for p in parts)
+    first = parts[0].quantity
+    unit = first.unit or ""
+    q = Quantity(text=f"{fmt(total, decimals)}{unit}", value=total, decimals=decimals, unit=first.unit)
+    what = " + ".join(f"{p.subject}{p.quantity.text.strip()}" for p in parts)
+    return Source(ref, q, what, parts[0].location, parts[0].sentence.strip()[:80], kind,
+                  scale if kind == "money" else Decimal(1), "text")
+
+
 def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> list[Source]:
     phrase = phrases.get(ref.phrase)
     if phrase is None:
@@ -173,25 +355,35 @@ def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> 
     year = evaluated_year(facts)
     out: list[Source] = []
     seen: set[tuple[Decimal, Decimal]] = set()
-    if phrase.kind == "count":
-        items = [(c.subject, c.quantity, c.location, c.sentence, c.before, c.exact) for c in counts_of(facts)]
-    else:
-        items = [(f.subject, f.quantity, f.location, f.sentence.text, f.sentence.text[: f.start - f.sentence.start], f.exact)
-                 for f in statements_of(facts, Figure)
-                 if (f.quantity.is_money if phrase.kind == "money" else f.quantity.is_percent)]
-    for subject, q, loc, sentence, before, exact in items:
-        if not exact or q.value is None or not year_ok(before, year):
+    items = _items(facts, phrase)
+    texts = {p.index: normalize(p.text) for p in facts.document.paragraphs}
+    for item in items:
+        q = item.quantity
+        if not item.exact or q.value is None or not year_ok(item.before, year):
             continue
-        if any(w in before[-12:] for w in ("上年", "去年", "上一年")):
+        if any(w in item.before[-12:] for w in ("上年", "去年", "上一年")):
             continue
-        if not any(names_phrase(subject, w) for w in phrase.words):
+        if not any(names_phrase(item.subject, w) for w in phrase.words):
             continue
+        if _other_scope(phrase, item.before):
+            continue  # another population's figure: 辅警, 编外 …
+        parts = _enumeration(texts, phrase, items, item)
+        if _other_kinds(texts, phrase, items, parts):
+            continue  # another kind of the fact given apart: the whole cannot be told
+        if len(parts) > 1:
+            # one part of an enumeration ("核定行政编制45名、事业编制86名"): the fact is the sum
+            source = _sum_source(ref, parts, phrase.kind)
+            if source is None:
+                continue
+            q = source.quantity
+        else:
+            scale = q.scale if phrase.kind == "money" else Decimal(1)
+            source = Source(ref, q, item.subject, item.location, item.sentence.strip()[:80], phrase.kind, scale, "text")
         k = (q.value * q.scale, Decimal(q.decimals))
         if k in seen:
             continue  # the same number stated again adds no reading
         seen.add(k)
-        scale = q.scale if phrase.kind == "money" else Decimal(1)
-        out.append(Source(ref, q, subject, loc, sentence.strip()[:80], phrase.kind, scale, "text"))
+        out.append(source)
     return out
 
 
@@ -212,10 +404,11 @@ def _combinations(facts: Facts, comp: Computation, phrases: Mapping[str, Phrase]
             found = _text_sources(facts, ref, phrases)
             if found:
                 choices.append([{name: s} for s in found])
+    whole = department_wide(facts)
     for kind, names in by_kind.items():
         options = []
         for index, ct in enumerate(facts.tables):
-            if ct.kind != kind:
+            if ct.kind != kind or (whole and lists_projects(facts, ct)):
                 continue
             got = {n: s for n in names if (s := _table_source(ct, index, comp.facts[n])) is not None}
             if got:
@@ -285,6 +478,76 @@ def readings(facts: Facts, ind: IndicatorDef, kb: KnowledgeBase | None = None) -
         if got:
             return got
     return []
+
+
+# ---------------------------------------------------------------------------
+# a formula the report states itself: "结转结余率3.20%（年末结转结余÷收入合计）"
+
+_STATED = re.compile(r"^\s*[（(](?P<num>[^（()）÷/]{2,20})(?:÷|/|除以)(?P<den>[^（()）÷/]{2,20})[)）]")
+_TERM_END = re.compile(r"(?:[×*]\s*100\s*%?|合计|总计|总额|总数|金额|数)$")
+STATED_FORMULA = "num / den * 100"
+
+
+def _term_key(text: str) -> str:
+    t = name_key(_BRACKETED.sub("", text))
+    while (m := _TERM_END.search(t)) and m.start() > 0:
+        t = t[: m.start()]
+    return t
+
+
+def stated_terms(paragraph_text: str, end: int) -> tuple[str, str] | None:
+    """The numerator and denominator of a formula printed in brackets right after a
+    percentage ("3.20%（年末结转结余÷收入合计）"), or None when there is none."""
+    m = _STATED.match(normalize(paragraph_text)[end:])
+    if m is None:
+        return None
+    num, den = _term_key(m.group("num")), _term_key(m.group("den"))
+    return (num, den) if len(num) >= 2 and len(den) >= 2 else None
+
+
+def _term_sources(facts: Facts, term: str, paragraph: int, year: int | None, name: str) -> list[Source]:
+    """The narrative's amounts a stated formula's term names: those of the claim's own
+    paragraph whose name ends with the term ("学校收入合计" for 收入合计), else the
+    report's."""
+    ref = FactRef(f"text:{name}", "text", phrase=name)
+    found: dict[int, list[Source]] = {}
+    for f in statements_of(facts, Figure):
+        if not f.exact or not f.quantity.is_money or f.quantity.value is None:
+            continue
+        if not year_ok(f.sentence.text[: f.start - f.sentence.start], year):
+            continue
+        if not _term_key(f.subject).endswith(term):
+            continue
+        local = 0 if f.sentence.paragraph == paragraph else 1
+        found.setdefault(local, []).append(
+            Source(ref, f.quantity, f.subject, f.location, f.sentence.text.strip()[:80], "money", f.quantity.scale, "text"))
+    for local in (0, 1):
+        if found.get(local):
+            out, seen = [], set()
+            for src in found[local]:
+                k = (src.quantity.value or Decimal(0)) * src.quantity.scale
+                if k not in seen:
+                    seen.add(k)
+                    out.append(src)
+            return out
+    return []
+
+
+def stated_formula_readings(facts: Facts, ind: IndicatorDef, terms: tuple[str, str], paragraph: int) -> list[Reading]:
+    """The values of the report's own formula over the amounts its terms name; empty
+    when a term names nothing (the formula is the report's: no other is tried)."""
+    from auditlint.formula import parse
+
+    year = evaluated_year(facts)
+    nums = _term_sources(facts, terms[0], paragraph, year, "num")
+    dens = _term_sources(facts, terms[1], paragraph, year, "den")
+    formula = parse(STATED_FORMULA)
+    out: list[Reading] = []
+    for n, d in itertools.islice(itertools.product(nums, dens), MAX_READINGS):
+        got = formula.evaluate(_values({"num": n, "den": d}, WAN))
+        if got is not None:
+            out.append(Reading(ind, formula, (("num", n), ("den", d)), got))
+    return out
 
 
 # ---------------------------------------------------------------------------

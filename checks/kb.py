@@ -82,6 +82,9 @@ class Phrase:
     key: str
     words: tuple[str, ...]
     kind: str
+    # words naming another population or scope ("警务辅助人员", "编外"): a number whose
+    # clause (the sentence back to the last ；) names one of them is not this fact
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,10 @@ def _phrases(data: object) -> dict[str, Phrase]:
         kind = spec.get("kind", "money")
         if kind not in PHRASE_KINDS:
             raise KnowledgeBaseError(f"phrase {key!r}: kind {kind!r} (known: {', '.join(PHRASE_KINDS)})")
-        out[str(key)] = Phrase(str(key), tuple(str(w) for w in spec["words"]), kind)
+        unless = spec.get("unless") or []
+        if not isinstance(unless, list):
+            raise KnowledgeBaseError(f"phrase {key!r}: `unless` must be a list of words")
+        out[str(key)] = Phrase(str(key), tuple(str(w) for w in spec["words"]), kind, tuple(str(w) for w in unless))
     return out
 
 

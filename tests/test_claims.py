@@ -135,6 +135,72 @@ def test_al501_silent_on_an_indicator_printed_in_several_tables():
     assert al501(text) == []
 
 
+# the department's staff: the establishment's figures, all kinds of posts
+
+POSTS = "核定行政编制60名、事业编制140名，年末实有在职人员190人（行政58人、事业132人）。"
+AUXILIARY = "截至2024年12月31日，编制内实有人员290人，核定编制300名；警务辅助人员控制数400名，实有380名。"
+
+
+def test_al501_staff_rate_over_posts_of_two_kinds():
+    # 190 ÷ (60 + 140) = 95.00%, not 190 ÷ 60
+    assert al501(with_tables(row("在职人员控制率", "≤100%", "95.00%"), narrative=POSTS)) == []
+    (f,) = al501(with_tables(row("在职人员控制率", "≤100%", "90.00%"), narrative=POSTS))
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.expression) == ("90.00%", "95.00%", "190人 ÷ 200名 × 100")
+
+
+def test_al501_staff_rate_leaves_auxiliary_staff_out():
+    # 290 ÷ 300 = 96.67%; the 380 auxiliary police are not staff in post
+    assert al501(with_tables(row("在职人员控制率", "≤100%", "96.67%"), narrative=AUXILIARY)) == []
+    text = with_tables(narrative=AUXILIARY + "在职人员控制率90.00%。")
+    (f,) = al501(text)
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.expression) == ("90.00%", "96.67%", "290人 ÷ 300名 × 100")
+
+
+# a department's rate and a table of its projects
+
+PROJECTS = [["项目名称", "预算数", "实际支出", "执行率"],
+            ["大气污染防治专项", "3000.00", "2900.00", "96.67%"],
+            ["水污染防治专项", "2000.00", "1930.00", "96.50%"],
+            ["合计", "5000.00", "4830.00", "96.60%"]]
+
+
+def test_al501_a_department_s_rate_is_not_recomputed_from_its_project_table():
+    # the projects' total (96.60%) is a part of the department's spending, not its rate
+    text = with_tables(row("预算执行率", "≥98%", "98.22%"), tables=table(PROJECTS, "表2  2024年度项目支出明细（单位：万元）"))
+    assert al501(text) == []
+    # a project's own report: the same table is the project's, and 98.22% is contradicted
+    project = text.replace("苏州市某某局整体支出绩效自评报告", "苏州市某某专项资金项目支出绩效自评报告")
+    (f,) = al501(project)
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.expression) == ("98.22%", "96.60%", "4830.00 ÷ 5000.00 × 100")
+    # a department's table of income and spending beside it: its 支出合计 bears the claim out,
+    # and a claim both tables contradict is reported
+    income = [["项目", "预算数", "决算数"], ["一、收入合计", "5100.00", "5150.00"], ["二、支出合计", "5100.00", "5009.22"],
+              ["（一）基本支出", "100.00", "179.22"], ["（二）项目支出", "5000.00", "4830.00"]]
+    both = table(income, "表1  部门收支总体情况（单位：万元）") + table(PROJECTS, "表2  项目支出明细（单位：万元）")
+    assert al501(with_tables(row("预算执行率", "≥98%", "98.22%"), tables=both)) == []
+    (f,) = al501(with_tables(row("预算执行率", "≥98%", "100%"), tables=both))
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.expression) == ("100%", "98.22%", "5009.22 ÷ 5100.00 × 100")
+    # the department's own table still decides the department's rate
+    (f,) = al501(with_tables(row("预算执行率", "≥98%", "100%"), tables=table(BUDGET) + table(PROJECTS, "表2  项目支出明细")))
+    assert (f.evidence.stated, f.evidence.computed) == ("100%", "98.19%")
+
+
+# a formula the report prints beside its rate
+
+STATED = "2024年收入合计1000.00万元，实际支出950.00万元。年末结转结余32.00万元，结转结余率{rate}（年末结转结余÷{base}）。"
+
+
+def test_al501_honours_the_formula_the_report_states():
+    # 32 ÷ 1000 = 3.20% by the report's own formula; the budget table's 2661.53 is not its base
+    assert al501(with_tables(tables=table(BUDGET), narrative=STATED.format(rate="3.20%", base="收入合计"))) == []
+    text = with_tables(tables=table(BUDGET), narrative=STATED.format(rate="3.50%", base="收入合计"))
+    (f,) = al501(text)
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.expression) == ("3.50%", "3.20%", "32.00万元 ÷ 1000.00万元 × 100")
+    assert f.location.line == line_of(text, "结转结余率3.50%")
+    # a term the report names no amount for: its formula cannot be followed, and no other is tried
+    assert al501(with_tables(tables=table(BUDGET), narrative=STATED.format(rate="3.50%", base="事业基金"))) == []
+
+
 def test_al501_narrative_claim():
     text = with_tables(tables=table(BUDGET), narrative="2024年，预算执行率100%，各项工作顺利完成。")
     (f,) = al501(text)
@@ -231,6 +297,30 @@ def test_al502_target_after_a_colon_and_in_an_indicator_table():
     text = with_tables(row("培训人次", "≥500人次", "520人次"), narrative="全年培训人次达520人次，年度目标为600人次。")
     (f,) = by_id(lint(text, "AL502"), "AL502")
     assert (f.evidence.stated, f.evidence.computed) == ("≥500人次", "600人次")
+
+
+LISTED = "自治区下达的年度绩效目标为：扶持农业产业化龙头企业{n}，带动农户不少于5,000户。"
+
+
+def test_al502_a_target_in_a_list_of_targets():
+    text = with_tables(row("扶持龙头企业数量", "≥8家", "12家"), row("带动农户数", "≥5000户", "6214户"),
+                       narrative=LISTED.format(n="不少于10家"))
+    (f,) = by_id(lint(text, "AL502"), "AL502")
+    assert (f.evidence.stated, f.evidence.computed) == ("≥8家", "不少于10家")
+    assert f.location.line == line_of(text, "≥8家")
+    assert f.related[0].location.line == line_of(text, "不少于10家")
+
+
+@pytest.mark.parametrize(("narrative", "why"), [
+    (LISTED.format(n="不少于8家"), "the same target"),
+    (LISTED.format(n="10家"), "an exact count is not the table's lower bound"),
+    ("项目总体目标为：扶持农业产业化龙头企业不少于30家。", "the whole project's target, not the year's"),
+    ("2023年度绩效目标为：扶持农业产业化龙头企业不少于10家。", "another year's target"),
+    ("绩效目标为：培育新型农业经营主体不少于10家。", "no indicator of that name"),
+])
+def test_al502_silent_on_a_list_of_targets(narrative, why):
+    text = with_tables(row("扶持龙头企业数量", "≥8家", "12家"), narrative=narrative)
+    assert by_id(lint(text, "AL502"), "AL502") == [], why
 
 
 # ---------------------------------------------------------------------------

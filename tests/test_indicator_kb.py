@@ -123,6 +123,7 @@ indicators:
     ("indicators: [{id: x, names: [甲率], compute: [{formula: pow(a, 2), facts: {a: text:p}}]}]\nphrases: {p: {words: [甲]}}",
      "unknown function 'pow'"),
     ("indicators: {x: 1}", "must be a list"),
+    ("phrases: {p: {words: [甲], unless: 乙}}", "`unless` must be a list"),
     ("indicators: [\n", "not valid YAML"),
 ])
 def test_mistakes_in_the_base_are_named(yaml_text, message):

@@ -48,6 +48,19 @@ def test_adjustment_rate_takes_every_variant_the_table_allows():
     assert values(with_tables(tables=table(BUDGET_ADD_CUT)), "预算调整率") == ["-6.81%", "6.81%", "6.81%"]
 
 
+INCOME_AND_SPENDING = [["项目", "预算数", "决算数", "上年决算数"],
+                       ["一、收入合计", "12196.15", "12528.52", "11853.43"],
+                       ["（一）财政拨款收入", "12196.15", "12528.52", "11853.43"],
+                       ["二、支出合计", "12196.15", "11979.55", "11540.78"],
+                       ["（一）基本支出", "6824.00", "6791.53", "6510.87"],
+                       ["（二）项目支出", "5372.15", "5188.02", "5029.90"]]
+
+
+def test_a_table_of_income_and_spending_gives_the_spending_s_total():
+    text = with_tables(tables=table(INCOME_AND_SPENDING, "表1  部门收支总体情况（单位：万元）"))
+    assert values(text, "预算执行率") == ["98.22%"]  # 11979.55 ÷ 12196.15, not the income's 12528.52
+
+
 def test_two_budget_tables_give_two_readings():
     second = [["项目", "年终核定数", "实际执行数"], ["合计", "1906.62", "1776.73"]]
     got = values(with_tables(tables=table(BUDGET_ADD_CUT) + "表2\n" + table(second)), "预算执行率")
@@ -81,9 +94,45 @@ def test_staff_and_posts_from_the_narrative():
 
 
 def test_a_phrase_found_twice_with_different_values_gives_both():
-    # "实有6名" after 编外员额 is another pair's: both readings are kept, neither chosen
+    # two sentences each giving 实有 of the establishment: both readings are kept, neither chosen
+    text = with_tables(narrative="至2024年12月底，机关核定行政编制55名，实有55名。2024年末实有人数50名。")
+    assert values(text, "财政供养人员控制率") == ["100.00%", "90.91%"]
+
+
+def test_another_population_s_figures_are_not_the_establishment_s():
+    # "实有6名" after 编外员额 is the contract staff's: not a reading of the establishment
     text = with_tables(narrative="至2024年12月底，机关核定行政编制55名，实有55名，另核定编外员额6名、实有6名。")
-    assert values(text, "财政供养人员控制率") == ["100.00%", "10.91%"]
+    assert values(text, "财政供养人员控制率") == ["100.00%"]
+    # the bare 实有 of a clause about auxiliary police, after the establishment's own figures
+    text = with_tables(narrative="截至2024年12月31日，编制内实有人员290人，核定编制300名；警务辅助人员控制数400名，实有380名。")
+    assert values(text, "在职人员控制率") == ["96.67%"]
+    # named in the figure's own words
+    text = with_tables(narrative="2024年末核定编制300名，实有在职人员290人，劳务派遣实有人员40人。")
+    assert values(text, "在职人员控制率") == ["96.67%"]
+
+
+def test_one_kind_of_posts_is_a_part_and_the_posts_are_their_sum():
+    # 行政编制 and 事业编制 listed together: the base is 60 + 140 = 200, never 60 alone
+    text = with_tables(narrative="核定行政编制60名、事业编制140名，年末实有在职人员190人（行政58人、事业132人）。")
+    facts = facts_of(text)
+    (r,) = readings(facts, knowledge_base().lookup("在职人员控制率"))
+    assert r.shown() == "95.00%" and r.expression() == "190人 ÷ 200名 × 100"
+    assert [s.what for _, s in r.inputs] == ["年末实有在职人员", "核定行政编制60名 + 事业编制140名"]
+    # the other kind given apart, not listed with it: which posts make the base cannot be told
+    text = with_tables(narrative="核定行政编制60名，年末实有在职人员190人，另有事业编制140名。")
+    assert values(text, "在职人员控制率") == []
+    # the staff's breakdown by kind of post, in brackets after them, leaves the unit's posts alone
+    text = with_tables(narrative="本院核定编制258名，实有在职人员249人（政法专项编制238人、事业编制11人）；另有聘用制书记员96人。")
+    assert values(text, "在职人员控制率") == ["96.51%"]
+    # one kind of posts alone, or two figures that are not an enumeration of one kind: no sum
+    assert values(with_tables(narrative="核定行政编制60名，年末实有在职人员57人。"), "在职人员控制率") == ["95.00%"]
+    assert values(with_tables(narrative="核定行政编制60名，年末实有在职人员57人、离退休人员20人。"), "在职人员控制率") == ["95.00%"]
+    # items ending alike in words that do not name the fact itself: 公用经费 is not 经费支出
+    text = with_tables(narrative="2024年公用经费预算100.00万元。公用经费支出90.00万元、人员经费支出500.00万元。")
+    assert values(text, "公用经费控制率") == ["90.00%"]
+    # a whole and one of its parts listed together are not two kinds: 年末 names no kind
+    text = with_tables(tables=table(BUDGET), narrative="2024年年末结转结余30.00万元、非财政拨款结转结余0.43万元。")
+    assert values(text, "结转结余率") == ["1.13%"]
 
 
 def test_carryover_from_the_narrative_over_the_budget_table():
