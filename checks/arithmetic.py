@@ -47,6 +47,11 @@ def _base(ct: CanonicalTable, role: str) -> float:
     return float(total) if total is not None else 0.0
 
 
+def _grouped(number: str) -> str:
+    whole, dot, frac = number.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}{dot}{frac}"
+
 @check("AL101", "table-total-mismatch", severity="error", zh="合计行不等于其明细之和", en="A total row is not the sum of its lines")
 def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
     """
@@ -154,10 +159,14 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
     cell = parent.cells[role]
     name_zh, name_en = column_name(ct, role, "zh"), column_name(ct, role, "en")
     n = len(children)
+    # the message writes the sum the way the table writes its figures (1,410,000.00)
+    grouped = "," in cell.text
+    shown = _grouped(fmt(computed.mid, decimals)) if grouped else fmt(computed.mid, decimals)
+    gap = _grouped(diff) if grouped else diff
     yield Finding(
         location=cell.location,
-        message_zh=f"{parent.label}的{name_zh}为 {cell.text}，但其下 {n} 行之和为 {fmt(computed.mid, decimals)}（差 {diff}）",
-        message_en=f"{parent.label}: {name_en} is {cell.text}, but its {n} rows add up to {fmt(computed.mid, decimals)} (off by {diff})",
+        message_zh=f"{parent.label}的{name_zh}为 {cell.text}，但其下 {n} 行之和为 {shown}（差 {gap}）",
+        message_en=f"{parent.label}: {name_en} is {cell.text}, but its {n} rows add up to {shown} (off by {gap})",
         evidence=Evidence(
             expression=_expression([_printed(ct, ch, role) for ch in children]),
             stated=cell.text.strip(),

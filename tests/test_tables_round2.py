@@ -232,3 +232,15 @@ def test_a_single_rate_over_another_base_of_its_table_is_not_reported():
     rows = [r[:] for r in FUNDS_BLOCK]
     rows[2][5] = "126.67%"  # 760 ÷ 600: over the initial budget
     assert lint(report(rows), "AL201") == []
+
+
+def test_al101_message_writes_the_sum_with_the_tables_separators():
+    text = report([
+        ["乡镇", "补贴户数", "补贴金额"],
+        ["东镇", "1,200", "840,000.00"],
+        ["西镇", "800", "570,000.00"],
+        ["合计", "2,000", "1,401,000.00"],
+    ], before="一、补贴发放情况\n表1  补贴发放情况（金额单位：元）\n")
+    [f] = lint(text, "AL101")
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.difference) == ("1,401,000.00", "1410000.00", "9000.00")
+    assert "1,410,000.00（差 9,000.00）" in f.message_zh and "1,410,000.00 (off by 9,000.00)" in f.message_en
