@@ -21,6 +21,7 @@ from auditlint.checks.indicator_values import (
     Reading,
     all_contradict,
     contradicts,
+    definition_readings,
     evaluated_year,
     readings,
     stated_formula_readings,
@@ -285,7 +286,15 @@ def _narrative_readings(facts: Facts, ind: IndicatorDef, f: Figure) -> list[Read
     terms = stated_terms(texts.get(f.sentence.paragraph, ""), f.end)
     if terms is not None:
         return stated_formula_readings(facts, ind, terms, f.sentence.paragraph)
-    return readings(facts, ind)
+    return _kb_readings(facts, ind)
+
+
+def _kb_readings(facts: Facts, ind: IndicatorDef) -> list[Reading]:
+    """The indicator's values: by the definition the report states for it anywhere
+    ("预算调整率=各项目调整金额绝对值之和÷年初预算数"), which overrides the knowledge
+    base's (nothing when its terms name no figure); else by the knowledge base's."""
+    defined = definition_readings(facts, ind)
+    return defined if defined is not None else readings(facts, ind)
 
 
 @check("AL501", "claim-contradicts-data", severity="error", zh="指标的声称值与报告自身数据重新计算的结果不符",
@@ -298,8 +307,9 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
     调整后预算（表中未列调整后预算时，取年初预算及其加上调整数），结转结余率 = 年末结转结余（或 预算 − 支出）÷ 预算，预算调整率、“三公经费”变动率、在职人员控制率
     （编制内实有人数 ÷ 编制数；辅警、编外、劳务派遣等其他人员的数字不算，行政编制、事业编制并列时编制数为其和）等；
     其他指标与正文写明的同一数量相比（来电量 与“来电总量99.54万个”）。部门整体报告的指标不用项目明细表（只列项目的
-    表）的合计重算；报告在声称值后括注了自己的公式（“结转结余率3.20%（年末结转结余÷收入合计）”）时按其公式重算，
-    公式中的项找不到对应数字时不报告。按区间比较并尊重
+    表）的合计重算；报告在声称值后括注了自己的公式（“结转结余率3.20%（年末结转结余÷收入合计）”）时按其公式重算；
+    报告在任何位置写明了指标的定义（“预算调整率=各项目调整金额绝对值之和÷年初预算数”）时，以报告的定义代替知识库的
+    公式（调整金额绝对值之和 = 预算表各行调整额不计正负之和）。公式中的项找不到对应数字时不报告。按区间比较并尊重
     比较符：“≤0%”只有重算值整体大于 0 才算不符，“100%”代表 [99.5%, 100.5%]。有多种常见算法或多个数据来源时，
     只有全部不符才报告；数据不足以判断（没有上年数，没有编制数）时不报告。
     错误示例：预算执行率 完成值“100%”，而预算表 2613.26 ÷ 2661.53 = 98.19%；结转结余率“0%”而年末结转结余 51.43 万元。
@@ -320,7 +330,10 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
     department-wide report's indicators are not recomputed from a table that lists
     projects (its total is the projects' spending, a part of the department's). When the
     report prints its own formula beside the claim ("结转结余率3.20%（年末结转结余÷收入合计）")
-    that formula is used, and nothing is said when its terms name no amount. Compared as
+    that formula is used; a definition the report prints anywhere ("预算调整率=各项目调整金额
+    绝对值之和÷年初预算数") replaces the knowledge base's formula (the sum of absolute
+    adjustments is that of the budget table's lines, signs dropped). Nothing is said when
+    the report's own formula has a term that names no amount. Compared as
     intervals, comparators respected: "≤0%" is contradicted only by a value wholly above 0,
     "100%" stands for [99.5%, 100.5%]. With several common formulas or several sources, it
     is reported only when all of them contradict it; where the data cannot decide (no
@@ -343,7 +356,9 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
         ind = kb.lookup(row.name)
         if ind is not None and printed[ind.id] > 1:
             continue
-        rs = readings(facts, ind) if ind is not None and _unit_fits(claim.quantity, ind) else []
+        rs = _kb_readings(facts, ind) if ind is not None and _unit_fits(claim.quantity, ind) else []
+        if ind is not None and not rs and definition_readings(facts, ind) is not None:
+            continue  # the report defines it in terms no figure answers: nothing to say
         if rs:
             if all_contradict(claim.quantity, [r.value for r in rs]):
                 yield _kb_finding(claim, ind, rs)  # type: ignore[arg-type]

@@ -201,6 +201,44 @@ def test_al501_honours_the_formula_the_report_states():
     assert al501(with_tables(tables=table(BUDGET), narrative=STATED.format(rate="3.50%", base="事业基金"))) == []
 
 
+# a definition the report states anywhere (not beside the figure) overrides the base's
+
+DEFINED = "三、绩效分析\n预算调整率=各项目调整金额绝对值之和÷年初预算数。\n"
+
+
+def test_al501_honours_a_definition_stated_elsewhere_in_the_report():
+    # 基本支出 +93.14 and 项目支出 −155.60: (93.14 + 155.60) ÷ 2723.99 = 9.13%, not the net −2.29%
+    claim = row("预算调整率", "≤10%", "9.13%")
+    assert al501(with_tables(claim, tables=table(BUDGET))) != []  # the base's net readings alone disagree
+    assert al501(with_tables(claim, tables=table(BUDGET), narrative=DEFINED)) == []
+    text = with_tables(row("预算调整率", "≤10%", "5.00%"), tables=table(BUDGET), narrative=DEFINED)
+    (f,) = al501(text)
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.expression) == ("5.00%", "9.13%", "248.74 ÷ 2723.99 × 100")
+    assert f.location.line == line_of(text, "5.00%")
+    # stated in the narrative too: the same definition
+    text = with_tables(tables=table(BUDGET), narrative=DEFINED + "2024年预算调整率为5.00%。")
+    assert [(f.evidence.stated, f.evidence.computed) for f in al501(text)] == [("5.00%", "9.13%")]
+
+
+def test_al501_silent_when_a_stated_definition_names_no_figure():
+    # the report's own terms answer to no amount: its meaning cannot be followed, no other formula is tried
+    odd = "预算调整率=调整事项涉及资金÷部门预算总规模。\n"
+    assert al501(with_tables(row("预算调整率", "≤10%", "5.00%"), tables=table(BUDGET), narrative=odd)) == []
+    # a definition of another indicator leaves this one to the base
+    other = "预算执行率=实际支出数÷调整预算数。\n"
+    (f,) = al501(with_tables(row("预算调整率", "≤10%", "5.00%"), tables=table(BUDGET), narrative=other))
+    assert (f.evidence.stated, f.evidence.computed) == ("5.00%", "-2.29%")
+
+
+def test_al501_adjustment_rate_counts_cuts_printed_with_a_minus_sign():
+    # 扣减 printed "-129.89": the gross 调增 + 调减 (129.89 ÷ 1906.62 = 6.81%) is one of the accepted readings, and a
+    # claim none of them gives is still reported
+    signed = [r[:4] + [("-" + r[4]) if r[4] not in ("0", "扣减") else r[4]] + r[5:] for r in BUDGET_ADD_CUT]
+    assert al501(with_tables(row("预算调整率", "≤10%", "6.81%"), tables=table(signed))) == []
+    (f,) = al501(with_tables(row("预算调整率", "≤10%", "3.00%"), tables=table(signed)))
+    assert (f.evidence.stated, f.evidence.computed) == ("3.00%", "-6.81%")
+
+
 def test_al501_narrative_claim():
     text = with_tables(tables=table(BUDGET), narrative="2024年，预算执行率100%，各项工作顺利完成。")
     (f,) = al501(text)

@@ -44,8 +44,8 @@ def test_execution_rate_from_the_budget_table_s_total_row():
 def test_adjustment_rate_takes_every_variant_the_table_allows():
     # (调整后 − 年初) ÷ 年初, its size, and the printed 调整数; no 追加/扣减 columns here
     assert values(with_tables(tables=table(BUDGET)), "预算调整率") == ["-2.29%", "2.29%", "2.29%"]
-    # 追加/扣减 columns: the gross adjustment is a variant too
-    assert values(with_tables(tables=table(BUDGET_ADD_CUT)), "预算调整率") == ["-6.81%", "6.81%", "6.81%"]
+    # 追加/扣减 columns: the gross adjustment is a variant too, 调减 taken with or without its sign
+    assert values(with_tables(tables=table(BUDGET_ADD_CUT)), "预算调整率") == ["-6.81%", "6.81%", "6.81%", "6.81%"]
 
 
 INCOME_AND_SPENDING = [["项目", "预算数", "决算数", "上年决算数"],
