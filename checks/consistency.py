@@ -11,11 +11,15 @@ makes it a different quantity, and nothing is said.
 
 A project's multi-year amounts — its total investment (总投资, 概算, 批复投资), the amount
 accumulated since it began (累计), a contract's total — and the parts listed under them
-("总投资3,000.00万元，其中中央资金2,000.00万元") are not the year's budget or spending.
+("总投资3,000.00万元，其中中央资金2,000.00万元") are not the year's budget or spending;
+a sentence that opens with 其中 lists the parts of the amount before it ("项目计划总投资
+8,400.00万元。其中中央财政资金…").
 A name that names no row (支出, 实际支出) is the table's total only when the sentence is
 about the whole: after a count of things bought or carried out ("购置执法记录仪260台，
 支出376.48万元", "实施项目3个，…实际支出272.90万元") it is those things' spending, and an
-amount equal to another row's cell of the same column is that row's.
+amount equal to another row's cell of the same column is that row's. An amount equal
+(within its printed precision, in its own unit) to any amount column of the row it names
+— 计划数, 下达数, 到位数 beside 支出数 — is that column's figure, not a differing one.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.narrative import Figure, OfWhich, TotalWithParts, link_rows, match_key, statements_of
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary
-from auditlint.extract.tables import CanonicalTable, Row, column_name
+from auditlint.extract.tables import CanonicalTable, Row, column_name, summable
 from auditlint.findings import Evidence, Finding, Related
 from auditlint.numbers import SCALES, Approx, Quantity, compare, find_quantities, fmt, normalize
 from auditlint.rank import materiality
@@ -57,9 +61,13 @@ EXTRA_NEUTRAL = ("全年", "本年度", "本年", "当年", "年度", "全部", 
 # a contract, what has accumulated since it began
 MULTI_YEAR = ("总投资", "投资总额", "计划投资", "批复投资", "概算", "建设期", "历年", "合同", "总造价")
 CUMULATIVE = "累计"
+_OTHER_YEAR = ("上年", "去年", "上一年", "同期")
 WITHIN_YEAR = ("全年", "本年", "当年", "年度", "年内", "今年")
 # what opens a list of a total's parts: "总投资X万元，其中…", "（…）", "包括…", "分别为…"
-PARTS_OPENER = re.compile(r"^[，,：:\s]*(?:其中|包括|含|分别为|分别是|由|[（(：:])")
+PARTS_OPENER = re.compile(r"^[，,：:。；;\s]*(?:其中|包括|含|分别为|分别是|由|[（(：:])")
+# a list of parts opening a sentence ("…8,400.00万元。其中…") or a later clause
+_LIST_OPENS_SENTENCE = re.compile(r"^\s*(?:其中|包括)")
+_LIST_OPENS_CLAUSE = re.compile(r"[，,。；;]\s*(?:其中|包括)")
 # what starts another period inside a sentence: the list of parts has ended
 _PERIOD = re.compile(r"(?:19|20)\d{2}\s*年|本年|当年|全年|今年|年度")
 # the units of a count of things bought, built or carried out (not of people or times)
@@ -227,18 +235,40 @@ def _scoped(fig: Figure, paragraphs: dict[int, str]) -> bool:
 
 
 def _part_of_multi_year(fig: Figure, figures: list[Figure], paragraphs: dict[int, str]) -> bool:
-    """The figure is listed under a multi-year amount of its sentence: "项目总投资3,000.00万元，
-    其中中央资金2,000.00万元、省级资金1,000.00万元" — the parts of the project's investment,
-    not of the year's budget. The list opens right after that amount (其中, 包括, a bracket)
-    and runs until another period is named ("…；2023年年初预算…")."""
+    """The figure is listed under a multi-year amount: "项目总投资3,000.00万元，其中中央资金
+    2,000.00万元、省级资金1,000.00万元" — the parts of the project's investment, not of the
+    year's budget. The list opens after that amount (其中, 包括, a bracket) and runs until
+    another period is named ("…；2023年年初预算…"). A sentence that opens with 其中 or
+    包括 lists the parts of the sentence before it ("项目计划总投资8,400.00万元。其中中央
+    财政资金…"), and an amount between the total and 其中 that is smaller than the part
+    (a standard, "亩均财政投入3000元") cannot be what the part belongs to."""
     text = paragraphs.get(fig.sentence.paragraph, "")
-    before = [f for f in figures if f.sentence == fig.sentence and f.end <= fig.start and f.quantity.is_money]
-    for total in reversed(before):
+    sentences = [fig.sentence]
+    if _LIST_OPENS_SENTENCE.match(text[fig.sentence.start: fig.start]):
+        sentences += [f.sentence for f in figures if f.sentence.paragraph == fig.sentence.paragraph
+                      and f.sentence.end <= fig.sentence.start and not text[f.sentence.end: fig.sentence.start].strip()]
+    before = sorted((f for f in figures if f.sentence in sentences and f.end <= fig.start and f.quantity.is_money),
+                    key=lambda f: f.start)
+    for k in range(len(before) - 1, -1, -1):
+        total = before[k]
         if not (multi_year(normalize(total.subject)) or multi_year(normalize(total.name))):
             continue
         between = text[total.end: fig.start]
-        return bool(PARTS_OPENER.match(between)) and not _PERIOD.search(between)
+        if _PERIOD.search(between):
+            return False
+        if PARTS_OPENER.match(between):
+            return True
+        opener = _LIST_OPENS_CLAUSE.search(between)
+        if opener is None:
+            return False
+        inside = [f for f in before[k + 1:] if f.start < total.end + opener.start()]
+        return all(_smaller(f.quantity, fig.quantity) for f in inside)
     return False
+
+
+def _smaller(a: Quantity, b: Quantity) -> bool:
+    """``a`` is less than ``b`` (both money), in base units."""
+    return a.value is not None and b.value is not None and a.value * a.scale < b.value * b.scale
 
 
 def _about_counted_things(fig: Figure, paragraphs: dict[int, str]) -> bool:
@@ -300,9 +330,22 @@ def _narrative_claims(facts: Facts) -> Iterator[tuple[Figure, Meaning, list[Cell
         yield fig, m, _cells(rows, roles)
 
 
-def _every_measure(rows: list[tuple[int, CanonicalTable, Row]]) -> list[Cell_]:
-    """The row's budget and actual cells of the year (the prior year's is another year)."""
-    return _cells(rows, UNDETERMINED)
+def _every_measure(rows: list[tuple[int, CanonicalTable, Row]], year: int | None) -> list[Cell_]:
+    """Every amount of the row in the year: its budget and actual cells and any other
+    column of amounts (计划数, 到位数, 下达数 …). The prior year's column, or one whose
+    header names another year, is another quantity."""
+    out = _cells(rows, UNDETERMINED)
+    for i, ct, row in rows:
+        for col in ct.columns:
+            role = col.role
+            if not summable(role) or role in UNDETERMINED or role == "prior_actual" or role not in row.cells:
+                continue
+            if any(w in col.header for w in _OTHER_YEAR) or not year_ok(col.header, year):
+                continue
+            q = ct.value(row, role)
+            if q is not None and q.is_number and q.value is not None and not q.is_percent:
+                out.append(Cell_(i, ct, row, role, q))
+    return out
 
 
 @check("AL503", "same-quantity-differs", severity="warning", zh="同一数量在报告中两处写法不同",
@@ -314,10 +357,12 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     实际执行数为 715.69），或支出结构表的合计、项目与预算执行表不一致。正文金额按名称严格对应：本年、本单位之类
     的中性词 + 表中某行的名称（或表的合计）+ 口径词（支出 → 实际执行数，调整预算数，年初预算……），括号或“其中”
     里的分项沿用其合计的口径。收入与支出、预算与决算、本年与上年、财政拨款部分与整体、基金或下属单位的数字都
-    是不同的数量，不作比较；所述数值与该行本年的预算数或实际数中某一栏相符（可能是另一口径）时也不报告。
-    项目总投资、概算、合同金额、累计数等跨年度金额及其“其中”分项不是本年预算或支出；未指明哪一行的金额
+    是不同的数量，不作比较；所述数值（按正文单位，元与万元互换后在印出精度内）与该行本年任一金额栏相符
+    （预算数、实际数、计划数、下达数、到位数等，可能是另一口径）时也不报告。项目总投资、概算、合同金额、
+    累计数等跨年度金额及其“其中”分项（包括下一句以“其中”开头列出的分项）不是本年预算或支出；未指明哪一行的金额
     （“支出”“实际支出”）在讲某些事项的句子里（“购置执法记录仪260台……，支出376.48万元”），或与表中同一栏
     另一行的数值相等时，是该事项或该行的数字，不与合计比较。
+    表中数值按正文的单位列出，单位不同时附表中原数。
     错误示例：“本年支出1782.77万元（基本支出709.66万元，……）”，而表中基本支出实际执行数为 715.69。
     正确示例：正文与表中都写 715.69。
 
@@ -330,22 +375,27 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     年初预算 …); a part in brackets or after 其中 takes its total's measure. Income and
     spending, budget and actual, this year and last, a 财政拨款 part and the whole, a fund
     or another unit are different quantities and are not compared; an amount equal to the
-    row's budget or actual of the year in another column (perhaps another measure) is not
+    row's amount of the year in any column (budget, actual, 计划数, 下达数, 到位数: perhaps
+    another measure), within printed precision after converting 元 and 万元, is not
     reported either. A project's multi-year amounts (总投资, 概算, a contract, 累计) and
-    the parts listed under them are not the year's; a name that names no row (支出,
+    the parts listed under them (also in a next sentence opening with 其中) are not the
+    year's; a name that names no row (支出,
     实际支出) in a sentence about things bought or done ("购置执法记录仪260台……，支出
     376.48万元"), or equal to another row's cell of the same column, is theirs or that
     row's, not the total's.
+    The table's figure is shown in the narrative's unit, with the table's own beside it
+    when the units differ.
     Bad: "本年支出1782.77万元（基本支出709.66万元，……）" while the table's 基本支出 actual is 715.69.
     Good: 715.69 in the sentence and in the table.
     """
     figures = statements_of(facts, Figure)
+    year = evaluated_year(facts)
     for fig, m, cells in _narrative_claims(facts):
         if not cells or not all(_differs(fig.quantity, c) for c in cells):
             continue
         rows = _rows(facts, m, PRIMARY)
-        if any(not _differs(fig.quantity, c) for c in _every_measure(rows)):
-            continue  # it is another column of the row: perhaps another measure, not a mistake
+        if any(not _differs(fig.quantity, c) for c in _every_measure(rows, year)):
+            continue  # it is another column of the row (计划数 beside 支出数): another measure, not a mistake
         if m.row == TOTAL and _another_rows_figure(facts, fig, {c.role for c in cells}):
             continue  # a name that names no row, with another row's figure: that row's
         yield _narrative_finding(fig, cells, figures)
@@ -363,19 +413,39 @@ def _agreeing(fig: Figure, cells: list[Cell_], figures: list[Figure]) -> list[Fi
     return out
 
 
+def _table_in_figure_unit(cell: Cell_, fig: Quantity, value: Approx) -> tuple[str, str]:
+    """The table's figure in the narrative's unit, and, when the table prints it in another
+    unit, how to show both ("4621.54万元（表中 46,215,380.62元）"); "" when the units agree."""
+    printed = fmt(cell.quantity.value or Decimal(0), cell.quantity.decimals)
+    unit = _table_unit(cell)
+    if not unit or not fig.unit or unit == fig.unit or unit not in SCALES or _ratio(cell, fig) == 1:
+        return printed, ""
+    if cell.quantity.value == fig.value:  # the same digits: the unit may be wrong; say the table's
+        return printed, f"{printed}{unit}"
+    places = fig.decimals
+    while places < 8 and Decimal(fmt(value.mid, places)) == fig.value and value.mid != fig.value:
+        places += 1  # never round the table's figure onto the narrative's
+    converted = fmt(value.mid, places)
+    if "," in cell.row.cells[cell.role].text and cell.quantity.value is not None:  # as the table writes it
+        printed = f"{cell.quantity.value:,.{cell.quantity.decimals}f}"
+    return converted, f"{converted}{fig.unit}（表中 {printed}{unit}）"
+
+
 def _narrative_finding(fig: Figure, cells: list[Cell_], figures: list[Figure]) -> Finding:
     q = fig.quantity
     c = cells[0]
     table_value = _in_figure_unit(c, q)
-    shown_table = fmt(c.quantity.value or Decimal(0), c.quantity.decimals)
+    shown_table, in_unit = _table_in_figure_unit(c, q, table_value)
     row_name = c.row.label
     if row_name.strip() == "小计":
         row_name = fig.subject + row_name  # a group's unnamed 小计: "基本支出小计"
     where = f"{row_name}“{column_name(c.ct, c.role, 'zh')}”"
     also = _agreeing(fig, cells, figures)
     lines = "、".join(str(f.location.line) for f in also if f.location.line) if also else ""
-    also_zh = f"，正文第 {lines} 行也写作 {shown_table}" if lines else ""
-    also_en = f"; lines {lines} of the narrative say {shown_table} too" if lines else ""
+    also_zh = f"，正文第 {lines} 行也写作 {shown_table}{q.unit or ''}" if lines and in_unit else (
+        f"，正文第 {lines} 行也写作 {shown_table}" if lines else "")
+    also_en = f"; lines {lines} of the narrative say {shown_table}{q.unit or ''} too" if lines and in_unit else (
+        f"; lines {lines} of the narrative say {shown_table} too" if lines else "")
     same_digits = q.value == c.quantity.value and (table_value.mid != q.approx.mid)
     unit_zh = "（数字相同而单位不同，单位可能写错）" if same_digits else ""
     unit_en = " (the same digits in another unit: the unit may be wrong)" if same_digits else ""
@@ -387,9 +457,9 @@ def _narrative_finding(fig: Figure, cells: list[Cell_], figures: list[Figure]) -
     related += [Related(f.location, f.sentence.text.strip()[:80]) for f in also[:3]]
     return Finding(
         location=fig.location,
-        message_zh=f"“{fig.subject}”此处为 {shown}，而表中{where}为 {shown_table}{also_zh}{unit_zh}",
+        message_zh=f"“{fig.subject}”此处为 {shown}，而表中{where}为 {in_unit or shown_table}{also_zh}{unit_zh}",
         message_en=f"“{fig.subject}” is {shown} here, but the table's {row_name} ({column_name(c.ct, c.role, 'en')}) "
-                   f"is {shown_table}{also_en}{unit_en}",
+                   f"is {in_unit or shown_table}{also_en}{unit_en}",
         evidence=Evidence(expression=f"{fig.subject} = {where}", stated=fmt(q.value or Decimal(0), q.decimals),
                           computed=shown_table, difference=fmt(diff, q.decimals), tolerance=fmt(q.approx.half + table_value.half),
                           operands=(("正文", shown), *((f"{x.row.label} {column_name(x.ct, x.role, 'zh')}",

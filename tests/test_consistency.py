@@ -234,3 +234,71 @@ def test_al503_an_elided_subject_is_the_earlier_amount_s():
     (f,) = al503(text)
     assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("3.38", "3.83", line_of(text, "3.38万元"))
     assert al503(with_tables(narrative=narrative.replace("3.38", "3.83"), tables=table(SANGONG_ONLY))) == []
+
+
+# ---------------------------------------------------------------------------
+# round three: another amount column of the named row; a list under a multi-year amount
+# across a full stop; the table's figure in the narrative's unit
+
+FUNDS_YUAN = [
+    ["资金来源", "下达数", "到位数", "实际支出数"],
+    ["中央补助资金", "6,350,000.00", "6,350,000.00", "6,012,437.50"],
+    ["市级配套资金", "2,150,000.00", "1,935,000.00", "1,870,260.00"],
+    ["合计", "8,500,000.00", "8,285,000.00", "7,882,697.50"],
+]
+
+
+def _funds_report(narrative: str) -> str:
+    return with_tables(narrative=narrative, tables=table(FUNDS_YUAN, "表2  资金下达及使用情况（单位：元）"))
+
+
+@pytest.mark.parametrize("amount", ["635.00", "215.00", "193.50"])
+def test_al503_an_amount_equal_to_another_amount_column_of_its_row_is_that_column_s(amount):
+    # 635.00万元 is the row's 下达数 (6,350,000.00 元), 193.50万元 the 市级 到位数: not its 实际支出数
+    name = "中央补助资金" if amount == "635.00" else "市级配套资金"
+    assert al503(_funds_report(f"2024年{name}{amount}万元，资金已按规定拨付。")) == []
+
+
+def test_al503_an_amount_equal_to_no_column_of_its_row_is_still_compared_in_its_own_unit():
+    text = _funds_report("2024年中央补助资金610.24万元，资金已按规定拨付。")
+    (f,) = al503(text)
+    assert (f.evidence.stated, f.evidence.computed, f.evidence.difference, f.location.line) == (
+        "610.24", "601.24", "9.00", line_of(text, "610.24"))
+    # the table's figure in the narrative's unit, with the table's own figure beside it
+    assert "“实际支出数”为 601.24万元（表中 6,012,437.50元）" in f.message_zh
+
+
+def test_al503_a_column_of_another_year_is_another_quantity():
+    prior = [["项目", "上年支出数", "年初预算", "实际支出数"],
+             ["设备购置费", "1,450.00", "1,600.00", "1,632.80"],
+             ["安装工程费", "1,100.00", "1,200.00", "1,216.40"],
+             ["合计", "2,550.00", "2,800.00", "2,849.20"]]
+    text = with_tables(narrative="2024年设备购置费实际支出1,450.00万元。",
+                       tables=table(prior, "表1  2024年度预算执行情况（单位：万元）"))
+    (f,) = al503(text)
+    assert (f.evidence.stated, f.evidence.computed) == ("1450.00", "1632.80")
+
+
+@pytest.mark.parametrize("narrative", [
+    # 其中 opens the next sentence: the list is still the investment's parts
+    "项目批复总投资1,200.00万元。其中中央补助资金720.00万元、市级配套资金480.00万元。",
+    # a per-unit standard between the total and 其中 cannot be what the parts belong to
+    "项目批复总投资1,200.00万元，每亩补助1500元。其中中央补助资金720.00万元、市级配套资金480.00万元。",
+    "项目批复总投资1,200.00万元，每亩补助1500元，其中中央补助资金720.00万元、市级配套资金480.00万元。",
+])
+def test_al503_silent_on_the_parts_of_a_multi_year_amount_across_a_full_stop(narrative):
+    assert al503(_funds_report(narrative)) == []
+
+
+@pytest.mark.parametrize(("narrative", "stated", "computed"), [
+    # the next sentence names the year: its amounts are the year's
+    ("项目批复总投资1,200.00万元。其中2024年中央补助资金720.00万元。", "720.00", "601.24"),
+    # a sentence that does not open a list is not the investment's
+    ("项目批复总投资1,200.00万元。市级配套资金480.00万元。", "480.00", "187.03"),
+    # an amount between the total and 其中 at least as large as the part may be what it belongs to
+    ("项目批复总投资1,200.00万元，已到位资金900.00万元，其中中央补助资金720.00万元。", "720.00", "601.24"),
+])
+def test_al503_after_a_multi_year_amount_other_lists_are_still_compared(narrative, stated, computed):
+    text = _funds_report(narrative)
+    (f,) = al503(text)
+    assert (f.evidence.stated, f.evidence.computed, f.location.line) == (stated, computed, line_of(text, stated))
