@@ -682,14 +682,18 @@ def weights_not_total(facts: Facts) -> Iterator[Finding]:
     """
     zh:
     评分表各指标的权重（分值）之和应等于合计行印出的权重合计；没有印出合计而报告说明实行
-    百分制（满分100分）时，应等于 100。有一行权重缺失时不作比较（见 AL404）。
+    百分制（满分100分）时，应等于 100。有一行权重缺失时不作比较（见 AL404）。只有一个指标栏的
+    评分表中，以分组名开头的行（“决策（20分）”“一、决策”）若其分值、得分都等于其下各行之和，
+    是分组小计，不计入各指标之和。
     错误示例：合计行权重 100，各指标权重之和为 101。
     正确示例：各指标权重之和 100，合计行 100。
 
     en:
     The weights of a scoring table must add up to the weight total printed in its total row;
     when no total is printed and the report says it scores out of 100 (百分制, 满分100分), to
-    100. When a weight is missing the table is not compared (see AL404).
+    100. When a weight is missing the table is not compared (see AL404). In a table with one
+    indicator column, a row that heads a group (决策（20分）, 一、决策) and whose weight and score
+    are the sums of the rows under it is the group's subtotal and is not added in.
     Bad: total row 100, the indicators' weights add up to 101.
     Good: the weights add up to 100 and the total row says 100.
     """
@@ -721,7 +725,8 @@ def scores_not_total(facts: Facts) -> Iterator[Finding]:
     zh:
     评分表各指标得分之和应等于合计行印出的总得分；正文中的总得分（“自评得分为98分”）应等于
     表中印出的总得分，表中没有印出时应等于各项得分之和。有一行得分缺失时不与之和比较（见 AL405）。
-    一处得分写错时，只在表的合计处报告一次：正文与表中合计一致，就不再重复报告。
+    一处得分写错时，只在表的合计处报告一次：正文与表中合计一致，就不再重复报告。分组小计行
+    （分值、得分都等于其下各行之和的“决策（20分）”“一、决策”）不计入各项得分之和（同 AL406）。
     错误示例：各项得分之和 97，合计行 98，正文“综合得分98分”（报告合计行）。
     正确示例：各项得分之和 99，表中未印合计，正文“得分为99分”。
 
@@ -730,7 +735,8 @@ def scores_not_total(facts: Facts) -> Iterator[Finding]:
     total score in the narrative ("自评得分为98分") must equal the table's printed total, or the
     sum of the scores when the table prints none. With a score missing, the sum is not
     compared (see AL405). One wrong score is reported once, at the table's total: a narrative
-    that repeats that total is not reported again.
+    that repeats that total is not reported again. A group's subtotal row (决策（20分）, 一、决策,
+    whose weight and score are the sums of the rows under it) is not added in (as in AL406).
     Bad: the scores add up to 97, the total row says 98 and the narrative says 98 (the total row is reported).
     Good: the scores add up to 99, no total row, the narrative says 99.
     """

@@ -7,8 +7,10 @@ its level path, weight (own column, or inline in its name: 立项依据充分性
 rule text and parsed rule, stated actual and score; group cells (决策（15分）) become
 ``Group``s with their inline weight and the indicators under them, whether the group
 cell is merged, blank below its first row, or repeated; the total row (合计, 总分, 得分)
-becomes a ``TotalRow``. A row whose numbers a reader had to place by guess gives no
-numbers, except a total row whose label says what its one number is.
+becomes a ``TotalRow``. In a table with one indicator column, a row whose label heads a
+group (决策（20分）, 一、决策) and whose 分值 and 得分 are the sums of the rows under it is
+that group's subtotal: a ``Group``, not an indicator. A row whose numbers a reader had to
+place by guess gives no numbers, except a total row whose label says what its one number is.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING
 from auditlint.extract.scoring_rules import Reading, Rule, parse_rule, reading_of, readings_in
 from auditlint.extract.tables import split_serial
 from auditlint.model import Cell, Location, Table
-from auditlint.numbers import Approx, Quantity, find_quantities, normalize, parse_quantity
+from auditlint.numbers import Approx, Quantity, asum, compare, find_quantities, normalize, parse_quantity
 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
@@ -448,6 +450,91 @@ def scoring_table(table: Table) -> ScoringTable | None:
     return st
 
 
+def _outline_kind(ind: Indicator) -> tuple[str, int] | None:
+    """How a scored row's label marks a possible group head: its serial number's depth
+    (一、决策 → ("serial", 1)), or a weight in brackets after its name (决策（20分） →
+    ("inline", 0)); None for a plain name."""
+    cell = ind.cells.get("name")
+    if cell is None:
+        return None
+    depth = _serial_depth(cell.text)
+    if depth is not None:
+        return ("serial", depth)
+    if split_inline(cell.text)[1] is not None:
+        return ("inline", 0)
+    return None
+
+
+def _adds_up(head: Quantity | None, parts: list[Quantity | None]) -> bool | None:
+    """Whether a group row's weight (or score) is the sum of its rows': None when it prints none."""
+    if head is None:
+        return None
+    stated = points_of(head)
+    values = [points_of(q) for q in parts]
+    if stated is None or any(v is None for v in values):
+        return False
+    return compare(stated, asum(v for v in values if v is not None)).ok
+
+
+def _group_rows(st: ScoringTable, levels: int) -> None:
+    """Group rows in a table with one indicator column: a row that heads a group by its
+    label — a serial number (一、决策) or a weight in brackets (决策（20分）) — and prints its
+    group's 分值 and 得分, each the sum of the rows under it, is the group's subtotal, not an
+    indicator. The rows under it are those down to the next label of its kind or an outer
+    one (the kinds nest in the order they first appear). Nested heads are read innermost
+    first, so an outer one adds up the indicators only; bonus and penalty rows (加分项) are no
+    group's. A row that does not add up stays an indicator: its numbers are then the table's
+    to check."""
+    if levels != 1:
+        return
+    rows = st.indicators
+    kinds = [None if i.guessed else _outline_kind(i) for i in rows]
+    order: list[tuple[str, int]] = []
+    for k in kinds:
+        if k is not None and k not in order:
+            order.append(k)
+    rank = [order.index(k) if k is not None else None for k in kinds]
+    heads: dict[int, list[int]] = {}  # row position → the indicators' positions under it
+    spans: dict[int, list[int]] = {}  # row position → every row under it, nested heads too
+    for i in range(len(rows) - 1, -1, -1):
+        r = rank[i]
+        if r is None:
+            continue
+        span: list[int] = []
+        for j in range(i + 1, len(rows)):
+            other = rank[j]
+            if other is not None and other <= r:
+                break
+            span.append(j)
+        members = [j for j in span if j not in heads and not rows[j].unweighted]
+        if not members:
+            continue
+        checks = [_adds_up(rows[i].weight, [rows[j].weight for j in members]),
+                  _adds_up(rows[i].score, [rows[j].score for j in members])]
+        if False in checks or not any(checks):
+            continue
+        heads[i], spans[i] = members, span
+    if not heads:
+        return
+    keep = [j for j in range(len(rows)) if j not in heads]
+    new_pos = {j: n for n, j in enumerate(keep)}
+    for g in st.groups:
+        g.members = [new_pos[m] for m in g.members if m in new_pos]
+    for i in sorted(heads):
+        head = rows[i]
+        cell = head.cells["name"]
+        name, inline = split_inline(cell.text)
+        name = split_serial(normalize(name))[1] or name
+        weight, weight_cell = head.weight, head.cells.get("weight") if not head.weight_inline else None
+        if weight is None:
+            weight, weight_cell = inline, None
+        group = Group(0, name, cell, weight, [new_pos[j] for j in heads[i]], weight_cell=weight_cell)
+        st.groups.append(group)
+        for j in spans[i]:
+            rows[j].path = (*head.path[:-1], name, *rows[j].path[len(head.path) - 1:])
+    st.indicators = [rows[j] for j in keep]
+
+
 def _funding_rows(table: Table, first: int) -> list[Indicator]:
     """The scored rows of the funding block above the indicator header (年度资金总额 |
     年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): the funds' execution is
@@ -759,6 +846,8 @@ def extract_into(facts: Facts) -> None:
             facts.scoring.append(st)
             previous = st
         between = []
+    for st in facts.scoring:
+        _group_rows(st, sum(1 for c in st.columns if c.role in LEVEL_ROLES))
 
 
 __all__ = [
