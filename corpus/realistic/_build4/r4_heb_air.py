@@ -1,6 +1,6 @@
 """河北 某市 大气污染防治专项资金 2024 项目支出绩效自评报告 (PDF ruled tables with a running page header and
-"第 N 页" footer; a 22-row sub-project table broken over a page with its header repeated; a paragraph
-pushed across a page break; also .docx). 元 with thousands separators, negative 增减 with "-",
+"第 N 页" footer; the 2023/2024 comparison table and the scoring table each broken over a page with
+their header repeated (no paragraph ends up split across pages); also .docx). 元 with thousands separators, negative 增减 with "-",
 scoring table with 扣分 column and 扣分原因, 整改 follow-up of the 2023 evaluation."""
 
 from lib4 import C, D, SP, Report4, pct, q, s, signed, th
