@@ -535,7 +535,9 @@ def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
     上年数取自同一句中给出的上年数，或取自名称相符的表格行的上年决算数列（该行的实际数须
     与句中的本年数相符，才认定说的是这一行）。“比上年执行数X增加Y，增长Z%”中的 Z 与 Y 是同一
     比较；“投诉1,286件，比2023年的1,452件下降11.43%”按句中给出的该年数核对（与指明年份比较
-    而句中没有该年数的，不取表中上年数）。找不到上年数的句子不核对。按打印精度的区间
+    而句中没有该年数的，不取表中上年数）。剔除、扣除、不含、不考虑、除去某项（或“除…外”）之后的
+    比较（“剔除购置费后，‘三公’经费比上年减少…”）是调整口径的比较，不是该数的同比增减，不核对；
+    同一句中在此之前的直接比较照常核对。找不到上年数的句子不核对。按打印精度的区间
     比较，增加或减少的方向也一并核对。表中的增减率（增长率、同比增长%）一列按同一行的
     决算数与上年决算数、或表头仅年份相邻的两列（2023年 | 2024年）重新计算；多数行相符时
     才认为理解了该列，逐行报告不符者。
@@ -550,7 +552,10 @@ def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
     "比上年执行数X增加Y，增长Z%" Z is the same comparison as Y; a count compared with the
     figure the sentence gives for a named year ("投诉1,286件，比2023年的1,452件下降11.43%") is
     checked against that figure (a named year without its figure is not the table's prior
-    year). A sentence with no prior-year figure anywhere is not checked. Compared as intervals at
+    year). A comparison after 剔除/扣除/不含/不考虑/除去 an item (or "除…外") in its sentence, or
+    with one in a bracket right after it, is on an adjusted basis ("剔除购置费后，“三公”经费比上年
+    减少…") and not the figure's plain change: it is not checked, while a plain comparison before
+    it in the same sentence still is. A sentence with no prior-year figure anywhere is not checked. Compared as intervals at
     printed precision, direction included. A table's 增减率 (增长率, 同比增长%) column is
     recomputed from its row's actual and prior-year actual, or from the two columns whose
     headers differ only by consecutive years (2023年 | 2024年); once most rows agree the

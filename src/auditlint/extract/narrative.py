@@ -35,6 +35,9 @@ rows it talks about when the names match (:class:`RowRef`, positions in
   by a direction word right after a change ("…增加849.67万元，增长14.74%") is the same
   comparison in relative terms; a count compared with a named year's count the sentence
   gives ("投诉1,286件，比2023年的1,452件下降11.43%") is a relative change of that count.
+  A comparison on an adjusted basis, after 剔除/扣除/不含/不考虑/除去 an item or "除…外" in its
+  sentence or with one in a bracket right after it ("剔除购置费后，“三公”经费比上年减少…"),
+  is not the figure's plain change and is not read.
 - :class:`Rate` (``"rate"``): a rate the sentence states with its own figures ("实际支出S万元，
   预算执行率R%"): the rate figure, the nearest numerator figure and the candidate
   denominators (vocabulary in ``checks/data/narrative.yaml``).
@@ -263,6 +266,7 @@ class Vocabulary:
     distributive: tuple[str, ...]
     adjust_words: tuple[str, ...]
     adjusted_to: tuple[str, ...]
+    adjusted_basis: tuple[str, ...]
     list_totals: tuple[str, ...]
     budget_measures: tuple[str, ...]
     actual_measures: tuple[str, ...]
@@ -299,6 +303,7 @@ def vocabulary() -> Vocabulary:
         distributive=_longest_first(d.get("distributive")),
         adjust_words=_longest_first(d.get("adjust_words")),
         adjusted_to=_longest_first(d.get("adjusted_to")),
+        adjusted_basis=_longest_first(d.get("adjusted_basis")),
         list_totals=_longest_first(d.get("list_totals")),
         budget_measures=_longest_first((d.get("carried_measures") or {}).get("budget")),
         actual_measures=_longest_first((d.get("carried_measures") or {}).get("actual")),
@@ -334,6 +339,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date": re.compile(r"^(?:截至|截止|至)?\d{4}年(?:度)?(?:末|底|初)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|^\d{1,2}月(?:\d{1,2}日)?(?:底|末)?"),
         # a number that stands for several names: "分别为", "各", "分别占"
         "distributive": re.compile(rf"(?P<word>{_alt(v.distributive)})(?:为|是|达到|达|计|有|约)?$"),
+        # words that put what follows on an adjusted basis: "剔除购置费后", "不含…", "除购置费外，"
+        "adjusted_basis": re.compile(
+            (rf"{_alt(v.adjusted_basis)}|" if v.adjusted_basis else "")
+            + r"(?:^|[，,；;。：:（(\s])(?:如|若|如果|在)?除了?(?!此)[^，,。；;]{1,20}?(?:以外|之外|外)"
+        ),
         "enum": re.compile(r"^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+[、.．](?!\d)|[一二三四五六七八九十]+(?:是|、))\s*"),
     }
 
@@ -1043,6 +1053,8 @@ def _changes(par: Paragraph, toks: list[_Token], breakdowns: list[_Breakdown], s
             reference = year.group(0)
         if not reference:
             continue  # 较年初预算增加…: not a year-on-year change
+        if _adjusted_basis(text, sentences[tok.sentence], tok):
+            continue  # "剔除购置费后，…比上年减少…": not the plain change of the figure
         direction = 1 if word in v.up else -1
         current = None
         subject = tok.subject
@@ -1065,6 +1077,21 @@ def _changes(par: Paragraph, toks: list[_Token], breakdowns: list[_Breakdown], s
                          link_rows(tables, name) if tables else ())
         out.append(made[k])
     return out
+
+
+def _adjusted_basis(text: str, sent: Sentence, tok: _Token) -> bool:
+    """Whether a change is on an adjusted basis: a word such as 剔除, 扣除, 不含 or
+    "除…外" earlier in its sentence ("剔除购置费后，“三公”经费比上年减少…"), or in a
+    bracket right after it ("比上年减少3.71万元（不含购置费）"). What such a change
+    compares is the figure less (or without) something, not the figure itself."""
+    p = _patterns()["adjusted_basis"]
+    if p.search(text, max(0, sent.start - 1), tok.start) is not None:  # the mark before the sentence too, for "除…外"
+        return True
+    after = text[tok.end : sent.end].lstrip()
+    if after[:1] in ("（", "("):
+        close = min((i for i in (after.find("）"), after.find(")")) if i > 0), default=len(after))
+        return p.search(after, 0, close + 1) is not None
+    return False
 
 
 def _compared_current(par: Paragraph, text: str, toks: list[_Token], k: int, ref: str, reference: str,
