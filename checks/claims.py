@@ -624,7 +624,9 @@ def full_marks_target_missed(facts: Facts) -> Iterator[Finding]:
     zh:
     评分表中某指标的完成值按其印出的精度未达到目标值（“=2篇”只完成“1篇”，“≥95%”只有“90%”），得分却等于权重
     （满分）。方向取自目标值的比较符，或知识库中指标的方向（结转结余率、变动率越低越好）。评分标准印出且 AL403 已就
-    此行报告时不再重复；完成值写成范围（AL506）、目标值不可能达到（AL304）或单位不同时不作判断。
+    此行报告时不再重复；完成值写成范围（AL506）、目标值不可能达到（AL304）或单位不同时不作判断。目标值是本年度的
+    目标：表中并列中期目标（2026年）与年度目标（2024年）时按年度目标（或写明评价年度的一栏）判断，分不清哪一栏是
+    本年度的就不作判断。
     错误示例：完成课题报告数量 目标“=2篇”，完成“1篇”，权重 5，得分 5。
     正确示例：同一行得分按完成比例为 2.5，或说明扣分理由。
 
@@ -634,7 +636,10 @@ def full_marks_target_missed(facts: Facts) -> Iterator[Finding]:
     (full marks). The direction comes from the target's comparator or from the knowledge
     base (a carry-over or change rate is better lower). Rows AL403 already reports (a
     printed rule) are not reported again; completions written as ranges (AL506), impossible
-    targets (AL304) and units that differ are not judged.
+    targets (AL304) and units that differ are not judged. The target is the year's: a table
+    printing 中期目标（2026年） beside 年度目标（2024年） is judged against the 年度目标 (or the
+    column naming the year evaluated), and not at all when which column is the year's
+    cannot be told.
     Bad: 完成课题报告数量 target "=2篇", done "1篇", weight 5, score 5.
     Good: the same row scores 2.5 for half the target, or explains the marks.
     """

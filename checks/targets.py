@@ -306,7 +306,8 @@ def target_missed(facts: Facts) -> Iterator[Finding]:
     自评表（没有得分栏的指标表）中，完成值按其自身的精度未达到目标值（“=2篇”只完成“1篇”，“≥95%”只有
     “90%”），而该行的原因分析为空，偏差栏也只有数字：未完成的目标应当说明原因。比较按区间进行，
     “95%”对“＞95%”之类舍入后无法判定的不报告；目标值不可能达到时由 AL304 报告，这里不再重复。
-    有得分栏的表中满分却未达标的情形属于 AL504。
+    有得分栏的表中满分却未达标的情形属于 AL504。目标值是本年度的目标：并列中期目标与年度目标时按年度目标（或写明
+    评价年度的一栏）判断，分不清哪一栏是本年度的就不作判断。
     错误示例：完成课题报告数量 目标“=2篇”，完成“1篇”，偏差“-50.00%”，原因分析空白。
     正确示例：同一行在原因分析中写明“一项课题因合同延期，结题顺延至次年”。
 
@@ -316,7 +317,8 @@ def target_missed(facts: Facts) -> Iterator[Finding]:
     row gives no reason: its reason column is empty and its deviation cell holds only a
     number. Compared as intervals: "95%" against ">95%" cannot be decided and is not
     reported; an impossible target is AL304's, and full marks on a missed target in a
-    scored table is AL504's.
+    scored table is AL504's. The target is the year's: beside a 中期目标 it is the 年度目标
+    (or the column naming the year evaluated), and none when which one is cannot be told.
     Bad: 完成课题报告数量 target "=2篇", done "1篇", deviation "-50.00%", no reason.
     Good: the same row explains "一项课题因合同延期，结题顺延至次年".
     """

@@ -7,7 +7,10 @@ actual column and nothing that scores (权重, 分值, 得分: those are scoring
 ``extract/scoring.py``). Header words are data (``checks/data/indicator_tables.yaml``).
 Every row keeps its level path, its cells with their locations, and target, actual
 and deviation as :class:`~auditlint.numbers.Quantity` when the cell is one number,
-comparator kept ("＞85%", ">=2", "=2篇").
+comparator kept ("＞85%", ">=2", "=2篇"). The target is the year's: of several target
+columns (指标值 spanning 中期目标（2026年） | 年度目标（2024年）, or the two side by side) the
+one naming the year or the year evaluated (:func:`year_target`); a table where that
+cannot be told is not read.
 
 Checks that read indicator rows go through :func:`indicator_rows`, which takes any
 row satisfying :class:`IndicatorRowLike`: these tables' rows, and the scoring tables'
@@ -18,7 +21,7 @@ target and completion cells the same way (one number per cell, or None).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -96,6 +99,8 @@ class _Vocabulary:
     roles: tuple[tuple[str, tuple[str, ...]], ...]
     not_indicator: tuple[str, ...]
     skip_names: tuple[str, ...]
+    other_period: tuple[str, ...] = ()
+    year_words: tuple[str, ...] = ()
 
 
 @cache
@@ -108,6 +113,8 @@ def _vocabulary() -> _Vocabulary:
         roles=tuple((role, tuple(words)) for role, words in data["roles"].items()),
         not_indicator=tuple(data.get("not_indicator", [])),
         skip_names=tuple(data.get("skip_names", [])),
+        other_period=tuple(data.get("target_periods", {}).get("other", [])),
+        year_words=tuple(data.get("target_periods", {}).get("year", [])),
     )
 
 
@@ -125,6 +132,39 @@ def header_role(text: str) -> str | None:
     return None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def target_period(parts: Sequence[str], year: int | None) -> str:
+    """What period a target column's header names: "other" (中期目标（2026年）, 实施期目标,
+    2021—2025年, a year other than ``year``), "year" (年度目标, 全年指标值, the evaluated
+    year) or "" when it does not say (目标值, 指标值)."""
+    vocab = _vocabulary()
+    text = _SPACE.sub("", "".join(parts))
+    years = {int(y) for y in _YEAR.findall(text)}
+    if any(w in text for w in vocab.other_period) or len(years) > 1:
+        return "other"
+    if years and year is not None:
+        return "year" if years == {year} else "other"
+    if any(w in text for w in vocab.year_words):
+        return "year"
+    return ""
+
+
+def year_target(candidates: Mapping[int, Sequence[str]], year: int | None) -> int | None:
+    """Of the columns whose header names a target (column → its header parts, from the one
+    that names the target down to the most specific: 指标值 / 年度目标（2024年）), the one
+    holding the target of the year evaluated, or None when no column is, or when which one
+    is cannot be told. A column naming another period or year is never it; of those left,
+    a lone column is, else the one column that names the year."""
+    periods = {c: target_period(parts, year) for c, parts in candidates.items()}
+    left = [c for c, p in periods.items() if p != "other"]
+    if len(left) == 1:
+        return left[0]
+    named = [c for c in left if periods[c] == "year"]
+    return named[0] if len(named) == 1 else None
+
+
 _TRAILING = re.compile(r"[。．.；;，,\s]+$")
 
 
@@ -138,9 +178,10 @@ def _cell_value(cell: Cell | None) -> Quantity | None:
     return q if q is not None and q.is_number else None
 
 
-def _header(table: Table) -> tuple[int, dict[int, str]] | None:
+def _header(table: Table, year: int | None = None) -> tuple[int, dict[int, str]] | None:
     """The number of header rows and the role of each column, or None when this is
-    not an indicator table."""
+    not an indicator table, or when which column holds the year's target cannot be told
+    (:func:`year_target`)."""
     vocab = _vocabulary()
     for r in range(min(3, table.n_rows)):
         texts = [c.text for c in table.rows[r]]
@@ -148,9 +189,11 @@ def _header(table: Table) -> tuple[int, dict[int, str]] | None:
         found = {v for v in roles.values() if v}
         if not {"name", "target", "actual"} <= found:
             continue
-        header_text = "".join(c.text for row in table.rows[: r + 1] for c in row)
+        sub = _sub_header_rows(table, r, roles)
+        header_text = "".join(c.text for row in table.rows[: r + 1 + sub] for c in row)
         if any(w in _SPACE.sub("", header_text) for w in vocab.not_indicator):
             return None
+        parts: dict[int, list[str]] = {c: [t] for c, t in enumerate(texts) if roles[c]}
         # a merged header above: roles the bottom row leaves out
         for c in range(table.n_cols):
             if roles.get(c) is None:
@@ -158,10 +201,59 @@ def _header(table: Table) -> tuple[int, dict[int, str]] | None:
                     cell = table.cell(above, c)
                     role = header_role(cell.text) if cell is not None else None
                     if role:
-                        roles[c] = role
+                        roles[c], parts[c] = role, [cell.text]
                         break
-        return r + 1, {c: v for c, v in roles.items() if v}
+        # a header cell spanning the columns of the row below (指标值 over 中期目标 | 年度目标):
+        # each column below is named by both, the lower more specifically
+        for k in range(r, r + 1 + sub if sub else r):
+            carry = ""
+            for c, cell in enumerate(table.rows[k]):
+                # in plain text the spanning cell prints once and the blank beside it is under it
+                spanned = (k == r and not cell.text.strip() and header_role(carry) == "target"
+                           and any(table.cell(j, c) is not None and table.cell(j, c).text.strip()  # type: ignore[union-attr]
+                                   for j in range(r + 1, r + 1 + sub)))
+                text = carry if cell.merged or spanned else cell.text
+                if not cell.merged and not spanned:
+                    carry = text
+                if not text.strip() or (k == r and not cell.merged and not spanned):
+                    continue
+                role = header_role(text)
+                if role:
+                    roles[c], parts[c] = role, [text]
+                elif roles.get(c):
+                    parts[c].append(text)
+        targets = {c: parts[c] for c, role in roles.items() if role == "target"}
+        chosen = year_target(targets, year)
+        if chosen is None:
+            return None
+        for c in targets:
+            if c != chosen:
+                roles[c] = None
+        return r + 1 + sub, {c: v for c, v in roles.items() if v}
     return None
+
+
+def _sub_header_rows(table: Table, r: int, roles: dict[int, str | None]) -> int:
+    """Rows right below header row ``r`` that name the columns under a target header
+    spanning them (指标值 over 中期目标（2026年） | 年度目标（2024年）): rows without a name
+    or a figure that print only under the target header or under blank header cells."""
+    n = 0
+    for k in range(r + 1, min(table.n_rows, r + 3)):
+        printed = [(c, cell) for c, cell in enumerate(table.rows[k]) if cell.text.strip()]
+        if not printed:
+            break
+        ok = True
+        for c, cell in printed:
+            head = table.cell(r, c)
+            under_target = roles.get(c) == "target" or head is None or head.merged or not head.text.strip()
+            q = _cell_value(cell)
+            if not under_target or (q is not None and q.unit != "年"):
+                ok = False
+                break
+        if not ok:
+            break
+        n += 1
+    return n
 
 
 def _columns(roles: dict[int, str]) -> tuple[dict[str, int], list[int]] | None:
@@ -179,10 +271,12 @@ def _columns(roles: dict[int, str]) -> tuple[dict[str, int], list[int]] | None:
     return cols, levels
 
 
-def indicator_table(table: Table) -> IndicatorTable | None:
+def indicator_table(table: Table, year: int | None = None) -> IndicatorTable | None:
+    """The table as an indicator table, or None. ``year``: the year the report evaluates,
+    which tells the year's target column from another period's."""
     if table.n_rows < 2 or table.n_cols < 3:
         return None
-    head = _header(table)
+    head = _header(table, year)
     if head is None:
         return None
     header_rows, roles = head
@@ -192,8 +286,8 @@ def indicator_table(table: Table) -> IndicatorTable | None:
     cols, levels = got
     vocab = _vocabulary()
     # a header repeated after a page break is not a row
-    head_cell = table.cell(header_rows - 1, cols["name"])
-    header_name = _SPACE.sub("", head_cell.text) if head_cell is not None else ""
+    head_cells = [table.cell(k, cols["name"]) for k in range(header_rows - 1, -1, -1)]
+    header_name = next((_SPACE.sub("", c.text) for c in head_cells if c is not None and c.text.strip()), "")
     rows: list[IndicatorRow] = []
     carried: dict[int, str] = {}
     for r in range(header_rows, table.n_rows):
@@ -230,8 +324,10 @@ def indicator_table(table: Table) -> IndicatorTable | None:
 
 
 def extract_into(facts: Facts) -> None:
+    noted = getattr(facts.meta, "year", None)
+    year = getattr(noted, "value", None)
     for table in facts.document.tables:
-        it = indicator_table(table)
+        it = indicator_table(table, year)
         if it is not None:
             facts.indicators.append(it)
 

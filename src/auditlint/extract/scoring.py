@@ -11,6 +11,9 @@ becomes a ``TotalRow``. In a table with one indicator column, a row whose label 
 group (决策（20分）, 一、决策) and whose 分值 and 得分 are the sums of the rows under it is
 that group's subtotal: a ``Group``, not an indicator. A row whose numbers a reader had to
 place by guess gives no numbers, except a total row whose label says what its one number is.
+The target column is the year's (``extract/indicators.year_target``): beside a 中期目标 it is
+the 年度目标, whether the header prints them in one row or under a spanning 指标值; when which
+target column is the year's cannot be told, the table has no target column.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from auditlint.extract.indicators import year_target
 from auditlint.extract.scoring_rules import Reading, Rule, parse_rule, reading_of, readings_in
 from auditlint.extract.tables import split_serial
 from auditlint.model import Cell, Location, Table
@@ -310,6 +314,9 @@ def _header_rows_at(table: Table, first: int) -> int:
     n = 0
     for r in range(first, min(table.n_rows, first + 4)):
         texts = [c.text for c in table.rows[r]]
+        if r > first and _names_under_target(table, first, r):
+            n += 1
+            continue
         if any(_numberish(t) for t in texts):
             break
         hits = sum(1 for t in texts if header_role(t))
@@ -317,6 +324,30 @@ def _header_rows_at(table: Table, first: int) -> int:
             break
         n += 1
     return n
+
+
+def _names_under_target(table: Table, first: int, r: int) -> bool:
+    """Row ``r`` names the columns under a target header spanning them in the rows above
+    (指标值 over 2023年 | 2024年): it prints only under that header (or the blank right of
+    it), no figure but a year, and nothing in its first column."""
+    row = table.rows[r]
+    printed = [c for c, cell in enumerate(row) if cell.text.strip()]
+    if not printed or 0 in printed:
+        return False
+    for c in printed:
+        q = parse_quantity(row[c].text.strip()) if _numberish(row[c].text) else None
+        if q is not None and q.unit != "年":
+            return False
+        heads = []
+        for k in range(first, r):
+            left = c
+            while left > 0 and (table.cell(k, left) is None or not table.cell(k, left).text.strip()):  # type: ignore[union-attr]
+                left -= 1
+            cell = table.cell(k, left)
+            heads.append(header_role(cell.text) if cell is not None else None)
+        if "target" not in heads:
+            return False
+    return True
 
 
 _PREAMBLE = 12  # rows a 自评表 may print above its indicator header (title, unit, the funding block)
@@ -346,7 +377,17 @@ def _scores_by_level(table: Table, first: int, n: int) -> bool:
     return bool(roles & set(LEVEL_ROLES)) and bool(roles & set(NUMBER_ROLES))
 
 
-def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
+def _spanned_target(table: Table, r: int, c: int, end: int, left: str) -> bool:
+    """A blank header cell right of a target header (指标值) over a column that the header
+    rows below name (中期目标 | 年度目标): in plain text the spanning cell prints once, and
+    the blank beside it is under it."""
+    cell = table.cell(r, c)
+    if cell is None or cell.text.strip() or not left.strip() or header_role(left) != "target":
+        return False
+    return any((below := table.cell(k, c)) is not None and below.text.strip() for k in range(r + 1, end))
+
+
+def _columns(table: Table, first: int, n: int, year: int | None = None) -> list[ScoringColumn]:
     width = table.n_cols
     parts: list[list[str]] = [[] for _ in range(width)]
     for r in range(first, first + n):
@@ -355,19 +396,28 @@ def _columns(table: Table, first: int, n: int) -> list[ScoringColumn]:
             cell = table.cell(r, c)
             if cell is None:
                 continue
-            text = carry if cell.merged else cell.text
+            text = carry if cell.merged or _spanned_target(table, r, c, first + n, carry) else cell.text
             if not cell.merged:
                 carry = text
             if text and (not parts[c] or parts[c][-1] != text):
                 parts[c].append(text)
     cols: list[ScoringColumn] = []
+    targets: dict[int, list[str]] = {}  # column → its header parts from the one naming the target down
     for c, ps in enumerate(parts):
         role = None
-        for p in reversed(ps):
-            role = header_role(p)
+        for k in range(len(ps) - 1, -1, -1):
+            role = header_role(ps[k])
             if role:
+                if role == "target":
+                    targets[c] = ps[k:]
                 break
         cols.append(ScoringColumn(c, "/".join(ps), role))
+    # the year's target only: 指标值 over 中期目标（2026年） | 年度目标（2024年） is scored
+    # against the 年度目标; when which column is the year's cannot be told, none is a target
+    year_col = year_target(targets, year)
+    for c in targets:
+        if c != year_col:
+            cols[c].role = None
     # a role claimed twice: a level keeps its rightmost column (a 绩效指标 label column left
     # of 一级/二级/三级指标), other words their first; two weight or score columns make
     # the table ambiguous for numbers
@@ -429,14 +479,15 @@ def _number(cell: Cell | None) -> Quantity | None:
     return q
 
 
-def scoring_table(table: Table) -> ScoringTable | None:
-    """The table as a scoring table, or None when it is not one."""
+def scoring_table(table: Table, year: int | None = None) -> ScoringTable | None:
+    """The table as a scoring table, or None when it is not one. ``year``: the year the
+    report evaluates, which tells the year's target column from another period's."""
     if table.n_rows < 2 or table.n_cols < 2:
         return None
     first, n = _header_span(table)
     if not n:
         return None
-    cols = _columns(table, first, n)
+    cols = _columns(table, first, n, year)
     roles = {c.role for c in cols}
     levels = [c for c in cols if c.role in LEVEL_ROLES]
     if not levels or not (roles & set(NUMBER_ROLES)):
@@ -829,12 +880,14 @@ _PAGE_NOISE = 20  # a paragraph this short between two grids is a page header, f
 def extract_into(facts: Facts) -> None:
     previous: ScoringTable | None = None
     between: list[str] = []
+    noted = getattr(facts.meta, "year", None)
+    year = getattr(noted, "value", None)
     for block in facts.document.blocks:
         if not isinstance(block, Table):
             if block.text.strip():
                 between.append(block.text.strip())
             continue
-        st = scoring_table(block)
+        st = scoring_table(block, year)
         if st is None:
             previous, between = None, []
             continue
