@@ -727,6 +727,9 @@ def scores_not_total(facts: Facts) -> Iterator[Finding]:
     表中印出的总得分，表中没有印出时应等于各项得分之和。有一行得分缺失时不与之和比较（见 AL405）。
     一处得分写错时，只在表的合计处报告一次：正文与表中合计一致，就不再重复报告。分组小计行
     （分值、得分都等于其下各行之和的“决策（20分）”“一、决策”）不计入各项得分之和（同 AL406）。
+    写明其他年度的得分（2024年度报告中的“2023年度自评得分91分”）不是本年总得分，不作比较：
+    句中在得分之前没有写年份，或最后写的是被评价年度（或本年、今年、本次），才视为本年的总得分；
+    表示日期的“2025年3月”不算写明年度。不知道被评价年度时，写了年份的句子不作比较。
     错误示例：各项得分之和 97，合计行 98，正文“综合得分98分”（报告合计行）。
     正确示例：各项得分之和 99，表中未印合计，正文“得分为99分”。
 
@@ -737,6 +740,10 @@ def scores_not_total(facts: Facts) -> Iterator[Finding]:
     compared (see AL405). One wrong score is reported once, at the table's total: a narrative
     that repeats that total is not reported again. A group's subtotal row (决策（20分）, 一、决策,
     whose weight and score are the sums of the rows under it) is not added in (as in AL406).
+    A score stated for another year ("2023年度自评得分91分" in a report on 2024) is not this
+    year's total and is not compared: a claim is this year's only when the sentence names no
+    year before it, or names last the year evaluated (or 本年/今年/本次); a date ("2025年3月")
+    names no period. When the year evaluated is unknown, a sentence naming a year is not compared.
     Bad: the scores add up to 97, the total row says 98 and the narrative says 98 (the total row is reported).
     Good: the scores add up to 99, no total row, the narrative says 99.
     """
@@ -931,6 +938,8 @@ def grade_score_mismatch(facts: Facts) -> Iterator[Finding]:
     80（含）-90分为良，60（含）-80分为中，60分以下为差”）时按其标准；否则按常用的
     优 ≥ 90、良 80–89、中 60–79、差 < 60（或 优秀/良好/合格/不合格 同样分界，见
     checks/data/scoring.yaml）。得分取同一句中的总得分，没有时取报告中唯一的总得分或评分表的合计。
+    写明其他年度的等级（2024年度报告中的“2023年度评价等级为“良””）不是本年的等级，不作比较，
+    判断方法同 AL407。
     错误示例：“自评得分为87分，等级为优。”
     正确示例：“自评得分为98分，等级为优。”
 
@@ -939,7 +948,8 @@ def grade_score_mismatch(facts: Facts) -> Iterator[Finding]:
     bands ("90分（含）以上为优，80（含）-90分为良……") is judged by them; otherwise by the
     common 优 ≥ 90, 良 80–89, 中 60–79, 差 < 60 (or 优秀/良好/合格/不合格 at the same bounds; see
     checks/data/scoring.yaml). The score is the total claimed in the same sentence, else the
-    report's only total claim, else the scoring table's total.
+    report's only total claim, else the scoring table's total. A grade stated for another year
+    ("2023年度评价等级为“良”" in a report on 2024) is not this year's and is not judged (as in AL407).
     Bad: "自评得分为87分，等级为优。"
     Good: "自评得分为98分，等级为优。"
     """

@@ -329,6 +329,53 @@ def test_al410_uses_the_table_total_when_the_sentence_gives_no_score():
     assert (f.evidence.stated, f.evidence.computed) == ("优", "差")
 
 
+# a score or grade stated for another year is not this year's (AL407, AL410)
+
+Y2024 = "2024年度部门整体支出绩效自评报告"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "财政部门对我单位2023年度整体支出评价得分为92.5分。",
+        "2023年自评得分为88分。",
+        "2023年度绩效自评得分91分，等级为“优”；2023年预算执行率为93.6%。",
+        "市财政局2023年度重点评价得分为86分，等级为“良”，2024年整改后提高到98分。",
+        "2023年度本单位经区财政局重点绩效评价，评价等级为“良”。",
+        "2022年度部门整体绩效评价结果为“中”，2023年度评价等级为“良”。",
+    ],
+)
+def test_al407_al410_silent_on_another_years_score_or_grade(sentence):
+    # this year's total (22, the table's) and grade (差) are stated too, and agree
+    narrative = sentence + "\n经自评，本年度综合得分22分，等级为“差”。"
+    text = scoring_report(GROUPED, narrative=narrative, title=Y2024)
+    assert findings(text, "AL407") == [] and findings(text, "AL410") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "check_id", "stated", "computed"),
+    [
+        ("2024年度自评得分为21分。", "AL407", "21", "22"),
+        ("本年度综合得分为23.5分。", "AL407", "23.5", "22"),
+        ("2025年3月，经自评，综合得分为21分。", "AL407", "21", "22"),  # a date names no period
+        ("与2023年度相比，今年自评得分为20分。", "AL407", "20", "22"),
+        ("2024年度评价等级为“良”。", "AL410", "良", "差"),
+        ("经自评，2024年度本单位评价等级为“优”。", "AL410", "优", "差"),
+    ],
+)
+def test_al407_al410_still_fire_on_the_year_evaluated(sentence, check_id, stated, computed):
+    text = scoring_report(GROUPED, narrative=sentence, title=Y2024)
+    (f,) = findings(text, check_id)
+    assert (f.evidence.stated, f.evidence.computed) == (stated, computed)
+    assert f.location.line == line_of(text, sentence[:8])
+
+
+def test_a_year_named_without_a_year_evaluated_is_not_taken_for_this_years():
+    text = scoring_report(GROUPED, narrative="2023年度自评得分为21分。", title="部门整体支出绩效自评报告")
+    assert findings(text, "AL407") == []
+    assert findings(scoring_report(GROUPED, narrative="自评得分为21分。", title="部门整体支出绩效自评报告"), "AL407")
+
+
 # ---------------------------------------------------------------------------
 # the seeds
 

@@ -8,7 +8,11 @@
 
 Only sentences that say plainly what they claim are read; a score of a group or an
 indicator is never taken for the total (a claim whose subject names a group or
-indicator of a scoring table is skipped).
+indicator of a scoring table is skipped). A score or grade stated for another year
+("2023年度项目绩效自评得分91分" in a report on 2024) is not this report's: a claim is
+this year's only when the sentence, up to it, names no year, or names last the year
+evaluated (or 本年/今年/本次). A year that dates an event ("2025年3月，经自评……")
+names no period.
 """
 
 from __future__ import annotations
@@ -93,6 +97,8 @@ _TOTAL = re.compile(
 _STRONG = ("自评", "综合", "总", "最终", "整体", "评价")
 # a claim about another year, a part or a subordinate unit, not this report's total
 _ELSEWHERE = ("上年", "去年", "上一年", "前年", "往年", "历年", "以前年度", "其中", "下属", "分别", "各单位", "各项目")
+# the year a sentence speaks of: "2023年度", "2023年" (not a date, "2025年3月"), or this year in words
+_YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)|本年|今年|本次|当年")
 _OVERALL = ("综合评定", "综合评价", "经自评", "评价结论", "总体评价")  # "经综合评定，得分为99分"
 _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评定结果|评价结论)\s*(?:为|是|:|评定为|评为|确定为)\s*[“\"「『]?(?P<g>" + _GRADES + r")[”\"」』]?"
@@ -157,10 +163,22 @@ def _scale(p: Paragraph, text: str) -> GradeScale | None:
     return GradeScale(bands, p.location, text[:120])
 
 
-def _elsewhere(prefix: str, project_report: bool) -> bool:
+def _elsewhere(prefix: str, project_report: bool, year: int | None) -> bool:
     """Does the sentence, up to the claim, speak of another year, a part or another unit?
-    In a department's report a sentence naming a 项目 speaks of that project."""
-    return any(w in prefix for w in _ELSEWHERE) or (not project_report and "项目" in prefix)
+    In a department's report a sentence naming a 项目 speaks of that project. A claim
+    is this year's only when the last year the sentence names before it is the year
+    evaluated (or 本年/今年/本次/当年), or it names none; with the year evaluated
+    unknown, a sentence naming a year is not taken for this year's."""
+    if any(w in prefix for w in _ELSEWHERE) or (not project_report and "项目" in prefix):
+        return True
+    named = [m.group(1) for m in _YEAR_NAMED.finditer(prefix)]
+    return bool(named) and named[-1] is not None and (year is None or int(named[-1]) != year)
+
+
+def _year(facts: Facts) -> int | None:
+    """The year the report evaluates (extract/meta.py), when it is known."""
+    noted = getattr(facts.meta, "year", None)
+    return noted.value if noted is not None and isinstance(noted.value, int) else None
 
 
 def _title(facts: Facts) -> str:
@@ -175,6 +193,7 @@ def _title(facts: Facts) -> str:
 def extract_into(facts: Facts) -> None:
     names = _names(facts)
     project_report = "项目" in _title(facts)
+    year = _year(facts)
     hundred = vocabulary().hundred_point_words
     grade_words = _grade_words()
     totals = grades = 0
@@ -190,7 +209,7 @@ def extract_into(facts: Facts) -> None:
             sentence = text[s:e]
             claim = None
             for m in _TOTAL.finditer(sentence):
-                if not _is_total(sentence, m, names) or _elsewhere(sentence[: m.start()], project_report):
+                if not _is_total(sentence, m, names) or _elsewhere(sentence[: m.start()], project_report, year):
                     continue
                 if _is_bound(sentence, m, scale is not None):
                     continue
@@ -204,7 +223,7 @@ def extract_into(facts: Facts) -> None:
                 nxt = sentence[m.end() : m.end() + 1]
                 if nxt in ("、", ",", "，", "和", "及", "/") or m.group("g") not in grade_words:
                     continue  # "等级为优、良、中、差": the scale, not a claim
-                if _elsewhere(sentence[: m.start()], project_report):
+                if _elsewhere(sentence[: m.start()], project_report, year):
                     continue
                 grades += 1
                 out.append(GradeClaim(m.group("g"), p.location_at(s + m.start("g")), p.text[s:e].strip()[:160], claim,
