@@ -280,7 +280,9 @@ def narrative_total_mismatch(facts: Facts) -> Iterator[Finding]:
     （“结转结余”之后的“财政拨款结转结余”和“非财政拨款结转结余”，“支出”之后的“基本支出”和
     “项目支出”）也是完整分解；句首（或冒号、“其中”之后）以顿号列出的各项金额之后紧接的
     “合计（共计、总计）”也是其完整分解。“其中”列出的可能只是部分项目：只有各项之和超过总数时才报告
-    （“其中”恰为基本、项目这样互补的两项时按完整分解核对）。金额先换算到同一单位，按打印
+    （“其中”恰为基本、项目这样互补的两项时按完整分解核对）。“其中”列表之后以“另”“另外”“此外”“还”
+    “同时”开头的分句说的是总数以外的资金，不算分项；名为“X中Y”（“财政资助中间接费用”）而X是此前所列
+    分项的，是该分项的组成部分，不与之并列相加。金额先换算到同一单位，按打印
     精度的区间比较：3665.94 与 214.44 + 3451.49 = 3665.93 之差属于四舍五入，不报告。
     错误示例：本年支出1782.77万元（基本支出709.66万元，项目支出1067.07万元），709.66 + 1067.07 = 1776.73。
     正确示例：本年支出1782.77万元（基本支出715.69万元，项目支出1067.07万元）。
@@ -292,7 +294,10 @@ def narrative_total_mismatch(facts: Facts) -> Iterator[Finding]:
     total in its paragraph (财政拨款结转结余 and 非财政拨款结转结余 after 结转结余; 基本支出 and
     项目支出 after 支出), and so is a list of amounts joined by "、" that opens its sentence
     (or follows a colon or 其中) and is closed by "合计" (共计, 总计). A 其中 list may name some parts only: it is reported only when its
-    parts exceed the total (unless it is exactly such a complementary pair). Amounts are
+    parts exceed the total (unless it is exactly such a complementary pair). A clause
+    opened by 另, 另外, 此外, 还 or 同时 after a 其中 list is money besides the list, not a
+    part of it; a member named "X中Y" ("财政资助中间接费用") after a member X is a part of
+    that member, not a sibling, and is not added. Amounts are
     converted to one unit and compared as intervals at printed precision: 3665.94 against
     214.44 + 3451.49 = 3665.93 is rounding and is not reported.
     Bad: 本年支出1782.77万元（基本支出709.66万元，项目支出1067.07万元）: 709.66 + 1067.07 = 1776.73.

@@ -92,6 +92,35 @@ def _bracket_total(text: str, amounts: list[Amount], a: Amount) -> Amount | None
     return before[-1] if before else None
 
 
+def _restates(b: Amount, a: Amount) -> bool:
+    """``b`` is ``a`` again in another unit, rounded to its printed precision:
+    "8,717,570.85元（约871.8万元）", "38,741,200元（约0.39亿元）" — 871.8万元 stands for
+    anything from 8,717,500 to 8,718,500元, whether the rounding went up or down."""
+    return b.match.quantity.approx.scale(b.match.quantity.scale).gap(a.match.quantity.approx.scale(a.match.quantity.scale)) == 0
+
+
+# the words a bracket restating the amount before it may put before the figure: "（约871.8万元）"
+_RESTATING = re.compile(r"[（(]\s*(?:约合|约为|约|折合|合计约|合约|合|即约|即|相当于|计)?\s*$")
+
+
+def _restatement(text: str, amounts: list[Amount], a: Amount) -> Amount | None:
+    """The one amount of a bracket right after ``a`` that holds nothing else, in another
+    money unit: "8,717,570.85元（约871.8万元）", "（合0.39亿元）". Such a bracket restates
+    ``a`` in that unit; it names no part."""
+    inside = _parts_in_bracket(text, amounts, a)
+    if len(inside) != 1:
+        return None
+    b = inside[0]
+    if b.match.quantity.unit == a.match.quantity.unit or not _RESTATING.search(text[a.match.end : b.match.start]):
+        return None
+    return b if re.match(r"\s*[)）]", text[b.match.end :]) else None
+
+
+def _same_digits(b: Amount, a: Amount) -> bool:
+    """The two print the same number (in different units): "1782.77元（约1782.77万元）"."""
+    return b.match.quantity.approx.gap(a.match.quantity.approx) == 0
+
+
 def _adds_up_in_its_unit(text: str, amounts: list[Amount], total: Amount, part: Amount) -> bool:
     """The bracket's parts add up to the total (in 万元 or 亿元) once ``part`` is read in the
     total's unit, and do not as printed: the proof that its 元 is a slip."""
@@ -136,7 +165,11 @@ def unit_slips(sentence: Sentence) -> list[UnitSlip]:
         q = a.match.quantity
         if q.unit != "元" or not a.word or _per_unit(a, text) or not q.value or q.value <= 0:
             continue
-        parts = [b for b in _parts_in_bracket(text, amounts, a) if b.match.quantity.unit in ("万元", "亿元")]
+        parts = [b for b in _parts_in_bracket(text, amounts, a) if b.match.quantity.unit in ("万元", "亿元")
+                 and not _restates(b, a)]
+        again = _restatement(text, amounts, a)
+        if again is not None and not _same_digits(again, a):
+            parts = []  # "（约871.8万元）" is the total again, rounded: no part of it, however it rounds
         if parts and a.base < max(b.base for b in parts):
             out.append(UnitSlip(a, parts[0].match.quantity.unit or "万元", parts, "parts"))
             continue
@@ -173,7 +206,8 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
     两类单位错误：一是计数类指标（来电量、人数、次数、数量……，见知识库 data/indicators.yaml）的目标值或
     完成值用了金额单位（元、万元、亿元）；二是叙述中的金额单位明显写错：以“元”计的金额比同一句中同类金额
     （同样是“……支出”“……收入”）小一万倍以上，而把它换成同类金额的单位（万元、亿元）恰好与之相当，或者
-    一个合计数按“元”计反而小于括号里以万元计的分项；或者以“元”计、精确到分的金额，与报告别处（正文或表格）
+    一个合计数按“元”计反而小于括号里以万元计的分项（括号里只是把合计数换算成万元、亿元并四舍五入的，
+    如“8,717,570.85元（约871.8万元）”，按打印精度与合计数相符，是同一金额，不是分项）；或者以“元”计、精确到分的金额，与报告别处（正文或表格）
     同一名称下以万元、亿元计的金额数字完全相同（“追缴医保基金2,735.48元”，而评分表“追缴违规基金”完成值为
     2735.48万元）。人均、次均、标准、单价之类本来就小的金额不在此列。
     错误示例：来电量 目标值“＝100万元”；“大病基金支出13.45元，……救助基金支出1.29亿元”。
@@ -185,7 +219,9 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
     亿元). And an amount in the narrative whose unit is clearly wrong: in 元 it is more
     than ten thousand times smaller than a like amount in the same sentence (another
     "…支出" or "…收入") while in that amount's unit (万元, 亿元) it would sit right beside
-    it, or a total in 元 is smaller than a part in brackets printed in 万元, or an amount
+    it, or a total in 元 is smaller than a part in brackets printed in 万元 (a bracket that
+    restates the total in 万元 or 亿元, "8,717,570.85元（约871.8万元）", is the same amount
+    rounded, whichever way it rounds, and is no part), or an amount
     in 元 to the cent has exactly the digits of an amount in 万元 or 亿元 printed under
     the same name elsewhere in the report ("追缴医保基金2,735.48元" while the scoring
     table's 追缴违规基金 completion is 2735.48万元). Per-head, per-visit, standard and unit

@@ -268,6 +268,8 @@ class Vocabulary:
     adjusted_to: tuple[str, ...]
     adjusted_basis: tuple[str, ...]
     list_totals: tuple[str, ...]
+    list_ends: tuple[str, ...]
+    not_list_ends: tuple[str, ...]
     budget_measures: tuple[str, ...]
     actual_measures: tuple[str, ...]
     total_words: tuple[str, ...]
@@ -305,6 +307,8 @@ def vocabulary() -> Vocabulary:
         adjusted_to=_longest_first(d.get("adjusted_to")),
         adjusted_basis=_longest_first(d.get("adjusted_basis")),
         list_totals=_longest_first(d.get("list_totals")),
+        list_ends=_longest_first(d.get("list_ends")),
+        not_list_ends=_longest_first(d.get("not_list_ends")),
         budget_measures=_longest_first((d.get("carried_measures") or {}).get("budget")),
         actual_measures=_longest_first((d.get("carried_measures") or {}).get("actual")),
         total_words=_longest_first(d.get("total_words")),
@@ -846,7 +850,9 @@ def _list_after(text: str, pos: int, toks: list[_Token], owner: _Token) -> list[
     separated by "，" and "、", up to "。" or "；" (or the closing bracket). Shares and
     changes of a part are skipped over; a clause with no number ends the list. Past a
     "；" the list goes on only where the clause before and the clause after both state
-    a share of the same base (parallel parts: "…，占总支出的40.15%；项目支出…，占总支出的59.85%")."""
+    a share of the same base (parallel parts: "…，占总支出的40.15%；项目支出…，占总支出的59.85%").
+    A clause opened by 另/另外/此外/还/同时 ends the list; a member named "X中Y" after a
+    member X is X's part and is left out."""
     parts: list[_Token] = []
     i = pos
     while i < len(text) and text[i] in "：:，, ":
@@ -862,7 +868,11 @@ def _list_after(text: str, pos: int, toks: list[_Token], owner: _Token) -> list[
         first = clause[0]
         if _is_list_total(text[first.clause_start : first.start]):
             break  # "…、B 20万元，合计…": the list's own total, no part of it
-        if first.role == "figure" and _is_part(first, owner.q):
+        if parts and _ends_list(text[i : first.start]):
+            break  # "…，另从公益金中安排56.3万元": money besides the total, not under it
+        if first.role == "figure" and _is_part(first, owner.q) and _part_of_part(first, parts):
+            first.in_part_list = True  # "…，财政资助中间接费用60万元": within 财政资助, no sibling of it
+        elif first.role == "figure" and _is_part(first, owner.q):
             parts.append(first)
             last_share = None
         elif first.role == "share" and parts and first.match is not None:
@@ -880,6 +890,31 @@ def _list_after(text: str, pos: int, toks: list[_Token], owner: _Token) -> list[
         if k > 40:
             break
     return parts
+
+
+def _ends_list(words: str) -> bool:
+    """A clause opened by 另, 另外, 此外, 还, 同时 … (``list_ends``) after a 其中 list is
+    something besides the list, no further part of it."""
+    v = vocabulary()
+    w = words.strip()
+    return w.startswith(v.list_ends) and not w.startswith(v.not_list_ends)
+
+
+def _part_of_part(tok: _Token, parts: list[_Token]) -> bool:
+    """A list member named "X中Y" (or "X中的Y") where X is an earlier member is a part of
+    that member, not a further part of the total: "其中财政资助600万元、单位自筹300万元，
+    财政资助中间接费用60万元"."""
+    if tok.figure is None:
+        return False
+    name = tok.figure.name
+    earlier = [p.figure.name for p in parts if p.figure is not None]
+    for m in re.finditer("中", name):
+        whole = name[: m.start()]
+        key = match_key(whole)
+        if len(key) >= 2 and m.end() < len(name) and any(
+                (k := match_key(e)) and (k.endswith(key) or key.endswith(k)) for e in earlier):
+            return True
+    return False
 
 
 def _clause_end(text: str, i: int) -> int:
