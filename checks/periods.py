@@ -69,6 +69,43 @@ DONE = ("已", "完成", "发现", "实现", "达到", "达", "增长", "增加"
         "查处", "办结", "签收", "结算", "净增")
 
 
+# an indicator row that is itself about an earlier period — the prior year's figure shown
+# for comparison (上年同期…, 去年…, 2023年…) or a baseline (基期值, 基准年) — may cite that
+# period's source. The year's own figures stay the year's: a change on the prior year
+# (较上年增长率, 同比…) is measured in the year evaluated, and funds carried over from last
+# year (上年结转资金执行率) are spent in it.
+_COMPARED = "(?<![较比与对])"
+_PRIOR_YEAR = re.compile(_COMPARED + r"(?:上年|去年|上一年|前一年)(?!度?(?:结转|结余|遗留|未))")
+_YEAR_BEFORE_LAST = re.compile(_COMPARED + r"前年")
+_BASELINE = re.compile(r"基期|基准年|基年")
+_CHANGE = re.compile(r"同比|环比|[较比与对](?:(?:19|20)\d{2}\s*年|上年|去年|上一年|前一年|前年|基期|基准年|基年)")
+
+
+def row_periods(name: str, year: int) -> tuple[set[int], bool]:
+    """The earlier years an indicator's own name says it is about, and whether it is a
+    baseline (of an earlier year that may go unnamed)."""
+    text = normalize(name)
+    periods: set[int] = set()
+    if _CHANGE.search(text):
+        return periods, False  # a change over the year: the year's own figure
+    if _PRIOR_YEAR.search(text):
+        periods.add(year - 1)
+    if _YEAR_BEFORE_LAST.search(text):
+        periods.add(year - 2)
+    singles, ranges = source_years(text)
+    periods |= {y for y in singles if y < year}
+    for lo, hi in ranges:
+        if hi < year:
+            periods |= set(range(lo, hi + 1))
+    return periods, bool(_BASELINE.search(text))
+
+
+def of_row_period(name: str, years: list[int], year: int) -> bool:
+    """A source whose years are all those of the earlier period the row itself is about."""
+    periods, baseline = row_periods(name, year)
+    return all(y in periods or (baseline and y < year) for y in years)
+
+
 def _year(meta: object) -> int | None:
     if isinstance(meta, ReportMeta) and meta.year is not None and meta.year.confidence >= MIN_YEAR_CONFIDENCE:
         return meta.year.value
@@ -189,7 +226,9 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
     “2024年开始……将成为”之类的计划、展望，“到2025年……”这样的期限，目标、规划、计划章节中的内容，评价工作
     本身的日期（2023年度的自评在2024年报告日期之前成立工作小组、发放问卷、现场核查），以及明确注明“截至”某日、
     在报告日期之前、关于跨年结转事项的期后进展（“截至2025年2月底，上年结转项目已完成竣工验收”）都不算：
-    它们写明了自己的日期，没有当作本年的数据；与上年对比而引用上年资料也不算；评价年度本身无法确定时不作判断。
+    它们写明了自己的日期，没有当作本年的数据；与上年对比而引用上年资料也不算；指标本身就是以前期间的数据
+    （“上年同期城镇新增就业”“2023年森林覆盖率”“基期值”）时，引用该期间的资料也不算，但“较上年增长”“同比”
+    之类的变动、“上年结转资金支出率”仍是评价年度的指标；评价年度本身无法确定时不作判断。
     错误示例：2024年度自评表中，预算执行率的完成值来源为“2023年度决算报告”。
     正确示例：完成值来源为“2024年度决算报告”。
 
@@ -206,8 +245,12 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
     2月底，上年结转项目已完成竣工验收") are not: they carry their own date and are not
     counted as the year's. The narrative sourcing the year's figures from an earlier
     year's records ("据2023年度补贴发放台账统计，全年补贴面积……" in a 2024 report) is a
-    mismatch too, unless it compares with that year. When the evaluated year cannot be
-    told, nothing is said.
+    mismatch too, unless it compares with that year. An indicator row that is itself
+    about an earlier period (the prior year's figure shown beside the year's,
+    "上年同期城镇新增就业", "2023年森林覆盖率", a baseline "基期值") may cite that period's source;
+    a change on the prior year ("较上年增长", "同比") and the spending of funds carried
+    over from it ("上年结转资金支出率") are the year's own and may not. When the
+    evaluated year cannot be told, nothing is said.
     Bad: in a 2024 self-evaluation, 预算执行率's source is "2023年度决算报告".
     Good: its source is "2024年度决算报告".
     """
@@ -251,7 +294,7 @@ def _sources(facts: Facts, year: int) -> Iterator[Finding]:
             if cell is None or not cell.text.strip():
                 continue
             years = foreign_source(cell.text, year)
-            if years is None:
+            if years is None or of_row_period(row.name, years, year):
                 continue
             shown = cell.text.strip()
             named = "、".join(f"{y}年" for y in years)
