@@ -20,7 +20,7 @@ from auditlint.extract.tables import (
     summable,
 )
 from auditlint.findings import Evidence, Finding, Related, Severity
-from auditlint.numbers import Approx, asum, compare, fmt
+from auditlint.numbers import Approx, asum, compare, fmt, grouped
 from auditlint.rank import materiality
 
 _MAX_TERMS = 12
@@ -46,11 +46,6 @@ def _base(ct: CanonicalTable, role: str) -> float:
     total = ct.total(role)
     return float(total) if total is not None else 0.0
 
-
-def _grouped(number: str) -> str:
-    whole, dot, frac = number.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    return f"{sign}{int(whole.lstrip('-')):,}{dot}{frac}"
 
 @check("AL101", "table-total-mismatch", severity="error", zh="合计行不等于其明细之和", en="A total row is not the sum of its lines")
 def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
@@ -160,9 +155,9 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
     name_zh, name_en = column_name(ct, role, "zh"), column_name(ct, role, "en")
     n = len(children)
     # the message writes the sum the way the table writes its figures (1,410,000.00)
-    grouped = "," in cell.text
-    shown = _grouped(fmt(computed.mid, decimals)) if grouped else fmt(computed.mid, decimals)
-    gap = _grouped(diff) if grouped else diff
+    commas = "," in cell.text
+    shown = grouped(fmt(computed.mid, decimals)) if commas else fmt(computed.mid, decimals)
+    gap = grouped(diff) if commas else diff
     yield Finding(
         location=cell.location,
         message_zh=f"{parent.label}的{name_zh}为 {cell.text}，但其下 {n} 行之和为 {shown}（差 {gap}）",

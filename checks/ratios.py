@@ -28,7 +28,7 @@ from auditlint.extract.tables import (
 )
 from auditlint.findings import Evidence, Finding, Related, Severity
 from auditlint.model import Location
-from auditlint.numbers import SCALES, Approx, Quantity, Verdict, asum, compare, fmt, parse_quantity
+from auditlint.numbers import SCALES, Approx, Quantity, Verdict, asum, compare, fmt, grouped, parse_quantity
 from auditlint.rank import materiality
 
 HUNDRED = Decimal(100)
@@ -693,11 +693,14 @@ def _change(facts: Facts, st: Change) -> Finding | None:
     expr = f"({this_txt} - {prior_txt}) / {prior_txt} × 100" if st.relative else f"{this_txt} - {prior_txt}"
     diff = fmt(abs(verdict.difference), decimals)
     then = st.reference if st.reference[:1].isdigit() else "上年"  # "比2023年的1,452件下降…"
+    # the message writes amounts the way the sentence does (328,716.80元)
+    sep = grouped if "," in st.amount.text and not st.relative else (lambda s: s)
+    size, gap = sep(fmt(abs(computed.mid), decimals)), sep(diff)
     return _finding(
         st.location,
-        f"{st.subject}：文中称比{then}{word} {st.amount.text}，但本年 {this_txt} − {then} {prior_txt} 为{got}（差 {diff}）",
+        f"{st.subject}：文中称比{then}{word} {st.amount.text}，但本年 {this_txt} − {then} {prior_txt} 为{real}{size}{unit}（差 {gap}）",
         f"{st.subject}: the text says {'up' if st.direction > 0 else 'down'} {st.amount.text} on last year, "
-        f"but {this_txt} this year against {prior_txt} last year is {real_en} of {fmt(abs(computed.mid), decimals)}{unit} (off by {diff})",
+        f"but {this_txt} this year against {prior_txt} last year is {real_en} of {size}{unit} (off by {gap})",
         expression=expr, stated=f"{word}{st.amount.text}", computed=got, verdict=verdict,
         operands=(("本年", this_txt), ("上年", prior_txt)),
         snippet=_snippet(st.sentence.text),

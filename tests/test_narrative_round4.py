@@ -73,3 +73,15 @@ def test_a_change_with_no_exclusion_still_fires_with_the_exact_numbers():
         ("减少1.50万元", "减少1.05万元", "3.05 - 4.10"),
     ]
     assert {f.location.line for f in fs} == {line_of(text, "除此之外")}
+
+
+def test_the_message_writes_amounts_with_the_sentences_separators():
+    table = TABLE.replace("（单位：万元）", "（单位：元）").replace("12.40", "124,000.00").replace("20.15", "201,500.00") \
+        .replace("22.60", "226,000.00").replace("3.05", "30,500.00").replace("4.10", "41,000.00") \
+        .replace("35.60", "356,000.00").replace("26.70", "267,000.00").replace("0.00\n", "0.00\n")
+    text = ("某某市某某局2024年度部门整体支出绩效自评报告\n一、“三公”经费支出情况\n"
+            "2024年度“三公”经费支出356,000.00元，比上年增加99,000.00元。\n" + table)
+    (f,) = found(text)
+    assert (f.evidence.stated, f.evidence.computed) == ("增加99,000.00元", "增加89000.00元")
+    assert "为增加89,000.00元（差 10,000.00）" in f.message_zh
+    assert "a rise of 89,000.00元 (off by 10,000.00)" in f.message_en

@@ -393,6 +393,16 @@ def find_quantities(text: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), q)
 
 
+def grouped(number: str) -> str:
+    """A formatted number with thousands separators (1410000.00 → 1,410,000.00), for messages
+    about a report that prints its figures that way."""
+    whole, dot, frac = number.partition(".")
+    if not whole.lstrip("-").isdigit():
+        return number
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}{dot}{frac}"
+
+
 def fmt(d: Decimal, places: int | None = None) -> str:
     """Format a Decimal for messages: fixed-point, trailing zeros trimmed unless
     ``places`` is given. A computed value with a long tail (a tolerance of a ratio,
