@@ -211,6 +211,16 @@ def test_al404_silent_for_bonus_rows_inline_weights_and_sparse_columns():
     assert findings(scoring_report(sparse), "AL404") == []
 
 
+def test_al405_silent_for_bonus_rows_and_a_score_column_mostly_blank():
+    rows = copy(GROUPED)
+    rows.insert(10, ["加分项", "", "创新工作", "1", "", "获省级表彰", ""])
+    assert findings(scoring_report(rows), "AL405") == []
+    sparse = [r[:] for r in GROUPED]
+    for r in sparse[2:-1]:
+        r[6] = ""
+    assert findings(scoring_report(sparse), "AL405") == []
+
+
 # ---------------------------------------------------------------------------
 # AL406, AL407
 
