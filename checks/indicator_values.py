@@ -316,18 +316,6 @@ def _qualifies(words: str) -> bool:
     return bool(rest) and not any(rest.endswith(x) for x in v.org_suffixes)
 
 
-def _enumeration(texts: Mapping[int, str], phrase: Phrase, items: list[_Item], item: _Item) -> list[_Item]:
-    """The items of the enumeration ``item`` is one of (itself alone when it is not)."""
-    ordered = sorted((i for i in items if i.paragraph == item.paragraph), key=lambda i: i.start)
-    k = ordered.index(item)
-    lo = hi = k
-    while lo > 0 and _joined(texts, phrase, ordered[lo - 1], ordered[lo]):
-        lo -= 1
-    while hi + 1 < len(ordered) and _joined(texts, phrase, ordered[hi], ordered[hi + 1]):
-        hi += 1
-    return ordered[lo : hi + 1]
-
-
 def _other_scope(phrase: Phrase, before: str) -> bool:
     """Does the number's clause (its sentence back to the last ；) name another
     population or scope than the fact's ("警务辅助人员控制数420名，实有398名")?"""

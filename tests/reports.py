@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from auditlint.engine.run import RunOptions, lint_document
+from auditlint.extract import extract
+from auditlint.extract.facts import Facts
+from auditlint.model import Location, Paragraph
+from auditlint.readers.text import read_bytes
+
 
 def cell_lines(rows: list[list[str]]) -> str:
     return "\n\n".join("\n".join("\t" + c for c in row) for row in rows) + "\n"
@@ -14,6 +20,49 @@ def report(*tables: list[list[str]], before: str = "一、预算执行情况\n",
     for t in tables:
         body += cell_lines(t) + "\n\n说明：单位万元。\n"
     return body + after
+
+
+def facts_of(text: str) -> Facts:
+    return extract(read_bytes(text.encode("utf-8"), "t.txt"))
+
+
+def lint(text: str, select: str | None = None):
+    doc = read_bytes(text.encode("utf-8"), "t.txt")
+    opts = RunOptions(select=frozenset(select.split(",")) if select else None, plugins=False)
+    return lint_document(doc, opts)
+
+
+def by_id(findings, check_id: str):
+    return [f for f in findings if f.check_id == check_id]
+
+
+def found(text: str, check_id: str):
+    """One check's findings on a report, in reading order."""
+    return sorted(by_id(lint(text, check_id), check_id), key=lambda f: (f.location.line or 0, f.location.column or 0))
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """The 1-based line holding ``needle`` (its nth occurrence)."""
+    seen = 0
+    for n, line in enumerate(text.split("\n"), 1):
+        if needle in line:
+            seen += 1
+            if seen == nth:
+                return n
+    raise AssertionError(f"{needle!r} not in the report")
+
+
+def para(text: str) -> Paragraph:
+    return Paragraph(1, text, Location("t.txt", line=3, column=1))
+
+
+def of(kind, statements):
+    return [s for s in statements if isinstance(s, kind)]
+
+
+def narrative(*lines: str) -> str:
+    """A project report whose 项目概况 section holds ``lines``."""
+    return "某某县某某项目2024年度绩效自评报告\n一、项目概况\n" + "\n".join(lines) + "\n二、绩效目标完成情况\n各项目标均已完成。\n"
 
 
 def write(tmp_path: Path, text: str, name: str = "report.txt") -> Path:

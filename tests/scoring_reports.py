@@ -5,10 +5,11 @@ Numbers are reused from the real reports; the words are our own.
 
 from __future__ import annotations
 
-from auditlint.engine.run import RunOptions, lint_document
-from auditlint.extract import extract
-from auditlint.readers.text import read_bytes
+from reports import by_id as by_id
 from reports import cell_lines
+from reports import facts_of as facts_of
+from reports import line_of as line_of
+from reports import lint as lint
 
 HEADER = ["一级指标", "二级指标", "三级指标", "全年指标值", "权重", "指标值完成情况", "自评得分"]
 
@@ -59,26 +60,3 @@ def scoring_report(*tables: list[list[str]], narrative: str = "", between: str =
     return body + "二、其他需要说明的情况\n无。\n"
 
 
-def facts_of(text: str):
-    return extract(read_bytes(text.encode("utf-8"), "t.txt"))
-
-
-def lint(text: str, select: str | None = None):
-    doc = read_bytes(text.encode("utf-8"), "t.txt")
-    opts = RunOptions(select=frozenset(select.split(",")) if select else None, plugins=False)
-    return lint_document(doc, opts)
-
-
-def by_id(findings, check_id: str):
-    return [f for f in findings if f.check_id == check_id]
-
-
-def line_of(text: str, needle: str, nth: int = 1) -> int:
-    """1-based line of the nth line holding ``needle``."""
-    seen = 0
-    for n, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            seen += 1
-            if seen == nth:
-                return n
-    raise AssertionError(f"{needle!r} not in the report")

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from auditlint.engine.run import RunOptions, lint_document
-from auditlint.readers.text import read_bytes
-from reports import UNLABELLED, report
-
-
-def lint(text: str, select: str | None = None):
-    doc = read_bytes(text.encode("utf-8"), "t.txt")
-    opts = RunOptions(select=frozenset(select.split(",")) if select else None, plugins=False)
-    return lint_document(doc, opts)
-
-
-def by_id(findings, check_id):
-    return [f for f in findings if f.check_id == check_id]
-
+from reports import UNLABELLED, by_id, lint, report
 
 BUDGET = [
     ["项目", "年初预算数", "追加", "扣减", "调整后预算数", "实际支出数", "执行率"],

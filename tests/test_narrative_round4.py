@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from auditlint.extract.narrative import Change, read_paragraph
 from auditlint.model import Location, Paragraph
-from xref_reports import by_id, line_of, lint
+from reports import found as found_by
+from reports import line_of
 
 # 本年 35.60 − 上年 26.70 = 增加 8.90; without 因公出国（境）费: 23.20 − 26.70 = 减少 3.50 (−13.11%)
 TABLE = (
@@ -34,7 +35,7 @@ def report(sentence: str) -> str:
 
 
 def found(text: str):
-    return sorted(by_id(lint(text, "AL204"), "AL204"), key=lambda f: (f.location.line or 0, f.location.column or 0))
+    return found_by(text, "AL204")
 
 
 def changes(text: str) -> list[Change]:

@@ -16,15 +16,11 @@ from __future__ import annotations
 
 from auditlint.extract.narrative import OfWhich, read_paragraph
 from auditlint.model import Location, Paragraph
-from xref_reports import by_id, line_of, lint
+from reports import found, line_of
 
 
 def report(*sentences: str) -> str:
     return "某县某某局2024年度项目支出绩效自评报告\n一、资金使用情况\n" + "\n".join(sentences) + "\n"
-
-
-def found(text: str, check_id: str):
-    return sorted(by_id(lint(text, check_id), check_id), key=lambda f: (f.location.line or 0, f.location.column or 0))
 
 
 def of_which(sentence: str) -> list[OfWhich]:

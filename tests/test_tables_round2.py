@@ -4,15 +4,7 @@ exact numbers where it is not."""
 
 from __future__ import annotations
 
-from auditlint.engine.run import RunOptions, lint_document
-from auditlint.readers.text import read_bytes
-from reports import report
-
-
-def lint(text: str, select: str | None = None):
-    doc = read_bytes(text.encode("utf-8"), "t.txt")
-    opts = RunOptions(select=frozenset(select.split(",")) if select else None, plugins=False)
-    return lint_document(doc, opts)
+from reports import lint, report
 
 
 def numbers(findings):
