@@ -22,7 +22,6 @@ from auditlint.checks.indicator_values import (
     all_contradict,
     contradicts,
     definition_readings,
-    evaluated_year,
     readings,
     stated_formula_readings,
     stated_terms,
@@ -44,6 +43,7 @@ from auditlint.engine.registry import check
 from auditlint.extract.counts import counts_of
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorRowLike, ScoredRow, indicator_rows
+from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, Rate, statements_of
 from auditlint.findings import Evidence, Finding, Related
 from auditlint.model import Cell, Location
@@ -87,7 +87,7 @@ def matching_name(text: str) -> str:
 def _stated_values(facts: Facts, *, exact: bool = True) -> list[Stated]:
     """The narrative's numbers dated in the evaluated year (or not dated); ``exact``:
     only those stated exactly (not 超, 近, 余, not compared)."""
-    year = evaluated_year(facts)
+    year = evaluated_year(facts.meta)
     out: list[Stated] = []
     for f in statements_of(facts, Figure):
         before = f.sentence.text[: f.start - f.sentence.start]
@@ -265,7 +265,7 @@ def _narrative_claims(facts: Facts) -> Iterator[tuple[Claim, IndicatorDef, Figur
     not those stated with their own figures (a Rate: AL201's)."""
     kb = knowledge_base()
     anchors = _rate_anchors(facts)
-    year = evaluated_year(facts)
+    year = evaluated_year(facts.meta)
     for f in statements_of(facts, Figure):
         if not f.exact or not f.quantity.is_percent or f.location in anchors:
             continue
@@ -445,7 +445,7 @@ _LIST_SEPARATORS = "，,；;、：:（()）"
 def listed_targets(facts: Facts) -> list[NarrativeTarget]:
     """The targets a sentence lists after "目标为：" (“扶持农业产业化龙头企业不少于10家，
     新建标准化生产基地不少于2万亩……”), each with the words of its clause before it."""
-    year = evaluated_year(facts)
+    year = evaluated_year(facts.meta)
     out: list[NarrativeTarget] = []
     for par in facts.document.paragraphs:
         text = normalize(par.text)

@@ -29,10 +29,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditlint.checks.indicator_values import evaluated_year, year_ok
+from auditlint.checks.indicator_values import year_ok
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
+from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, OfWhich, TotalWithParts, link_rows, match_key, statements_of
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary
 from auditlint.extract.tables import CanonicalTable, Row, column_name, summable
@@ -299,7 +300,7 @@ def _another_rows_figure(facts: Facts, fig: Figure, roles: set[str]) -> bool:
 def _narrative_claims(facts: Facts) -> Iterator[tuple[Figure, Meaning, list[Cell_]]]:
     figures = statements_of(facts, Figure)
     owners = _owner_measure(facts)
-    year = evaluated_year(facts)
+    year = evaluated_year(facts.meta)
     paragraphs = {p.index: normalize(p.text) for p in facts.document.paragraphs}
     for fig in figures:
         q = fig.quantity
@@ -389,7 +390,7 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     Good: 715.69 in the sentence and in the table.
     """
     figures = statements_of(facts, Figure)
-    year = evaluated_year(facts)
+    year = evaluated_year(facts.meta)
     for fig, m, cells in _narrative_claims(facts):
         if not cells or not all(_differs(fig.quantity, c) for c in cells):
             continue

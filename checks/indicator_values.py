@@ -31,6 +31,7 @@ from auditlint.checks.kb import Computation, FactRef, IndicatorDef, KnowledgeBas
 
 from auditlint.extract.counts import counts_of
 from auditlint.extract.facts import Facts
+from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, link_rows, statements_of
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary
 from auditlint.extract.tables import CanonicalTable, Row, column_name
@@ -204,12 +205,6 @@ def year_ok(before: str, year: int | None) -> bool:
     return year is not None and years == {year}
 
 
-def evaluated_year(facts: Facts) -> int | None:
-    meta = facts.meta
-    noted = getattr(meta, "year", None)
-    return getattr(noted, "value", None)
-
-
 @dataclass(frozen=True)
 class _Item:
     """A narrative number a text reference may take."""
@@ -342,7 +337,7 @@ def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> 
     phrase = phrases.get(ref.phrase)
     if phrase is None:
         return []
-    year = evaluated_year(facts)
+    year = evaluated_year(facts.meta)
     out: list[Source] = []
     seen: set[tuple[Decimal, Decimal]] = set()
     items = _items(facts, phrase)
@@ -528,7 +523,7 @@ def stated_formula_readings(facts: Facts, ind: IndicatorDef, terms: tuple[str, s
     when a term names nothing (the formula is the report's: no other is tried)."""
     from auditlint.formula import parse
 
-    year = evaluated_year(facts)
+    year = evaluated_year(facts.meta)
     nums = _term_sources(facts, terms[0], paragraph, year, "num")
     dens = _term_sources(facts, terms[1], paragraph, year, "den")
     formula = parse(STATED_FORMULA)
@@ -689,7 +684,7 @@ def _definition_term_sources(facts: Facts, term: str, name: str) -> list[Source]
     key = _term_key(term)
     if len(key) < 2 or any(ch in key for ch in "+-−＋×*（()）"):
         return []
-    return _term_sources(facts, key, -1, evaluated_year(facts), name)
+    return _term_sources(facts, key, -1, evaluated_year(facts.meta), name)
 
 
 def definition_readings(facts: Facts, ind: IndicatorDef) -> list[Reading] | None:

@@ -14,7 +14,7 @@ from auditlint.checks.targets import row_snippet
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorTable
-from auditlint.extract.meta import ReportDate, ReportMeta
+from auditlint.extract.meta import ReportDate, evaluated_year
 from auditlint.extract.outline import heading_of
 from auditlint.extract.prose import Passage, Sentence, passages, sentences
 from auditlint.findings import Evidence, Finding, Related
@@ -104,12 +104,6 @@ def of_row_period(name: str, years: list[int], year: int) -> bool:
     """A source whose years are all those of the earlier period the row itself is about."""
     periods, baseline = row_periods(name, year)
     return all(y in periods or (baseline and y < year) for y in years)
-
-
-def _year(meta: object) -> int | None:
-    if isinstance(meta, ReportMeta) and meta.year is not None and meta.year.confidence >= MIN_YEAR_CONFIDENCE:
-        return meta.year.value
-    return None
 
 
 def source_years(text: str) -> tuple[set[int], list[tuple[int, int]]]:
@@ -254,7 +248,7 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
     Bad: in a 2024 self-evaluation, 预算执行率's source is "2023年度决算报告".
     Good: its source is "2024年度决算报告".
     """
-    year = _year(facts.meta)
+    year = evaluated_year(facts.meta, MIN_YEAR_CONFIDENCE)
     if year is None:
         return
     yield from _sources(facts, year)

@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from auditlint.extract.meta import evaluated_year
 from auditlint.model import Cell, Table
 from auditlint.numbers import Quantity, parse_quantity
 
@@ -324,8 +325,7 @@ def indicator_table(table: Table, year: int | None = None) -> IndicatorTable | N
 
 
 def extract_into(facts: Facts) -> None:
-    noted = getattr(facts.meta, "year", None)
-    year = getattr(noted, "value", None)
+    year = evaluated_year(facts.meta)
     for table in facts.document.tables:
         it = indicator_table(table, year)
         if it is not None:

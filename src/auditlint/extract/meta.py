@@ -301,5 +301,14 @@ def read_meta(facts: Facts) -> ReportMeta:
     )
 
 
+def evaluated_year(meta: object, min_confidence: float = 0.0) -> int | None:
+    """The year the report evaluates, from ``facts.meta`` (None until this module's
+    extract_into has run, or when the year could not be read as surely as asked)."""
+    noted = getattr(meta, "year", None)
+    if noted is None or noted.confidence < min_confidence or not isinstance(noted.value, int):
+        return None
+    return noted.value
+
+
 def extract_into(facts: Facts) -> None:
     facts.meta = read_meta(facts)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from auditlint.extract.meta import evaluated_year
 from auditlint.extract.scoring import squash, vocabulary
 from auditlint.model import Location, Paragraph
 from auditlint.numbers import Quantity, normalize, parse_quantity
@@ -175,12 +176,6 @@ def _elsewhere(prefix: str, project_report: bool, year: int | None) -> bool:
     return bool(named) and named[-1] is not None and (year is None or int(named[-1]) != year)
 
 
-def _year(facts: Facts) -> int | None:
-    """The year the report evaluates (extract/meta.py), when it is known."""
-    noted = getattr(facts.meta, "year", None)
-    return noted.value if noted is not None and isinstance(noted.value, int) else None
-
-
 def _title(facts: Facts) -> str:
     """The report's title: extract/meta.py's, which joins a title printed over several
     lines ("沂南县2024年度农村供水保障工程" / "项目支出绩效评价报告"); else the first line."""
@@ -193,7 +188,7 @@ def _title(facts: Facts) -> str:
 def extract_into(facts: Facts) -> None:
     names = _names(facts)
     project_report = "项目" in _title(facts)
-    year = _year(facts)
+    year = evaluated_year(facts.meta)
     hundred = vocabulary().hundred_point_words
     grade_words = _grade_words()
     totals = grades = 0

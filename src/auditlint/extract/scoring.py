@@ -26,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from auditlint.extract.indicators import year_target
+from auditlint.extract.meta import evaluated_year
 from auditlint.extract.scoring_rules import Reading, Rule, parse_rule, reading_of, readings_in
 from auditlint.extract.tables import split_serial
 from auditlint.model import Cell, Location, Table
@@ -880,8 +881,7 @@ _PAGE_NOISE = 20  # a paragraph this short between two grids is a page header, f
 def extract_into(facts: Facts) -> None:
     previous: ScoringTable | None = None
     between: list[str] = []
-    noted = getattr(facts.meta, "year", None)
-    year = getattr(noted, "value", None)
+    year = evaluated_year(facts.meta)
     for block in facts.document.blocks:
         if not isinstance(block, Table):
             if block.text.strip():
