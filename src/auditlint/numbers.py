@@ -327,6 +327,11 @@ def _mk(text: str, num: str, unit: str | None, cmp: str | None, neg: bool) -> Qu
     return Quantity(text=text, value=value, decimals=decimals, unit=unit, comparator=cmp)
 
 
+# a cell that is a Chinese numeral with its comparator and unit ("不少于三项"); compiled once,
+# since parse_quantity runs on every cell and clause
+_CN_CELL_RE = re.compile(r"^(?P<cmp>" + "|".join(re.escape(c) for c, _ in COMPARATORS) + r")?([零〇一二两三四五六七八九十百千万]+)(" + _UNIT_ALT + r")?$")
+
+
 def parse_quantity(text: str) -> Quantity | None:
     """Parse a cell or phrase that is one number, with its unit and comparator.
 
@@ -354,7 +359,7 @@ def parse_quantity(text: str) -> Quantity | None:
             q = replace(q, upper=hi, comparator=cmp or "range")
         return q
     # Chinese numerals: "三项", "十五个"
-    cm = re.match(r"^(?P<cmp>" + "|".join(re.escape(c) for c, _ in COMPARATORS) + r")?([零〇一二两三四五六七八九十百千万]+)(" + _UNIT_ALT + r")?$", compact)
+    cm = _CN_CELL_RE.match(compact)
     if cm:
         n = parse_cn_int(cm.group(2))
         if n is not None:
