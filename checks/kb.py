@@ -12,10 +12,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from auditlint import vocab
 from auditlint.formula import Formula, FormulaError, parse
 from auditlint.numbers import Approx, normalize
 
@@ -220,6 +219,11 @@ def load(text: str) -> KnowledgeBase:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"not valid YAML: {exc}") from None
+    return from_data(data)
+
+
+def from_data(data: object) -> KnowledgeBase:
+    """A knowledge base from parsed YAML; raises :class:`KnowledgeBaseError`."""
     if not isinstance(data, dict):
         raise KnowledgeBaseError("the knowledge base must be a mapping")
     phrases = _phrases(data.get("phrases"))
@@ -252,7 +256,7 @@ def load_path(path: str | Path) -> KnowledgeBase:
     return load(Path(path).read_text(encoding="utf-8"))
 
 
-@cache
+@vocab.cached
 def knowledge_base() -> KnowledgeBase:
-    """The built-in knowledge base shipped with the check pack."""
-    return load(resources.files("auditlint.checks").joinpath("data/indicators.yaml").read_text(encoding="utf-8"))
+    """The built-in knowledge base (``vocab/indicators.yaml``) with the user's extensions."""
+    return from_data(vocab.load("indicators"))

@@ -937,7 +937,7 @@ def grade_score_mismatch(facts: Facts) -> Iterator[Finding]:
     评价等级应由总得分按等级标准确定。报告中印有自己的等级标准（如“90分（含）以上为优，
     80（含）-90分为良，60（含）-80分为中，60分以下为差”）时按其标准；否则按常用的
     优 ≥ 90、良 80–89、中 60–79、差 < 60（或 优秀/良好/合格/不合格 同样分界，见
-    checks/data/scoring.yaml）。得分取同一句中的总得分，没有时取报告中唯一的总得分或评分表的合计。
+    vocab/scoring.yaml）。得分取同一句中的总得分，没有时取报告中唯一的总得分或评分表的合计。
     写明其他年度的等级（2024年度报告中的“2023年度评价等级为“良””）不是本年的等级，不作比较，
     判断方法同 AL407。
     错误示例：“自评得分为87分，等级为优。”
@@ -947,7 +947,7 @@ def grade_score_mismatch(facts: Facts) -> Iterator[Finding]:
     The grade must follow from the total score by the grade bands. A report that prints its own
     bands ("90分（含）以上为优，80（含）-90分为良……") is judged by them; otherwise by the
     common 优 ≥ 90, 良 80–89, 中 60–79, 差 < 60 (or 优秀/良好/合格/不合格 at the same bounds; see
-    checks/data/scoring.yaml). The score is the total claimed in the same sentence, else the
+    vocab/scoring.yaml). The score is the total claimed in the same sentence, else the
     report's only total claim, else the scoring table's total. A grade stated for another year
     ("2023年度评价等级为“良”" in a report on 2024) is not this year's and is not judged (as in AL407).
     Bad: "自评得分为87分，等级为优。"

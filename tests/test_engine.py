@@ -118,7 +118,7 @@ def test_wheel_ships_the_same_check_pack(tmp_path):
     (wheel,) = (tmp_path / "dist").glob("auditlint-*.whl")
     unpacked = tmp_path / "unpacked"
     zipfile.ZipFile(wheel).extractall(unpacked)
-    assert (unpacked / "auditlint" / "checks" / "data" / "headers.yaml").is_file()
+    assert (unpacked / "auditlint" / "vocab" / "headers.yaml").is_file()
     code = (
         "import json, auditlint\n"
         "from auditlint.engine import registry\n"

@@ -1,4 +1,4 @@
-"""The indicator knowledge base (checks/data/indicators.yaml, checks/kb.py) and its
+"""The indicator knowledge base (vocab/indicators.yaml, checks/kb.py) and its
 formula language (auditlint/formula.py), on plain values."""
 
 from __future__ import annotations

@@ -114,6 +114,7 @@ def config_fingerprint(options: Any, pages_lang: str | None) -> dict[str, Any]:
         "options": {f.name: canonical(getattr(options, f.name)) for f in dataclasses.fields(options)
                     if f.name not in ("lang", "keep_document")},
         "local_checks": local,
+        "vocabulary": {p: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in options.vocabulary},
         "plugins": plugins,
         # messages are cached in both languages; only rendered report pages depend on it
         "pages_lang": pages_lang,

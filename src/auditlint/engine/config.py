@@ -23,7 +23,8 @@ from auditlint.numbers import DEFAULT_TOLERANCE, Tolerance
 CONFIG_NAME = "auditlint.toml"
 LANGS = ("zh", "en")
 FAIL_ON = ("error", "warning", "info", "never")
-KEYS = ("select", "ignore", "severity", "tolerance", "lang", "fail-on", "checks")
+KEYS = ("select", "ignore", "severity", "tolerance", "lang", "fail-on", "checks", "vocabulary")
+VOCABULARY_KEYS = ("extend",)
 TOLERANCE_KEYS = ("sigmas", "relative")
 
 
@@ -41,6 +42,7 @@ class Config:
     lang: str | None = None
     fail_on: str | None = None
     checks: tuple[str, ...] = ()  # folders of local checks, resolved against the file's folder
+    vocabulary: tuple[str, ...] = ()  # vocabulary extension files, resolved against the file's folder
 
     def check_ids(self) -> Iterable[tuple[str, str]]:
         """(setting, ID or prefix) for every check named in the file."""
@@ -92,6 +94,7 @@ def load_config(path: Path) -> Config:
         lang=_choice(path, table, "lang", LANGS),
         fail_on=_choice(path, table, "fail-on", FAIL_ON),
         checks=tuple(str((path.parent / d).resolve()) for d in _strings(path, table, "checks")),
+        vocabulary=_vocabulary(path, table.get("vocabulary", {})),
     )
 
 
@@ -167,6 +170,24 @@ def _severity(path: Path, table: Any) -> dict[str, Severity]:
     return out
 
 
+def _vocabulary(path: Path, table: Any) -> tuple[str, ...]:
+    from auditlint import vocab
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: vocabulary must be a table, e.g. vocabulary = {{ extend = [\"words.yaml\"] }}")
+    _no_unknown(path, table, VOCABULARY_KEYS, "vocabulary")
+    files = tuple(str((path.parent / f).resolve()) for f in _strings(path, table, "extend"))
+    for f in files:
+        if not Path(f).is_file():
+            raise ConfigError(f"{path}: vocabulary file {f} does not exist")
+        try:
+            vocab.use_extensions([f])  # validate now, with the file's name in the message
+        except vocab.VocabularyError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+    vocab.use_extensions(())
+    return files
+
+
 def _tolerance(path: Path, table: Any) -> Tolerance:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: tolerance must be a table, e.g. tolerance = {{ sigmas = 4 }}")
@@ -218,6 +239,7 @@ def run_options(config: Config, select: str | None, ignore: str | None, lang: st
         lang=lang or config.lang or "zh",
         checks_dirs=(*config.checks, *checks_dirs),
         tolerance=config.tolerance,
+        vocabulary=config.vocabulary,
     )
 
 

@@ -24,6 +24,7 @@ class RunOptions:
     checks_dirs: tuple[str, ...] = ()
     plugins: bool = True
     tolerance: Tolerance = DEFAULT_TOLERANCE
+    vocabulary: tuple[str, ...] = ()  # vocabulary extension files (auditlint.vocab)
     # keep each file's Document on its FileResult (the HTML report shows the
     # table or paragraph around a finding); off by default to spare memory in batches
     keep_document: bool = False
@@ -91,9 +92,11 @@ def analyse(doc: Document, options: RunOptions | None = None) -> Linted:
     """Extract the facts and run every enabled check. A check that raises is our bug,
     not the report's: its findings are dropped, the others kept, and the failure is
     recorded as a one-line problem."""
+    from auditlint import vocab
     from auditlint.extract import extract
 
     options = options or RunOptions()
+    vocab.use_extensions(options.vocabulary)
     try:
         facts = extract(doc)
     except MemoryError:

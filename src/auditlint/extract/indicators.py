@@ -4,7 +4,7 @@
 
 A table is an indicator table when its header names an indicator, a target and an
 actual column and nothing that scores (权重, 分值, 得分: those are scoring tables,
-``extract/scoring.py``). Header words are data (``checks/data/indicator_tables.yaml``).
+``extract/scoring.py``). Header words are data (``vocab/indicator_tables.yaml``).
 Every row keeps its level path, its cells with their locations, and target, actual
 and deviation as :class:`~auditlint.numbers.Quantity` when the cell is one number,
 comparator kept ("＞85%", ">=2", "=2篇"). The target is the year's: of several target
@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from auditlint import vocab
 from auditlint.extract.meta import evaluated_year
 from auditlint.model import Cell, Table
 from auditlint.numbers import Quantity, parse_quantity
@@ -104,12 +103,9 @@ class _Vocabulary:
     year_words: tuple[str, ...] = ()
 
 
-@cache
+@vocab.cached
 def _vocabulary() -> _Vocabulary:
-    import yaml
-
-    text = resources.files("auditlint.checks").joinpath("data/indicator_tables.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = vocab.load("indicator_tables")
     return _Vocabulary(
         roles=tuple((role, tuple(words)) for role, words in data["roles"].items()),
         not_indicator=tuple(data.get("not_indicator", [])),

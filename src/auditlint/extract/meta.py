@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from auditlint import vocab
 from auditlint.model import Cell, Location, Paragraph, Table
 from auditlint.numbers import normalize
 
@@ -87,12 +87,9 @@ class _FieldVocabulary:
     required: frozenset[str]
 
 
-@cache
+@vocab.cached
 def _field_vocabulary() -> _FieldVocabulary:
-    import yaml
-
-    text = resources.files("auditlint.checks").joinpath("data/report_fields.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = vocab.load("report_fields")
     pairs = [(label, kind) for kind, labels in data["fields"].items() for label in labels]
     pairs.sort(key=lambda p: -len(p[0]))
     return _FieldVocabulary(tuple(pairs), frozenset(data.get("required", [])))

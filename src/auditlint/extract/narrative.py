@@ -40,7 +40,7 @@ rows it talks about when the names match (:class:`RowRef`, positions in
   is not the figure's plain change and is not read.
 - :class:`Rate` (``"rate"``): a rate the sentence states with its own figures ("实际支出S万元，
   预算执行率R%"): the rate figure, the nearest numerator figure and the candidate
-  denominators (vocabulary in ``checks/data/narrative.yaml``).
+  denominators (vocabulary in ``vocab/narrative.yaml``).
 
 Statements come in document order (``statements_of(facts, Figure, Change)`` picks
 kinds); only paragraphs are read, not sentences inside table cells. Only money
@@ -65,10 +65,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from itertools import takewhile
 from typing import TYPE_CHECKING, ClassVar
 
+from auditlint import vocab
 from auditlint.model import Location, Paragraph
 from auditlint.numbers import MONEY_UNITS, Quantity, find_quantities, normalize
 
@@ -216,7 +216,7 @@ class Change:
 @dataclass(frozen=True)
 class Rate(_Anchored):
     rate: Figure
-    measure: str  # "execution" | "arrival" (checks/data/narrative.yaml)
+    measure: str  # "execution" | "arrival" (vocab/narrative.yaml)
     numerator: Figure | None
     denominators: tuple[Figure, ...]  # nearest first
     sentence: Sentence
@@ -283,12 +283,9 @@ def _longest_first(words) -> tuple[str, ...]:
     return tuple(sorted(words or [], key=len, reverse=True))
 
 
-@cache
+@vocab.cached
 def vocabulary() -> Vocabulary:
-    import yaml
-
-    text = resources.files("auditlint.checks").joinpath("data/narrative.yaml").read_text(encoding="utf-8")
-    d = yaml.safe_load(text)
+    d = vocab.load("narrative")
     ch = d.get("change", {})
     return Vocabulary(
         time_prefixes=_longest_first(d.get("time_prefixes")),

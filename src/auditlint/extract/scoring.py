@@ -2,7 +2,7 @@
 
 A table is a scoring table when its header names a weight (权重, 分值) or a score (得分)
 column and at least one indicator-name column (一级/二级/三级指标, 指标名称). Header words
-are data (``checks/data/scoring.yaml``). Each data row becomes an ``Indicator`` with
+are data (``vocab/scoring.yaml``). Each data row becomes an ``Indicator`` with
 its level path, weight (own column, or inline in its name: 立项依据充分性（2.5分）), target,
 rule text and parsed rule, stated actual and score; group cells (决策（15分）) become
 ``Group``s with their inline weight and the indicators under them, whether the group
@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from auditlint import vocab
 from auditlint.extract.indicators import year_target
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.scoring_rules import Reading, Rule, parse_rule, reading_of, readings_in
@@ -56,13 +55,10 @@ class Vocabulary:
     grade_scales: tuple[tuple[tuple[str, Decimal], ...], ...]
 
 
-@cache
+@vocab.cached
 def vocabulary() -> Vocabulary:
-    """The words in ``checks/data/scoring.yaml`` (the check pack's data)."""
-    import yaml
-
-    text = resources.files("auditlint.checks").joinpath("data/scoring.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    """The words in ``vocab/scoring.yaml``."""
+    data = vocab.load("scoring")
     scales = tuple(
         tuple(sorted(((str(k), Decimal(str(v))) for k, v in scale.items()), key=lambda kv: kv[1], reverse=True))
         for scale in data.get("grade_scales", [])

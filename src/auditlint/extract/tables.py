@@ -1,6 +1,6 @@
 """Budget-execution, 三公 and share tables: column roles and row hierarchy.
 
-A table is classified by its header words (vocabulary in ``checks/data/headers.yaml``)
+A table is classified by its header words (vocabulary in ``vocab/headers.yaml``)
 and each column gets a canonical role. Rows get a label, a kind (total, subtotal,
 group header, item, 其中 line) and a parent, from their serial numbers and labels
 where printed and from the numbers where not ("which rows does 项目支出 total?":
@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from auditlint import vocab
 from auditlint.model import Cell, Paragraph, Table
 from auditlint.numbers import Quantity, asum, compare, parse_quantity
 
@@ -153,13 +152,10 @@ class Vocabulary:
     sangong_items: tuple[str, ...]
 
 
-@cache
+@vocab.cached
 def vocabulary() -> Vocabulary:
-    """The header words in ``checks/data/headers.yaml`` (the check pack's data)."""
-    import yaml
-
-    text = resources.files("auditlint.checks").joinpath("data/headers.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    """The header words in ``vocab/headers.yaml``."""
+    data = vocab.load("headers")
     return Vocabulary(
         roles=tuple((role, tuple(words)) for role, words in data["roles"].items()),
         sum_after_adjustments=frozenset(data.get("sum_after_adjustments", [])),
