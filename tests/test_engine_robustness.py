@@ -51,16 +51,32 @@ def test_a_failing_check_is_one_line_and_exit_2_and_others_still_report(tmp_path
 
 
 def test_a_failing_extractor_becomes_a_file_error(tmp_path, monkeypatch):
-    import auditlint.extract as extract_pkg
+    import auditlint.extract.tables as tables
 
-    def boom(doc):
+    def boom(facts):
         raise KeyError("no such role")
 
-    monkeypatch.setattr(extract_pkg, "extract", boom)
+    # the tables are read when the first check asks for them
+    monkeypatch.setattr(tables, "extract_into", boom)
     path = write(tmp_path, report(TABLE))
     res = lint_file(path, RunOptions())
     assert res.findings == [] and res.error is not None
     assert res.error.startswith("internal error while analysing the report (KeyError")
+
+
+def test_facts_are_extracted_when_first_read(tmp_path, monkeypatch):
+    import auditlint.extract.narrative as narrative
+    import auditlint.extract.scoring as scoring
+
+    def never(facts):
+        raise AssertionError("extracted although no selected check reads it")
+
+    monkeypatch.setattr(narrative, "extract_into", never)
+    monkeypatch.setattr(scoring, "extract_into", never)
+    res = lint_file(write(tmp_path, report(TABLE)), RunOptions(select=frozenset({"AL103", "AL601"}), plugins=False,
+                                                               stated_score=False))
+    assert res.error is None and res.problems == []
+    assert [f.check_id for f in res.findings] == ["AL103"]
 
 
 def test_stated_total_score_comes_from_the_narrative(tmp_path):

@@ -103,6 +103,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
         config = settings(config_path, no_config)
         options = run_options(config, select, ignore, lang, checks_dirs)
         options.keep_document = fmt == "html"
+        options.stated_score = False  # a batch column; `check` prints no such thing
         enabled = options.enabled()
         validate_ids(config, select, ignore)
         baseline = load_baseline(baseline_path) if baseline_path else None

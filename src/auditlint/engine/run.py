@@ -5,12 +5,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditlint.engine import registry
 from auditlint.findings import Finding, Severity
 from auditlint.model import Document
 from auditlint.numbers import DEFAULT_TOLERANCE, TOLERANCE, Tolerance
 from auditlint.rank import rank_of, sort_key
+
+if TYPE_CHECKING:
+    from auditlint.extract.facts import Facts
 
 
 @dataclass
@@ -25,6 +29,9 @@ class RunOptions:
     plugins: bool = True
     tolerance: Tolerance = DEFAULT_TOLERANCE
     vocabulary: tuple[str, ...] = ()  # vocabulary extension files (auditlint.vocab)
+    # read the report's stated total score (batch's reports table); `check` shows none,
+    # and reading it would parse the scoring tables for a run that selected no scoring check
+    stated_score: bool = True
     # keep each file's Document on its FileResult (the HTML report shows the
     # table or paragraph around a finding); off by default to spare memory in batches
     keep_document: bool = False
@@ -94,6 +101,7 @@ def analyse(doc: Document, options: RunOptions | None = None) -> Linted:
     recorded as a one-line problem."""
     from auditlint import vocab
     from auditlint.extract import extract
+    from auditlint.extract.facts import ExtractionError
 
     options = options or RunOptions()
     vocab.use_extensions(options.vocabulary)
@@ -114,24 +122,29 @@ def analyse(doc: Document, options: RunOptions | None = None) -> Linted:
                 findings.extend(_stamped(spec, facts, options, seen))
             except MemoryError:
                 raise
+            except ExtractionError as exc:
+                cause = exc.__cause__ or exc
+                raise AnalysisError(f"internal error while analysing the report ({_one_line(cause)}); please report it") from exc
             except Exception as exc:
                 problems.append(f"check {spec.id} ({spec.name}) failed ({_one_line(exc)}); its findings are missing")
     finally:
         TOLERANCE.reset(token)
     findings.sort(key=sort_key)
-    return Linted(findings, stated_total_score(facts), problems)
+    return Linted(findings, stated_total_score(facts) if options.stated_score else None, problems)
 
 
 def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".replace("\n", " ")[:200]
 
 
-def stated_total_score(facts) -> str | None:
+def stated_total_score(facts: Facts) -> str | None:
     """The report's total score as it states it: the narrative's claim, else the
     scoring table's total row (for batch tables; None when the report states none)."""
+    from auditlint.extract.score_statements import TotalScore
+
     for claim in facts.score_statements:
-        score = getattr(getattr(claim, "score", None), "quantity", None)
-        if type(claim).__name__ == "TotalScore" and score is not None and score.is_number:
+        score = claim.score.quantity if isinstance(claim, TotalScore) else None
+        if score is not None and score.is_number:
             return str(score.text).strip()
     for table in facts.scoring:
         total = table.total

@@ -23,7 +23,6 @@ from auditlint.numbers import BASE_UNITS, COUNT_UNITS, Quantity, find_quantities
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
-ORDER = 25  # after the narrative (20), whose vocabulary it shares
 KEY = "counts"
 
 _CLAUSE_END = "，,；;。：:、！!？?（()）\n"

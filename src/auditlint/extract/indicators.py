@@ -33,7 +33,6 @@ from auditlint.numbers import Quantity, parse_quantity
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
-ORDER = 20
 
 ROLES = ("level", "name", "target", "actual", "source", "deviation", "reason", "note")
 

@@ -22,7 +22,6 @@ from auditlint.numbers import normalize
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
-ORDER = 5
 
 T = TypeVar("T")
 

@@ -76,7 +76,6 @@ if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
     from auditlint.extract.tables import CanonicalTable
 
-ORDER = 20  # after tables (10): statements are linked to table rows
 
 
 # ---------------------------------------------------------------------------

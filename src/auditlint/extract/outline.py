@@ -15,7 +15,6 @@ from auditlint.numbers import parse_cn_int
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
-ORDER = 5
 KEY = "outline"
 
 # styles in the conventional order of official documents (GB/T 9704): 一、 > （一） > 1. > （1）

@@ -30,7 +30,6 @@ from auditlint.numbers import Quantity, normalize, parse_quantity
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
-ORDER = 30  # after extract/scoring.py: a total claim must not name one of its groups
 
 
 @dataclass(frozen=True)
@@ -183,6 +182,9 @@ def _title(facts: Facts) -> str:
     if noted is not None and isinstance(noted.value, str):
         return noted.value
     return next((p.text for p in facts.document.paragraphs if p.text.strip()), "")
+
+
+ScoreStatement = TotalScore | GradeClaim | GradeScale | IndicatorScore | HundredPoint
 
 
 def extract_into(facts: Facts) -> None:

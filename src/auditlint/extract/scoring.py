@@ -34,7 +34,6 @@ from auditlint.numbers import Approx, Quantity, asum, compare, find_quantities, 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
-ORDER = 20
 
 LEVEL_ROLES = ("level1", "level2", "level3")
 NUMBER_ROLES = ("weight", "score")

@@ -21,7 +21,6 @@ from auditlint.numbers import Quantity, asum, compare, parse_quantity
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
-ORDER = 10
 
 # Canonical column roles. Amount roles add up down a column; the others do not.
 AMOUNT_ROLES = ("budget_initial", "add", "cut", "adjust", "budget_adjusted", "received", "actual", "prior_actual")
