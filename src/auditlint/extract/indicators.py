@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from auditlint import vocab
+from auditlint.extract.headers import first_role, squash
 from auditlint.extract.meta import evaluated_year
 from auditlint.model import Cell, Table
 from auditlint.numbers import Quantity, parse_quantity
@@ -119,13 +120,10 @@ _WEIGHT_NOTE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
 def header_role(text: str) -> str | None:
-    h = _SPACE.sub("", text)
+    h = squash(text)
     if not h:
         return None
-    for role, words in _vocabulary().roles:
-        if any(w in h for w in words):
-            return role
-    return None
+    return first_role(h, _vocabulary().roles)
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from auditlint import vocab
+from auditlint.extract.headers import first_role, squash
 from auditlint.extract.indicators import year_target
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.scoring_rules import Reading, Rule, parse_rule, reading_of, readings_in
@@ -78,18 +79,11 @@ _UNIT_NOTE = re.compile(r"[（(]\s*(?:分|%|％|万元|元)\s*[)）]")
 _INLINE = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<w>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
 
 
-def squash(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
 def header_role(header: str) -> str | None:
-    h = squash(_UNIT_NOTE.sub("", header))
+    h = squash(_UNIT_NOTE.sub("", header))  # a scoring header's note may be （分）
     if not h or _INLINE.match(h):
         return None
-    for role, words in vocabulary().roles:
-        if any(w in h for w in words):
-            return role
-    return None
+    return first_role(h, vocabulary().roles)
 
 
 def split_inline(text: str) -> tuple[str, Quantity | None]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from auditlint import vocab
+from auditlint.extract.headers import UNIT_NOTE, bare, first_role, header_unit
 from auditlint.model import Cell, Paragraph, Table
 from auditlint.numbers import Quantity, asum, compare, parse_quantity
 
@@ -167,7 +168,6 @@ def vocabulary() -> Vocabulary:
     )
 
 
-_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|亿元|千元|%|％)\s*[)）]")
 _SPACE = re.compile(r"\s+")
 # "占实际支出比例", "占项目支出比重": a share of whatever it names, whichever amount
 # word (实际支出) it contains
@@ -175,20 +175,12 @@ _SHARE_PHRASE = re.compile(r"^占.{1,12}(?:比例|比重)")
 
 
 def header_role(header: str) -> str | None:
-    h = _SPACE.sub("", _UNIT_NOTE.sub("", header))
+    h = bare(header)
     if not h:
         return None
     if _SHARE_PHRASE.match(h):
         return "share"
-    for role, words in vocabulary().roles:
-        if any(w in h for w in words):
-            return role
-    return None
-
-
-def header_unit(header: str) -> str | None:
-    m = _UNIT_NOTE.search(header)
-    return m.group(1).replace("％", "%") if m else None
+    return first_role(h, vocabulary().roles)
 
 
 # ---------------------------------------------------------------------------
@@ -967,9 +959,9 @@ def column_name(ct: CanonicalTable, role: str, lang: str) -> str:
         return ROLE_NAMES.get(role, (role, role))[1]
     col = ct.column(role)
     if col is not None and col.header:
-        name = _UNIT_NOTE.sub("", col.header.split("/")[-1]).strip()
+        name = UNIT_NOTE.sub("", col.header.split("/")[-1]).strip()
         if is_sum_role(role) and any(c is not col and c.header.split("/")[-1] == col.header.split("/")[-1] for c in ct.columns):
-            return _UNIT_NOTE.sub("", col.header.replace("/", "")).strip()  # 2024年决算数 beside 2023年决算数
+            return UNIT_NOTE.sub("", col.header.replace("/", "")).strip()  # 2024年决算数 beside 2023年决算数
         return name
     return ROLE_NAMES.get(role, (role, role))[0]
 
