@@ -141,3 +141,45 @@ def test_every_subpackage_is_packaged():
               for p in (REPO / "checks").rglob("__init__.py") if p.parent != REPO / "checks"}
     found.add("auditlint.checks")
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+def test_a_check_that_defers_to_another_is_dropped_where_both_report(tmp_path, monkeypatch):
+    from auditlint.engine.run import RunOptions, lint_file
+    from auditlint.findings import Finding, Message
+    from auditlint.model import Location
+
+    registry.load_builtin()
+    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))
+    said = Message("{what}：{n} 处", "{what}: {n} places")
+
+    def at(line: int) -> Finding:
+        return Finding(Location(str(tmp_path / "r.txt"), line=line), **said.format(what="x", n=line), key=(str(line),))
+
+    @registry.check("AL981", "broad-check", zh="宽", en="broad")
+    def broad(facts):
+        """
+        zh:
+        宽。错误示例：甲。正确示例：乙。
+
+        en:
+        Broad. Bad: a. Good: b.
+        """
+        yield from (at(1), at(2))
+
+    @registry.check("AL982", "narrow-check", zh="窄", en="narrow", defer_to=("AL981",), messages=(said,))
+    def narrow(facts):
+        """
+        zh:
+        窄。错误示例：甲。正确示例：乙。
+
+        en:
+        Narrow. Bad: a. Good: b.
+        """
+        yield from (at(2), at(3))
+
+    (tmp_path / "r.txt").write_text("一、概况\n本单位。\n", encoding="utf-8")
+    both = lint_file(tmp_path / "r.txt", RunOptions(select=frozenset({"AL981", "AL982"}), plugins=False))
+    assert sorted((f.check_id, f.location.line) for f in both.findings) == [("AL981", 1), ("AL981", 2), ("AL982", 3)]
+    assert both.findings[0].message("en").startswith("x: ")
+    alone = lint_file(tmp_path / "r.txt", RunOptions(select=frozenset({"AL982"}), plugins=False))
+    assert sorted(f.location.line for f in alone.findings) == [2, 3]  # nothing to defer to

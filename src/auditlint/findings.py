@@ -78,6 +78,34 @@ class Related:
         return d
 
 
+@dataclass(frozen=True)
+class Both:
+    """A value worded in each language (a column's name: 调整后预算数 / adjusted budget)."""
+
+    zh: str
+    en: str
+
+    def in_(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Message:
+    """A finding's message as a template in both languages, declared beside its check:
+    ``Message("{label}的{column}为 {stated}", "{label}: {column} is {stated}")``. A value
+    that reads differently in each language is passed as :class:`Both`."""
+
+    zh: str
+    en: str
+
+    def format(self, **values: object) -> dict[str, str]:
+        """``message_zh`` and ``message_en`` for ``Finding(**message.format(...))``."""
+        return {
+            "message_zh": self.zh.format(**{k: v.zh if isinstance(v, Both) else v for k, v in values.items()}),
+            "message_en": self.en.format(**{k: v.en if isinstance(v, Both) else v for k, v in values.items()}),
+        }
+
+
 @dataclass(slots=True)
 class Finding:
     """One problem. Checks fill in what they know; the engine stamps the check's

@@ -17,7 +17,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditlint.findings import Finding, Severity
+from auditlint.findings import Finding, Message, Severity
 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
@@ -45,6 +45,11 @@ class CheckSpec:
     summary_en: str
     func: CheckFn
     source: str = "builtin"
+    # checks whose finding on the same cell or line makes this one's redundant: the
+    # engine drops this check's finding there (when those checks run)
+    defer_to: tuple[str, ...] = ()
+    # the messages the check writes, as templates (findings.Message), for its docs
+    messages: tuple[Message, ...] = ()
 
     @property
     def family(self) -> str:
@@ -76,8 +81,12 @@ def check(
     severity: str = "error",
     zh: str,
     en: str,
+    defer_to: tuple[str, ...] = (),
+    messages: tuple[Message, ...] = (),
 ) -> Callable[[CheckFn], CheckFn]:
-    """Register a check. ``zh``/``en`` are its one-line summaries."""
+    """Register a check. ``zh``/``en`` are its one-line summaries; ``defer_to`` names
+    checks that, reporting the same location, make this check's finding redundant;
+    ``messages`` are the templates its findings are worded with."""
     if not ID_RE.match(id):
         raise RegistryError(f"check id {id!r} must look like AL101")
     if not NAME_RE.match(name):
@@ -89,7 +98,8 @@ def check(
             raise RegistryError(f"check id {id} registered twice ({existing.name}, {name})")
         if not split_docstring(fn.__doc__ or "").get("en"):
             raise RegistryError(f"check {id} needs a docstring with zh: and en: parts")
-        _REGISTRY[id] = CheckSpec(id, name, Severity.parse(severity), zh, en, fn, _current_source)
+        _REGISTRY[id] = CheckSpec(id, name, Severity.parse(severity), zh, en, fn, _current_source,
+                                  tuple(defer_to), tuple(messages))
         return fn
 
     return deco

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from auditlint.engine import registry
 from auditlint.findings import Finding, Severity
-from auditlint.model import Document
+from auditlint.model import Document, Location
 from auditlint.numbers import DEFAULT_TOLERANCE, TOLERANCE, Tolerance
 from auditlint.rank import rank_of, sort_key
 
@@ -129,8 +129,21 @@ def analyse(doc: Document, options: RunOptions | None = None) -> Linted:
                 problems.append(f"check {spec.id} ({spec.name}) failed ({_one_line(exc)}); its findings are missing")
     finally:
         TOLERANCE.reset(token)
+    findings = _without_deferred(findings, options.enabled())
     findings.sort(key=sort_key)
     return Linted(findings, stated_total_score(facts) if options.stated_score else None, problems)
+
+
+def _without_deferred(findings: list[Finding], specs: list[registry.CheckSpec]) -> list[Finding]:
+    """Drop a finding whose check defers to another that reported the same place."""
+    defers = {s.id: s.defer_to for s in specs if s.defer_to}
+    if not defers:
+        return findings
+    where: dict[str, set[Location]] = {}
+    for f in findings:
+        where.setdefault(f.check_id, set()).add(f.location)
+    return [f for f in findings
+            if not any(f.location in where.get(other, ()) for other in defers.get(f.check_id, ()))]
 
 
 def _one_line(exc: BaseException) -> str:
