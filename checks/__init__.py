@@ -1,13 +1,14 @@
 """auditlint's built-in check pack (installed as ``auditlint.checks``).
 
-Every module here registers its checks with ``@check`` on import; the package
-imports them all. Header vocabulary and other data the checks and extractors use
-live in ``data/`` as YAML, so a user can add a synonym without touching code.
+One check per module, in a folder per family (``arithmetic/AL101_table_total_mismatch.py``);
+each registers itself with ``@check`` on import, and the package imports them all.
+Checks read ``Facts`` only: they import ``auditlint.extract`` and ``checks.helpers``,
+never each other, a reader or the raw document.
 """
 
 import pkgutil
 from importlib import import_module
 
-for _info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-    if not _info.name.startswith("_"):
-        import_module(f"{__name__}.{_info.name}")
+for _info in sorted(pkgutil.walk_packages(__path__, prefix=f"{__name__}."), key=lambda i: i.name):
+    if not _info.name.rsplit(".", 1)[-1].startswith("_"):
+        import_module(_info.name)

@@ -4,7 +4,7 @@ narrative and in the table (AL502), full marks on a missed target where AL403 di
 not already say so (AL504).
 
 An indicator in the knowledge base (``data/indicators.yaml``) is recomputed from the
-report's tables and sentences (``checks/indicator_values.py``); any other indicator
+report's tables and sentences (``extract/kb/values.py``); any other indicator
 is held against a sentence that states the same quantity ("来电总量99.54万个" for
 来电量). A claim is reported only when every reading of the data contradicts it.
 """
@@ -17,7 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditlint.checks.indicator_values import (
+from auditlint.checks.helpers import cell_text, row_snippet
+
+from auditlint.engine.registry import check
+from auditlint.extract.counts import counts_of
+from auditlint.extract.facts import Facts
+from auditlint.extract.indicators import IndicatorRowLike, ScoredRow, indicator_rows
+from auditlint.extract.kb.knowledge import IndicatorDef, knowledge_base, name_key
+from auditlint.extract.kb.targets import Pair, comparable, direction, garbled, impossible_target, misses
+from auditlint.extract.kb.values import (
     Reading,
     all_contradict,
     contradicts,
@@ -27,22 +35,6 @@ from auditlint.checks.indicator_values import (
     stated_terms,
     year_ok,
 )
-from auditlint.checks.kb import IndicatorDef, knowledge_base, name_key
-from auditlint.checks.targets import (
-    Pair,
-    cell_text,
-    comparable,
-    direction,
-    garbled,
-    impossible_target,
-    misses,
-    row_snippet,
-)
-
-from auditlint.engine.registry import check
-from auditlint.extract.counts import counts_of
-from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import IndicatorRowLike, ScoredRow, indicator_rows
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, Rate, statements_of
 from auditlint.findings import Evidence, Finding, Related
@@ -611,14 +603,8 @@ def _pair(row: ScoredRow) -> tuple[Pair, str] | None:
     return (pair, q.text.strip()) if pair is not None else None
 
 
-def _al403_cells(facts: Facts) -> set[Location]:
-    from auditlint.checks.scoring import score_contradicts_rule
-
-    return {f.location for f in score_contradicts_rule(facts)}
-
-
 @check("AL504", "full-marks-target-missed", severity="warning", zh="完成值未达到目标值却得满分",
-       en="Full marks although the stated actual misses the target")
+       en="Full marks although the stated actual misses the target", defer_to=("AL403",))
 def full_marks_target_missed(facts: Facts) -> Iterator[Finding]:
     """
     zh:
@@ -646,7 +632,6 @@ def full_marks_target_missed(facts: Facts) -> Iterator[Finding]:
     rows = [row for _key, row in indicator_rows(facts, scored=True) if isinstance(row, ScoredRow)]
     if not rows:
         return
-    reported: set[Location] | None = None
     for row in rows:
         score, weight = row.score, row.weight
         if score is None or weight is None or score.value is None or score.value != weight.value or not score.value:
@@ -660,10 +645,6 @@ def full_marks_target_missed(facts: Facts) -> Iterator[Finding]:
         if not misses(pair, direction(row.name)):
             continue
         cell = row.cells["score"]
-        if reported is None:
-            reported = _al403_cells(facts)
-        if cell.location in reported:
-            continue
         target_text = cell_text(row, "target")
         w = fmt(weight.value or Decimal(0))
         short = abs(pair.actual.mid - pair.target)

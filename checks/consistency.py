@@ -29,10 +29,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditlint.checks.indicator_values import year_ok
-
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
+from auditlint.extract.kb.values import year_ok
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, OfWhich, TotalWithParts, link_rows, match_key, statements_of
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary

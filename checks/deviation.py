@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.checks.targets import Pair, cell_text, comparable, garbled, impossible_target, met, row_snippet
+from auditlint.checks.helpers import cell_text, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
+from auditlint.extract.kb.targets import Pair, comparable, garbled, impossible_target, met
 from auditlint.findings import Evidence, Finding, Related, Severity
 from auditlint.numbers import Approx, Quantity, Verdict, compare, fmt
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditlint.checks.targets import row_snippet
+from auditlint.checks.helpers import row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts

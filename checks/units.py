@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from auditlint.checks.kb import knowledge_base
-from auditlint.checks.targets import cell_text, row_snippet
+from auditlint.checks.helpers import cell_text, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import indicator_rows
+from auditlint.extract.kb.knowledge import knowledge_base
 from auditlint.extract.narrative import clean_subject, name_of
 from auditlint.extract.prose import Sentence, passages, sentences
 from auditlint.findings import Evidence, Finding, Related, Severity

@@ -1,4 +1,4 @@
-"""The indicator knowledge base (vocab/indicators.yaml, checks/kb.py) and its
+"""The indicator knowledge base (vocab/indicators.yaml, extract/kb/knowledge.py) and its
 formula language (auditlint/formula.py), on plain values."""
 
 from __future__ import annotations
@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 import pytest
-from auditlint.checks.kb import KnowledgeBaseError, knowledge_base, load, name_key
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditlint.extract.kb.knowledge import KnowledgeBaseError, knowledge_base, load, name_key
 from auditlint.formula import FormulaError, parse
 from auditlint.numbers import Approx
 

@@ -1,4 +1,4 @@
-"""The knowledge base resolved against a report (checks/indicator_values.py), the
+"""The knowledge base resolved against a report (extract/kb/values.py), the
 narrative's counts (extract/counts.py) and scoring rows seen as indicator rows
 (extract/indicators.ScoredRow)."""
 
@@ -7,13 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from auditlint.checks.indicator_values import all_contradict, contradicts, names_phrase, readings, year_ok
-from auditlint.checks.kb import KnowledgeBaseError, knowledge_base, load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditlint.extract.counts import counts_of
 from auditlint.extract.indicators import ScoredRow, indicator_rows
+from auditlint.extract.kb.knowledge import KnowledgeBaseError, knowledge_base, load
+from auditlint.extract.kb.values import all_contradict, contradicts, names_phrase, readings, year_ok
 from auditlint.numbers import Approx, parse_quantity
 from claims_reports import BUDGET, BUDGET_ADD_CUT, SANGONG_ONLY, table, with_tables
 from reports import SANGONG

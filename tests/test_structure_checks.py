@@ -4,7 +4,7 @@ and the outline they read."""
 from __future__ import annotations
 
 import pytest
-from auditlint.checks.structure import numbering_breaks
+from auditlint.checks.legacy_structure import numbering_breaks
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

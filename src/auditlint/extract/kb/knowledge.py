@@ -3,7 +3,7 @@
 The YAML is read once; every formula is parsed and every fact reference checked when
 it loads, so a mistake in a user's addition is a clear error naming the indicator,
 not a silent miss at run time. Resolving fact references against a report is
-``checks/indicator_values.py``'s business (used by AL501).
+``extract/kb/values.py``'s business (used by AL501).
 """
 
 from __future__ import annotations

@@ -27,10 +27,17 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditlint.checks.kb import Computation, FactRef, IndicatorDef, KnowledgeBase, Phrase, knowledge_base, name_key
-
 from auditlint.extract.counts import counts_of
 from auditlint.extract.facts import Facts
+from auditlint.extract.kb.knowledge import (
+    Computation,
+    FactRef,
+    IndicatorDef,
+    KnowledgeBase,
+    Phrase,
+    knowledge_base,
+    name_key,
+)
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, link_rows, statements_of
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary

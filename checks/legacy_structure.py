@@ -7,12 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from auditlint.checks.kb import name_key
-from auditlint.checks.targets import cell_text
+from auditlint.checks.helpers import cell_text
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorRowLike, ScoredRow, indicator_rows
+from auditlint.extract.kb.knowledge import name_key
 from auditlint.extract.meta import ReportMeta
 from auditlint.extract.outline import KEY as OUTLINE
 from auditlint.extract.outline import Heading, serial_text

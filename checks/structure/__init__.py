@@ -1,0 +1,1 @@
+"""Structure (AL6xx): section numbering, blank fields, duplicated indicators. One check per module."""
