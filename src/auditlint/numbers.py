@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 ZERO = Decimal(0)
+HUNDRED = Decimal(100)  # percent
 
 # ---------------------------------------------------------------------------
 # Approximate values: an interval plus the variance of its rounding error.

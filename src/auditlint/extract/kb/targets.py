@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from auditlint.extract.indicators import IndicatorRowLike
 from auditlint.extract.kb.knowledge import knowledge_base
-from auditlint.numbers import COUNT_UNITS, Approx, Quantity, parse_quantity
+from auditlint.numbers import COUNT_UNITS, HUNDRED, Approx, Quantity, parse_quantity
 
 ONE_SIDED = (">=", ">", "<=", "<")
-HUNDRED = Decimal(100)
+
 
 
 # ---------------------------------------------------------------------------
