@@ -4,8 +4,8 @@ rules, it fails exactly where AL301/AL302/AL303 fire, and Data Docs are written.
 from __future__ import annotations
 
 import pytest
-from auditlint.checks.legacy_values import VALUE_RULES
 
+from auditlint.extract.value_rules import VALUE_RULES
 from batch_support import batch, read_csv
 from reports import report
 

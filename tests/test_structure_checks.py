@@ -4,12 +4,12 @@ and the outline they read."""
 from __future__ import annotations
 
 import pytest
-from auditlint.checks.legacy_structure import numbering_breaks
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditlint.engine.registry import get
 from auditlint.engine.run import RunOptions, lint_file
+from auditlint.extract.numbering import numbering_breaks
 from auditlint.extract.outline import Heading, heading_of, serial_text
 from auditlint.model import Location, Paragraph
 from xref_reports import by_id, line_of, lint, row, self_eval

@@ -42,7 +42,7 @@ class TableSource:
 
 
 def sources() -> list[TableSource]:
-    from auditlint.checks.legacy_values import VALUE_RULES
+    from auditlint.extract.value_rules import VALUE_RULES
 
     return [TableSource("budget_tables", None, VALUE_RULES)]
 

@@ -35,6 +35,8 @@ EXTRA_OWNERS: dict[str, str] = {
     "outline": "outline",
     "sum_tables": "tables",
     "counts": "counts",
+    "yoy_rates": "yoy_rates",
+    "unit_slips": "units",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 

@@ -1,27 +1,23 @@
-"""Periods (AL505): data or evidence from outside the evaluated period counted as the
-period's — a source of another year, later data stated as done. What the writer dates
-for the reader as a later follow-up (截至… on carried-over work, before the report's
-date) is not counted as the period's, and is not reported."""
+"""Periods (AL505): what the report states of another period than the one it evaluates —
+statements dated after the evaluated year (or after the report's date) stated as done,
+and sources of the year's figures dated in an earlier year — and what is not: plans,
+deadlines, goal sections, the evaluation's own work, follow-ups dated with 截至.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from auditlint.checks.helpers import row_snippet
-
-from auditlint.engine.registry import check
-from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import IndicatorTable
-from auditlint.extract.meta import ReportDate, evaluated_year
+from auditlint.extract.meta import ReportDate
 from auditlint.extract.outline import heading_of
 from auditlint.extract.prose import Passage, Sentence, passages, sentences
-from auditlint.findings import Evidence, Finding, Related
 from auditlint.numbers import find_quantities, normalize
 
-MIN_YEAR_CONFIDENCE = 0.85
-MIN_DATE_CONFIDENCE = 0.75
+if TYPE_CHECKING:
+    from auditlint.extract.facts import Facts
 
 _YEAR_IN_SOURCE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-－—~至到]\s*((?:19|20)\d{2})\s*)?年")
 
@@ -209,65 +205,12 @@ def foreign_sources(sentence: Sentence, year: int) -> Iterator[ForeignSource]:
         yield ForeignSource(sentence, m.start("source"), sentence.text[m.start("source"): m.end("source")], years)
 
 
-@check("AL505", "period-mismatch", severity="warning", zh="期间不符：引用了评价年度以外的数据或证据", en="Period mismatch: data or evidence from outside the evaluated period")
-def period_mismatch(facts: Facts) -> Iterator[Finding]:
-    """
-    zh:
-    自评针对的是报告标题或评价时段所写的年度。指标的完成值来源若只写了另一个年度（2024年度的指标，
-    来源却是“2023年度决算报告”），或者叙述把评价年度之后的情况当作已经发生的数据（2023年度报告中
-    “2024年上半年，……仅增长4.25万人”），或把报告日期之后的日期写成已完成，即为期间不符。
-    叙述中注明本年数据出自以前年度的资料（2024年度报告中“据2023年度补贴发放台账统计，全年补贴面积……”）同样是期间不符。
-    “2024年开始……将成为”之类的计划、展望，“到2025年……”这样的期限，目标、规划、计划章节中的内容，评价工作
-    本身的日期（2023年度的自评在2024年报告日期之前成立工作小组、发放问卷、现场核查），以及明确注明“截至”某日、
-    在报告日期之前、关于跨年结转事项的期后进展（“截至2025年2月底，上年结转项目已完成竣工验收”）都不算：
-    它们写明了自己的日期，没有当作本年的数据；与上年对比而引用上年资料也不算；指标本身就是以前期间的数据
-    （“上年同期城镇新增就业”“2023年森林覆盖率”“基期值”）时，引用该期间的资料也不算，但“较上年增长”“同比”
-    之类的变动、“上年结转资金支出率”仍是评价年度的指标；评价年度本身无法确定时不作判断。
-    错误示例：2024年度自评表中，预算执行率的完成值来源为“2023年度决算报告”。
-    正确示例：完成值来源为“2024年度决算报告”。
-
-    en:
-    A self-evaluation covers the year its title and evaluation period name. An
-    indicator whose source names only another year (a 2024 indicator evidenced by the
-    "2023年度决算报告"), a narrative that states data from after the evaluated year as
-    done or measured (in a 2023 report: "2024年上半年，……仅增长4.25万人"), or a date after
-    the report's own date stated as done, is a period mismatch. Plans and outlooks
-    ("2024年开始……将成为"), deadlines ("到2025年……"), sections of goals and plans, the dates
-    of the evaluation's own work (a 2023 self-evaluation forming its working group or
-    sending questionnaires in 2024, before the report's date), and a follow-up the writer
-    dates with 截至, before the report's date, on work carried past the year ("截至2025年
-    2月底，上年结转项目已完成竣工验收") are not: they carry their own date and are not
-    counted as the year's. The narrative sourcing the year's figures from an earlier
-    year's records ("据2023年度补贴发放台账统计，全年补贴面积……" in a 2024 report) is a
-    mismatch too, unless it compares with that year. An indicator row that is itself
-    about an earlier period (the prior year's figure shown beside the year's,
-    "上年同期城镇新增就业", "2023年森林覆盖率", a baseline "基期值") may cite that period's source;
-    a change on the prior year ("较上年增长", "同比") and the spending of funds carried
-    over from it ("上年结转资金支出率") are the year's own and may not. When the
-    evaluated year cannot be told, nothing is said.
-    Bad: in a 2024 self-evaluation, 预算执行率's source is "2023年度决算报告".
-    Good: its source is "2024年度决算报告".
-    """
-    year = evaluated_year(facts.meta, MIN_YEAR_CONFIDENCE)
-    if year is None:
-        return
-    yield from _sources(facts, year)
-    meta = facts.meta
-    report_date = meta.date.value if meta.date is not None and meta.date.confidence >= MIN_DATE_CONFIDENCE else None
-    for passage in _outside_goal_sections(facts):
-        for sentence in sentences(passage):
-            for st in later_statements(sentence, year, report_date):
-                yield _later_finding(st, year, report_date)
-            for fs in foreign_sources(sentence, year):
-                yield _foreign_source_finding(fs, year)
-
-
 def _goal_heading(text: str) -> bool:
     title = re.split(r"[。：:；;]", text)[0]  # a run-in heading's own words, not its paragraph's
     return any(w in title for w in GOAL_HEADING) and not any(w in title for w in REPORT_HEADING)
 
 
-def _outside_goal_sections(facts: Facts) -> Iterator[Passage]:
+def outside_goal_sections(facts: Facts) -> Iterator[Passage]:
     """The report's passages, except those under a heading that states goals or plans."""
     open_headings: dict[int, bool] = {}  # rank → is a goal heading
     for passage in passages(facts.document):
@@ -279,67 +222,10 @@ def _outside_goal_sections(facts: Facts) -> Iterator[Passage]:
             yield passage
 
 
-def _sources(facts: Facts, year: int) -> Iterator[Finding]:
-    for it in facts.indicators:
-        if not isinstance(it, IndicatorTable) or not it.has("source"):
-            continue
-        for row in it.rows:
-            cell = row.cells.get("source")
-            if cell is None or not cell.text.strip():
-                continue
-            years = foreign_source(cell.text, year)
-            if years is None or of_row_period(row.name, years, year):
-                continue
-            shown = cell.text.strip()
-            named = "、".join(f"{y}年" for y in years)
-            yield Finding(
-                location=cell.location,
-                message_zh=f"“{row.name}”评价的是{year}年，完成值来源“{shown}”却是{named}的资料",
-                message_en=f"“{row.name}” is evaluated for {year}, but its source “{shown}” is from {', '.join(map(str, years))}",
-                evidence=Evidence(expression="source year = evaluated year", stated=shown, computed=f"{year}年",
-                                  expression_zh="资料年度 = 评价年度"),
-                snippet=row_snippet(row),
-                related=[Related(facts.meta.year.location, facts.meta.year.source)],
-                confidence=0.85,
-                materiality=0.3,
-                key=("source-year", row.name, shown),
-            )
-
-
-def _later_finding(st: LaterStatement, year: int, report_date: ReportDate | None) -> Finding:
-    snippet = st.sentence.text.strip()[:120]
-    if st.year > year:
-        zh = f"本报告评价{year}年，却把{st.token}的情况作为已发生的数据写入：“{snippet[:40]}”"
-        en = f"the report evaluates {year}, yet states data from {st.token} as done: “{snippet[:40]}”"
-        computed = f"{year}年"
-    else:
-        zh = f"报告日期为{report_date}，{st.token}的事项却写成已完成：“{snippet[:40]}”"
-        en = f"the report is dated {report_date}, yet states {st.token} as done: “{snippet[:40]}”"
-        computed = f"≤ {report_date}"
-    return Finding(
-        location=st.sentence.location_at(st.start),
-        message_zh=zh,
-        message_en=en,
-        evidence=Evidence(expression="period of the data = evaluated period", stated=st.token, computed=computed,
-                          expression_zh="数据所属期间 = 评价期间"),
-        snippet=snippet,
-        confidence=0.8,
-        materiality=0.3,
-        key=("later-data", st.token, snippet[:16]),
-    )
-
-
-def _foreign_source_finding(fs: ForeignSource, year: int) -> Finding:
-    snippet = fs.sentence.text.strip()[:120]
-    named = "、".join(f"{y}年" for y in fs.years)
-    return Finding(
-        location=fs.sentence.location_at(fs.start),
-        message_zh=f"本报告评价{year}年，本年的数据却注明出自{named}的资料“{fs.source}”：“{snippet[:40]}”",
-        message_en=f"the report evaluates {year}, yet the year's figures are sourced from {named}: “{fs.source}”",
-        evidence=Evidence(expression="source year = evaluated year", stated=fs.source, computed=f"{year}年",
-                          expression_zh="资料年度 = 评价年度"),
-        snippet=snippet,
-        confidence=0.8,
-        materiality=0.3,
-        key=("source-year-narrative", fs.source, snippet[:16]),
-    )
+def period_statements(facts: Facts, year: int, report_date: ReportDate | None) -> Iterator[LaterStatement | ForeignSource]:
+    """Outside sections of goals and plans, each sentence's later statements, then its
+    sources from an earlier year, in document order."""
+    for passage in outside_goal_sections(facts):
+        for sentence in sentences(passage):
+            yield from later_statements(sentence, year, report_date)
+            yield from foreign_sources(sentence, year)

@@ -1,9 +1,9 @@
-"""The deviation column of indicator tables and scored 自评表 (AL205): 偏差 = (actual − target) ÷ target."""
+"""AL205: the deviation column of indicator tables and scored 自评表 against
+(actual − target) ÷ target."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from auditlint.checks.helpers import cell_text, row_snippet
 
@@ -11,10 +11,13 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
 from auditlint.extract.kb.targets import Pair, comparable, garbled, impossible_target, met
-from auditlint.findings import Evidence, Finding, Related, Severity
-from auditlint.numbers import Approx, Quantity, Verdict, compare, fmt
+from auditlint.findings import Evidence, Finding, Message, Related, Severity
+from auditlint.numbers import HUNDRED, Approx, Quantity, Verdict, compare, fmt
 
-HUNDRED = Decimal(100)
+DEVIATION_IS_NOT = Message(
+    zh="“{name}”：目标值{target}，完成值{actual}，偏差应为 {computed}，表中为 {stated}",
+    en="“{name}”: target {target}, done {actual}: the deviation should be {computed}, the table says {stated}",
+)
 
 
 def readings(pair: Pair) -> list[tuple[str, Approx]]:
@@ -53,7 +56,8 @@ def _verdict(stated: Approx, pair: Pair) -> tuple[Verdict, Approx] | None:
     return (best[0], found[0][1]) if best is not None else None
 
 
-@check("AL205", "deviation-mismatch", severity="error", zh="偏差栏不等于（完成值 − 目标值）÷ 目标值", en="The deviation column is not (actual − target) ÷ target")
+@check("AL205", "deviation-mismatch", severity="error", zh="偏差栏不等于（完成值 − 目标值）÷ 目标值", en="The deviation column is not (actual − target) ÷ target",
+       messages=(DEVIATION_IS_NOT,))
 def deviation_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     zh:
@@ -106,8 +110,7 @@ def _row_finding(row: IndicatorRowLike) -> Finding | None:
     expr = f"({actual_text} − {fmt(pair.target)}) ÷ {fmt(pair.target)}" if pair.target else f"{actual_text} − {target_text}"
     return Finding(
         location=cell.location,
-        message_zh=f"“{row.name}”：目标值{target_text}，完成值{actual_text}，偏差应为 {value}，表中为 {shown}",
-        message_en=f"“{row.name}”: target {target_text}, done {actual_text}: the deviation should be {value}, the table says {shown}",
+        **DEVIATION_IS_NOT.format(name=row.name, target=target_text, actual=actual_text, computed=value, stated=shown),
         evidence=Evidence(expression=expr, stated=shown, computed=value, difference=fmt(abs(stated.mid - computed.mid), places),
                           tolerance=fmt(verdict.tolerance),
                           operands=(("目标值", target_text), ("完成值", actual_text))),

@@ -1,0 +1,199 @@
+"""AL204: a year-on-year change, in the text or in a 增减率 column, that does not match
+the figures it compares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from auditlint.checks.helpers import pct, ratio_finding, sentence_snippet
+
+from auditlint.engine.registry import check
+from auditlint.extract.facts import Facts
+from auditlint.extract.narrative import Change, statements_of
+from auditlint.extract.tables import amount, row_snippet
+from auditlint.extract.yoy_rates import KEY as YOY_RATES
+from auditlint.extract.yoy_rates import YoyRates, YoyRow
+from auditlint.findings import Both, Finding, Message, Related
+from auditlint.numbers import HUNDRED, SCALES, Approx, Verdict, compare, fmt, grouped
+
+RATE_COLUMN_IS_NOT = Message(
+    zh="{label}：{rate}为 {stated}，但（{current} {current_text} − {prior} {prior_text}）÷ {prior_text} = {computed}（差 {diff} 个百分点）",
+    en="{label}: {rate} is {stated}, but ({current_text} − {prior_text}) ÷ {prior_text} = {computed} (off by {diff} points)",
+)
+CHANGE_IS_NOT = Message(
+    zh="{subject}：文中称比{then}{said} {amount}，但本年 {current} − {then} {prior} 为{change}{size}{unit}（差 {gap}）",
+    en="{subject}: the text says {said} {amount} on last year, "
+       "but {current} this year against {prior} last year is {change} of {size}{unit} (off by {gap})",
+)
+
+
+@check("AL204", "year-on-year-mismatch", severity="error", zh="同比增减额与本年、上年数不符",
+       en="A year-on-year change does not match the figures it compares", messages=(RATE_COLUMN_IS_NOT, CHANGE_IS_NOT))
+def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
+    """
+    zh:
+    “比上年增加（减少）X万元”应等于本年数减上年数；“增长X%”应等于（本年 − 上年）÷ 上年。
+    上年数取自同一句中给出的上年数，或取自名称相符的表格行的上年决算数列（该行的实际数须
+    与句中的本年数相符，才认定说的是这一行）。“比上年执行数X增加Y，增长Z%”中的 Z 与 Y 是同一
+    比较；“投诉1,286件，比2023年的1,452件下降11.43%”按句中给出的该年数核对（与指明年份比较
+    而句中没有该年数的，不取表中上年数）。剔除、扣除、不含、不考虑、除去某项（或“除…外”）之后的
+    比较（“剔除购置费后，‘三公’经费比上年减少…”）是调整口径的比较，不是该数的同比增减，不核对；
+    同一句中在此之前的直接比较照常核对。找不到上年数的句子不核对。按打印精度的区间
+    比较，增加或减少的方向也一并核对。表中的增减率（增长率、同比增长%）一列按同一行的
+    决算数与上年决算数、或表头仅年份相邻的两列（2023年 | 2024年）重新计算；多数行相符时
+    才认为理解了该列，逐行报告不符者。
+    错误示例：会议费全年支出0.48万元，比上年增加0.24万元；表中会议费上年决算 1.1（实为减少 0.62）。
+    正确示例：会议费全年支出0.48万元，比上年减少0.62万元。
+
+    en:
+    "比上年增加（减少）X万元" must be this year's figure minus last year's; "增长X%" must be
+    (this − last) ÷ last. Last year's figure comes from the same sentence, or from the
+    prior-year column of the table row with the same name (whose actual must match the
+    sentence's figure for this year, or the row is not taken to be the one meant). In
+    "比上年执行数X增加Y，增长Z%" Z is the same comparison as Y; a count compared with the
+    figure the sentence gives for a named year ("投诉1,286件，比2023年的1,452件下降11.43%") is
+    checked against that figure (a named year without its figure is not the table's prior
+    year). A comparison after 剔除/扣除/不含/不考虑/除去 an item (or "除…外") in its sentence, or
+    with one in a bracket right after it, is on an adjusted basis ("剔除购置费后，“三公”经费比上年
+    减少…") and not the figure's plain change: it is not checked, while a plain comparison before
+    it in the same sentence still is. A sentence with no prior-year figure anywhere is not checked. Compared as intervals at
+    printed precision, direction included. A table's 增减率 (增长率, 同比增长%) column is
+    recomputed from its row's actual and prior-year actual, or from the two columns whose
+    headers differ only by consecutive years (2023年 | 2024年); once most rows agree the
+    column is understood, and each row that does not is reported.
+    Bad: 会议费全年支出0.48万元，比上年增加0.24万元, with 1.1 last year in the table (a fall of 0.62).
+    Good: 会议费全年支出0.48万元，比上年减少0.62万元.
+    """
+    for rates in facts.extra.get(YOY_RATES) or []:
+        yield from _table_yoy(rates)
+    for st in statements_of(facts, Change):
+        finding = _change(facts, st)
+        if finding is not None:
+            yield finding
+
+
+def _recomputed(rates: YoyRates) -> list[tuple[YoyRow, Approx, Verdict]]:
+    """Each row's printed rate against (本年 − 上年) ÷ 上年 recomputed, for rows over a
+    positive prior-year figure."""
+    out = []
+    for row in rates.rows:
+        cur, prior = row.current.approx, row.prior.approx
+        if prior.lo <= 0 or cur.lo < 0:
+            continue
+        computed = ((cur - prior) / prior).scale(HUNDRED)
+        out.append((row, computed, compare(row.rate.approx, computed)))
+    return out
+
+
+def _table_yoy(rates: YoyRates) -> Iterator[Finding]:
+    """A 增减率 column is checked once most of its rows agree with the reading (the
+    columns it compares are understood); each row that does not is reported."""
+    rows = _recomputed(rates)
+    if len(rows) < 2 or sum(1 for x in rows if x[2].ok) * 2 <= len(rows):
+        return
+    cur_name, prior_name, rate_name = rates.columns.names
+    for row, computed, verdict in rows:
+        if verdict.ok:
+            continue
+        stated = row.rate_cell.text.strip()
+        got, diff = pct(computed.mid, max(row.rate.decimals, 2)), fmt(abs(verdict.difference), 2)
+        a, b = row.current.text.strip(), row.prior.text.strip()
+        yield ratio_finding(
+            row.rate_cell.location,
+            RATE_COLUMN_IS_NOT.format(label=row.label, rate=rate_name, stated=stated, current=cur_name, current_text=a,
+                                      prior=prior_name, prior_text=b, computed=got, diff=diff),
+            expression=f"({a} - {b}) / {b} × 100", stated=stated, computed=got, verdict=verdict,
+            operands=((cur_name, a), (prior_name, b)),
+            snippet=row.snippet,
+            related=[Related(c.location, row.snippet) for c in (row.current_cell, row.prior_cell)],
+            key=(row.label, "yoy", str(rates.columns.table.index)),
+        )
+
+
+def _change_bases(facts: Facts, st: Change) -> list[tuple[Approx, Approx, str, str, list[Related]]]:
+    """(this year, last year, their texts, where they come from) in the change's unit."""
+    cur = st.current
+    # a relative change of a count against the count the sentence compares it with
+    # ("投诉1,286件，比2023年的1,452件下降11.43%"): units cancel out
+    counted = (st.relative and cur is not None and st.prior is not None and not cur.is_money
+               and cur.quantity.unit is not None and cur.quantity.unit == st.prior.quantity.unit)
+    if cur is not None and not (cur.exact and (cur.is_money or counted)):
+        return []
+    # the change's unit; a relative change's units cancel out
+    scale = st.amount.scale if not st.relative else (cur.quantity.scale if cur is not None else Decimal(1))
+    out: list[tuple[Approx, Approx, str, str, list[Related]]] = []
+    if st.prior is not None and cur is not None and st.prior.exact and (st.prior.is_money or counted):
+        out.append((cur.quantity.approx_in(scale), st.prior.quantity.approx_in(scale), cur.text, st.prior.text,
+                    [Related(st.prior.location, f"{st.prior.subject}{st.prior.text}")]))
+        return out
+    if st.reference[:1].isdigit():
+        return out  # "比2022年增加…": a named year, which the table's prior-year column may not be
+    for ref in st.rows:
+        if ref.table >= len(facts.tables):
+            continue
+        ct = facts.tables[ref.table]
+        row = ct.rows[ref.row]
+        if not row.has("actual") or not row.has("prior_actual"):
+            continue
+        this, prior = amount(ct, row, "actual"), amount(ct, row, "prior_actual")
+        if this is None or prior is None:
+            continue
+        if ct.unit is not None:
+            table_scale = SCALES.get(ct.unit, Decimal(1))
+        elif cur is not None:
+            table_scale = cur.quantity.scale  # read in the unit of the figure it must match
+        else:
+            continue  # the table's unit is unknown and there is no figure to tell it by
+        this, prior = this.scale(table_scale / scale), prior.scale(table_scale / scale)
+        if cur is not None and not compare(cur.quantity.approx_in(scale), this).ok:
+            continue  # the row's actual is not the sentence's figure: not the row meant
+        related = [Related(row.cells[r].location, row_snippet(ct, row)) for r in ("actual", "prior_actual") if r in row.cells]
+        out.append((this, prior, row.values["actual"].text.strip(), row.values["prior_actual"].text.strip(), related))
+    return out
+
+
+def _change(facts: Facts, st: Change) -> Finding | None:
+    if st.amount.value is None or st.amount.comparator not in (None, "=") or (not st.relative and not st.amount.is_money):
+        return None
+    bases = _change_bases(facts, st)
+    if not bases:
+        return None
+    # several rows (two tables) must tell the same story, else say nothing
+    if len({(b[0].mid, b[1].mid) for b in bases}) > 1:
+        return None
+    this, prior, this_txt, prior_txt, related = bases[0]
+    stated = st.amount.approx.scale(Decimal(st.direction))
+    if st.relative:
+        if prior.lo <= 0:
+            return None
+        computed = ((this - prior) / prior).scale(HUNDRED)
+    else:
+        computed = this - prior
+    verdict = compare(stated, computed)
+    if verdict.ok:
+        return None
+    unit = "%" if st.relative else (st.amount.unit or "")
+    decimals = max(st.amount.decimals, 2)
+    word = "增加" if st.direction > 0 else "减少"
+    real = "增加" if computed.mid >= 0 else "减少"
+    expr = f"({this_txt} - {prior_txt}) / {prior_txt} × 100" if st.relative else f"{this_txt} - {prior_txt}"
+    diff = fmt(abs(verdict.difference), decimals)
+    then = st.reference if st.reference[:1].isdigit() else "上年"  # "比2023年的1,452件下降…"
+    # the message writes amounts the way the sentence does (328,716.80元)
+    sep = grouped if "," in st.amount.text and not st.relative else (lambda s: s)
+    return ratio_finding(
+        st.location,
+        CHANGE_IS_NOT.format(subject=st.subject, then=then, said=Both(word, "up" if st.direction > 0 else "down"),
+                             amount=st.amount.text, current=this_txt, prior=prior_txt,
+                             change=Both(real, "a rise" if computed.mid >= 0 else "a fall"),
+                             size=sep(fmt(abs(computed.mid), decimals)), unit=unit, gap=sep(diff)),
+        expression=expr, stated=f"{word}{st.amount.text}", computed=f"{real}{fmt(abs(computed.mid), decimals)}{unit}",
+        verdict=verdict,
+        operands=(("本年", this_txt), ("上年", prior_txt)),
+        snippet=sentence_snippet(st.sentence.text),
+        related=related,
+        key=("narrative", st.name, "yoy"),
+        points=st.relative,
+        base=float(max(abs(this.mid), abs(prior.mid)) or 1),
+    )
