@@ -73,28 +73,20 @@ def _breakdown_finding(st: TotalWithParts | OfWhich) -> Finding | None:
     total, parts = st.total, st.parts
     if not total.exact or not total.is_money or not parts or not all(p.exact and p.is_money for p in parts):
         return None
-    scale = total.quantity.scale
     stated = total.quantity.approx
-    computed = asum(p.quantity.approx_in(scale) for p in parts)
+    computed = asum(p.quantity.approx_in(total.quantity.scale) for p in parts)
     verdict = compare(stated, computed)
     if verdict.ok or (not st.complete and verdict.difference > 0):  # a partial list may fall short
         return None
     decimals = max(total.quantity.decimals, 2)
-    unit = total.quantity.unit or ""
     diff = fmt(abs(verdict.difference), decimals)
     expr = " + ".join(_number(p, total) for p in parts)
-    units_note = NOTHING
-    units = {p.quantity.unit for p in parts} - {total.quantity.unit}
-    if units:
-        shown = sorted(u or "" for u in units)
-        units_note = worded(UNITS_DIFFER, unit=unit, units=Both("、".join(shown), ", ".join(shown)))
-        if len(shown) == 1 and compare(stated, asum(p.quantity.approx for p in parts)).ok:
-            units_note = joined(units_note, worded(AGREE_IN_ONE_UNIT, unit=shown[0]))
-    misnamed = [p for p in parts if other_side(total.name, p.name)]
-    name_note = worded(NAMES_DIFFER, part=misnamed[0].subject, total=total.subject) if misnamed else NOTHING
-    got = f"{fmt(computed.mid, decimals)}{unit}"
-    said = (PARTS_DO_NOT_ADD_UP.format(notes=joined(units_note, name_note), **_values(total, expr, got, diff)) if st.complete
-            else PARTS_EXCEED.format(notes=units_note, **_values(total, expr, got, diff)))
+    got = f"{fmt(computed.mid, decimals)}{total.quantity.unit or ''}"
+    values = {"subject": total.subject, "total": total.text, "expression": expr, "computed": got, "diff": diff}
+    if st.complete:
+        said = PARTS_DO_NOT_ADD_UP.format(notes=joined(_units_note(total, parts), _name_note(total, parts)), **values)
+    else:
+        said = PARTS_EXCEED.format(notes=_units_note(total, parts), **values)
     error = verdict.level == "error"
     return Finding(
         location=total.location,
@@ -116,8 +108,22 @@ def _breakdown_finding(st: TotalWithParts | OfWhich) -> Finding | None:
     )
 
 
-def _values(total: Figure, expression: str, computed: str, diff: str) -> dict[str, object]:
-    return {"subject": total.subject, "total": total.text, "expression": expression, "computed": computed, "diff": diff}
+def _units_note(total: Figure, parts: tuple[Figure, ...]) -> Both:
+    """What the message says of parts in another unit than the total's."""
+    units = {p.quantity.unit for p in parts} - {total.quantity.unit}
+    if not units:
+        return NOTHING
+    shown = sorted(u or "" for u in units)
+    note = worded(UNITS_DIFFER, unit=total.quantity.unit or "", units=Both("、".join(shown), ", ".join(shown)))
+    if len(shown) == 1 and compare(total.quantity.approx, asum(p.quantity.approx for p in parts)).ok:
+        note = joined(note, worded(AGREE_IN_ONE_UNIT, unit=shown[0]))
+    return note
+
+
+def _name_note(total: Figure, parts: tuple[Figure, ...]) -> Both:
+    """What the message says of a part named for the other side of the total (收入 under 支出)."""
+    misnamed = [p for p in parts if other_side(total.name, p.name)]
+    return worded(NAMES_DIFFER, part=misnamed[0].subject, total=total.subject) if misnamed else NOTHING
 
 
 def _number(part: Figure, total: Figure) -> str:

@@ -10,7 +10,7 @@ from auditlint.checks.helpers import pct, ratio_finding, sentence_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.narrative import Change, statements_of
+from auditlint.extract.narrative import Change, Figure, statements_of
 from auditlint.extract.tables import amount, row_snippet
 from auditlint.extract.yoy_rates import KEY as YOY_RATES
 from auditlint.extract.yoy_rates import YoyRates, YoyRow
@@ -111,7 +111,11 @@ def _table_yoy(rates: YoyRates) -> Iterator[Finding]:
         )
 
 
-def _change_bases(facts: Facts, st: Change) -> list[tuple[Approx, Approx, str, str, list[Related]]]:
+# this year's figure, last year's, their texts, where last year's comes from
+Base = tuple[Approx, Approx, str, str, list[Related]]
+
+
+def _change_bases(facts: Facts, st: Change) -> list[Base]:
     """(this year, last year, their texts, where they come from) in the change's unit."""
     cur = st.current
     # a relative change of a count against the count the sentence compares it with
@@ -122,35 +126,37 @@ def _change_bases(facts: Facts, st: Change) -> list[tuple[Approx, Approx, str, s
         return []
     # the change's unit; a relative change's units cancel out
     scale = st.amount.scale if not st.relative else (cur.quantity.scale if cur is not None else Decimal(1))
-    out: list[tuple[Approx, Approx, str, str, list[Related]]] = []
     if st.prior is not None and cur is not None and st.prior.exact and (st.prior.is_money or counted):
-        out.append((cur.quantity.approx_in(scale), st.prior.quantity.approx_in(scale), cur.text, st.prior.text,
-                    [Related(st.prior.location, f"{st.prior.subject}{st.prior.text}")]))
-        return out
+        return [(cur.quantity.approx_in(scale), st.prior.quantity.approx_in(scale), cur.text, st.prior.text,
+                 [Related(st.prior.location, f"{st.prior.subject}{st.prior.text}")])]
     if st.reference[:1].isdigit():
-        return out  # "比2022年增加…": a named year, which the table's prior-year column may not be
-    for ref in st.rows:
-        if ref.table >= len(facts.tables):
-            continue
-        ct = facts.tables[ref.table]
-        row = ct.rows[ref.row]
-        if not row.has("actual") or not row.has("prior_actual"):
-            continue
-        this, prior = amount(ct, row, "actual"), amount(ct, row, "prior_actual")
-        if this is None or prior is None:
-            continue
-        if ct.unit is not None:
-            table_scale = SCALES.get(ct.unit, Decimal(1))
-        elif cur is not None:
-            table_scale = cur.quantity.scale  # read in the unit of the figure it must match
-        else:
-            continue  # the table's unit is unknown and there is no figure to tell it by
-        this, prior = this.scale(table_scale / scale), prior.scale(table_scale / scale)
-        if cur is not None and not compare(cur.quantity.approx_in(scale), this).ok:
-            continue  # the row's actual is not the sentence's figure: not the row meant
-        related = [Related(row.cells[r].location, row_snippet(ct, row)) for r in ("actual", "prior_actual") if r in row.cells]
-        out.append((this, prior, row.values["actual"].text.strip(), row.values["prior_actual"].text.strip(), related))
-    return out
+        return []  # "比2022年增加…": a named year, which the table's prior-year column may not be
+    return [b for ref in st.rows if (b := _table_base(facts, ref.table, ref.row, cur, scale)) is not None]
+
+
+def _table_base(facts: Facts, table: int, index: int, cur: Figure | None, scale: Decimal) -> Base | None:
+    """This year's and last year's actuals of the table row the change names, in the
+    change's unit; None unless its actual is the sentence's figure for this year."""
+    if table >= len(facts.tables):
+        return None
+    ct = facts.tables[table]
+    row = ct.rows[index]
+    if not row.has("actual") or not row.has("prior_actual"):
+        return None
+    this, prior = amount(ct, row, "actual"), amount(ct, row, "prior_actual")
+    if this is None or prior is None:
+        return None
+    if ct.unit is not None:
+        table_scale = SCALES.get(ct.unit, Decimal(1))
+    elif cur is not None:
+        table_scale = cur.quantity.scale  # read in the unit of the figure it must match
+    else:
+        return None  # the table's unit is unknown and there is no figure to tell it by
+    this, prior = this.scale(table_scale / scale), prior.scale(table_scale / scale)
+    if cur is not None and not compare(cur.quantity.approx_in(scale), this).ok:
+        return None  # the row's actual is not the sentence's figure: not the row meant
+    related = [Related(row.cells[r].location, row_snippet(ct, row)) for r in ("actual", "prior_actual") if r in row.cells]
+    return this, prior, row.values["actual"].text.strip(), row.values["prior_actual"].text.strip(), related
 
 
 def _change(facts: Facts, st: Change) -> Finding | None:

@@ -8,6 +8,7 @@ it is worded, is the check's to say.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from auditlint.numbers import MONEY_UNITS, Match, Quantity, asum, compare, find_
 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
+    from auditlint.extract.tables import CanonicalTable
 
 KEY = "unit_slips"
 
@@ -31,6 +33,8 @@ PER_UNIT = ("人均", "次均", "户均", "平均", "均", "每", "标准", "单
 # a 元 figure this many times smaller than a like amount in 万元/亿元, yet printed at the
 # same magnitude, is that amount with the wrong unit
 MIN_RATIO = Decimal(10000)
+# the units an amount in 元 may have been meant in
+LARGE = ("万元", "亿元")
 
 
 @dataclass(frozen=True)
@@ -156,33 +160,48 @@ def unit_slips(sentence: Sentence) -> list[UnitSlip]:
         q = a.match.quantity
         if q.unit != "元" or not a.word or per_unit(a, text) or not q.value or q.value <= 0:
             continue
-        parts = [b for b in _parts_in_bracket(text, found, a) if b.match.quantity.unit in ("万元", "亿元")
-                 and not _restates(b, a)]
-        again = _restatement(text, found, a)
-        if again is not None and not _same_digits(again, a):
-            parts = []  # "（约871.8万元）" is the total again, rounded: no part of it, however it rounds
-        if parts and a.base < max(b.base for b in parts):
-            out.append(UnitSlip(a, parts[0].match.quantity.unit or "万元", parts, "parts"))
-            continue
-        total = _bracket_total(text, found, a)
-        if total is not None and _adds_up_in_its_unit(text, found, total, a):
-            out.append(UnitSlip(a, total.match.quantity.unit or "万元", [total], "part"))
-            continue
-        like = [b for b in found if b is not a and b.word == a.word and b.match.quantity.unit in ("万元", "亿元")
-                and b.base > 0 and len(_shared_ending(_head(a), _head(b))) >= 3]
-        if not like:
-            continue
-        units = {b.match.quantity.unit for b in like}
-        if len(units) != 1:
-            continue
-        unit = units.pop()
-        smallest = min(b.base for b in like)
-        values = [b.match.quantity.value or Decimal(0) for b in like]
-        # as 元 it is negligible beside them; in their unit it would sit among them
-        if smallest / a.base >= MIN_RATIO and min(values) / 100 <= q.value <= max(values) * 100:
-            out.append(UnitSlip(a, unit or "万元", like, "parallel"))
+        slip = _below_its_parts(text, found, a) or _needed_by_its_total(text, found, a) or _beside_like_amounts(found, a)
+        if slip is not None:
+            out.append(slip)
     return out
 
+
+def _below_its_parts(text: str, found: list[Amount], a: Amount) -> UnitSlip | None:
+    """A total in 元 smaller than a part in brackets printed in 万元 or 亿元."""
+    parts = [b for b in _parts_in_bracket(text, found, a) if b.match.quantity.unit in LARGE and not _restates(b, a)]
+    again = _restatement(text, found, a)
+    if again is not None and not _same_digits(again, a):
+        return None  # "（约871.8万元）" is the total again, rounded: no part of it, however it rounds
+    if parts and a.base < max(b.base for b in parts):
+        return UnitSlip(a, parts[0].match.quantity.unit or "万元", parts, "parts")
+    return None
+
+
+def _needed_by_its_total(text: str, found: list[Amount], a: Amount) -> UnitSlip | None:
+    """A part in 元 without which, read in 万元, the bracket does not add up to its total."""
+    total = _bracket_total(text, found, a)
+    if total is not None and _adds_up_in_its_unit(text, found, total, a):
+        return UnitSlip(a, total.match.quantity.unit or "万元", [total], "part")
+    return None
+
+
+def _beside_like_amounts(found: list[Amount], a: Amount) -> UnitSlip | None:
+    """An amount in 元 negligible beside like amounts (the same word, the same ending) in
+    万元 or 亿元, among which it would sit in their unit."""
+    like = [b for b in found if b is not a and b.word == a.word and b.match.quantity.unit in LARGE
+            and b.base > 0 and len(_shared_ending(_head(a), _head(b))) >= 3]
+    units = {b.match.quantity.unit for b in like}
+    if len(units) != 1:
+        return None
+    unit = units.pop()
+    smallest = min(b.base for b in like)
+    values = [b.match.quantity.value or Decimal(0) for b in like]
+    q = a.match.quantity
+    assert q.value is not None
+    # as 元 it is negligible beside them; in their unit it would sit among them
+    if smallest / a.base >= MIN_RATIO and min(values) / 100 <= q.value <= max(values) * 100:
+        return UnitSlip(a, unit or "万元", like, "parallel")
+    return None
 
 
 @dataclass(frozen=True)
@@ -200,6 +219,10 @@ def _name(words: str) -> str:
     return name_of(clean_subject(_LINKS.sub("", words)))
 
 
+def _large(q: Quantity | None) -> bool:
+    return q is not None and q.unit in LARGE and q.value is not None and not q.comparator
+
+
 def large_amounts(facts: Facts) -> list[LargeAmount]:
     """Every amount in 万元 or 亿元: in sentences (named by their clause) and in table
     cells (named by the row's text cells, read in the column's or table's unit when the
@@ -207,29 +230,41 @@ def large_amounts(facts: Facts) -> list[LargeAmount]:
     out: list[LargeAmount] = []
     for block in facts.document.blocks:
         if isinstance(block, Paragraph):
-            text = block.text
-            for m in find_quantities(text):
-                q = m.quantity
-                if q.unit in ("万元", "亿元") and q.value is not None and not q.comparator:
-                    words = re.split(r"[，,；;：:（(）)。、]", text[: m.start])[-1]
-                    out.append(LargeAmount(q, (_name(words),), block.location_at(m.start), text[m.start : m.end]))
+            out += _in_paragraph(block)
         elif isinstance(block, Table):
-            for row in block.rows:
-                names = tuple(_name(c.text) for c in row if re.search(r"[\u4e00-\u9fff]", c.text) and not re.search(r"\d", c.text))
-                for c in row:
-                    q = parse_quantity(c.text) if c.text.strip() else None
-                    if q is not None and q.unit in ("万元", "亿元") and q.value is not None and not q.comparator:
-                        out.append(LargeAmount(q, names, c.location, c.text.strip()))
+            out += _in_table(block)
     for ct in facts.tables:
-        for row in ct.rows:
-            for col in ct.columns:
-                unit = col.unit or ct.unit
-                q = row.values.get(col.role or "")
-                if unit in ("万元", "亿元") and q is not None and q.value is not None and q.unit is None and row.label:
-                    cell = row.cells[col.role or ""]
-                    out.append(LargeAmount(Quantity(q.text, q.value, q.decimals, unit), (name_of(row.label),),
-                                           cell.location, f"{cell.text.strip()}（{unit}）"))
+        out += _in_canonical(ct)
     return out
+
+
+def _in_paragraph(block: Paragraph) -> Iterator[LargeAmount]:
+    text = block.text
+    for m in find_quantities(text):
+        if _large(m.quantity):
+            words = re.split(r"[，,；;：:（(）)。、]", text[: m.start])[-1]
+            yield LargeAmount(m.quantity, (_name(words),), block.location_at(m.start), text[m.start : m.end])
+
+
+def _in_table(block: Table) -> Iterator[LargeAmount]:
+    for row in block.rows:
+        names = tuple(_name(c.text) for c in row if re.search(r"[\u4e00-\u9fff]", c.text) and not re.search(r"\d", c.text))
+        for c in row:
+            q = parse_quantity(c.text) if c.text.strip() else None
+            if q is not None and _large(q):
+                yield LargeAmount(q, names, c.location, c.text.strip())
+
+
+def _in_canonical(ct: CanonicalTable) -> Iterator[LargeAmount]:
+    """Amounts printed bare in a column or table headed 万元 or 亿元."""
+    for row in ct.rows:
+        for col in ct.columns:
+            unit = col.unit or ct.unit
+            q = row.values.get(col.role or "")
+            if unit in LARGE and q is not None and q.value is not None and q.unit is None and row.label:
+                cell = row.cells[col.role or ""]
+                yield LargeAmount(Quantity(q.text, q.value, q.decimals, unit), (name_of(row.label),),
+                                  cell.location, f"{cell.text.strip()}（{unit}）")
 
 
 def _same_subject(a: str, b: str) -> bool:
