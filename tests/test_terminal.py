@@ -60,7 +60,9 @@ def test_grouped_by_file_riskiest_first(tmp_path, monkeypatch):
     assert heads == ["b.txt", "b.txt", "a.txt", "a.txt"]  # b has the higher risk (a negative amount)
     blocks = out.split("\n\n")
     assert blocks[0].startswith("b.txt:8:2: AL301 [error]") and blocks[1].startswith("a.txt:13:2: AL103")
-    assert out.splitlines()[-1] == "共发现 4 个问题（4 个错误），涉及 3 个文件中的 2 个。"
+    # c.txt has no table and no figure: it was not checked clean, there was nothing to check
+    assert out.splitlines()[-1] == ("共发现 4 个问题（4 个错误），涉及 2 个文件中的 2 个。"
+                                    "1 个文件没有可核对的内容（未找到预算表、评分表或正文数字），这不等于没有问题。")
 
 
 def test_quiet_prints_only_the_findings(tmp_path, monkeypatch):
@@ -92,10 +94,12 @@ def test_statistics(tmp_path, monkeypatch):
 def test_no_findings(tmp_path, monkeypatch):
     clean_env(monkeypatch)
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "clean.txt").write_text("一、概况\n本单位无预算表。\n", encoding="utf-8")
+    table = "\t项目\n\t预算数\n\t支出数\n\n\t基本支出\n\t50.00\n\t48.00\n\n\t合计\n\t50.00\n\t48.00\n"
+    (tmp_path / "clean.txt").write_text("一、预算执行情况\n" + table, encoding="utf-8")
     res = invoke("check", "clean.txt")
-    assert res.exit_code == 0 and res.stdout == "检查了 1 个文件，未发现问题。\n"
-    assert invoke("check", "--lang", "en", "clean.txt").stdout == "No problems found in 1 file.\n"
+    assert res.exit_code == 0 and res.stdout == "clean.txt: 读取 1 张表；核对 4 个数字\n检查了 1 个文件，未发现问题。\n"
+    assert invoke("check", "--lang", "en", "clean.txt").stdout == (
+        "clean.txt: read 1 table; checked 4 numbers\nNo problems found in 1 file.\n")
 
 
 def test_long_lines_are_not_wrapped(tmp_path, monkeypatch):

@@ -23,6 +23,7 @@ class LazyGroup(click.Group):
     lazy: dict[str, str] = {
         "batch": "auditlint.batch.cli:batch",
         "eval": "auditlint.synth.cli:eval_command",
+        "inspect": "auditlint.report.inspect:inspect_command",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

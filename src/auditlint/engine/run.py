@@ -14,6 +14,7 @@ from auditlint.numbers import DEFAULT_TOLERANCE, TOLERANCE, Tolerance
 from auditlint.rank import rank_of, sort_key
 
 if TYPE_CHECKING:
+    from auditlint.extract.coverage import Coverage
     from auditlint.extract.facts import Facts
 
 
@@ -76,6 +77,12 @@ class FileResult:
     # checks that failed on this file (a bug of ours, not of the report): their findings are
     # missing, so the run is incomplete; one line each for the user
     problems: list[str] = field(default_factory=list)
+    coverage: Coverage | None = None  # what the run read of the file, and what it left alone
+
+    @property
+    def nothing_to_check(self) -> bool:
+        """Read, but nothing checkable in it (no table, no figure): not "no problems"."""
+        return self.error is None and self.coverage is not None and self.coverage.nothing_to_check
 
 
 @dataclass
@@ -85,6 +92,7 @@ class Linted:
     findings: list[Finding]
     stated_total_score: str | None = None
     problems: list[str] = field(default_factory=list)
+    coverage: Coverage | None = None
 
 
 class AnalysisError(Exception):
@@ -131,7 +139,9 @@ def analyse(doc: Document, options: RunOptions | None = None) -> Linted:
         TOLERANCE.reset(token)
     findings = _without_deferred(findings, options.enabled())
     findings.sort(key=sort_key)
-    return Linted(findings, stated_total_score(facts) if options.stated_score else None, problems)
+    from auditlint.extract.coverage import coverage_of
+
+    return Linted(findings, stated_total_score(facts) if options.stated_score else None, problems, coverage_of(facts))
 
 
 def _without_deferred(findings: list[Finding], specs: list[registry.CheckSpec]) -> list[Finding]:
@@ -198,7 +208,7 @@ def lint_file(path: str | Path, options: RunOptions | None = None, display_path:
     except AnalysisError as exc:
         return FileResult(shown, error=str(exc), format=doc.format, pages=doc.pages, seconds=time.perf_counter() - start)
     result = FileResult(shown, linted.findings, None, doc.format, doc.pages, time.perf_counter() - start,
-                        linted.stated_total_score, problems=linted.problems)
+                        linted.stated_total_score, problems=linted.problems, coverage=linted.coverage)
     if options.keep_document:
         result.document = doc
     return result

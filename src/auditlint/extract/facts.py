@@ -129,6 +129,10 @@ class Facts:
         except Exception as exc:
             raise ExtractionError(module, exc) from exc
 
+    def extracted(self) -> frozenset[str]:
+        """The extract modules that have run (``tables``, ``narrative`` …)."""
+        return frozenset(self._ran)
+
     def ensure_all(self) -> None:
         for module in (*OWNERS.values(), *EXTRA_OWNERS.values()):
             self.ensure(module)

@@ -28,6 +28,7 @@ def json_document(results: list, lang: str = "zh", hidden: int = 0) -> dict:
                 "risk": report_risk(r.findings),
                 "findings": [{**f.to_dict(lang), "materiality": round(f.materiality, 2)} for f in r.findings],
                 "error": r.error,
+                "coverage": r.coverage.to_dict() if getattr(r, "coverage", None) is not None else None,
             }
             for r in results
         ],

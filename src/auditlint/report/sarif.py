@@ -151,6 +151,12 @@ def sarif_log(results: list, checks: list[CheckSpec], lang: str = "zh", root: Pa
             }
         },
         "invocations": [invocation],
+        # what each file's run read (tables read and left alone, numbers checked)
+        "artifacts": [
+            {"location": {"uri": artifact_uri(r.path, root)},
+             "properties": {"coverage": r.coverage.to_dict()}}
+            for r in results if getattr(r, "coverage", None) is not None
+        ],
         "columnKind": "unicodeCodePoints",
         "results": [sarif_result(p, f, rule_index, lang, root) for p, f in sorted_findings(results)],
     }

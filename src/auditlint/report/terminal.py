@@ -64,11 +64,14 @@ def _detail(f: Finding, lang: str) -> list[Text]:
 _SUMMARY = {
     "zh": {"found": "共发现 {total} 个问题（{parts}），涉及 {files} 个文件中的 {with_findings} 个。",
            "none": "检查了 {files} 个文件，未发现问题。", "hidden": "另有 {hidden} 个已记入基线，未显示。",
-           "unread": "{n} 个文件无法检查（原因见上）。", "incomplete": "{n} 个文件的检查未能全部完成（内部错误，见上）。",
+           "unread": "{n} 个文件无法检查（原因见上）。",
+           "nothing": "{n} 个文件没有可核对的内容（未找到预算表、评分表或正文数字），这不等于没有问题。", "incomplete": "{n} 个文件的检查未能全部完成（内部错误，见上）。",
            "part": "{n} 个{label}", "sep": "，"},
     "en": {"found": "Found {total} problem{total_s} ({parts}) in {with_findings} of {files} file{files_s}.",
            "none": "No problems found in {files} file{files_s}.", "hidden": " {hidden} more in the baseline, not shown.",
            "unread": " {n} file{s} could not be checked (see above).",
+           "nothing": " {n} file{s} had nothing to check (no budget or scoring table, no figures in the text): "
+                      "that is not the same as no problems.",
            "incomplete": " {n} file{s} not fully checked (internal error, see above).",
            "part": "{n} {label}{s}", "sep": ", "},
 }
@@ -85,14 +88,17 @@ def summary_line(results: list, lang: str = "zh", hidden: int = 0) -> str:
     parts = t["sep"].join(t["part"].format(n=counts[s], label=label(s.value, lang), s=_plural(counts[s]))
                           for s in SEVERITIES if counts[s])
     # a file that could not be read was not checked: never count it as clean
-    read = [r for r in results if not r.error]
-    unread = len(results) - len(read)
+    read = [r for r in results if not r.error and not getattr(r, "nothing_to_check", False)]
+    nothing = sum(1 for r in results if getattr(r, "nothing_to_check", False))
+    unread = len(results) - len(read) - nothing
     incomplete = sum(1 for r in read if getattr(r, "problems", None))
     text = ""
-    if read or not unread:
+    if read or not (unread or nothing):
         text = t["found" if total else "none"].format(
             total=total, parts=parts, files=len(read), with_findings=sum(1 for r in read if r.findings),
             total_s=_plural(total), files_s=_plural(len(read)))
+    if nothing:
+        text += t["nothing"].format(n=nothing, s=_plural(nothing))
     if unread:
         text += t["unread"].format(n=unread, s=_plural(unread))
     if incomplete:
@@ -121,6 +127,10 @@ def render(results: list, lang: str = "zh", *, console: Console | None = None, q
         return
     if not first:
         console.print()
+    for r in results:
+        cov = getattr(r, "coverage", None)
+        if cov is not None and not r.error:
+            console.print(Text(f"{r.path}: {cov.summary(lang)}", style="dim"))
     sev = Severity.ERROR if any(f.severity == Severity.ERROR for r in results for f in r.findings) else None
     console.print(Text(summary_line(results, lang, hidden), style="bold" + (" red" if sev else "")))
 

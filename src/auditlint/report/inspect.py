@@ -1,0 +1,126 @@
+"""``auditlint inspect FILE``: how a report was read.
+
+Every table with what it was read as, its columns' roles, the rows each total covers
+(and whether a printed mark said so or the numbers were read for it), the scoring
+groups with their weights and members, and the tables left alone with why; then the
+narrative statements and the table rows they were linked to. Developers use it to
+debug a reading; reviewers use it to see what a silence covers.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from auditlint.extract.coverage import (
+    LEFT_ALONE_EMPTY,
+    LEFT_ALONE_NO_TOTAL,
+    LEFT_ALONE_TEXT,
+    LEFT_ALONE_UNKNOWN,
+    Coverage,
+    coverage_of,
+)
+
+WHY = {
+    LEFT_ALONE_EMPTY: ("空表", "empty"),
+    LEFT_ALONE_TEXT: ("没有数字（目录、职责列表或未填的空表），无可核对", "no numbers (a table of contents, a list, an unfilled template): nothing to recompute"),
+    LEFT_ALONE_NO_TOTAL: ("列名不是已知的金额列，也没有合计行可供加总", "columns no vocabulary names, and no total row to add them up to"),
+    LEFT_ALONE_UNKNOWN: ("有数字，但表头不是已知的预算、三公、评分或指标表", "numbers under headers that name no budget, 三公, scoring or indicator table: left alone"),
+}
+KIND = {
+    "budget": ("预算执行表", "budget execution"),
+    "sangong": ("“三公”经费表", "三公 spending"),
+    "share": ("支出结构（占比）表", "spending shares"),
+    "income": ("收入表", "income"),
+    "other": ("只核对合计的数字表", "amounts whose totals only are checked"),
+    "scoring": ("评分表", "scoring"),
+    "indicators": ("绩效指标（自评）表", "performance indicators"),
+}
+
+
+def inspect_document(path: str) -> tuple[Coverage, list[dict[str, Any]]]:
+    from auditlint.extract import extract
+    from auditlint.readers import read
+
+    facts = extract(read(path))
+    cov = coverage_of(facts, read_all=True)
+    return cov, [_statement(s, facts.tables) for s in facts.statements]
+
+
+def _statement(s: object, tables: list) -> dict[str, Any]:
+    loc = getattr(s, "location", None)
+    rows = [f"table {tables[r.table].table.index} {r.label}" for r in getattr(s, "rows", ()) if hasattr(r, "table")]
+    text = getattr(getattr(s, "sentence", None), "text", "") or ""
+    return {
+        "kind": getattr(s, "kind", type(s).__name__),
+        "line": getattr(loc, "line", None),
+        "page": getattr(loc, "page", None),
+        "text": text.strip()[:120],
+        "rows": rows,
+    }
+
+
+def render_text(path: str, cov: Coverage, statements: list[dict[str, Any]], lang: str) -> str:
+    zh = lang != "en"
+    out = [f"{path}: {cov.summary(lang)}"]
+    for t in cov.tables:
+        where = f"p.{t.page} " if t.page else ""
+        where += f"line {t.line}" if t.line else ""
+        head = f"\n{'表' if zh else 'table'} {t.table} ({where.strip()}, {t.size[0]}×{t.size[1]}): "
+        if t.read_as is None:
+            out.append(head + ("未读取：" if zh else "left alone: ") + WHY[t.why_not or LEFT_ALONE_UNKNOWN][0 if zh else 1])
+            continue
+        out.append(head + KIND.get(t.read_as, (t.read_as, t.read_as))[0 if zh else 1]
+                   + (f"，{t.numbers} 个数字" if zh else f", {t.numbers} numbers"))
+        roles = [f"{h or '·'} → {r}" for h, r in t.columns if r]
+        if roles:
+            out.append(("  列：" if zh else "  columns: ") + "; ".join(roles))
+        for s in t.totals:
+            how = ("（由数字推断）" if zh else " (inferred from the numbers)") if s.guessed else ""
+            covers = "、".join(s.covers) if zh else ", ".join(s.covers)
+            out.append(f"  {s.label or '·'} (row {s.row}, {s.kind}) = {covers}{how}")
+        for g in t.groups:
+            w = g.weight or "?"
+            out.append(f"  {'分组' if zh else 'group'} {g.name} [{w}]: " + ("、".join(g.members) if zh else ", ".join(g.members)))
+    if statements:
+        out.append("\n" + ("正文数字：" if zh else "narrative figures:"))
+        for s in statements:
+            if s["kind"] == "figure":
+                continue
+            where = f"p.{s['page']} " if s["page"] else ""
+            where += f"line {s['line']}" if s["line"] else ""
+            linked = (" → " + ", ".join(s["rows"])) if s["rows"] else ""
+            out.append(f"  [{s['kind']}] {where.strip()}: {s['text']}{linked}")
+    return "\n".join(out) + "\n"
+
+
+def render_json(path: str, cov: Coverage, statements: list[dict[str, Any]]) -> str:
+    data = {
+        "path": path,
+        "coverage": cov.to_dict(),
+        "tables": [asdict(t) for t in cov.tables],
+        "statements": statements,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+@click.command("inspect")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def inspect_command(path: str, fmt: str, lang: str) -> None:
+    """Show how a report was read: tables, column roles, the rows each total covers,
+    scoring groups, tables left alone and why, and the narrative figures."""
+    import sys
+
+    from auditlint.readers import ReadError
+
+    try:
+        cov, statements = inspect_document(path)
+    except ReadError as exc:
+        click.echo(f"auditlint: {path}: {exc}", err=True)
+        sys.exit(2)
+    click.echo(render_json(path, cov, statements) if fmt == "json" else render_text(path, cov, statements, lang), nl=False)
