@@ -362,3 +362,21 @@ def test_a_share_after_a_list_of_parts_is_the_lists_or_the_last_parts(tmp_path):
     res = lint_file(write(tmp_path, bad, "bad.txt"), RunOptions(select=frozenset({"AL203"}), plugins=False))
     assert [(f.evidence.stated, f.evidence.computed, f.location.line) for f in res.findings] == [("88.60%", "82.60%", 2)]
     assert res.findings[0].evidence.expression == "(358.20万元 + 154.60万元) / 620.81万元 × 100"
+
+
+def test_the_value_rules_load_pandas_only_to_validate_a_table():
+    """The value rules (AL301–AL303, and the batch's Great Expectations suite) bring in
+    pandas and pandera when a table is validated, not when the check pack or the rules
+    are imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, auditlint.checks, auditlint.batch.gx\n"
+        "from auditlint.extract.value_rules import VALUE_RULES, value_schema\n"
+        "print('pandas' in sys.modules, 'pandera' in sys.modules)\n"
+        "value_schema([r.column for r in VALUE_RULES])\n"
+        "print('pandas' in sys.modules, 'pandera' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False", "True", "True"]
