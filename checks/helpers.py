@@ -22,7 +22,7 @@ from decimal import Decimal  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
 from auditlint.extract.narrative import Figure  # noqa: E402
-from auditlint.extract.tables import CanonicalTable, Row  # noqa: E402
+from auditlint.extract.tables import CanonicalTable, Row, column_name  # noqa: E402
 from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity  # noqa: E402
 from auditlint.numbers import Approx, Verdict, fmt  # noqa: E402
 from auditlint.rank import materiality as _materiality  # noqa: E402
@@ -42,6 +42,11 @@ def joined(*parts: Both) -> Both:
 
 
 NOTHING = Both("", "")
+
+
+def column_names(ct: CanonicalTable, role: str) -> Both:
+    """A column's name as the table prints it (zh) and as its role reads in English."""
+    return Both(column_name(ct, role, "zh"), column_name(ct, role, "en"))
 
 
 def printed(ct: CanonicalTable, row: Row, role: str) -> str:

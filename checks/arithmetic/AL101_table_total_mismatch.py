@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditlint.checks.helpers import printed, table_base
+from auditlint.checks.helpers import column_names, printed, table_base
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
@@ -13,13 +13,12 @@ from auditlint.extract.tables import (
     Row,
     adds_up,
     amount,
-    column_name,
     is_sum_role,
     row_snippet,
     sum_tables,
     summable,
 )
-from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity
+from auditlint.findings import Evidence, Finding, Message, Related, Severity
 from auditlint.numbers import Approx, asum, compare, fmt, grouped
 from auditlint.rank import materiality
 
@@ -143,13 +142,13 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
     # nothing adds up in any column: the structure may be misread, so say it softly
     sure = verdict.level == "error" and anchored
     cell = parent.cells[role]
-    name_zh = column_name(ct, role, "zh")
+    names = column_names(ct, role)
     # the message writes the sum the way the table writes its figures (1,410,000.00)
     commas = "," in cell.text
     shown = grouped(fmt(computed.mid, decimals)) if commas else fmt(computed.mid, decimals)
     yield Finding(
         location=cell.location,
-        **ROWS_DO_NOT_ADD_UP.format(label=parent.label, column=Both(name_zh, column_name(ct, role, "en")), stated=cell.text,
+        **ROWS_DO_NOT_ADD_UP.format(label=parent.label, column=names, stated=cell.text,
                                     n=len(children), computed=shown, gap=grouped(diff) if commas else diff),
         evidence=Evidence(
             expression=_expression([printed(ct, ch, role) for ch in children]),
@@ -163,6 +162,6 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
         related=[Related(ch.cells[role].location, row_snippet(ct, ch)) for ch in children if role in ch.cells][:5],
         confidence=0.95 if sure else 0.6,
         materiality=materiality(float(verdict.difference), table_base(ct, role)),
-        key=(parent.label, name_zh, str(ct.table.index)),
+        key=(parent.label, names.zh, str(ct.table.index)),
         severity=Severity.ERROR if sure else Severity.WARNING,
     )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditlint.checks.helpers import NOTHING, figure_ratio_finding, pct, ratio_finding, worded
+from auditlint.checks.helpers import NOTHING, column_names, figure_ratio_finding, pct, ratio_finding, worded
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.narrative import Rate, statements_of
 from auditlint.extract.percent import col_decimals, exact, figure_ratio, judge, percent
 from auditlint.extract.tables import RATE_BASES, CanonicalTable, Row, amount, column_name, row_snippet
-from auditlint.findings import Both, Finding, Message, Related
+from auditlint.findings import Finding, Message, Related
 from auditlint.numbers import Approx, Verdict, fmt
 
 RATE_IS_NOT = Message(
@@ -133,15 +133,15 @@ def _table_rate(ct: CanonicalTable, row: Row, role: str) -> Finding | None:
         # one budget where the table's rates are over the other: inconsistent, but the
         # figures agree in their own way
         soft = True
-        note = worded(OVER_ANOTHER_BUDGET, base=_name(ct, other_role), value=row.values[other_role].text.strip())
+        note = worded(OVER_ANOTHER_BUDGET, base=column_names(ct, other_role), value=row.values[other_role].text.strip())
     cell = row.cells["rate"]
     stated = cell.text.strip()
     actual_txt, base_txt = row.values["actual"].text.strip(), row.values[role].text.strip()
     got, diff = pct(computed.mid), fmt(abs(verdict.difference), 2)
     return ratio_finding(
         cell.location,
-        RATE_IS_NOT.format(label=row.label, rate=_name(ct, "rate"), stated=stated, actual=_name(ct, "actual"),
-                           actual_text=actual_txt, base=_name(ct, role), base_text=base_txt, computed=got, diff=diff,
+        RATE_IS_NOT.format(label=row.label, rate=column_names(ct, "rate"), stated=stated, actual=column_names(ct, "actual"),
+                           actual_text=actual_txt, base=column_names(ct, role), base_text=base_txt, computed=got, diff=diff,
                            note=note),
         expression=f"{actual_txt} / {base_txt} × 100", stated=stated, computed=got, verdict=verdict, soft=soft,
         operands=((column_name(ct, "actual", "zh"), actual_txt), (column_name(ct, role, "zh"), base_txt)),
@@ -149,10 +149,6 @@ def _table_rate(ct: CanonicalTable, row: Row, role: str) -> Finding | None:
         related=[Related(row.cells[r].location, row_snippet(ct, row)) for r in ("actual", role) if r in row.cells],
         key=(row.label, "rate", str(ct.table.index)),
     )
-
-
-def _name(ct: CanonicalTable, role: str) -> Both:
-    return Both(column_name(ct, role, "zh"), column_name(ct, role, "en"))
 
 
 def _narrative_rate(st: Rate) -> Finding | None:

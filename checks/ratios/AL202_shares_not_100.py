@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditlint.checks.helpers import pct, ratio_finding, sentence_snippet
+from auditlint.checks.helpers import column_names, pct, ratio_finding, sentence_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.narrative import Figure, OfWhich, Share, TotalWithParts, statements_of
 from auditlint.extract.percent import col_decimals, exact, judge
-from auditlint.extract.tables import CanonicalTable, Row, column_name, row_snippet
-from auditlint.findings import Both, Finding, Message, Related
+from auditlint.extract.tables import CanonicalTable, Row, row_snippet
+from auditlint.findings import Finding, Message, Related
 from auditlint.numbers import HUNDRED, Approx, asum, compare, fmt
 
 ROW_SHARES_DO_NOT_ADD_UP = Message(
@@ -80,7 +80,7 @@ def _share_total(ct: CanonicalTable, parent: Row) -> Finding | None:
     terms = " + ".join(ch.values["share"].text.strip() for ch in children)
     return ratio_finding(
         cell.location,
-        ROW_SHARES_DO_NOT_ADD_UP.format(label=parent.label, column=Both(column_name(ct, "share", "zh"), column_name(ct, "share", "en")),
+        ROW_SHARES_DO_NOT_ADD_UP.format(label=parent.label, column=column_names(ct, "share"),
                                         stated=stated, n=len(children), terms=terms, computed=got, diff=diff),
         expression=terms, stated=stated, computed=got, verdict=verdict, soft=soft,
         operands=tuple((ch.label, ch.values["share"].text.strip()) for ch in children),

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.checks.helpers import figure_ratio_finding, pct, ratio_finding, sentence_snippet
+from auditlint.checks.helpers import column_names, figure_ratio_finding, pct, ratio_finding, sentence_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.narrative import Share, statements_of
 from auditlint.extract.percent import col_decimals, exact, figure_ratio, judge, percent
 from auditlint.extract.tables import AMOUNT_ROLES, CanonicalTable, Row, amount, column_name, row_snippet
-from auditlint.findings import Both, Finding, Message, Related
+from auditlint.findings import Finding, Message, Related
 from auditlint.numbers import Approx, asum, compare, fmt
 
 ROW_SHARE_IS_NOT = Message(
@@ -108,7 +108,7 @@ def _table_share(ct: CanonicalTable, row: Row, role: str, base: Row, decimals: i
     a, b = row.values[role].text.strip(), base.values[role].text.strip()
     return ratio_finding(
         cell.location,
-        ROW_SHARE_IS_NOT.format(label=row.label, column=Both(column_name(ct, "share", "zh"), column_name(ct, "share", "en")),
+        ROW_SHARE_IS_NOT.format(label=row.label, column=column_names(ct, "share"),
                                 stated=stated, amount_column=column_name(ct, role, "zh"), amount=a, base=base.label,
                                 base_amount=b, computed=got, diff=diff),
         expression=f"{a} / {b} × 100", stated=stated, computed=got, verdict=verdict, soft=soft,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditlint.checks.helpers import column_names
+
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.tables import RATE_ROLES, SHARE_ROLES, column_name, row_snippet
+from auditlint.extract.tables import RATE_ROLES, SHARE_ROLES, row_snippet
 from auditlint.extract.value_rules import budget_tables, failures
 from auditlint.findings import Both, Evidence, Finding, Message
 
@@ -44,7 +46,7 @@ def undefined_rate(facts: Facts) -> Iterator[Finding]:
                 zero_base = col == "rate_zero_base"
                 yield Finding(
                     location=cell.location,
-                    **UNDEFINED.format(label=row.label, column=Both(column_name(ct, role, "zh"), column_name(ct, role, "en")),
+                    **UNDEFINED.format(label=row.label, column=column_names(ct, role),
                                        stated=cell.text.strip(), reason=OVER_ZERO if zero_base else ERROR_VALUE),
                     evidence=Evidence(expression="actual ÷ budget" if not zero_base else "actual ÷ 0",
                                       expression_zh="实际数 ÷ 预算数" if not zero_base else "实际数 ÷ 0", computed_zh="无定义",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditlint.checks.helpers import NOTHING, amount_materiality, worded
+from auditlint.checks.helpers import NOTHING, amount_materiality, column_names, worded
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.tables import CanonicalTable, Row, column_name, row_snippet
+from auditlint.extract.tables import CanonicalTable, Row, row_snippet
 from auditlint.extract.value_rules import budget_tables, failures
 from auditlint.findings import Both, Evidence, Finding, Message, Severity
 from auditlint.numbers import fmt
@@ -62,18 +62,14 @@ def rate_out_of_range(facts: Facts) -> Iterator[Finding]:
                 yield finding
 
 
-def _name(ct: CanonicalTable, role: str) -> Both:
-    return Both(column_name(ct, role, "zh"), column_name(ct, role, "en"))
-
-
 def _negative_rate(ct: CanonicalTable, row: Row) -> Finding:
     cell = row.cells["rate"]
     stated = cell.text.strip()
     negatives = [(r, row.values[r]) for r in ("budget_adjusted", "budget_initial", "actual") if row.has(r) and row.values[r].value < 0]
-    why = worded(BECAUSE, column=_name(ct, negatives[0][0]), value=negatives[0][1].text.strip()) if negatives else NOTHING
+    why = worded(BECAUSE, column=column_names(ct, negatives[0][0]), value=negatives[0][1].text.strip()) if negatives else NOTHING
     return Finding(
         location=cell.location,
-        **NEGATIVE_RATE.format(label=row.label, column=_name(ct, "rate"), stated=stated, why=why),
+        **NEGATIVE_RATE.format(label=row.label, column=column_names(ct, "rate"), stated=stated, why=why),
         evidence=Evidence(expression=f"{stated} ≥ 0", stated=stated, computed="≥ 0", difference=stated.lstrip("-−－"), tolerance="0"),
         snippet=row_snippet(ct, row),
         confidence=0.97,
@@ -92,13 +88,13 @@ def _rate_above_budget(ct: CanonicalTable, row: Row) -> Finding:
     mat = 0.3
     if base is not None and row.has("actual"):
         actual, budget = row.values["actual"], row.values[base]
-        detail = worded(SPENT_OVER, actual=_name(ct, "actual"), actual_value=actual.text.strip(), base=_name(ct, base),
+        detail = worded(SPENT_OVER, actual=column_names(ct, "actual"), actual_value=actual.text.strip(), base=column_names(ct, base),
                         base_value=budget.text.strip())
         total = ct.total("actual")
         mat = materiality(float(actual.value - budget.value), float(total)) if total else 0.3
     return Finding(
         location=cell.location,
-        **ABOVE_100.format(label=row.label, column=_name(ct, "rate"), stated=stated, detail=detail,
+        **ABOVE_100.format(label=row.label, column=column_names(ct, "rate"), stated=stated, detail=detail,
                            tail=OVER_ADJUSTED if over_adjusted else NO_ADJUSTED),
         evidence=Evidence(expression=f"{stated} ≤ 100%", stated=stated, computed="≤ 100%",
                           difference=fmt(row.values["rate"].value - 100), tolerance="0"),
