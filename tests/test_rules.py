@@ -16,6 +16,7 @@ import pytest
 
 from auditlint.engine.registry import all_checks
 from auditlint.report.rule_docs import EXAMPLE_KINDS, RuleCase, expected, load_cases, observed, run_case
+from auditlint.report.wording import explanation_parts
 
 RULES = Path(__file__).parent / "rules"
 SPECS = {s.id: s for s in all_checks() if s.source == "builtin"}
@@ -64,3 +65,45 @@ def test_a_case_that_expects_the_wrong_figures_fails():
     found, _ = run_case(case)
     wrong = [dict(e, computed="0") for e in expected(case, "error")]
     assert observed(found, "error") != wrong
+
+
+def test_new_check_scaffolds_a_check_its_cases_and_its_page(tmp_path, monkeypatch):
+    """scripts/new_check.py into a bare copy of the layout (--root): the module imports and
+    registers, its cases load (the silent one passes, the firing one waits to be filled
+    in), its rule page is written, and nothing is overwritten."""
+    import subprocess
+    import sys
+
+    from auditlint.engine import registry
+
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "scripts"))
+    import new_check
+
+    root = tmp_path / "repo"
+    for folder in set(new_check.FOLDERS.values()):
+        (root / "checks" / folder).mkdir(parents=True)
+        (root / "checks" / folder / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))  # AL999 must not outlive the test
+    module_name = "auditlint.checks.values.AL999_some_name"
+    try:
+        argv = ["AL999", "some-name", "--family", "values", "--severity", "warning", "--root", str(root)]
+        assert new_check.main(argv) == 0
+        module = root / "checks" / "values" / "AL999_some_name.py"
+        spec = registry.get("AL999")
+        assert spec is not None and (spec.name, spec.severity.value, spec.func.__module__) == ("some-name", "warning", module_name)
+        assert [m.en for m in spec.messages] == ["{label}: TODO what is wrong (stated {stated}, expected {computed})"]
+        assert {k for k, _ in explanation_parts(spec.explanation["en"], "en").examples} == {"Bad", "Good"}
+        assert subprocess.run([sys.executable, "-m", "ruff", "check", "--quiet", str(module)]).returncode == 0
+
+        bad, good = load_cases(root / "tests" / "rules" / "AL999.yml")
+        assert (bad.example, bad.fires, good.example, good.fires) == ("bad", True, "good", False)
+        assert observed(run_case(good)[0], "warning") == expected(good, "warning") == []
+        assert observed(run_case(bad)[0], "warning") != expected(bad, "warning")  # until it is written
+
+        page = (root / "docs" / "rules" / "AL999.md").read_text(encoding="utf-8")
+        assert page.splitlines()[2] == "# AL999 some-name" and "### 错误示例 / Bad: TODO-what-is-wrong" in page
+        assert "[AL999](AL999.md)" in (root / "docs" / "rules" / "README.md").read_text(encoding="utf-8")
+        with pytest.raises(SystemExit, match="exists"):
+            new_check.main(argv)
+    finally:
+        sys.modules.pop(module_name, None)
