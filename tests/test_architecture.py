@@ -92,8 +92,8 @@ def check_imports(mods: list[Module]) -> list[str]:
 
 def raw_document_reads(mods: list[Module]) -> list[str]:
     """Check modules that read the raw document (``facts.document``, ``x.document.blocks``…)."""
-    return [f"{m.where(node.lineno)}: reads .document" for m in mods for node in ast.walk(m.tree)
-            if isinstance(node, ast.Attribute) and node.attr == "document"]
+    return [f"{m.where(line)}: reads .document" for m in mods
+            for line in sorted({node.lineno for node in ast.walk(m.tree) if isinstance(node, ast.Attribute) and node.attr == "document"})]
 
 
 def extract_imports_checks(mods: list[Module]) -> list[str]:
