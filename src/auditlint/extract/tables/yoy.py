@@ -29,7 +29,7 @@ class YoyColumns:
 
 _YOY_RATE = ("增减率", "增长率", "同比增长", "同比增减", "增减幅度", "增幅", "变动率", "增减%", "增减（%）")
 # a year with its 年, so that 2023年决算数 and 2024年决算数 leave the same key once it is cut out
-_YEAR = re.compile(YEAR + "年?")
+_HEADER_YEAR = re.compile(YEAR + "年?")
 # columns left of the figures that do not name the row (the label is the first other one)
 _NUMERIC_HEAD = re.compile(r"^(序号|编号|单位)$")
 
@@ -64,9 +64,9 @@ def _compared(heads: list[str], rate: int) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     by_key: dict[str, dict[int, int]] = {}
     for c, h in enumerate(heads):
-        m = _YEAR.search(h)
+        m = _HEADER_YEAR.search(h)
         if m and c != rate:
-            by_key.setdefault(_YEAR.sub("", h, count=1), {})[int(m.group(1))] = c
+            by_key.setdefault(_HEADER_YEAR.sub("", h, count=1), {})[int(m.group(1))] = c
     for years in by_key.values():
         pairs += [(years[y], years[y - 1]) for y in years if y - 1 in years]
     return pairs
