@@ -7,6 +7,7 @@ from auditlint.numbers import Quantity, parse_quantity
 
 
 def digit_number(text: str) -> Quantity | None:
+    """The number a cell prints in digits (not a placeholder, not 五十)."""
     t = text.strip()
     if not t or not any(ch.isdigit() for ch in t):
         return None
@@ -15,6 +16,7 @@ def digit_number(text: str) -> Quantity | None:
 
 
 def numberish(text: str) -> bool:
+    """Does the cell read as a number: digits, or a placeholder such as "-"?"""
     t = text.strip()
     if not t:
         return False

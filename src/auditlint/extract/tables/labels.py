@@ -55,10 +55,12 @@ def serial_column(texts: list[str]) -> bool:
 
 
 def norm_label(label: str) -> str:
+    """The label without whitespace and a trailing colon, for matching words."""
     return squash(label).strip("：:")
 
 
 def row_kind(label: str) -> str:
+    """"of_which" (其中：…), "subtotal" (小计), "total" (合计, 总计 …) or "item"."""
     v = vocabulary()
     lab = norm_label(label)
     if any(lab.startswith(p) for p in v.of_which_prefixes):

@@ -36,6 +36,7 @@ SUM_PREFIX = "sum:"
 
 
 def is_sum_role(role: str | None) -> bool:
+    """Is it the role of a column that only adds up (see SUM_PREFIX)?"""
     return role is not None and role.startswith(SUM_PREFIX)
 
 

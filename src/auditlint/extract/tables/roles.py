@@ -36,6 +36,7 @@ _SHARE_PHRASE = re.compile(r"^占.{1,12}(?:比例|比重)")
 
 
 def header_role(header: str) -> str | None:
+    """The canonical role a header names ("调整后预算数（万元）" → "budget_adjusted")."""
     h = bare(header)
     if not h:
         return None
@@ -44,8 +45,9 @@ def header_role(header: str) -> str | None:
     return first_role(h, vocabulary().roles)
 
 
-
 def count_header_rows(table: Table) -> int:
+    """How many rows at the top are header rows: they end at the first row with a
+    number, a serial-numbered label, or no role word (unless it names a span's parts)."""
     n = 0
     for r, row in enumerate(table.rows):
         texts = [c.text for c in row]
@@ -108,6 +110,7 @@ def _unknown_spans(table: Table, r: int, header_rows: int) -> set[int]:
 
 
 def column_roles(table: Table, header_rows: int) -> list[Column]:
+    """Every column of the grid with its role, unit and printed precision."""
     heads = column_headers(table, header_rows)
     cols: list[Column] = []
     data = table.rows[header_rows:]
@@ -201,7 +204,6 @@ def _contextual_roles(cols: list[Column], heads: list[list[str]]) -> None:
                 roles[k] = "budget_adjusted"
 
 
-
 def data_fits_roles(table: Table, header_rows: int, columns: list[Column]) -> bool:
     """Do the numbers under each header look like what the header says? A rate or
     share column of big amounts (thousands separators, or beyond 1000 with no % in
@@ -231,6 +233,8 @@ _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 
 
 def table_kind(rows: list[Row], columns: list[Column]) -> str:
+    """One of KINDS but "other": 三公 by its item labels, income by its totals, share
+    by a share column without a budget, else budget."""
     v = vocabulary()
     labels = "".join(r.label for r in rows)
     if sum(w in labels for w in v.sangong_labels) >= 2:

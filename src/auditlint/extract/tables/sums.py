@@ -42,6 +42,7 @@ def adds_up(ct: CanonicalTable, parent: Row, children: list[Row], role: str) -> 
 
 
 def anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
+    """Does ``parent`` equal the sum of ``children`` in at least one column?"""
     return any(adds_up(ct, parent, children, role) for role in ct.roles() if summable(role))
 
 

@@ -55,7 +55,6 @@ def yoy_columns(table: Table) -> YoyColumns | None:
     return YoyColumns(table, header_rows, label, current, prior, rate, (heads[current], heads[prior], heads[rate]))
 
 
-
 def _compared(heads: list[str], rate: int) -> list[tuple[int, int]]:
     """The (this year, prior year) column pairs a rate column may be taken of."""
     roles = [header_role(h) if h else None for h in heads]
