@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from auditlint.extract.scoring_rules import (
+from auditlint.extract.scoring.rules import (
     Additive,
     Bands,
     Choice,

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as hs
 
 from auditlint.extract.scoring import ScoringTable, cell_location, header_role, split_inline
-from auditlint.extract.scoring_rules import Additive, Choice, Proportional, Threshold
+from auditlint.extract.scoring.rules import Additive, Choice, Proportional, Threshold
 from auditlint.readers import read
 from scoring_reports import GROUPED, HEADER, RULES, copy, facts_of, line_of, scoring_report
 
