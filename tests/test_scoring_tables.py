@@ -36,6 +36,14 @@ def test_split_inline():
     assert split_inline("（15分）") == ("（15分）", None)
 
 
+def test_the_package_s_vocabulary_is_the_loader_not_its_module():
+    # the package has a module named vocabulary and re-exports the function of that name
+    from auditlint.extract import scoring
+
+    v = scoring.vocabulary()
+    assert "合计" in v.total_labels and dict(v.roles)["weight"]
+
+
 def test_grouped_table_paths_weights_and_groups():
     st = only_table(scoring_report(GROUPED))
     assert len(st.indicators) == 9

@@ -178,6 +178,7 @@ def readings_in(text: str) -> list[Reading]:
 
 
 def pick(readings: list[Reading], unit: str) -> Reading | None:
+    """The one reading in ``unit``; None when there is none or several."""
     same = [r for r in readings if r.unit == unit]
     return same[0] if len(same) == 1 else None
 
