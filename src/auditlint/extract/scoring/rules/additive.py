@@ -59,7 +59,6 @@ class Additive(Rule):
         return [b for it in self.items for b in it.bands()]
 
 
-
 def item_spans(text: str) -> list[tuple[int, int]]:
     """Spans of numbered items (1.… 2.…, (1)…(2)…, ①…②…) numbered from one, in order."""
     marks = []
@@ -82,6 +81,7 @@ def item_spans(text: str) -> list[tuple[int, int]]:
 
 
 def declared_count(text: str) -> int | None:
+    """The number of items the text says it has ("共3项", "共三个方面"); None when it says none."""
     m = _DECLARED.search(text)
     if not m:
         return None

@@ -47,7 +47,6 @@ class Proportional(Graded):
         return Award(lo * weight, hi * weight, False, what, lo_open=not r.lo_incl)
 
 
-
 def proportional_rule(text: str, prop: Clause, top: Clause | None) -> Proportional:
     """The rule of a text with one proportional clause (``prop``); ``top``, the clause
     giving the most points, when any, gives full marks at its bound."""
