@@ -37,6 +37,7 @@ class _RowReader:
         self.headings: dict[int, Group] = {}  # serial depth → the numbered heading rows currently fall under
 
     def read(self, r: int) -> None:
+        """Row ``r``: a total, a subtotal, a numbered heading, or group cells and an indicator."""
         st = self.st
         row = st.table.rows[r]
         text, label_cell = label(row)
@@ -113,6 +114,7 @@ class _RowReader:
         return own.cell, role_cell(st, row, group_weight_role(self.levels[own.level - 1].role or ""))
 
     def _add(self, r: int, row: list[Cell], name_cell: Cell, own_weight: Cell | None, guessed: bool) -> None:
+        """The row as an indicator, under the headings and groups open above it."""
         st = self.st
         weight_cell = role_cell(st, row, "weight")
         ind = _indicator(st, r, row, name_cell, guessed, self.open_groups)
