@@ -1,7 +1,7 @@
 """Counts in the narrative: numbers of people, posts, calls, items … with the words
 that name them, in ``facts.extra["counts"]``.
 
-The narrative reader (``extract/narrative.py``) keeps money and percentages; a count
+The narrative reader (``extract/narrative/``) keeps money and percentages; a count
 ("行政编制25名", "实有行政在职30名", "来电总量99.54万个") is read here the same way: the
 words of its clause before it, cleaned as a figure's subject is (dates, enumerators,
 lead and trailing words off). The indicator knowledge base's ``text:`` references of
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from auditlint.extract.narrative import clean_subject, name_of, vocabulary
+from auditlint.extract.text import COUNT_NAMING, LINE, after_last, sentence_bounds
 from auditlint.model import Location, Paragraph
 from auditlint.numbers import BASE_UNITS, COUNT_UNITS, Quantity, find_quantities, normalize
 
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
 KEY = "counts"
-
-_CLAUSE_END = "，,；;。：:、！!？?（()）\n"
-
 
 @dataclass(frozen=True)
 class Count:
@@ -49,12 +47,6 @@ def is_count_unit(unit: str | None) -> bool:
     return bool(unit) and BASE_UNITS.get(unit or "", unit) in COUNT_UNITS
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, pos) for ch in "。！!？?\n") + 1
-    ends = [i for i in (text.find(ch, pos) for ch in "。！!？?\n") if i >= 0]
-    return start, (min(ends) + 1 if ends else len(text))
-
-
 def read_counts(par: Paragraph) -> list[Count]:
     text = normalize(par.text)
     v = vocabulary()
@@ -63,12 +55,8 @@ def read_counts(par: Paragraph) -> list[Count]:
         q = m.quantity
         if not is_count_unit(q.unit) or q.value is None:
             continue
-        s_start, s_end = _sentence_bounds(text, m.start)
-        clause = s_start
-        for i in range(m.start - 1, s_start - 1, -1):
-            if text[i] in _CLAUSE_END:
-                clause = i + 1
-                break
+        s_start, s_end = sentence_bounds(text, m.start, LINE)
+        clause = after_last(text, m.start, COUNT_NAMING, s_start)
         words = par.text[clause : m.start]
         subject = clean_subject(words)
         if not re.search(r"[\u4e00-\u9fff]", subject):
