@@ -57,6 +57,13 @@ decomposition; "X预算A，决算B" makes B X's 决算; "年初预算A，…调�
 or a rate right after two amounts it could be of (the last item of a list, two parallel
 实际支出) is nobody's. A thousands separator inside a number ("12,600.00万元") ends no
 clause and no list.
+
+A paragraph is read in passes, one module each: ``tokens`` (its numbers and the words
+of their own clauses; sentences end at 。！？, see ``extract/text.py``), ``figures``
+(names carried across clauses, the Figures), ``breakdowns`` (totals and parts),
+``shares``, ``changes``, ``rates``; ``names`` cleans and matches names, ``linking``
+finds the table rows a name talks about, ``model`` holds the statement kinds and
+``vocabulary`` the words.
 """
 
 from __future__ import annotations
