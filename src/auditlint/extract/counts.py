@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditlint.extract.narrative import clean_subject, name_of, vocabulary
+from auditlint.extract.narrative import clean_subject, name_of
+from auditlint.extract.narrative.tokens import glued, hedged
 from auditlint.extract.text import COUNT_NAMING, LINE, after_last, sentence_bounds
 from auditlint.model import Location, Paragraph
 from auditlint.numbers import BASE_UNITS, COUNT_UNITS, Quantity, find_quantities, normalize
@@ -49,7 +50,6 @@ def is_count_unit(unit: str | None) -> bool:
 
 def read_counts(par: Paragraph) -> list[Count]:
     text = normalize(par.text)
-    v = vocabulary()
     out: list[Count] = []
     for m in find_quantities(par.text):
         q = m.quantity
@@ -61,15 +61,7 @@ def read_counts(par: Paragraph) -> list[Count]:
         subject = clean_subject(words)
         if not re.search(r"[\u4e00-\u9fff]", subject):
             continue
-        before = text[max(0, m.start - 3) : m.start]
-        after = text[m.end : m.end + 2]
-        glued = m.start > 0 and text[m.start - 1].isascii() and (text[m.start - 1].isalnum() or text[m.start - 1] in ".-~")
-        approximate = (
-            glued
-            or any(before.endswith(w) for w in v.approx_before)
-            or any(after.startswith(w) for w in v.approx_after)
-            or q.comparator not in (None, "=")
-        )
+        approximate = glued(text, m.start) or hedged(text, m.start, m.end, q)
         out.append(Count(subject, name_of(subject), q, par.text[s_start:s_end], par.text[s_start : m.start],
                          par.index, m.start, par.location_at(m.start), approximate))
     return out

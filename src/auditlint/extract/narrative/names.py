@@ -12,6 +12,7 @@ _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 
 def strip_front(text: str, words: tuple[str, ...]) -> str:
+    """``text`` without these words on its front (never all of it)."""
     changed = True
     while changed and text:
         changed = False

@@ -57,8 +57,6 @@ def paragraph_sentences(par: Paragraph) -> list[Sentence]:
 def read_tokens(par: Paragraph, text: str, sentences: list[Sentence]) -> list[Token]:
     """The paragraph's amounts and percentages, each with the role and the subject
     the words of its own clause give it. ``text`` is the paragraph's ``scan_text``."""
-    v = vocabulary()
-    p = patterns()
     out: list[Token] = []
     prev_end = 0  # the end of the previous amount or percentage
     for m in find_quantities(par.text):
@@ -68,38 +66,50 @@ def read_tokens(par: Paragraph, text: str, sentences: list[Sentence]) -> list[To
         after_number = prev_end
         prev_end = m.end
         s_idx = next((k for k, s in enumerate(sentences) if s.start <= m.start < s.end), len(sentences) - 1)
-        sent = sentences[s_idx]
-        cs = clause_start(text, m.start, sent.start, NAMING)
-        words = par.text[cs : m.start]
-        scan = text[cs : m.start]  # the same words for the patterns, thousands separators masked
-        tok = Token(q, m.start, m.end, s_idx, cs)
-        # "由8.8%降低至7.8%", "88.74%和76.88%": the second number of a pair has no name of its own
-        second = after_number > cs
-        before = text[max(0, m.start - 3) : m.start]
-        after = text[m.end : m.end + 2]
-        tok.approximate = (
-            any(before.endswith(w) for w in v.approx_before)
-            or any(after.startswith(w) for w in v.approx_after)
-            or q.comparator not in (None, "=")
-        )
-        # a number glued to a preceding digit, letter or dot is part of a code or a range
-        if m.start > 0 and (text[m.start - 1].isascii() and (text[m.start - 1].isalnum() or text[m.start - 1] in ".-~")):
+        cs = clause_start(text, m.start, sentences[s_idx].start, NAMING)
+        tok = Token(q, m.start, m.end, s_idx, cs, approximate=hedged(text, m.start, m.end, q))
+        if glued(text, m.start):
             tok.role = "none"
-        elif (cm := p["change"].search(scan)) is not None:
-            tok.role, tok.match = "change", cm
-            tok.subject = clean_subject(words[: cm.start()])
-            if p["distributive"].search(scan[: cm.start()]) or any(w in cm.group("ref") for w in v.distributive):
-                tok.role = "none"  # "A、B比上年分别增加x、y": not a change of the name before it
-        elif p["compared"].search(scan):
-            tok.role = "none"
-        elif q.unit == "%" and (sm := p["share"].search(scan)) is not None:
-            tok.role, tok.match = "share", sm
         else:
-            tok.subject = clean_subject(words)
-            if second or not names_something(tok.subject):
-                tok.role = "none"
+            # "由8.8%降低至7.8%", "88.74%和76.88%": the second number of a pair has no name of its own
+            _read_words(tok, par.text[cs : m.start], text[cs : m.start], second=after_number > cs)
         out.append(tok)
     return out
+
+
+def _read_words(tok: Token, words: str, scan: str, second: bool) -> None:
+    """The role and subject the words before a number give it: ``words`` as printed,
+    ``scan`` the same with thousands separators masked (for the patterns)."""
+    v = vocabulary()
+    p = patterns()
+    if (cm := p["change"].search(scan)) is not None:
+        tok.role, tok.match = "change", cm
+        tok.subject = clean_subject(words[: cm.start()])
+        if p["distributive"].search(scan[: cm.start()]) or any(w in cm.group("ref") for w in v.distributive):
+            tok.role = "none"  # "A、B比上年分别增加x、y": not a change of the name before it
+    elif p["compared"].search(scan):
+        tok.role = "none"
+    elif tok.q.unit == "%" and (sm := p["share"].search(scan)) is not None:
+        tok.role, tok.match = "share", sm
+    else:
+        tok.subject = clean_subject(words)
+        if second or not names_something(tok.subject):
+            tok.role = "none"
+
+
+def glued(text: str, start: int) -> bool:
+    """A number glued to a preceding digit, letter or dot is part of a code or a range
+    ("12393热线", "A1-2"), not a quantity of its own."""
+    return start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in ".-~")
+
+
+def hedged(text: str, start: int, end: int, q: Quantity) -> bool:
+    """An approximate or compared number: "超35.8亿元", "近30亿元", "700余家", "不低于20次"."""
+    v = vocabulary()
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 2]
+    return (any(before.endswith(w) for w in v.approx_before) or any(after.startswith(w) for w in v.approx_after)
+            or q.comparator not in (None, "="))
 
 
 def run_after(text: str, toks: list[Token], k: int) -> list[Token]:
