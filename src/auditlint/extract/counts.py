@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 KEY = "counts"
 
+
 @dataclass(frozen=True)
 class Count:
     subject: str  # the words before the number, cleaned: "实有行政在职"
