@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as hs
 
 from auditlint.extract.scoring import ScoringTable, cell_location, header_role, split_inline
-from auditlint.extract.scoring_rules import Additive, Choice, Proportional, Threshold
+from auditlint.extract.scoring.rules import Additive, Choice, Proportional, Threshold
 from auditlint.readers import read
 from scoring_reports import GROUPED, HEADER, RULES, copy, facts_of, line_of, scoring_report
 
@@ -34,6 +34,14 @@ def test_split_inline():
     assert name == "立项依据充分性" and w is not None and w.value == D("2.5")
     assert split_inline("预算执行") == ("预算执行", None)
     assert split_inline("（15分）") == ("（15分）", None)
+
+
+def test_the_package_s_vocabulary_is_the_loader_not_its_module():
+    # the package has a module named vocabulary and re-exports the function of that name
+    from auditlint.extract import scoring
+
+    v = scoring.vocabulary()
+    assert "合计" in v.total_labels and dict(v.roles)["weight"]
 
 
 def test_grouped_table_paths_weights_and_groups():

@@ -1,6 +1,8 @@
-"""Everyday table layouts the red team's realistic reports showed misread (docs/false-alarms.md:
-FA1–FA3, M2–M4, M8, M14): each is read right, its false alarm is gone, and a real mistake
-in the same layout is still reported with the exact numbers and line."""
+"""Everyday table layouts realistic reports print and a reader can misread (其中 lists
+without repeated 其中, rates over the funds received, headers one cell short or nested,
+序号 columns, short total rows, text after a table, category columns): each is read
+right, it raises no false alarm, and a real mistake in the same layout is still
+reported with the exact numbers and line."""
 
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ def tables(blocks) -> list[Table]:
 
 
 # ---------------------------------------------------------------------------
-# FA1: a 其中 list that goes on over indented rows without repeating 其中
+# a 其中 list that goes on over indented rows without repeating 其中
 
 OF_WHICH = [
     ["项目", "预算数", "决算数"],
@@ -119,7 +121,7 @@ def test_one_amount_column_over_its_total_is_still_reported_softly():
 
 
 # ---------------------------------------------------------------------------
-# FA2: rates taken over the funds received (到位数)
+# rates taken over the funds received (到位数)
 
 RECEIVED = [
     ["资金来源", "预算数", "到位数", "实际支出", "执行率"],
@@ -171,7 +173,7 @@ def test_received_vocabulary():
 
 
 # ---------------------------------------------------------------------------
-# FA3: a row-per-line header one cell short of its data rows
+# a row-per-line header one cell short of its data rows
 
 SHIFTED = (
     "一、预算执行情况\n"
@@ -218,7 +220,7 @@ def test_an_amount_column_of_percentages_means_the_table_is_not_understood():
 
 
 # ---------------------------------------------------------------------------
-# M2: a 序号 column numbered 1, 2, 3, with the 合计 label in it
+# a 序号 column numbered 1, 2, 3, with the 合计 label in it
 
 def test_a_serial_column_of_numbers_keeps_its_role_and_its_total_is_read():
     rows = [["序号", "项目", "预算数", "实际支出数"], ["1", "办公设备购置", "60.00", "58.00"],
@@ -267,7 +269,7 @@ def test_a_running_row_count_leaves_the_hierarchy_to_the_labels():
 
 
 # ---------------------------------------------------------------------------
-# M3: vocabulary
+# total and amount words of other templates
 
 def test_total_and_amount_words_of_other_templates():
     assert header_role("全年预算") == "budget_adjusted"
@@ -288,7 +290,7 @@ def test_total_and_amount_words_of_other_templates():
 
 
 # ---------------------------------------------------------------------------
-# M4: a three-row header with nested merged cells, cell per line
+# a three-row header with nested merged cells, cell per line
 
 NESTED = [
     ["项目", "预算数", "决算数", "执行率"],  # 预算数 spans four columns, 调整数 two
@@ -319,7 +321,7 @@ def test_a_wrong_rate_under_a_nested_header_is_reported():
 
 
 # ---------------------------------------------------------------------------
-# M8: a short total row whose label is merged over the indicator columns
+# a short total row whose label is merged over the indicator columns
 
 SCORES = [
     ["一级指标", "三级指标", "指标值", "权重", "评分标准", "完成情况", "得分"],
@@ -345,7 +347,7 @@ def test_a_total_score_under_a_merged_total_label_is_checked():
 
 
 # ---------------------------------------------------------------------------
-# M14: the text after a table whose total row ends in an empty cell
+# the text after a table whose total row ends in an empty cell
 
 def test_text_after_a_short_total_row_ending_in_an_empty_cell_is_not_swallowed():
     rows = [["一级指标", "三级指标", "分值", "得分", "偏差原因"], ["产出", "培训人次", "60", "60", ""],

@@ -218,7 +218,7 @@ def rules(lang: str | None) -> None:
               help="Only this language  [default: both, Chinese first]")
 def explain(check_id: str, lang: str | None) -> None:
     """Explain a check, with a bad and a good example (CHECK_ID: AL403 or its name)."""
-    from auditlint.report.rule_docs import rule_url
+    from auditlint.report.rule_docs import cases_folder, examples_text, rule_url
     from auditlint.report.wording import explanation_parts
 
     wanted = check_id.strip()
@@ -238,6 +238,8 @@ def explain(check_id: str, lang: str | None) -> None:
             for kind, example in parts.examples:
                 click.echo(f"  {kind}{'：' if code == 'zh' else ': '}{example}")
     if spec.source == "builtin":
+        for line in examples_text(spec, [lang] if lang else ["zh", "en"], cases_folder()):
+            click.echo(line)
         click.echo("")
         click.echo(rule_url(spec.id))
 

@@ -1,7 +1,7 @@
 """Counts in the narrative: numbers of people, posts, calls, items … with the words
 that name them, in ``facts.extra["counts"]``.
 
-The narrative reader (``extract/narrative.py``) keeps money and percentages; a count
+The narrative reader (``extract/narrative/``) keeps money and percentages; a count
 ("行政编制25名", "实有行政在职30名", "来电总量99.54万个") is read here the same way: the
 words of its clause before it, cleaned as a figure's subject is (dates, enumerators,
 lead and trailing words off). The indicator knowledge base's ``text:`` references of
@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditlint.extract.narrative import clean_subject, name_of, vocabulary
+from auditlint.extract.narrative import clean_subject, name_of
+from auditlint.extract.narrative.tokens import glued, hedged
+from auditlint.extract.text import COUNT_NAMING, LINE, after_last, sentence_bounds
 from auditlint.model import Location, Paragraph
 from auditlint.numbers import BASE_UNITS, COUNT_UNITS, Quantity, find_quantities, normalize
 
@@ -24,8 +26,6 @@ if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
 KEY = "counts"
-
-_CLAUSE_END = "，,；;。：:、！!？?（()）\n"
 
 
 @dataclass(frozen=True)
@@ -49,39 +49,20 @@ def is_count_unit(unit: str | None) -> bool:
     return bool(unit) and BASE_UNITS.get(unit or "", unit) in COUNT_UNITS
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, pos) for ch in "。！!？?\n") + 1
-    ends = [i for i in (text.find(ch, pos) for ch in "。！!？?\n") if i >= 0]
-    return start, (min(ends) + 1 if ends else len(text))
-
-
 def read_counts(par: Paragraph) -> list[Count]:
     text = normalize(par.text)
-    v = vocabulary()
     out: list[Count] = []
     for m in find_quantities(par.text):
         q = m.quantity
         if not is_count_unit(q.unit) or q.value is None:
             continue
-        s_start, s_end = _sentence_bounds(text, m.start)
-        clause = s_start
-        for i in range(m.start - 1, s_start - 1, -1):
-            if text[i] in _CLAUSE_END:
-                clause = i + 1
-                break
+        s_start, s_end = sentence_bounds(text, m.start, LINE)
+        clause = after_last(text, m.start, COUNT_NAMING, s_start)
         words = par.text[clause : m.start]
         subject = clean_subject(words)
         if not re.search(r"[\u4e00-\u9fff]", subject):
             continue
-        before = text[max(0, m.start - 3) : m.start]
-        after = text[m.end : m.end + 2]
-        glued = m.start > 0 and text[m.start - 1].isascii() and (text[m.start - 1].isalnum() or text[m.start - 1] in ".-~")
-        approximate = (
-            glued
-            or any(before.endswith(w) for w in v.approx_before)
-            or any(after.startswith(w) for w in v.approx_after)
-            or q.comparator not in (None, "=")
-        )
+        approximate = glued(text, m.start) or hedged(text, m.start, m.end, q)
         out.append(Count(subject, name_of(subject), q, par.text[s_start:s_end], par.text[s_start : m.start],
                          par.index, m.start, par.location_at(m.start), approximate))
     return out

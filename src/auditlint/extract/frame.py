@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from auditlint.extract.tables import AMOUNT_ROLES, RATE_BASES, RATE_ROLES, SHARE_ROLES, CanonicalTable
+from auditlint.extract.tables import AMOUNT_ROLES, RATE_BASES, RATE_ROLES, SHARE_ROLES, CanonicalTable, Row
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,14 +37,21 @@ def canonical_frame(ct: CanonicalTable) -> pd.DataFrame:
             if role in RATE_ROLES or role in SHARE_ROLES:
                 rec[f"{role}_undefined"] = bool(q is not None and q.undefined)
         if "rate" in roles:
-            base = next((row.values[b] for b in BASE_ROLES if b in roles and row.has(b)), None)
-            rate = row.values.get("rate")
-            rec["rate_zero_base"] = bool(
-                base is not None and base.value == 0 and rate is not None and rate.is_number and rate.value != 0
-            )
-            exact = rate is not None and rate.is_number and rate.comparator in (None, "=")
-            rec["rate_lo"] = float(rate.approx.lo) if exact else float("nan")
-            rec["rate_hi"] = float(rate.approx.hi) if exact else float("nan")
-            rec["rate_base"] = base_role if base_role is not None and row.has(base_role) else ""
+            rec.update(_rate_fields(row, roles, base_role))
         records.append(rec)
     return pd.DataFrame.from_records(records, index=list(range(len(ct.rows))))
+
+
+def _rate_fields(row: Row, roles: list[str], base_role: str | None) -> dict[str, object]:
+    """``rate_zero_base``, ``rate_lo``/``rate_hi`` and ``rate_base`` of one row."""
+    base = next((row.values[b] for b in BASE_ROLES if b in roles and row.has(b)), None)
+    rate = row.values.get("rate")
+    exact = rate is not None and rate.is_number and rate.comparator in (None, "=")
+    return {
+        "rate_zero_base": bool(
+            base is not None and base.value == 0 and rate is not None and rate.is_number and rate.value != 0
+        ),
+        "rate_lo": float(rate.approx.lo) if exact else float("nan"),  # type: ignore[union-attr]
+        "rate_hi": float(rate.approx.hi) if exact else float("nan"),  # type: ignore[union-attr]
+        "rate_base": base_role if base_role is not None and row.has(base_role) else "",
+    }

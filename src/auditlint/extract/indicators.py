@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from auditlint import vocab
 from auditlint.extract.headers import first_role, squash
 from auditlint.extract.meta import evaluated_year
+from auditlint.extract.text import YEAR_RE
 from auditlint.model import Cell, Table
 from auditlint.numbers import Quantity, parse_quantity
 
@@ -115,7 +116,6 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
-_SPACE = re.compile(r"\s+")
 _WEIGHT_NOTE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
@@ -126,16 +126,14 @@ def header_role(text: str) -> str | None:
     return first_role(h, _vocabulary().roles)
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-
 
 def target_period(parts: Sequence[str], year: int | None) -> str:
     """What period a target column's header names: "other" (中期目标（2026年）, 实施期目标,
     2021—2025年, a year other than ``year``), "year" (年度目标, 全年指标值, the evaluated
     year) or "" when it does not say (目标值, 指标值)."""
     vocab = _vocabulary()
-    text = _SPACE.sub("", "".join(parts))
-    years = {int(y) for y in _YEAR.findall(text)}
+    text = squash("".join(parts))
+    years = {int(y) for y in YEAR_RE.findall(text)}
     if any(w in text for w in vocab.other_period) or len(years) > 1:
         return "other"
     if years and year is not None:
@@ -176,7 +174,6 @@ def _header(table: Table, year: int | None = None) -> tuple[int, dict[int, str]]
     """The number of header rows and the role of each column, or None when this is
     not an indicator table, or when which column holds the year's target cannot be told
     (:func:`year_target`)."""
-    vocab = _vocabulary()
     for r in range(min(3, table.n_rows)):
         texts = [c.text for c in table.rows[r]]
         roles = {c: header_role(t) for c, t in enumerate(texts)}
@@ -185,37 +182,12 @@ def _header(table: Table, year: int | None = None) -> tuple[int, dict[int, str]]
             continue
         sub = _sub_header_rows(table, r, roles)
         header_text = "".join(c.text for row in table.rows[: r + 1 + sub] for c in row)
-        if any(w in _SPACE.sub("", header_text) for w in vocab.not_indicator):
+        if any(w in squash(header_text) for w in _vocabulary().not_indicator):
             return None
         parts: dict[int, list[str]] = {c: [t] for c, t in enumerate(texts) if roles[c]}
-        # a merged header above: roles the bottom row leaves out
-        for c in range(table.n_cols):
-            if roles.get(c) is None:
-                for above in range(r - 1, -1, -1):
-                    cell = table.cell(above, c)
-                    role = header_role(cell.text) if cell is not None else None
-                    if role:
-                        roles[c], parts[c] = role, [cell.text]
-                        break
-        # a header cell spanning the columns of the row below (指标值 over 中期目标 | 年度目标):
-        # each column below is named by both, the lower more specifically
+        _roles_from_above(table, r, roles, parts)
         for k in range(r, r + 1 + sub if sub else r):
-            carry = ""
-            for c, cell in enumerate(table.rows[k]):
-                # in plain text the spanning cell prints once and the blank beside it is under it
-                spanned = (k == r and not cell.text.strip() and header_role(carry) == "target"
-                           and any(table.cell(j, c) is not None and table.cell(j, c).text.strip()  # type: ignore[union-attr]
-                                   for j in range(r + 1, r + 1 + sub)))
-                text = carry if cell.merged or spanned else cell.text
-                if not cell.merged and not spanned:
-                    carry = text
-                if not text.strip() or (k == r and not cell.merged and not spanned):
-                    continue
-                role = header_role(text)
-                if role:
-                    roles[c], parts[c] = role, [text]
-                elif roles.get(c):
-                    parts[c].append(text)
+            _roles_from_span(table, k, r, sub, roles, parts)
         targets = {c: parts[c] for c, role in roles.items() if role == "target"}
         chosen = year_target(targets, year)
         if chosen is None:
@@ -225,6 +197,46 @@ def _header(table: Table, year: int | None = None) -> tuple[int, dict[int, str]]
                 roles[c] = None
         return r + 1 + sub, {c: v for c, v in roles.items() if v}
     return None
+
+
+def _roles_from_above(table: Table, r: int, roles: dict[int, str | None], parts: dict[int, list[str]]) -> None:
+    """A merged header above header row ``r``: the roles the row leaves out."""
+    for c in range(table.n_cols):
+        if roles.get(c) is None:
+            for above in range(r - 1, -1, -1):
+                cell = table.cell(above, c)
+                role = header_role(cell.text) if cell is not None else None
+                if role:
+                    roles[c], parts[c] = role, [cell.text]  # type: ignore[union-attr]
+                    break
+
+
+def _roles_from_span(table: Table, k: int, r: int, sub: int, roles: dict[int, str | None],
+                     parts: dict[int, list[str]]) -> None:
+    """Row ``k`` of the header rows from ``r`` down (``sub`` of them below it): a header
+    cell spanning the columns of the row below (指标值 over 中期目标 | 年度目标) names each
+    column below, and the lower cell names it more specifically."""
+    carry = ""
+    for c, cell in enumerate(table.rows[k]):
+        spanned = k == r and _spanned_blank(table, r, sub, c, cell, carry)
+        text = carry if cell.merged or spanned else cell.text
+        if not cell.merged and not spanned:
+            carry = text
+        if not text.strip() or (k == r and not cell.merged and not spanned):
+            continue
+        role = header_role(text)
+        if role:
+            roles[c], parts[c] = role, [text]
+        elif roles.get(c):
+            parts[c].append(text)
+
+
+def _spanned_blank(table: Table, r: int, sub: int, c: int, cell: Cell, carry: str) -> bool:
+    """In plain text a spanning target header prints once, and the blank beside it
+    (with sub-headers below) is under it."""
+    return (not cell.text.strip() and header_role(carry) == "target"
+            and any(table.cell(j, c) is not None and table.cell(j, c).text.strip()  # type: ignore[union-attr]
+                    for j in range(r + 1, r + 1 + sub)))
 
 
 def _sub_header_rows(table: Table, r: int, roles: dict[int, str | None]) -> int:
@@ -281,40 +293,52 @@ def indicator_table(table: Table, year: int | None = None) -> IndicatorTable | N
     vocab = _vocabulary()
     # a header repeated after a page break is not a row
     head_cells = [table.cell(k, cols["name"]) for k in range(header_rows - 1, -1, -1)]
-    header_name = next((_SPACE.sub("", c.text) for c in head_cells if c is not None and c.text.strip()), "")
+    header_name = next((squash(c.text) for c in head_cells if c is not None and c.text.strip()), "")
     rows: list[IndicatorRow] = []
     carried: dict[int, str] = {}
     for r in range(header_rows, table.n_rows):
         cells = table.rows[r]
-        for c in levels:
-            if c < len(cells) and cells[c].text.strip():
-                carried[c] = _WEIGHT_NOTE.sub("", cells[c].text).strip()
-                for deeper in [k for k in carried if k > c]:
-                    if deeper < len(cells) and not cells[deeper].text.strip():
-                        del carried[deeper]
+        _carry_levels(cells, levels, carried)
         name_cell = cells[cols["name"]] if cols["name"] < len(cells) else None
         name = name_cell.text.strip() if name_cell is not None else ""
-        if not name or _SPACE.sub("", name) in vocab.skip_names or _SPACE.sub("", name) == header_name:
+        if not name or squash(name) in vocab.skip_names or squash(name) == header_name:
             continue
-        row = IndicatorRow(index=r, name=name, path=tuple(carried[c] for c in levels if c in carried),
-                           uncertain=r in table.uncertain_rows)
-        for role, c in cols.items():
-            if c < len(cells):
-                row.cells[role] = cells[c]
-        for k, c in enumerate(levels):
-            if c < len(cells):
-                row.cells[f"level{k + 1}"] = cells[c]
-        if not row.uncertain:
-            row.target = _cell_value(row.cells.get("target"))
-            row.actual = _cell_value(row.cells.get("actual"))
-            row.deviation = _cell_value(row.cells.get("deviation"))
-        rows.append(row)
+        rows.append(_indicator_row(table, r, name, cols, levels, carried))
     if not rows:
         return None
     kind = "self_eval" if ("source" in cols or "deviation" in cols) else "goal"
     if levels:
         cols["level"] = levels[-1]
     return IndicatorTable(table=table, kind=kind, header_rows=header_rows, columns=cols, rows=rows)
+
+
+def _carry_levels(cells: list[Cell], levels: list[int], carried: dict[int, str]) -> None:
+    """The level names a row prints replace those carried down from the rows above;
+    a deeper level left blank beside a new one is not carried on."""
+    for c in levels:
+        if c < len(cells) and cells[c].text.strip():
+            carried[c] = _WEIGHT_NOTE.sub("", cells[c].text).strip()
+            for deeper in [k for k in carried if k > c]:
+                if deeper < len(cells) and not cells[deeper].text.strip():
+                    del carried[deeper]
+
+
+def _indicator_row(table: Table, r: int, name: str, cols: dict[str, int], levels: list[int],
+                   carried: dict[int, str]) -> IndicatorRow:
+    cells = table.rows[r]
+    row = IndicatorRow(index=r, name=name, path=tuple(carried[c] for c in levels if c in carried),
+                       uncertain=r in table.uncertain_rows)
+    for role, c in cols.items():
+        if c < len(cells):
+            row.cells[role] = cells[c]
+    for k, c in enumerate(levels):
+        if c < len(cells):
+            row.cells[f"level{k + 1}"] = cells[c]
+    if not row.uncertain:
+        row.target = _cell_value(row.cells.get("target"))
+        row.actual = _cell_value(row.cells.get("actual"))
+        row.deviation = _cell_value(row.cells.get("deviation"))
+    return row
 
 
 def extract_into(facts: Facts) -> None:

@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from auditlint import vocab
+from auditlint.extract.text import YEAR
 from auditlint.model import Cell, Location, Paragraph, Table
 from auditlint.numbers import normalize
 
@@ -149,20 +150,19 @@ def _only_gap(between: str) -> str | None:
 # ---------------------------------------------------------------------------
 # year, date, unit
 
-_YEAR = r"((?:19|20)\d{2})"
-_TITLE_YEAR = re.compile(_YEAR + r"\s*年度?")
-_RANGE = re.compile(_YEAR + r"\s*年?\s*[-－—~至到]\s*" + _YEAR + r"\s*年")
+_TITLE_YEAR = re.compile(YEAR + r"\s*年度?")
+_RANGE = re.compile(YEAR + r"\s*年?\s*[-－—~至到]\s*" + YEAR + r"\s*年")
 _PERIOD = re.compile(
-    r"评价(?:时段|期间|区间|周期|时间段)\s*[为是:：]?\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[至到\-－—~]\s*"
-    + _YEAR + r"\s*年"
+    r"评价(?:时段|期间|区间|周期|时间段)\s*[为是:：]?\s*" + YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[至到\-－—~]\s*"
+    + YEAR + r"\s*年"
 )
-_OBJECT = re.compile(r"(?:自评价对象|评价对象|评价范围)\s*(?:[为是:：]|是对)\s*" + _YEAR + r"\s*年")
-_SELF_CHECK = re.compile(r"对\s*" + _YEAR + r"\s*年度?.{0,20}?(?:开展|进行)(?:自查|自评|评价)")
-_DATE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
-_UNIT_SENTENCE = re.compile(r"^\s*(?P<unit>[^，。；,;]{4,40}?)(?:现对|对)\s*(?:19|20)\d{2}\s*年")
+_OBJECT = re.compile(r"(?:自评价对象|评价对象|评价范围)\s*(?:[为是:：]|是对)\s*" + YEAR + r"\s*年")
+_SELF_CHECK = re.compile(r"对\s*" + YEAR + r"\s*年度?.{0,20}?(?:开展|进行)(?:自查|自评|评价)")
+_DATE = re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_DATE_LINE = re.compile(r"^\s*" + YEAR + r"\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
+_UNIT_SENTENCE = re.compile(r"^\s*(?P<unit>[^，。；,;]{4,40}?)(?:现对|对)\s*" + YEAR + r"\s*年")
 _TITLE_WORDS = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年度?|[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]|部门|单位|整体|支出|预算|项目|绩效|自评价|自评|评价|报告)"
+    r"(?:" + YEAR + r"\s*年度?|[（(]\s*" + YEAR + r"\s*年度?\s*[)）]|部门|单位|整体|支出|预算|项目|绩效|自评价|自评|评价|报告)"
 )
 
 

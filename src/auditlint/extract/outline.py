@@ -67,7 +67,7 @@ def _cn(n: int) -> str:
 
 
 class _Printed(Protocol):
-    """A paragraph, or a prose passage (extract/prose.py): its text and where each character is."""
+    """A paragraph, or a passage (extract/passages.py): its text and where each character is."""
 
     @property
     def text(self) -> str: ...

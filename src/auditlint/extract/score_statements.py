@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING
 
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.scoring import squash, vocabulary
+from auditlint.extract.text import CLAUSE, STATEMENT, STOP, YEAR, last_clause, sentence_spans
 from auditlint.model import Location, Paragraph
 from auditlint.numbers import Quantity, normalize, parse_quantity
 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
-
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ _STRONG = ("自评", "综合", "总", "最终", "整体", "评价")
 # a claim about another year, a part or a subordinate unit, not this report's total
 _ELSEWHERE = ("上年", "去年", "上一年", "前年", "往年", "历年", "以前年度", "其中", "下属", "分别", "各单位", "各项目")
 # the year a sentence speaks of: "2023年度", "2023年" (not a date, "2025年3月"), or this year in words
-_YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)|本年|今年|本次|当年")
+_YEAR_NAMED = re.compile(r"(?<!\d)" + YEAR + r"\s*年(?!\s*\d{1,2}\s*月)|本年|今年|本次|当年")
 _OVERALL = ("综合评定", "综合评价", "经自评", "评价结论", "总体评价")  # "经综合评定，得分为99分"
 _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评定结果|评价结论)\s*(?:为|是|:|评定为|评为|确定为)\s*[“\"「『]?(?P<g>" + _GRADES + r")[”\"」』]?"
@@ -116,18 +116,7 @@ _BAND = re.compile(
 )
 # what follows a band's bound, not a claimed score: "90分（含）以上", "80分至90分", "60-80分"
 _BOUND = re.compile(r"\s*(?:\((?:不)?含\)|及?以上|及?以下|以内|[-~～—至到]\s*\d)")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _BREAKDOWN = ("其中", "分别", "各得", "每项")
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
 
 
 def _stated(p: Paragraph, text: str, start: int, end: int) -> Stated | None:
@@ -202,7 +191,7 @@ def extract_into(facts: Facts) -> None:
         scale = _scale(p, text)
         if scale is not None:
             out.append(scale)
-        for s, e in _sentences(text):
+        for s, e in sentence_spans(text, STATEMENT):
             sentence = text[s:e]
             claim = None
             for m in _TOTAL.finditer(sentence):
@@ -246,7 +235,7 @@ def _is_total(sentence: str, m: re.Match[str], names: set[str]) -> bool:
               or any(w in before for w in _OVERALL))
     if not strong:
         return False
-    subject = squash(re.split(r"[,，、:：]", before)[-1])
+    subject = squash(last_clause(before, CLAUSE))
     return not any(n in subject for n in names)
 
 
@@ -258,7 +247,7 @@ def _indicator_scores(p: Paragraph, text: str) -> list[IndicatorScore]:
         end = pairs[k + 1].start() if k + 1 < len(pairs) else len(text)
         lead_text = text[start : m.start()]
         # the name is the last clause before 分值, without its serial and brackets
-        lead = re.split(r"[。；;]", lead_text)[-1]
+        lead = last_clause(lead_text, STOP)
         lead = _SERIAL.sub("", lead).strip(" ,，:：(（")
         # the points the passage concludes with, when it gives exactly one and breaks
         # nothing down ("其中……得2分" speaks of parts)

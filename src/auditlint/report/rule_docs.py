@@ -6,16 +6,26 @@ points at)::
     python -m auditlint.report.rule_docs docs/rules --check  # exit 1 if out of date
 
 Only the built-in pack is documented here; a stale page of a check that no longer
-exists is removed.
+exists is removed. Under the docstring's prose each page shows the check's linted
+examples: the cases of ``tests/rules/ALxxx.yml`` marked ``example: bad`` and
+``example: good``, with the finding the bad one gets when the page is generated (so a
+published example that stops working makes the page, and tests/test_rules.py, fail).
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
 
 from auditlint.engine.registry import FAMILIES, CheckSpec
-from auditlint.report.wording import explanation_parts
+from auditlint.report.wording import arithmetic, explanation_parts
+
+if TYPE_CHECKING:
+    from auditlint.findings import Finding
 
 
 def _repository_url() -> str:
@@ -47,6 +57,174 @@ def rule_url(check_id: str) -> str:
     return f"{REPOSITORY_URL}/blob/main/{RULES_PATH}/{check_id}.md"
 
 
+# ---------------------------------------------------------------------------
+# The pass/fail cases of tests/rules/ALxxx.yml: loaded and run here because the rule
+# pages publish two of them, and tests/test_rules.py runs them all the same way.
+
+CASES_PATH = "tests/rules"
+CASE_FILE = "case.txt"  # the name a case's report is read under
+EXAMPLE_KINDS = ("bad", "good")
+_CASE_KEYS = frozenset({"name", "report", "expect", "example"})
+_EXPECT_KEYS = frozenset({"line", "stated", "computed", "severity"})
+
+
+class CaseError(ValueError):
+    """A case file that does not say what it must (a typo in a key would otherwise
+    make a case that cannot fail)."""
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    """One case: a report in the text form and the findings its check alone gives on
+    it (line, stated, computed, severity when not the default); none where it must
+    stay silent. ``example`` publishes it on the rule page as the bad or good example."""
+
+    check: str
+    name: str
+    report: str
+    expect: tuple[dict[str, object], ...]
+    example: str | None = None
+
+    @property
+    def fires(self) -> bool:
+        return bool(self.expect)
+
+
+def cases_folder() -> Path | None:
+    """``tests/rules`` beside the built-in pack's ``checks/`` (an editable install or a
+    checkout); None for an installed wheel, which ships no tests."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("auditlint.checks")
+    if spec is None or not spec.origin:
+        return None
+    folder = Path(spec.origin).resolve().parents[1] / CASES_PATH
+    return folder if folder.is_dir() else None
+
+
+def _expectation(raw: object, where: str) -> dict[str, object]:
+    if not isinstance(raw, dict) or not {"line", "stated", "computed"} <= set(raw) or set(raw) - _EXPECT_KEYS:
+        raise CaseError(f"{where}: each expected finding has line, stated, computed and optionally severity")
+    return {k: (v if k == "line" else str(v)) for k, v in raw.items()}
+
+
+def _case(check_id: str, raw: object, where: str) -> RuleCase:
+    if not isinstance(raw, dict) or not {"name", "report", "expect"} <= set(raw) or set(raw) - _CASE_KEYS:
+        raise CaseError(f"{where}: a case has name, report, expect and optionally example")
+    example = raw.get("example")
+    if example not in (None, *EXAMPLE_KINDS):
+        raise CaseError(f"{where}: example is bad or good, not {example!r}")
+    if not isinstance(raw["expect"], list):
+        raise CaseError(f"{where}: expect is a list ([] where the check stays silent)")
+    expect = tuple(_expectation(e, where) for e in raw["expect"])
+    if (example == "bad") != bool(expect) and example:
+        raise CaseError(f"{where}: a bad example must give a finding, a good one none")
+    return RuleCase(check_id, str(raw["name"]), str(raw["report"]), expect, example)
+
+
+def load_cases(path: Path) -> list[RuleCase]:
+    """The cases of one ``ALxxx.yml`` (its ``check:`` must be the file's name)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("check") != path.stem or not isinstance(data.get("cases"), list):
+        raise CaseError(f"{path}: expected `check: {path.stem}` and a list of `cases`")
+    cases = [_case(path.stem, raw, f"{path.name} case {n}") for n, raw in enumerate(data["cases"], 1)]
+    names = [c.name for c in cases]
+    if len(set(names)) != len(names):
+        raise CaseError(f"{path}: case names repeat")
+    return cases
+
+
+def run_case(case: RuleCase) -> tuple[list[Finding], list[str]]:
+    """The case's check alone on its report: its findings in reading order, and the
+    problems of the run (a check that raised)."""
+    from auditlint.engine.run import RunOptions, analyse
+    from auditlint.readers.text import read_bytes
+
+    doc = read_bytes(case.report.encode("utf-8"), CASE_FILE)
+    linted = analyse(doc, RunOptions(select=frozenset({case.check}), plugins=False))
+    found = [f for f in linted.findings if f.check_id == case.check]
+    return sorted(found, key=lambda f: (f.location.line or 0, f.location.column or 0)), linted.problems
+
+
+def observed(findings: list[Finding], default: str) -> list[dict[str, object]]:
+    """Findings as a case states them; severity only where it is not ``default``."""
+    out: list[dict[str, object]] = []
+    for f in findings:
+        row: dict[str, object] = {"line": f.location.line, "stated": f.evidence.stated if f.evidence else "",
+                                  "computed": f.evidence.computed if f.evidence else ""}
+        if f.severity is not None and f.severity.value != default:
+            row["severity"] = f.severity.value
+        out.append(row)
+    return out
+
+
+def expected(case: RuleCase, default: str) -> list[dict[str, object]]:
+    """The case's expectation in :func:`observed`'s form (a severity equal to the
+    default may be written or left out)."""
+    return [{k: v for k, v in e.items() if not (k == "severity" and v == default)} for e in case.expect]
+
+
+def examples(spec: CheckSpec, folder: Path | None) -> list[tuple[RuleCase, list[Finding]]]:
+    """The check's published examples, bad first, each with the findings it gets now."""
+    path = folder / f"{spec.id}.yml" if folder else None
+    if path is None or not path.is_file():
+        return []
+    chosen = sorted((c for c in load_cases(path) if c.example), key=lambda c: EXAMPLE_KINDS.index(c.example or ""))
+    return [(c, run_case(c)[0]) for c in chosen]
+
+
+_KIND = {"bad": {"zh": "错误示例", "en": "Bad"}, "good": {"zh": "正确示例", "en": "Good"}}
+_NOTHING = {"zh": "（无问题）", "en": "(no findings)"}
+
+
+def _numbered(report: str) -> list[str]:
+    return [f"{n:>3}  {line}" for n, line in enumerate(report.rstrip("\n").split("\n"), 1)]
+
+
+def _finding_lines(found: list[Finding], lang: str) -> list[str]:
+    from auditlint.report.wording import severity_label
+
+    out = []
+    for f in found:
+        place = f"第{f.location.line}行" if lang == "zh" else f"line {f.location.line}"
+        out.append(f"{place} {f.check_id} [{severity_label(f.severity, lang)}] {f.message(lang)}")
+        if f.evidence:
+            out.append(f"    {arithmetic(f.evidence, lang)}")
+    return out or [_NOTHING[lang]]
+
+
+def examples_markdown(spec: CheckSpec, folder: Path | None) -> list[str]:
+    """The examples section of a rule page (nothing when the check has no cases)."""
+    chosen = examples(spec, folder)
+    if not chosen:
+        return []
+    lines = ["## 示例 / Examples", "",
+             f"以下示例是 `{CASES_PATH}/{spec.id}.yml` 中的测试用例，每次运行测试都会重新检查；报告为 auditlint "
+             "读取的文本形式（表格每个单元格一行，以制表符开头，空行结束一行）。",
+             f"These examples are cases in `{CASES_PATH}/{spec.id}.yml`, run with the tests; each report is "
+             "in the text form auditlint reads (each table cell a line starting with a TAB, a blank line ends a row).",
+             ""]
+    for case, found in chosen:
+        kind = _KIND[case.example or "good"]
+        lines += [f"### {kind['zh']} / {kind['en']}: {case.name}", "", "```text", *_numbered(case.report), "```", "",
+                  "auditlint:", "", "```text", *_finding_lines(found, "zh"), *_finding_lines(found, "en"), "```", ""]
+    return lines
+
+
+def examples_text(spec: CheckSpec, langs: list[str], folder: Path | None) -> list[str]:
+    """The examples for ``auditlint explain``, in the languages asked for, after a blank line."""
+    chosen = examples(spec, folder)
+    if not chosen:
+        return []
+    head = {"zh": f"示例（{CASES_PATH}/{spec.id}.yml，作为测试运行）：", "en": f"Examples ({CASES_PATH}/{spec.id}.yml, run as tests):"}
+    lines = ["", " / ".join(head[lang] for lang in langs)]
+    for case, found in chosen:
+        kind = " / ".join(_KIND[case.example or "good"][lang] for lang in langs)
+        lines += ["", f"  {kind}: {case.name}", *(f"  {ln}" for ln in _numbered(case.report)), ""]
+        lines += [f"  → {ln}" if not ln.startswith(" ") else f"  {ln}" for lang in langs for ln in _finding_lines(found, lang)]
+    return lines
+
+
 def _section(text: str, lang: str) -> list[str]:
     parts = explanation_parts(text, lang)
     lines = [parts.body, ""] if parts.body else []
@@ -55,7 +233,10 @@ def _section(text: str, lang: str) -> list[str]:
     return [*lines, ""] if parts.examples else lines
 
 
-def rule_page(spec: CheckSpec) -> str:
+def rule_page(spec: CheckSpec, cases: Path | None = None) -> str:
+    """The page of one check; ``cases`` is the folder of the YAML cases (the repository's
+    tests/rules unless given), where its examples come from."""
+    cases = cases or cases_folder()
     expl = spec.explanation
     sev = spec.severity.value
     lines = [
@@ -78,6 +259,7 @@ def rule_page(spec: CheckSpec) -> str:
         "## Explanation",
         "",
         *_section(expl.get("en", ""), "en"),
+        *examples_markdown(spec, cases),
         "## 配置 / Configuration",
         "",
         "```toml",
@@ -104,10 +286,12 @@ def index_page(specs: list[CheckSpec]) -> str:
     return "\n".join([*lines, "", f"Families: {families}.", ""])
 
 
-def pages(specs: list[CheckSpec]) -> dict[str, str]:
-    """File name → content for the built-in checks and the index."""
+def pages(specs: list[CheckSpec], cases: Path | None = None) -> dict[str, str]:
+    """File name → content for the built-in checks and the index; ``cases`` defaults to
+    the repository's tests/rules."""
+    cases = cases or cases_folder()
     builtin = sorted((s for s in specs if s.source == "builtin"), key=lambda s: s.id)
-    out = {f"{s.id}.md": rule_page(s) for s in builtin}
+    out = {f"{s.id}.md": rule_page(s, cases) for s in builtin}
     out["README.md"] = index_page(builtin)
     return out
 
@@ -139,8 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m auditlint.report.rule_docs", description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=RULES_PATH)
     parser.add_argument("--check", action="store_true", help="only report pages that are out of date (exit 1)")
+    parser.add_argument("--cases", type=Path, default=None, help=f"the folder of the YAML cases [default: {CASES_PATH}]")
     args = parser.parse_args(argv)
-    wanted = pages(all_checks())
+    wanted = pages(all_checks(), args.cases)
     folder = Path(args.folder)
     if args.check:
         out_of_date = stale(folder, wanted)

@@ -1,0 +1,68 @@
+"""Whether rows of a budget table add up: a row's printed amount as an interval, one
+row against the sum of others in a column, and the evidence strong enough to take an
+unlabelled block of rows for a total and its parts.
+"""
+
+from __future__ import annotations
+
+from auditlint.extract.tables.model import CanonicalTable, Row, summable
+from auditlint.numbers import Approx, Quantity, asum, compare
+
+
+def amount(ct: CanonicalTable, row: Row, role: str) -> Approx | None:
+    """The row's amount as an interval at the column's precision; 0 for an empty
+    or dash cell; None when it is not a number (NaN, text)."""
+    q = row.values.get(role)
+    cell = row.cells.get(role)
+    col = ct.column(role)
+    decimals = col.decimals if col else 0
+    if q is None:
+        if cell is None or not cell.text.strip():
+            return Approx.exact(0)
+        return None
+    if q.placeholder is not None and not q.undefined:
+        return Approx.exact(0)
+    if not q.is_number or q.comparator not in (None, "="):
+        return None
+    return Approx.printed(q.value, max(decimals, q.decimals))
+
+
+def adds_up(ct: CanonicalTable, parent: Row, children: list[Row], role: str) -> bool | None:
+    """Does ``parent`` equal the sum of ``children`` in this column? None when the
+    column cannot say (a value missing, or everything zero)."""
+    if not parent.has(role):
+        return None
+    stated = amount(ct, parent, role)
+    parts = [amount(ct, ch, role) for ch in children]
+    if stated is None or any(p is None for p in parts) or not children:
+        return None
+    if stated.mid == 0 and all(p.mid == 0 for p in parts):  # type: ignore[union-attr]
+        return None
+    return compare(stated, asum(parts)).level == "ok"  # type: ignore[arg-type]
+
+
+def anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
+    """Does ``parent`` equal the sum of ``children`` in at least one column?"""
+    return any(adds_up(ct, parent, children, role) for role in ct.roles() if summable(role))
+
+
+def _significant_digits(q: Quantity) -> int:
+    digits = "".join(ch for ch in q.text if ch.isdigit()).lstrip("0")
+    return len(digits)
+
+
+def strong_anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
+    """An unlabelled block is believed only on evidence a coincidence rarely gives:
+    it adds up in two columns, or in one column whose total is printed with at least
+    three significant digits over at least two non-zero rows. Small round amounts
+    (追加 2 = 1 + 1) add up by chance all the time."""
+    matched = [role for role in ct.roles() if summable(role) and adds_up(ct, parent, children, role)]
+    if len(matched) >= 2:
+        return True
+    for role in matched:
+        q = parent.values.get(role)
+        nonzero = sum(1 for ch in children if ch.has(role) and ch.values[role].value != 0)
+        if q is not None and _significant_digits(q) >= 3 and nonzero >= 2:
+            return True
+    return False
+
