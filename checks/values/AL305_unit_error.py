@@ -14,7 +14,7 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import indicator_rows
 from auditlint.extract.kb.knowledge import knowledge_base
-from auditlint.extract.prose import Sentence
+from auditlint.extract.passages import Sentence
 from auditlint.extract.units import KEY as UNIT_SLIPS
 from auditlint.extract.units import Amount, SentenceUnits, Twin, UnitSlip
 from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity

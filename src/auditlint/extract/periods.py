@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from auditlint.extract.meta import ReportDate
 from auditlint.extract.outline import heading_of
-from auditlint.extract.prose import Passage, Sentence, passages, sentences
+from auditlint.extract.passages import Passage, Sentence, passages, sentences
 from auditlint.numbers import find_quantities, normalize
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from auditlint.extract.narrative import clean_subject, name_of
-from auditlint.extract.prose import Sentence, passages, sentences
+from auditlint.extract.passages import Sentence, passages, sentences
 from auditlint.model import Location, Paragraph, Table
 from auditlint.numbers import MONEY_UNITS, Match, Quantity, asum, compare, find_quantities, normalize, parse_quantity
 
