@@ -35,6 +35,7 @@ EXTRA_OWNERS: dict[str, str] = {
     "outline": "outline",
     "sum_tables": "tables",
     "counts": "counts",
+    "stated_definitions": "kb.definitions",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 
