@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from auditlint.extract.amount_names import multi_year
+from auditlint.extract.kb.values import year_ok_before
 from auditlint.extract.narrative import Figure, Sentence
 from auditlint.numbers import find_quantities, normalize
 
@@ -32,7 +33,6 @@ COUNT_UNITS = ("个", "台", "套", "件", "项", "辆", "座", "处", "批", "�
                "间", "栋", "台套", "公里", "千米", "米", "平方米", "亩")
 # words that put what follows them in a part of the money, not the whole
 SCOPE_WORDS = ("财政拨款", "一般公共预算", "政府性基金", "非税", "专户", "上级补助")
-_YEAR = re.compile(r"(\d{4})\s*年")
 
 
 class _FirstMatch:
@@ -82,14 +82,7 @@ class _Sentence:
     total_starts: list[int]
     counted_at: int | None = None  # where the first count of things ends (sentence offset)
     counted_read: bool = False
-    year_ends: list[int] = field(default_factory=list)  # where each year the sentence names ends
-    years: list[int] = field(default_factory=list)  # … and which year it is
     ordered: bool = True  # the figures' starts ascend
-    other_year: dict[int, int] = field(default_factory=dict)  # year → first_other_year(year)
-
-    def first_other_year(self, year: int) -> int:
-        """The index of the first year named that is not ``year`` (len when none)."""
-        return next((k for k, y in enumerate(self.years) if y != year), len(self.years))
 
 
 class FigureContext:
@@ -109,11 +102,9 @@ class FigureContext:
         for s, figs in grouped.items():
             money = sorted((f for f in figs if f.quantity.is_money), key=lambda f: f.start)
             totals = [f for f in money if multi_year(normalize(f.subject)) or multi_year(normalize(f.name))]
-            years = [(m.end(), int(m.group(1))) for m in _YEAR.finditer(s.text)]
             starts = [f.start for f in figs]
             self._sentences[s] = _Sentence(figs, starts, money, [f.start for f in money], totals,
-                                           [f.start for f in totals], year_ends=[e for e, _ in years],
-                                           years=[y for _, y in years], ordered=starts == sorted(starts))
+                                           [f.start for f in totals], ordered=starts == sorted(starts))
             par = self._paragraphs.get(s.paragraph)
             if par is not None:
                 par.sentences_by_end.setdefault(s.end, []).append(s)
@@ -132,18 +123,9 @@ class FigureContext:
         return before[-1] if before else None
 
     def year_ok(self, fig: Figure, year: int | None) -> bool:
-        """The sentence dates the figure in the evaluated year, or not at all: the years
-        it names before the figure ("2023年…") are none, or that year only
-        (``kb.values.year_ok`` of the words before it)."""
-        s = self._sentences[fig.sentence]
-        named = bisect_right(s.year_ends, fig.start - fig.sentence.start)
-        if not named:
-            return True
-        if year is None:
-            return False
-        if year not in s.other_year:
-            s.other_year[year] = s.first_other_year(year)
-        return s.other_year[year] >= named
+        """The sentence dates the figure in the evaluated year, or not at all
+        (``kb.values.year_ok`` of the words before it, the sentence read once)."""
+        return year_ok_before(fig.sentence.text, fig.start - fig.sentence.start, year)
 
     def scoped(self, fig: Figure) -> bool:
         """The paragraph speaks of a part of the money (财政拨款, 非税 …) before the figure."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from auditlint.extract.counts import counts_of
 from auditlint.extract.facts import Facts
 from auditlint.extract.kb.knowledge import knowledge_base, name_key
-from auditlint.extract.kb.values import year_ok
+from auditlint.extract.kb.values import year_ok_before
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, statements_of
 from auditlint.model import Location
@@ -29,10 +29,15 @@ class Stated:
     quantity: Quantity
     location: Location
     sentence: str
-    before: str  # the sentence's text before the number
+    cut: int  # where the number starts in the sentence
     paragraph: int  # Paragraph.index
     start: int  # offset of the number in the paragraph's text
     exact: bool = True
+
+    @property
+    def before(self) -> str:
+        """The sentence's text before the number."""
+        return self.sentence[: self.cut]
 
     @property
     def shown(self) -> str:
@@ -53,13 +58,14 @@ def stated_values(facts: Facts, *, exact: bool = True) -> list[Stated]:
     year = evaluated_year(facts.meta)
     out: list[Stated] = []
     for f in statements_of(facts, Figure):
-        before = f.sentence.text[: f.start - f.sentence.start]
-        if (f.exact or not exact) and f.quantity.value is not None and year_ok(before, year):
-            out.append(Stated(f.subject, f.quantity, f.location, f.sentence.text, before, f.sentence.paragraph, f.start,
+        cut = f.start - f.sentence.start
+        if (f.exact or not exact) and f.quantity.value is not None and year_ok_before(f.sentence.text, cut, year):
+            out.append(Stated(f.subject, f.quantity, f.location, f.sentence.text, cut, f.sentence.paragraph, f.start,
                               f.exact))
     for c in counts_of(facts):
-        if (c.exact or not exact) and c.quantity.value is not None and year_ok(c.before, year):
-            out.append(Stated(c.subject, c.quantity, c.location, c.sentence, c.before, c.paragraph, c.start, c.exact))
+        cut = len(c.before)  # the count's sentence starts with the words before it
+        if (c.exact or not exact) and c.quantity.value is not None and year_ok_before(c.sentence, cut, year):
+            out.append(Stated(c.subject, c.quantity, c.location, c.sentence, cut, c.paragraph, c.start, c.exact))
     return out
 
 

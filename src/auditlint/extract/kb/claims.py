@@ -14,7 +14,7 @@ from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorRowLike, ScoredRow
 from auditlint.extract.kb.definitions import definition_readings, stated_formula_readings, stated_terms
 from auditlint.extract.kb.knowledge import IndicatorDef, knowledge_base
-from auditlint.extract.kb.values import Reading, readings, year_ok
+from auditlint.extract.kb.values import Reading, readings, year_ok_before
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, Rate, statements_of
 from auditlint.model import Location
@@ -66,7 +66,7 @@ def narrative_claims(facts: Facts) -> Iterator[tuple[Claim, IndicatorDef, Figure
         if not f.exact or not f.quantity.is_percent or f.location in anchors:
             continue
         ind = kb.lookup(f.name)
-        if ind is None or not year_ok(f.sentence.text[: f.start - f.sentence.start], year):
+        if ind is None or not year_ok_before(f.sentence.text, f.start - f.sentence.start, year):
             continue
         claim = Claim(f.name, f.quantity, f.quantity.text.strip(), f.location, f.sentence.text.strip()[:120], "text")
         yield claim, ind, f

@@ -27,7 +27,7 @@ from auditlint.extract.kb.values import (
     _values,
     department_wide,
     lists_projects,
-    year_ok,
+    year_ok_before,
 )
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, statements_of
@@ -72,7 +72,7 @@ def _term_sources(facts: Facts, term: str, paragraph: int, year: int | None, nam
     for f in statements_of(facts, Figure):
         if not f.exact or not f.quantity.is_money or f.quantity.value is None:
             continue
-        if not year_ok(f.sentence.text[: f.start - f.sentence.start], year):
+        if not year_ok_before(f.sentence.text, f.start - f.sentence.start, year):
             continue
         if not _term_key(f.subject).endswith(term):
             continue

@@ -19,6 +19,8 @@ report's own (``kb/definitions.py``).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -210,6 +212,30 @@ def year_ok(before: str, year: int | None) -> bool:
     return year is not None and years == {year}
 
 
+@functools.lru_cache(maxsize=64)
+def _years_in(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each year a sentence names ends, and which year it is."""
+    found = [(m.end(), int(m.group(1))) for m in _YEAR.finditer(sentence)]
+    return tuple(e for e, _ in found), tuple(y for _, y in found)
+
+
+@functools.lru_cache(maxsize=256)
+def _first_other(sentence: str, year: int) -> int:
+    """The index of the first year the sentence names that is not ``year``."""
+    years = _years_in(sentence)[1]
+    return next((k for k, y in enumerate(years) if y != year), len(years))
+
+
+def year_ok_before(sentence: str, cut: int, year: int | None) -> bool:
+    """``year_ok(sentence[:cut], year)``, the sentence's years found once: a long sentence
+    asked about each of its numbers is read once, not once per number. (A year cut in
+    two by ``cut`` would run into the number that starts there: there is none.)"""
+    named = bisect.bisect_right(_years_in(sentence)[0], cut)
+    if not named:
+        return True
+    return year is not None and _first_other(sentence, year) >= named
+
+
 @dataclass(frozen=True)
 class _Item:
     """A narrative number a text reference may take."""
@@ -349,7 +375,7 @@ def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> 
     texts = {p.index: normalize(p.text) for p in facts.document.paragraphs}
     for item in items:
         q = item.quantity
-        if not item.exact or q.value is None or not year_ok(item.before, year):
+        if not item.exact or q.value is None or not year_ok_before(item.sentence, len(item.before), year):
             continue
         if any(w in item.before[-12:] for w in ("上年", "去年", "上一年")):
             continue
