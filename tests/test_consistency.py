@@ -5,10 +5,10 @@ numbers and lines, and the many places where two numbers only look alike."""
 from __future__ import annotations
 
 import pytest
-from auditlint.extract.amount_names import meaning
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditlint.extract.amount_names import meaning
 from claims_reports import BUDGET, BUDGET_ADD_CUT, SANGONG_ONLY, table, with_tables
 from reports import SANGONG
 from xref_reports import by_id, line_of, lint
