@@ -21,7 +21,6 @@ from auditlint.extract.kb.targets import garbled
 from auditlint.extract.kb.values import Reading, all_contradict, contradicts
 from auditlint.extract.stated_figures import Stated, comparable_values, matching_name, stated_of
 from auditlint.findings import Both, Evidence, Finding, Message, Related
-from auditlint.model import Location
 from auditlint.numbers import HUNDRED, Approx, Quantity, fmt
 from auditlint.rank import materiality
 
@@ -141,7 +140,7 @@ def _kb_finding(claim: Claim, ind: IndicatorDef, rs: list[Reading]) -> Finding:
     marks_zh, marks_en = _full_marks(claim.row)
     diff = _difference(claim.quantity, values)
     related: list[Related] = []
-    seen: set[Location] = set()
+    seen: set[object] = set()  # locations already related
     for r in rs:
         for _, s in r.inputs:
             if s.location not in seen and len(related) < 6:

@@ -21,7 +21,6 @@ from auditlint.extract.narrative_targets import (
 )
 from auditlint.extract.stated_figures import MIN_NAME, base_value, matching_name
 from auditlint.findings import Evidence, Finding, Message, Related
-from auditlint.model import Cell
 from auditlint.numbers import fmt
 from auditlint.rank import materiality
 
@@ -72,7 +71,7 @@ def target_differs(facts: Facts) -> Iterator[Finding]:
             continue
         if base_value(tq).gap(base_value(t.quantity)) <= 0:
             continue
-        cell: Cell = row.cells["target"]
+        cell = row.cells["target"]
         shown, said = cell.text.strip(), t.quantity.text.strip()
         diff = abs(base_value(tq).mid - base_value(t.quantity).mid) / tq.scale
         yield Finding(
