@@ -114,7 +114,7 @@ class FigureContext:
         return par.text if par is not None else ""
 
     def previous(self, fig: Figure) -> Figure | None:
-        """The figure of the sentence just before this one."""
+        """The figure just before this one in its sentence."""
         s = self._sentences[fig.sentence]
         if s.ordered:
             k = bisect_left(s.starts, fig.start)
