@@ -37,6 +37,7 @@ EXTRA_OWNERS: dict[str, str] = {
     "counts": "counts",
     "yoy_rates": "yoy_rates",
     "unit_slips": "units",
+    "stated_definitions": "kb.definitions",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 
