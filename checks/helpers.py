@@ -138,6 +138,9 @@ def figure_ratio_finding(sentence: str, stated: Figure, num: Figure, den: Figure
         snippet=sentence_snippet(sentence),
         related=[Related(f.location, f"{f.subject}{f.text}") for f in (num, den)],
         key=key,
+    )
+
+
 # ---------------------------------------------------------------------------
 # scoring tables (AL104, AL401–AL410): how points, keys and shared findings are worded
 
