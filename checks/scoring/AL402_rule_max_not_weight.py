@@ -12,7 +12,7 @@ from auditlint.extract.facts import Facts
 from auditlint.extract.rule_reach import max_mismatch, over_weight
 from auditlint.extract.score_totals import scored
 from auditlint.extract.scoring import Indicator
-from auditlint.extract.scoring_rules import Additive, Rule
+from auditlint.extract.scoring.rules import Additive, Rule
 from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity
 from auditlint.numbers import fmt
 

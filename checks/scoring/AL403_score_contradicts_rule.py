@@ -21,7 +21,7 @@ from auditlint.extract.rule_reach import (
 )
 from auditlint.extract.score_totals import scored
 from auditlint.extract.scoring import Indicator, ScoringTable
-from auditlint.extract.scoring_rules import Unparsed, readings_in
+from auditlint.extract.scoring.rules import Unparsed, readings_in
 from auditlint.extract.stated_results import stated_in_text
 from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity
 from auditlint.numbers import fmt

@@ -8,7 +8,7 @@ from auditlint.checks.helpers import rule_finding
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.scoring_rules import band_breaks
+from auditlint.extract.scoring.rules import band_breaks
 from auditlint.findings import Evidence, Finding, Message
 from auditlint.numbers import fmt
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditlint.extract.scoring import Indicator, ScoringTable, points_of
-from auditlint.extract.scoring_rules import (
+from auditlint.extract.scoring.rules import (
     Additive,
     Award,
     Bands,

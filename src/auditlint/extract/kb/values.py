@@ -3,8 +3,8 @@ reference of ``data/indicators.yaml`` points in this report's tables and sentenc
 and the values an indicator takes there (its :class:`Reading`s).
 
 A ``table:`` reference is looked up in every classified table of its kind
-(``extract/tables.py``); a ``text:`` reference in the narrative's amounts and
-percentages (``extract/narrative.py``) or counts (``extract/counts.py``) whose name is
+(``extract/tables/``); a ``text:`` reference in the narrative's amounts and
+percentages (``extract/narrative/``) or counts (``extract/counts.py``) whose name is
 one of the phrase's words. A fact found more than once with different values (two
 budget tables, two sentences) gives several readings, never a choice: a check that
 holds a claim against them reports only what all of them contradict.
