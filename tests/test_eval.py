@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from auditlint.accuracy.evaluate import Got, Label, Result, evaluate, gate_failures, match, norm_value
 from auditlint.cli import main
-from auditlint.synth.evaluate import Got, Label, Result, evaluate, gate_failures, match, norm_value
 
 REG = {"AL101", "AL301"}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditlint.synth.evaluate import evaluate, gate_failures, table
+from auditlint.accuracy.evaluate import evaluate, gate_failures, table
 from conftest import EVAL_TABLES
 
 REALISTIC = Path(__file__).resolve().parents[1] / "corpus" / "realistic"
