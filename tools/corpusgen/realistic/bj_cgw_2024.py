@@ -1,7 +1,5 @@
-"""北京 城管委 整体: a narrative-heavy clean report (bj-cgw-2024).
-
-Prior-year rates and scores, overlapping 其中 categories, sub-period progress, figures
-from other departments, 元 tables restated in 万元/亿元 (see docs/false-alarms.md)."""
+"""北京 朝阳区城管委 部门整体, docx. Written to probe the narrative: 收支决算总表 (4 decimals), 三公 table, 在职人员控制率, 每车每年2.8万元 /
+每人每餐120元 caps, 区 figures (约9.63亿元, 4%左右), 翻了一番多, 全市16区第5."""
 from corpusgen.model import C, Report
 from corpusgen.numbers import D, pct, s, signed
 from corpusgen.realistic.scoring_table import grade, score_rows

@@ -1,7 +1,5 @@
-"""广西 边境: a narrative-heavy clean report (gx-border-2024).
-
-Prior-year rates and scores, overlapping 其中 categories, sub-period progress, figures
-from other departments, 元 tables restated in 万元/亿元 (see docs/false-alarms.md)."""
+"""广西 龙州县 边境地区转移支付, txt (cell per line). Written to probe the narrative: 上年 column with signed 增减额, 0—3公里/3—20公里
+ranges, 700人×1,820元×12个月 formula, 约3.1万人/约1.3万人, 累计逾2.3亿元, 8个边境县排名第2."""
 from corpusgen.model import C, Report
 from corpusgen.numbers import D, pct, s, signed
 from corpusgen.realistic.scoring_table import grade, score_rows

@@ -1,7 +1,5 @@
-"""湖南 湘西 衔接资金: a narrative-heavy clean report (hn-link-2024).
-
-Prior-year rates and scores, overlapping 其中 categories, sub-period progress, figures
-from other departments, 元 tables restated in 万元/亿元 (see docs/false-alarms.md)."""
+"""湖南 湘西 衔接资金, docx. Written to probe the narrative: 元 table with 占预算比重, ≥55% / ≤1% policy shares,
+完成省下达目标的102.5%, 资产 87.3 = 28+56+3.3 亿元, 五年翻了一番."""
 from corpusgen.model import C, Report
 from corpusgen.numbers import D, pct, th, wan, yi
 from corpusgen.realistic.scoring_table import grade, score_rows

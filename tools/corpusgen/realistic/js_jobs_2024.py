@@ -1,7 +1,5 @@
-"""江苏 就业: a narrative-heavy clean report (js-jobs-2024).
-
-Prior-year rates and scores, overlapping 其中 categories, sub-period progress, figures
-from other departments, 元 tables restated in 万元/亿元 (see docs/false-alarms.md)."""
+"""江苏 盐城 就业补助资金, docx. Written to probe the narrative: 元 table with thousands separators and 占比 column, 1:0.5 配套,
+最低工资60%=1,374元, 贷款额度 caps, 完成年度目标的107.1%, 近两成, 亿元 restatement, 全省第4名."""
 from corpusgen.model import C, Report
 from corpusgen.numbers import D, pct, th, wan, yi
 from corpusgen.realistic.scoring_table import grade, score_rows

@@ -1,7 +1,6 @@
-"""辽宁 养老: a narrative-heavy clean report (ln-elder-2024).
-
-Prior-year rates and scores, overlapping 其中 categories, sub-period progress, figures
-from other departments, 元 tables restated in 万元/亿元 (see docs/false-alarms.md)."""
+"""辽宁 铁岭市民政局 经济困难老年人养老服务补贴 project, txt (row per line). Written to probe the narrative: 万元 with 4 decimals,
+每人每月200/300/100元 standards, 1:0.5 分担, 人次 (按月计), 累计 since 2016, 占老年人口2.1%左右, 全省第3位, 3.3个百分点, 降幅收窄, 翻了一番, 2025
+plan."""
 from corpusgen.model import C, Report
 from corpusgen.numbers import D, pct, wan, yi
 from corpusgen.realistic.scoring_table import grade, score_rows

@@ -1,7 +1,5 @@
-"""四川 文旅 第三方: a narrative-heavy clean report (sc-culture-2024).
-
-Prior-year rates and scores, overlapping 其中 categories, sub-period progress, figures
-from other departments, 元 tables restated in 万元/亿元 (see docs/false-alarms.md)."""
+"""四川 乐山 文旅发展专项 第三方绩效评价 (会计师事务所), docx. Written to probe the narrative: 满分/扣分/得分 columns, inline weights on 一级
+headers, 200×9+50×28 formula, 满200减50 coupons, 1:11 leverage, 人均1,317元, grade bands, 10%—20% 压减."""
 from corpusgen.model import C, Report
 from corpusgen.numbers import D, pct, s
 from corpusgen.realistic.scoring_table import grade

@@ -1,7 +1,5 @@
-"""上海 科委: a narrative-heavy clean report (sh-stc-2024).
-
-Prior-year rates and scores, overlapping 其中 categories, sub-period progress, figures
-from other departments, 元 tables restated in 万元/亿元 (see docs/false-alarms.md)."""
+"""上海 科委 集成电路 project, txt (cell per line). Written to probe the narrative: 元 table, 自筹:资助 1:2, 间接费用 20% / 60万元
+cap, 中期 48.6% progress, overlapping 其中 lists (SCI 4篇、EI 5篇 of 6), 2023 中期评估得分86.5分."""
 from corpusgen.model import C, Report
 from corpusgen.numbers import D, pct, th, wan
 from corpusgen.realistic.scoring_table import grade, score_rows

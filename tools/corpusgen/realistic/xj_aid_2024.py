@@ -1,7 +1,5 @@
-"""新疆 援疆: a narrative-heavy clean report (xj-aid-2024).
-
-Prior-year rates and scores, overlapping 其中 categories, sub-period progress, figures
-from other departments, 元 tables restated in 万元/亿元 (see docs/false-alarms.md)."""
+"""江苏援伊犁 援疆 project, txt (row per line), docx. Written to probe the narrative: 投资完成率 and 拨付率, 千分之一 / 8% rules,
+41.5亿元 province-wide, 户均0.75万元 (1,800万元÷2,400户), 累计1.2万人次, 2023 自评得分91分."""
 from corpusgen.model import C, Report
 from corpusgen.numbers import D, pct, s
 from corpusgen.realistic.scoring_table import grade, score_rows

@@ -1,7 +1,5 @@
-"""云南 禁毒: a narrative-heavy clean report (yn-drug-2024).
-
-Prior-year rates and scores, overlapping 其中 categories, sub-period progress, figures
-from other departments, 元 tables restated in 万元/亿元 (see docs/false-alarms.md)."""
+"""云南 德宏州 禁毒专项经费, txt (row per line), docx. Written to probe the narrative: 上年 column, negative 增减 and 增减率,
+70×7.44 formula, 每人每年600元, 吨 and 起, ‰ share, 全省第2, 降幅收窄 1.5个百分点, 2023 评价等级为“良”."""
 from corpusgen.model import C, Report
 from corpusgen.numbers import D, pct, signed, th
 from corpusgen.realistic.scoring_table import grade, score_rows
