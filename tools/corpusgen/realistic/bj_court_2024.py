@@ -45,6 +45,23 @@ def w(x):
     return th(D(x) / 10000)
 
 
+def spending_rows() -> list[list[str]]:
+    """表3's header and group rows, each followed by its items (the 合计 row is the caller's)."""
+    rows = [["项目", "年初预算", "预算调整", "<", "调整后预算", "实际支出", "执行率", "上年实际支出"],
+            ["^", "^", "调增", "调减", "^", "^", "^", "^"]]
+    groups = [("一、基本支出", BASIC), ("二、项目支出", PROJ)]
+    for glab, items in groups:
+        g = [sum(D(x[i]) for x in items) for i in (1, 2, 3)]
+        ga = sum(D(x[4]) for x in items)
+        gp = sum(D(x[5]) for x in items)
+        gadj = g[0] + g[1] - g[2]
+        rows.append([glab, w(g[0]), w(g[1]), w(g[2]), w(gadj), w(ga), pct(ga, gadj), w(gp)])
+        for x in items:
+            rows.append([x[0], w(x[1]), w(x[2]), w(x[3]), w(adj(x)), w(x[4]), pct(x[4], adj(x)),
+                         w(x[5]) if D(x[5]) else "—"])
+    return rows
+
+
 def build() -> Report:
     r = Report(style="cell")
     lines = BASIC + PROJ
@@ -123,18 +140,7 @@ def build() -> Report:
         "主要是人员经费按政策调增及人民陪审员参审案件增加。年末结转结余"
         f"{w(leftover)}万元，主要为审判法庭维修改造项目尚未支付的质保金及其他收入形成的结余。",
         "表3  2024年度支出预算执行情况（单位：万元）")
-    rows = [["项目", "年初预算", "预算调整", "<", "调整后预算", "实际支出", "执行率", "上年实际支出"],
-            ["^", "^", "调增", "调减", "^", "^", "^", "^"]]
-    groups = [("一、基本支出", BASIC), ("二、项目支出", PROJ)]
-    for glab, items in groups:
-        g = [sum(D(x[i]) for x in items) for i in (1, 2, 3)]
-        ga = sum(D(x[4]) for x in items)
-        gp = sum(D(x[5]) for x in items)
-        gadj = g[0] + g[1] - g[2]
-        rows.append([glab, w(g[0]), w(g[1]), w(g[2]), w(gadj), w(ga), pct(ga, gadj), w(gp)])
-        for x in items:
-            rows.append([x[0], w(x[1]), w(x[2]), w(x[3]), w(adj(x)), w(x[4]), pct(x[4], adj(x)),
-                         w(x[5]) if D(x[5]) else "—"])
+    rows = spending_rows()
     rows.append(["合计", w(y0), w(up), w(down), w(ya), w(act), f"{rate}%", w(prior)])
     r.t(rows, head=2)
 

@@ -33,6 +33,15 @@ PAY = [("施工一标段（堤防加固）", "98652300.00", "42316800.00", "7892
        ("检测、审计及其他", None, None, None)]
 
 
+def year_rows(done: D) -> list[list[str]]:
+    """表2: investment by year, a future year printed "—", and a 合计 over the years done."""
+    rows = [["年度", "计划投资", "完成投资", "完成率"]]
+    for y, plan, dn in YEARS:
+        rows.append([y, th(plan), th(D(dn) / 10000) if dn else "—", pct(D(dn) / 10000, plan) if dn else "—"])
+    rows.append(["合计", th(sum(x[1] for x in YEARS)), th(done / 10000), "—"])
+    return rows
+
+
 def build() -> Report:
     r = Report(title="莆阳市水利局2023年度木兰溪（莆阳段）流域水环境综合治理工程项目支出绩效自评报告",
                site="莆阳市水利局", published="2024-05-20 16:32",
@@ -79,11 +88,7 @@ def build() -> Report:
         f"截至2023年12月31日，项目累计完成投资{wan(done)}万元，占总投资的{pct(done / 10000, total_inv)}，约为三分之二。"
         f"其中2023年完成投资{wan(YEARS[1][2])}万元，完成年度计划的{pct(D(YEARS[1][2]) / 10000, YEARS[1][1])}。",
         "表2  分年度投资计划及完成情况（单位：万元）")
-    rows = [["年度", "计划投资", "完成投资", "完成率"]]
-    for y, plan, dn in YEARS:
-        rows.append([y, th(plan), th(D(dn) / 10000) if dn else "—", pct(D(dn) / 10000, plan) if dn else "—"])
-    rows.append(["合计", th(sum(x[1] for x in YEARS)), th(done / 10000), "—"])
-    r.t(rows)
+    r.t(year_rows(done))
 
     rate = q(spent / 10000 / badj * 100)
     r.p("二、2023年度预算执行情况",

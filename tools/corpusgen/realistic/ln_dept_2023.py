@@ -38,6 +38,19 @@ POSTS, STAFF = 131, 127
 PROC_PLAN, PROC_ACT = D("1865.00"), D("1802.36")
 
 
+def scoring_rows(groups: list[tuple[str, list[tuple[str, ...]]]]) -> tuple[list[list[str]], D]:
+    """表4: each group a full-width row "一、投入（15分）" above its indicators, and the total."""
+    total = sum(D(x[5]) for _, g in groups for x in g)
+    rows = [["二级指标", "三级指标", "分值", "目标值", "实际完成值", "得分"]]
+    for head, items in groups:
+        rows.append([head, "<", "<", "<", "<", "<"])
+        for x in items:
+            rows.append(list(x))
+    rows.append(["合计", "<", "100", "", "", f"{total:f}"])
+    assert sum(int(x[2]) for _, g in groups for x in g) == 100
+    return rows, total
+
+
 def build() -> Report:
     r = Report(title="辽滨市生态环境局2023年度部门整体支出绩效自评报告")
     known = [p for p in PROJ if p[2]]
@@ -133,15 +146,8 @@ def build() -> Report:
             ("社会效益", "公众生态环境满意度", "10", "≥85%", "87.2%", "10"),
             ("^", "环境信息公开率", "5", "100%", "100%", "5")]),
     ]
-    total = sum(D(x[5]) for _, g in groups for x in g)
-    rows = [["二级指标", "三级指标", "分值", "目标值", "实际完成值", "得分"]]
-    for head, items in groups:
-        rows.append([head, "<", "<", "<", "<", "<"])
-        for x in items:
-            rows.append(list(x))
-    rows.append(["合计", "<", "100", "", "", f"{total:f}"])
+    rows, total = scoring_rows(groups)
     r.t(rows)
-    assert sum(int(x[2]) for _, g in groups for x in g) == 100
 
     r.p(f"经自评，本局2023年度部门整体支出绩效自评得分{total}分，等级为“优”。",
         "五、存在的问题和改进措施",
