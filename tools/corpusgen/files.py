@@ -22,13 +22,19 @@ def _content(suffix: str, data: bytes) -> object:
     return data
 
 
+def same_content(path: Path, data: bytes) -> bool:
+    """Whether ``path`` holds ``data``, up to the time stamps of a .docx or .pdf."""
+    if not path.exists():
+        return False
+    try:
+        return _content(path.suffix, path.read_bytes()) == _content(path.suffix, data)
+    except zipfile.BadZipFile:
+        return False
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` unless ``path`` already holds the same content; True if written."""
-    if path.exists():
-        try:
-            if _content(path.suffix, path.read_bytes()) == _content(path.suffix, data):
-                return False
-        except zipfile.BadZipFile:
-            pass
+    if same_content(path, data):
+        return False
     path.write_bytes(data)
     return True

@@ -3,6 +3,7 @@ format the report has, and ``labels.yaml``."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -34,29 +35,32 @@ def rendered(mod: ModuleType, rep: Report, fmt: str) -> bytes:
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def write(mod: ModuleType, rep: Report, out: Path, stem: str, formats: tuple[str, ...]) -> None:
-    for fmt in formats:
-        write_if_changed(out / f"{stem}.{fmt}", rendered(mod, rep, fmt))
-
-
-def write_report(mod: ModuleType, root: Path) -> int:
-    """The report's folder under ``root``; returns the number of planted copies."""
-    out = root / mod.NAME
-    out.mkdir(parents=True, exist_ok=True)
+def report_files(mod: ModuleType, formats: tuple[str, ...] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(file name, content) of everything in the report's folder: the clean report and each
+    planted copy in the report's formats (or those of them in ``formats``), and labels.yaml."""
+    fmts = tuple(f for f in mod.FORMATS if formats is None or f in formats)
     clean = mod.build()
-    write(mod, clean, out, "clean", mod.FORMATS)
+    for fmt in fmts:
+        yield f"clean.{fmt}", rendered(mod, clean, fmt)
     entries: dict[str, Any] = {"clean": {"mutation": None, "expect": []}}
-    plants = getattr(mod, "PLANTS", [])
-    for pl in plants:
+    for pl in getattr(mod, "PLANTS", []):
         rep = planted(clean, pl)
-        # a plant whose .docx would not carry the mistake the same way is written as .txt only
-        fmts = tuple(f for f in mod.FORMATS if f != "docx" or pl.get("docx", True))
-        write(mod, rep, out, pl["name"], fmts)
+        for fmt in fmts:
+            # a plant whose .docx would not carry the mistake the same way is written as .txt only
+            if fmt != "docx" or pl.get("docx", True):
+                yield f"{pl['name']}.{fmt}", rendered(mod, rep, fmt)
         entries[pl["name"]] = label_entry(pl, render_text(rep) if "txt" in mod.FORMATS else None)
     head = HEAD.format(name=mod.NAME, formats=", ".join(mod.FORMATS))
     body = yaml.safe_dump({"reports": entries}, allow_unicode=True, sort_keys=False, width=200)
-    write_if_changed(out / "labels.yaml", (head + body).encode("utf-8"))
-    return len(plants)
+    yield "labels.yaml", (head + body).encode("utf-8")
+
+
+def write_report(mod: ModuleType, root: Path) -> None:
+    """The report's folder under ``root``."""
+    out = root / mod.NAME
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in report_files(mod):
+        write_if_changed(out / name, data)
 
 
 def build(root: Path, names: tuple[str, ...] = ()) -> list[str]:
