@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from auditlint.synth.corpus import FORMATS, build, reader_available, writer_available
-from auditlint.synth.evaluate import evaluate, gate_failures, markdown, table
+from corpusgen.synth.corpus import FORMATS, build, reader_available, writer_available
+
+from auditlint.accuracy.evaluate import evaluate, gate_failures, markdown, table
 from conftest import EVAL_TABLES
 
 SEEDS = tuple(range(1, 7))  # 5 shapes × 6 seeds × (clean + up to 13 mistakes)

@@ -22,7 +22,7 @@ class LazyGroup(click.Group):
 
     lazy: dict[str, str] = {
         "batch": "auditlint.batch.cli:batch",
-        "eval": "auditlint.synth.cli:eval_command",
+        "eval": "auditlint.accuracy.cli:eval_command",
         "inspect": "auditlint.report.inspect:inspect_command",
     }
 
