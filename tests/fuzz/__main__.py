@@ -24,14 +24,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="first case number; case k is reproducible alone")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--kinds", default=",".join(KINDS), help="text,html,docx,pdf")
+    ap.add_argument("--max-minutes", type=float, default=0, help="stop after this long and report the cases run")
     args = ap.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
     start = time.time()
     crashes, slowest, peak, counts = [], (0.0, None, ""), 0, {"ok": 0, "refused": 0, "crash": 0}
     work = [(s, kinds) for s in range(args.seed, args.seed + args.cases)]
     # fresh processes now and then: a leak in one case must not count against the next
-    with ProcessPoolExecutor(args.jobs, max_tasks_per_child=500) as pool:
+    done = 0
+    pool = ProcessPoolExecutor(args.jobs, max_tasks_per_child=500)
+    try:
         for n, (seed, kind, status, seconds, detail, size, rss) in enumerate(pool.map(run_numbered, work, chunksize=8), 1):
+            done = n
             counts[status] += 1
             peak = max(peak, rss)
             if seconds > slowest[0]:
@@ -41,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"case {seed} ({kind}, {size} bytes, {seconds:.1f} s): {status}: {detail}", flush=True)
             if n % 1000 == 0:
                 print(f"… {n} cases, {time.time() - start:.0f} s", flush=True)
-    print(f"{args.cases} cases in {time.time() - start:.0f} s: {counts['ok']} checked, {counts['refused']} refused, "
+            if args.max_minutes and time.time() - start > 60 * args.max_minutes:
+                break
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    print(f"{done} cases in {time.time() - start:.0f} s: {counts['ok']} checked, {counts['refused']} refused, "
           f"{counts['crash']} crashed, {sum(1 for c in crashes if c[2] > SLOW_SECONDS)} over {SLOW_SECONDS:g} s; "
           f"slowest case {slowest[1]} ({slowest[2]}) {slowest[0]:.2f} s; peak memory {peak / 1024:.0f} MB")
     return 1 if crashes else 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from tests.fuzz.mutate import corpus_case
-from tests.fuzz.structured import docx_case, html_case, pdf_case
+from .mutate import corpus_case
+from .structured import docx_case, html_case, pdf_case
 
 KINDS: dict[str, Callable[[random.Random], tuple[bytes, str]]] = {
     "text": corpus_case, "html": html_case, "docx": docx_case, "pdf": pdf_case,

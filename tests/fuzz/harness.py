@@ -75,6 +75,20 @@ def regressions() -> list[Path]:
 HARD_SECONDS = 120  # a case still running after this is a hang: the worker is stopped
 
 
+_warm = False
+
+
+def warm_up() -> None:
+    """Import and run everything once, so that no case pays for the imports."""
+    global _warm
+    if not _warm:
+        from .mutate import corpus_texts
+
+        for text in corpus_texts()[:3]:  # tables, scoring, narrative: every lazy import
+            run_case(text.encode(), "warm.txt")
+        _warm = True
+
+
 def run_numbered(args: tuple[int, list[str]]) -> tuple[int, str, str, float, str, int, int]:
     import signal
 
@@ -82,8 +96,9 @@ def run_numbered(args: tuple[int, list[str]]) -> tuple[int, str, str, float, str
     """Case number ``seed`` in this process, with a hard deadline (for the pool)."""
     import resource
 
-    from tests.fuzz.cases import make
+    from .cases import make
 
+    warm_up()
     kind, data, name = make(seed, kinds)
 
     def hang(signum, frame):  # noqa: ANN001

@@ -4,7 +4,8 @@ budget tables in both text layouts, with numbers in every printed form."""
 from __future__ import annotations
 
 from hypothesis import strategies as st
-from tests.fuzz.mutate import INSERTS
+
+from .mutate import INSERTS
 
 plain_number = st.decimals(min_value=-10**6, max_value=10**9, places=2, allow_nan=False, allow_infinity=False).map(str)
 number = st.one_of(plain_number, plain_number.map(lambda s: s + "%"), st.sampled_from(INSERTS[:14]),
