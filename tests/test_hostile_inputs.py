@@ -167,3 +167,20 @@ def test_a_memory_error_in_a_reader_is_not_a_read_error(monkeypatch: pytest.Monk
     monkeypatch.setattr(text_reader, "read_bytes", exhausted)
     with pytest.raises(MemoryError):
         read_data("一、概况\n".encode(), "x.txt", ".txt")
+
+
+def test_a_pdf_with_only_an_owner_password_is_read() -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    protection = pdfencrypt.StandardEncryption("", ownerPassword="owner", canPrint=1, canModify=0, canCopy=0,
+                                               canAnnotate=0, strength=128)
+    c = canvas.Canvas(buf, encrypt=protection)
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 700, "Total expenditure 300.00, basic 100.00, project 250.00")
+    c.showPage()
+    c.save()
+    assert b"/Encrypt" in buf.getvalue()
+    doc = read_data(buf.getvalue(), "x.pdf", ".pdf")
+    assert doc.paragraphs[0].text == "Total expenditure 300.00, basic 100.00, project 250.00"

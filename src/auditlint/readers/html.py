@@ -157,6 +157,13 @@ class _Builder:
                     self.walk_children(c)
                     self.flush()
             return
+        table = to_table(self._spans(cells), self.n_tables + 1, self.path, len(cells), tbl.sourceline)
+        if table is not None:
+            self.n_tables += 1
+            self.blocks.append(table)
+
+    def _spans(self, cells: list) -> list[Span]:
+        """The data table's cells placed in its grid, within the document's cell limit."""
         rowspans = [[(_rowspan(c, k, len(cells)), _span(c, "colspan")) for c in r] for k, r in enumerate(cells)]
         # the positions the spans cover, counted before any grid is built
         limits.check_cells(self.cells + sum(rs * cs for row in rowspans for rs, cs in row), at_least=True)
@@ -167,10 +174,7 @@ class _Builder:
                 spans.append(Span(rr, cc, rs, cs, _cell_lines(c), c.sourceline))
         self.cells += len(cells) * max(s.col + s.cols for s in spans)
         limits.check_cells(self.cells)
-        table = to_table(spans, self.n_tables + 1, self.path, len(cells), tbl.sourceline)
-        if table is not None:
-            self.n_tables += 1
-            self.blocks.append(table)
+        return spans
 
     def walk_children(self, el) -> None:  # noqa: ANN001
         self.add_text(_flow(el.text), el.sourceline)
