@@ -93,8 +93,8 @@ def write_parquet(path: Path, records: list[dict[str, Any]]) -> None:
         pq.write_table(table, fh, compression="zstd")
 
 
-def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[str, Any]:
-    ok = [r for r in rows if r["status"] == "ok"]
+def _tally(ok: list[dict[str, Any]]) -> tuple[Counter[str], dict[str, dict[str, Any]]]:
+    """Findings per severity, and per check with the number of reports it fired in."""
     severities: Counter[str] = Counter()
     by_check: dict[str, dict[str, Any]] = {}
     for r in ok:
@@ -107,6 +107,12 @@ def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[s
             ids_here.add(f["check_id"])
         for cid in ids_here:
             by_check[cid]["reports"] += 1
+    return severities, by_check
+
+
+def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[str, Any]:
+    ok = [r for r in rows if r["status"] == "ok"]
+    severities, by_check = _tally(ok)
     kinds = Counter(r.get("error_kind") or "unknown" for r in rows if r["status"] != "ok")
     formats = Counter(r.get("format") for r in ok)
     return {
