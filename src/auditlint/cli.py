@@ -122,11 +122,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     if not files:
         _fail("no report files found in " + ", ".join(map(shown, paths)))
     results = [lint_file(f, options) for f in files]
-    for r in results:
-        if r.error:
-            click.echo(f"auditlint: {shown(r.path)}: {r.error}", err=True)
-        for problem in r.problems:
-            click.echo(f"auditlint: {shown(r.path)}: internal error: {problem}; please report it", err=True)
+    _echo_problems(results)
     if write_baseline_path:
         try:
             n = write_baseline(write_baseline_path, results, options.lang)
@@ -143,6 +139,15 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     if threshold is not None and any(f.severity and f.severity.order >= threshold for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _echo_problems(results: list) -> None:
+    """One line per file that could not be read or fully checked, its path escaped."""
+    for r in results:
+        if r.error:
+            click.echo(f"auditlint: {shown(r.path)}: {r.error}", err=True)
+        for problem in r.problems:
+            click.echo(f"auditlint: {shown(r.path)}: internal error: {problem}; please report it", err=True)
 
 
 def _render(results: list, enabled: list, fmt: str, lang: str, output: str | None, *, statistics: bool,
