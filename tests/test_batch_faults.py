@@ -193,3 +193,26 @@ def test_warnings_escape_control_characters_in_paths(tmp_path):
     res = batch(str(folder), "-o", str(tmp_path / "out"))
     assert "evil\\nAL101 [error] forged.txt: a link out of" in res.stderr
     assert not any(line.startswith("AL101") for line in res.stderr.splitlines())
+
+
+def test_a_memory_row_names_the_limit_that_was_hit():
+    from auditlint.batch.local import Limits, Worker
+
+    w = Worker(Limits(timeout=5, memory_mb=4096))
+    try:
+        # under `ulimit -v 1048576` the worker's real limit is 1024 MiB, not --memory-limit's 4096
+        assert w._memory_reason(1024) == ("needed more memory than the 1024 MiB the environment allows (ulimit -v); "
+                                          "the worker was replaced")
+        assert w._memory_reason(4096) == ("needed more memory than the 4096 MiB limit (--memory-limit); "
+                                          "the worker was replaced")
+    finally:
+        w.close()
+
+
+def test_the_worker_reports_the_address_space_limit_in_force():
+    import subprocess
+
+    code = ("import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
+            "from auditlint.batch.worker import _limit_memory; print(_limit_memory(4096), _limit_memory(0))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["3072", "3072"], out.stderr
