@@ -11,14 +11,13 @@
 Everything but the ``seconds`` column of reports.csv is a function of the
 reports and the configuration: two runs over the same files write the same bytes
 (timings of the run itself go to ``run.json``, which is not an output).
-The CSV files carry a UTF-8 byte-order mark so that Excel and WPS open the
-Chinese text correctly.
+The CSV files are written by ``report.tabular.csv_text``, the writer of ``check
+--format csv``: a UTF-8 byte-order mark so that Excel and WPS open the Chinese text
+correctly, and no cell a spreadsheet would run as a formula.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import Counter
 from html import escape
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from auditlint.batch.cache import atomic_write, atomic_writer
+from auditlint.report.tabular import csv_text
 
 SEVERITIES = ("error", "warning", "info")
 LOCATION = ("page", "line", "column", "table", "row", "col", "paragraph")
@@ -82,24 +82,6 @@ def report_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _csv_text(columns: tuple[str, ...], records: list[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    buf.write("\ufeff")
-    w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\r\n", extrasaction="ignore")
-    w.writeheader()
-    for rec in records:
-        w.writerow({k: _cell(rec.get(k)) for k in columns})
-    return buf.getvalue()
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return value
-
-
 def write_parquet(path: Path, records: list[dict[str, Any]]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -111,8 +93,8 @@ def write_parquet(path: Path, records: list[dict[str, Any]]) -> None:
         pq.write_table(table, fh, compression="zstd")
 
 
-def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[str, Any]:
-    ok = [r for r in rows if r["status"] == "ok"]
+def _tally(ok: list[dict[str, Any]]) -> tuple[Counter[str], dict[str, dict[str, Any]]]:
+    """Findings per severity, and per check with the number of reports it fired in."""
     severities: Counter[str] = Counter()
     by_check: dict[str, dict[str, Any]] = {}
     for r in ok:
@@ -125,6 +107,12 @@ def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[s
             ids_here.add(f["check_id"])
         for cid in ids_here:
             by_check[cid]["reports"] += 1
+    return severities, by_check
+
+
+def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[str, Any]:
+    ok = [r for r in rows if r["status"] == "ok"]
+    severities, by_check = _tally(ok)
     kinds = Counter(r.get("error_kind") or "unknown" for r in rows if r["status"] != "ok")
     formats = Counter(r.get("format") for r in ok)
     return {
@@ -238,8 +226,8 @@ def write_all(outdir: Path, rows: list[dict[str, Any]], lang: str, config_key: s
     rows = sorted(rows, key=lambda r: r["path"])
     findings = finding_rows(rows, lang)
     write_parquet(outdir / "findings.parquet", findings)
-    atomic_write(outdir / "findings.csv", _csv_text(FINDING_COLUMNS, findings))
-    atomic_write(outdir / "reports.csv", _csv_text(REPORT_COLUMNS, report_rows(rows)))
+    atomic_write(outdir / "findings.csv", csv_text(FINDING_COLUMNS, findings))
+    atomic_write(outdir / "reports.csv", csv_text(REPORT_COLUMNS, report_rows(rows)))
     summ = summary(rows, config_key, version)
     atomic_write(outdir / "index.html", index_html(rows, summ, lang, titles))
     atomic_write(outdir / "summary.json", json.dumps(summ, ensure_ascii=False, indent=2) + "\n")
