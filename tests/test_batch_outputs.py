@@ -230,3 +230,18 @@ def test_a_failure_extracting_gx_frames_leaves_the_findings_alone(tmp_path, fold
     rec = worker.run_job(job)
     assert rec["status"] == "ok" and rec["counts"] == good["counts"] and "frames" not in rec
     assert rec["frames_error"] == "KeyError: 'no such role'"
+
+
+def test_a_report_with_nothing_to_check_has_its_own_status(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "clean.txt").write_text(report(CLEAN), encoding="utf-8")
+    (d / "minutes.txt").write_text("会议纪要\n\n今天开会讨论了下一阶段的工作安排。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = batch(str(d), "-o", str(out), "--jobs", "1")
+    assert res.exit_code == 0, res.output
+    rows = {Path(r["path"]).name: r for r in read_csv(out / "reports.csv")}
+    assert rows["minutes.txt"]["status"] == "nothing-to-check" and rows["clean.txt"]["status"] == "ok"
+    summary = read_json(out / "summary.json")["reports"]
+    assert (summary["ok"], summary["nothing_to_check"], summary["error"]) == (1, 1, 0)
+    assert "没有可核对内容的报告" in (out / "index.html").read_text(encoding="utf-8")

@@ -22,6 +22,9 @@ import sys
 import time
 from typing import Any
 
+# a report read but holding nothing checkable (no table, no figure): its own status in the batch
+NOTHING = "nothing-to-check"
+
 HEADER = struct.Struct("!Q")
 SEVERITIES = ("error", "warning", "info")
 STARTED = {"started": True}
@@ -143,7 +146,9 @@ def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
         if f.severity is not None:
             counts[f.severity.value] += 1
     record = {
-        "sha256": sha, "status": "ok", "error_kind": None, "error": None, "format": result.format,
+        # read, but no table and no figure in it: its own status, never among the clean reports
+        "sha256": sha, "status": NOTHING if result.nothing_to_check else "ok", "error_kind": None, "error": None,
+        "format": result.format,
         "pages": result.pages, "seconds": round(result.seconds, 3),
         "stated_total_score": None if result.stated_total_score is None else str(result.stated_total_score),
         "risk": report_risk(result.findings), "counts": counts,
