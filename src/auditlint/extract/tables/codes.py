@@ -26,12 +26,15 @@ def code_columns(table: Table, header_rows: int, columns: list[Column]) -> list[
     """The columns that print a row's classification code: a header naming the code
     (科目编码) or one of its parts (类 | 款 | 项, which may sit on the first data row
     when the header rows were counted short), and cells that are codes, blank, or a
-    total's label (合计 merged over the code columns). Two codes at least."""
+    total's label (合计 merged over the code columns). Two codes at least. An unnamed
+    column right after a code column is named by it."""
     out = []
     for col in columns:
         parts = [squash(p) for p in col.header.split("/")]
         texts = [squash(row[col.index].text) for row in table.rows[header_rows:] if col.index < len(row)]
         named = any(p in _PART_HEADERS or any(w in p for w in _CODE_HEADERS) for p in parts)
+        # 科目编码 printed over 类 only, its span not marked: the unnamed columns right of it
+        named = named or (not any(parts) and bool(out) and out[-1] == col.index - 1)
         if not (named or any(t in _PART_HEADERS for t in texts)):
             continue
         codes = sum(1 for t in texts if _CODE.match(t))

@@ -8,8 +8,6 @@ carry no structure, it is inferred from the numbers (``sums.strong_anchor``).
 
 from __future__ import annotations
 
-import itertools
-
 from auditlint.extract.tables.codes import link_codes
 from auditlint.extract.tables.model import CanonicalTable, Row
 from auditlint.extract.tables.sums import anchor, strong_anchor
@@ -92,7 +90,10 @@ def _headed_lists(ct: CanonicalTable, members: list[int]) -> list[int]:
         run: list[int] = []
         if rows[h].kind == "item" and rows[h].level is None and k + 1 < len(members) and _first_serial(rows[members[k + 1]]):
             level = rows[members[k + 1]].level
-            run = list(itertools.takewhile(lambda j: rows[j].level == level and rows[j].kind == "item", members[k + 1 :]))
+            for j in members[k + 1 :]:
+                if rows[j].level != level or rows[j].kind != "item":
+                    break
+                run.append(j)
         if run and anchor(ct, rows[h], [rows[j] for j in run]):
             _link(ct, h, run)
             out.append(h)
