@@ -140,9 +140,26 @@ def test_a_split_grid_is_read_as_two_tables_with_the_grids_index():
     assert [right.rows[i].label for i in total.children] == ["本年支出合计", "年末结转和结余"]
 
 
+BUDGET = [
+    ["本年收入", "", "本年支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、财政拨款收入", "96,282,213.44", "一、公共安全支出", "87,267,272.44"],
+    ["1. 一般公共预算", "96,282,213.44", "二、社会保障和就业支出", "3,343,704.00"],
+    ["2. 政府性基金预算", "0.00", "三、卫生健康支出", "1,149,678.00"],
+    ["3. 国有资本经营预算", "0.00", "四、住房保障支出", "4,521,559.00"],
+    ["二、事业收入", "0.00", "", ""],
+    ["三、其他收入", "0.00", "", ""],
+    ["收入总计", "96,282,213.44", "支出总计", "96,282,213.44"],
+]
+
+
 def test_an_income_row_does_not_own_the_spending_beside_it():
-    # read as one grid, 一、财政拨款收入 "owned" the 1./2./3. rows' spending amounts
-    assert al101(ACCOUNT) == []
+    # read as one grid, 一、财政拨款收入 "owned" the spending beside its 1./2./3. rows:
+    # "本年支出预算数 is 87,267,272.44, but its 3 rows add up to 9,014,941.00"
+    assert al101(BUDGET) == []
+    rows = [r[:] for r in BUDGET]
+    rows[3][1] = "96,282,203.44"  # 一般公共预算 alone under 财政拨款收入 96,282,213.44
+    assert al101(rows) == [("96,282,213.44", "96282203.44")]
 
 
 def test_the_account_halves_add_up_silently():
