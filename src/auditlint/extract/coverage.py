@@ -118,18 +118,7 @@ def coverage_of(facts: Facts, *, read_all: bool = False) -> Coverage:
         facts.ensure_all()
     ran = facts.extracted()
     readings = {t.index: _unread(t) for t in facts.document.tables}
-    split: dict[int, list[Table]] = facts.extra.get("halves", {}) if "tables" in ran else {}
-    for index, parts in split.items():
-        readings[index].halves = [_unread(p) for p in parts]
-    numbers = 0
-    if "tables" in ran:
-        for ct in [*facts.tables, *facts.extra.get("sum_tables", [])]:
-            r = _reading_of(readings, split, ct.table)
-            if ct.kind == "other" and not any(row.children for row in ct.rows):
-                r.why_not = LEFT_ALONE_NO_TOTAL  # only its sums would be understood, and it has none
-                continue
-            _budget(r, ct)
-            numbers += r.numbers
+    numbers = _tables(facts, readings) if "tables" in ran else 0
     if "scoring" in ran:
         for st in facts.scoring:
             for part in st.parts or [st.table]:
@@ -155,6 +144,23 @@ def coverage_of(facts: Facts, *, read_all: bool = False) -> Coverage:
         if r.halves and r.understood:
             r.why_not = None
     return Coverage(sorted(readings.values(), key=lambda r: r.table), statements, numbers, tuple(sorted(ran)))
+
+
+def _tables(facts: Facts, readings: dict[int, TableReading]) -> int:
+    """Fill the readings of the budget tables (a split grid's, half by half); the
+    numbers they hold."""
+    split: dict[int, list[Table]] = facts.extra.get("halves", {})
+    for index, parts in split.items():
+        readings[index].halves = [_unread(p) for p in parts]
+    numbers = 0
+    for ct in [*facts.tables, *facts.extra.get("sum_tables", [])]:
+        r = _reading_of(readings, split, ct.table)
+        if ct.kind == "other" and not any(row.children for row in ct.rows):
+            r.why_not = LEFT_ALONE_NO_TOTAL  # only its sums would be understood, and it has none
+            continue
+        _budget(r, ct)
+        numbers += r.numbers
+    return numbers
 
 
 def _reading_of(readings: dict[int, TableReading], split: dict[int, list[Table]], table: Table) -> TableReading:
