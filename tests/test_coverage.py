@@ -83,3 +83,29 @@ def test_a_selection_reads_only_what_it_needs(tmp_path):
     cov = doc["files"][0]["coverage"]
     # the outline check reads no table: the run says it read none rather than "nothing to check"
     assert cov["tables_read"] == 0 and cov["nothing_to_check"] is False
+
+
+ACCOUNT = [
+    ["收入", "", "支出", ""],
+    ["项目", "决算数", "项目", "决算数"],
+    ["一、财政拨款收入", "900.00", "一、一般公共服务支出", "700.00"],
+    ["二、其他收入", "100.00", "二、住房保障支出", "300.00"],
+    ["本年收入合计", "1,000.00", "本年支出合计", "1,000.00"],
+    ["年初结转和结余", "40.00", "年末结转和结余", "40.00"],
+    ["总计", "1,040.00", "总计", "1,040.00"],
+]
+
+
+def test_inspect_shows_a_split_table_as_its_halves(tmp_path):
+    path = _write(tmp_path, report(ACCOUNT))
+    data = json.loads(CliRunner().invoke(main, ["inspect", path, "--format", "json"]).output)
+    (grid,) = data["tables"]
+    assert grid["read_as"] is None and grid["why_not"] is None and data["coverage"]["tables_read"] == 1
+    left, right = grid["halves"]
+    assert (left["size"], right["size"]) == ([7, 2], [7, 2])
+    assert {(t["label"], tuple(t["covers"])) for t in left["totals"]} == {
+        ("本年收入合计", ("财政拨款收入", "其他收入")), ("总计", ("本年收入合计", "年初结转和结余"))}
+    assert ("总计", ("本年支出合计", "年末结转和结余")) in {(t["label"], tuple(t["covers"])) for t in right["totals"]}
+    en = CliRunner().invoke(main, ["inspect", path, "--lang", "en"]).output
+    assert "side-by-side halves" in en and "  left half (7×2): " in en and "  right half (7×2): " in en
+    assert "总计 (row 7, total) = 本年支出合计, 年末结转和结余" in en

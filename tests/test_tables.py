@@ -127,3 +127,71 @@ def test_a_row_without_a_label_is_named_by_its_serial_or_its_place():
     doc = read_bytes(report(grid).encode(), "t.txt")
     ct = canonical_table(doc.tables[0], doc.blocks)
     assert [r.label for r in ct.rows] == ["1", "第3行"]
+
+
+# ---------------------------------------------------------------------------
+# a whole number among amounts printed to the cent may be rounded to the unit
+
+CENTS = [
+    ["项目", "年初预算数", "实际支出数"],
+    ["基本支出", "14,348,853.34", "14,348,853.34"],
+    ["项目支出", "7,770,008.00", "7,770,008.00"],
+    ["合计", "22,118,861.34", "22,118,861.34"],
+]
+
+
+def al101(rows):
+    from reports import lint
+
+    return sorted((f.evidence.stated, f.evidence.computed) for f in lint(report(rows), "AL101"))
+
+
+def test_a_total_whose_cell_dropped_the_cents_is_read_as_rounded():
+    rows = [r[:] for r in CENTS]
+    rows[3][2] = "22,118,861"  # 22,118,861.34 shown to the yuan
+    assert al101(rows) == []
+
+
+def test_a_whole_number_still_off_by_more_than_its_rounding_is_reported():
+    rows = [r[:] for r in CENTS]
+    rows[3][2] = "22,118,863"  # 22,118,861.34: 1.66 off, beyond the half yuan of rounding
+    assert al101(rows) == [("22,118,863", "22118861.34")]
+    rows[3][2] = "22,118,861.00"  # printed to the cent: it says .00, and .34 is a mistake
+    assert al101(rows) == [("22,118,861.00", "22118861.34")]
+
+
+# ---------------------------------------------------------------------------
+# a 总计 after a 合计: which rows does it cover?
+
+def test_a_grand_total_covers_the_total_above_it_and_the_rows_after():
+    rows = [
+        ["项目", "预算数", "决算数"],
+        ["一、财政拨款收入", "900.00", "880.00"],
+        ["二、其他收入", "100.00", "95.00"],
+        ["本年收入合计", "1,000.00", "975.00"],
+        ["年初结转和结余", "40.00", "40.00"],
+        ["总计", "1,040.00", "1,015.00"],
+    ]
+    ct = facts_of(report(rows)).tables[0]
+    total = ct.rows[-1]
+    assert [ct.rows[i].label for i in total.children] == ["本年收入合计", "年初结转和结余"]
+    assert al101(rows) == []
+    rows[5][2] = "1,025.00"
+    assert al101(rows) == [("1,025.00", "1015.00")]
+
+
+def test_a_grand_total_of_the_rows_after_the_total_alone_is_another_plausible_reading():
+    # 总计 sums the two 合计 sections' own rows here: the rows between add up, the chain
+    # does not, and the table is right
+    rows = [
+        ["项目", "预算数", "决算数"],
+        ["甲项目", "300.00", "280.00"],
+        ["乙项目", "200.00", "190.00"],
+        ["项目合计", "500.00", "470.00"],
+        ["丙项目", "120.00", "110.00"],
+        ["丁项目", "380.00", "360.00"],
+        ["总计", "500.00", "470.00"],
+    ]
+    ct = facts_of(report(rows)).tables[0]
+    assert [ct.rows[i].label for i in ct.rows[-1].children] == ["丙项目", "丁项目"]
+    assert al101(rows) == []

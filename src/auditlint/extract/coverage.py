@@ -59,6 +59,14 @@ class TableReading:
     totals: list[TotalSpan] = field(default_factory=list)
     groups: list[GroupSpan] = field(default_factory=list)
     numbers: int = 0  # printed numbers in cells whose role a check reads
+    # a grid of side-by-side halves (收支总表: 收入 | 支出) is read as two tables: how
+    # each half was read, left to right (their ``table`` is the grid's)
+    halves: list[TableReading] = field(default_factory=list)
+
+    @property
+    def understood(self) -> bool:
+        """Read as a table, or one of its halves was."""
+        return self.read_as is not None or any(h.read_as is not None for h in self.halves)
 
 
 @dataclass
@@ -70,11 +78,11 @@ class Coverage:
 
     @property
     def read(self) -> list[TableReading]:
-        return [t for t in self.tables if t.read_as is not None]
+        return [t for t in self.tables if t.understood]
 
     @property
     def left_alone(self) -> list[TableReading]:
-        return [t for t in self.tables if t.read_as is None and t.why_not != LEFT_ALONE_TEXT]
+        return [t for t in self.tables if not t.understood and t.why_not != LEFT_ALONE_TEXT]
 
     @property
     def nothing_to_check(self) -> bool:
@@ -110,15 +118,7 @@ def coverage_of(facts: Facts, *, read_all: bool = False) -> Coverage:
         facts.ensure_all()
     ran = facts.extracted()
     readings = {t.index: _unread(t) for t in facts.document.tables}
-    numbers = 0
-    if "tables" in ran:
-        for ct in [*facts.tables, *facts.extra.get("sum_tables", [])]:
-            r = readings[ct.table.index]
-            if ct.kind == "other" and not any(row.children for row in ct.rows):
-                r.why_not = LEFT_ALONE_NO_TOTAL  # only its sums would be understood, and it has none
-                continue
-            _budget(r, ct)
-            numbers += r.numbers
+    numbers = _tables(facts, readings) if "tables" in ran else 0
     if "scoring" in ran:
         for st in facts.scoring:
             for part in st.parts or [st.table]:
@@ -137,10 +137,37 @@ def coverage_of(facts: Facts, *, read_all: bool = False) -> Coverage:
         numbers += len({(f.location, f.start) for s in facts.statements for f in _figures(s)})
     if "score_statements" in ran:
         numbers += len(facts.score_statements)
-    for r in readings.values():
+    for r in [*readings.values(), *(h for t in readings.values() for h in t.halves)]:
         if r.read_as is None and r.why_not is None:
             r.why_not = LEFT_ALONE_UNKNOWN
+    for r in readings.values():
+        if r.halves and r.understood:
+            r.why_not = None
     return Coverage(sorted(readings.values(), key=lambda r: r.table), statements, numbers, tuple(sorted(ran)))
+
+
+def _tables(facts: Facts, readings: dict[int, TableReading]) -> int:
+    """Fill the readings of the budget tables (a split grid's, half by half); the
+    numbers they hold."""
+    split: dict[int, list[Table]] = facts.extra.get("halves", {})
+    for index, parts in split.items():
+        readings[index].halves = [_unread(p) for p in parts]
+    numbers = 0
+    for ct in [*facts.tables, *facts.extra.get("sum_tables", [])]:
+        r = _reading_of(readings, split, ct.table)
+        if ct.kind == "other" and not any(row.children for row in ct.rows):
+            r.why_not = LEFT_ALONE_NO_TOTAL  # only its sums would be understood, and it has none
+            continue
+        _budget(r, ct)
+        numbers += r.numbers
+    return numbers
+
+
+def _reading_of(readings: dict[int, TableReading], split: dict[int, list[Table]], table: Table) -> TableReading:
+    """The reading a canonical table fills: its grid's, or that of the half it is."""
+    r = readings[table.index]
+    k = next((k for k, p in enumerate(split.get(table.index, [])) if p is table), None)
+    return r if k is None else r.halves[k]
 
 
 def _unread(t: Table) -> TableReading:

@@ -21,6 +21,7 @@ from auditlint.extract.coverage import (
     LEFT_ALONE_TEXT,
     LEFT_ALONE_UNKNOWN,
     Coverage,
+    TableReading,
     coverage_of,
 )
 
@@ -30,6 +31,7 @@ WHY = {
     LEFT_ALONE_NO_TOTAL: ("列名不是已知的金额列，也没有合计行可供加总", "columns no vocabulary names, and no total row to add them up to"),
     LEFT_ALONE_UNKNOWN: ("有数字，但表头不是已知的预算、三公、评分或指标表", "numbers under headers that name no budget, 三公, scoring or indicator table: left alone"),
 }
+HALF = [("  左半", "  left half"), ("  右半", "  right half"), ("  另一半", "  next half")]
 KIND = {
     "budget": ("预算执行表", "budget execution"),
     "sangong": ("“三公”经费表", "三公 spending"),
@@ -70,21 +72,12 @@ def render_text(path: str, cov: Coverage, statements: list[dict[str, Any]], lang
         where = f"p.{t.page} " if t.page else ""
         where += f"line {t.line}" if t.line else ""
         head = f"\n{'表' if zh else 'table'} {t.table} ({where.strip()}, {t.size[0]}×{t.size[1]}): "
-        if t.read_as is None:
-            out.append(head + ("未读取：" if zh else "left alone: ") + WHY[t.why_not or LEFT_ALONE_UNKNOWN][0 if zh else 1])
+        if t.halves:
+            out.append(head + ("左右两半，各读作一张表" if zh else "side-by-side halves, each read as a table of its own"))
+            for k, h in enumerate(t.halves):
+                out.extend(_reading(h, zh, HALF[min(k, len(HALF) - 1)][0 if zh else 1] + f" ({h.size[0]}×{h.size[1]}): "))
             continue
-        out.append(head + KIND.get(t.read_as, (t.read_as, t.read_as))[0 if zh else 1]
-                   + (f"，{t.numbers} 个数字" if zh else f", {t.numbers} numbers"))
-        roles = [f"{h or '·'} → {r}" for h, r in t.columns if r]
-        if roles:
-            out.append(("  列：" if zh else "  columns: ") + "; ".join(roles))
-        for s in t.totals:
-            how = ("（由数字推断）" if zh else " (inferred from the numbers)") if s.guessed else ""
-            covers = "、".join(s.covers) if zh else ", ".join(s.covers)
-            out.append(f"  {s.label or '·'} (row {s.row}, {s.kind}) = {covers}{how}")
-        for g in t.groups:
-            w = g.weight or "?"
-            out.append(f"  {'分组' if zh else 'group'} {g.name} [{w}]: " + ("、".join(g.members) if zh else ", ".join(g.members)))
+        out.extend(_reading(t, zh, head))
     if statements:
         out.append("\n" + ("正文数字：" if zh else "narrative figures:"))
         for s in statements:
@@ -95,6 +88,25 @@ def render_text(path: str, cov: Coverage, statements: list[dict[str, Any]], lang
             linked = (" → " + ", ".join(s["rows"])) if s["rows"] else ""
             out.append(f"  [{s['kind']}] {where.strip()}: {s['text']}{linked}")
     return "\n".join(out) + "\n"
+
+
+def _reading(t: TableReading, zh: bool, head: str) -> list[str]:
+    """How one table (or one half of a grid) was read, a line each."""
+    if t.read_as is None:
+        return [head + ("未读取：" if zh else "left alone: ") + WHY[t.why_not or LEFT_ALONE_UNKNOWN][0 if zh else 1]]
+    out = [head + KIND.get(t.read_as, (t.read_as, t.read_as))[0 if zh else 1]
+           + (f"，{t.numbers} 个数字" if zh else f", {t.numbers} numbers")]
+    roles = [f"{h or '·'} → {r}" for h, r in t.columns if r]
+    if roles:
+        out.append(("  列：" if zh else "  columns: ") + "; ".join(roles))
+    for s in t.totals:
+        how = ("（由数字推断）" if zh else " (inferred from the numbers)") if s.guessed else ""
+        covers = "、".join(s.covers) if zh else ", ".join(s.covers)
+        out.append(f"  {s.label or '·'} (row {s.row}, {s.kind}) = {covers}{how}")
+    for g in t.groups:
+        w = g.weight or "?"
+        out.append(f"  {'分组' if zh else 'group'} {g.name} [{w}]: " + ("、".join(g.members) if zh else ", ".join(g.members)))
+    return out
 
 
 def render_json(path: str, cov: Coverage, statements: list[dict[str, Any]]) -> str:

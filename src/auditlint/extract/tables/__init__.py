@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from auditlint.extract.halves import halves
 from auditlint.extract.tables.canonical import canonical_table, funds_block, table_unit
 from auditlint.extract.tables.hierarchy import infer_hierarchy
 from auditlint.extract.tables.labels import row_kind, serial_cell, split_serial
@@ -39,6 +40,7 @@ from auditlint.extract.tables.yoy import YoyColumns, yoy_columns
 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
+    from auditlint.model import Table
 
 __all__ = [
     "AMOUNT_ROLES",
@@ -77,22 +79,33 @@ __all__ = [
 def extract_into(facts: Facts) -> None:
     """Every budget, 三公 and share table into ``facts.tables``; tables whose sums alone
     are understood into ``facts.extra["sum_tables"]``. A 自评表 that is no budget table
-    may carry a funds block that is one."""
+    may carry a funds block that is one. A grid of side-by-side halves (收支总表: 收入 |
+    支出) is read as its halves, each a table of its own (``facts.extra["halves"]``:
+    grid index → the halves' tables, left to right)."""
     blocks = facts.document.blocks
-    for table in facts.document.tables:
-        ct = canonical_table(table, blocks)
-        if ct is None:
-            text = "".join(c.text for r in table.rows for c in r)
-            sub = funds_block(table) if any(w in text for w in vocabulary().not_budget) else None
-            ct = canonical_table(sub, block=True) if sub is not None else None
-            if ct is not None:
-                ct.unit = table_unit(blocks, table)
-        if ct is None:
-            continue
-        if ct.kind == "other":
-            facts.extra.setdefault("sum_tables", []).append(ct)
-        else:
-            facts.tables.append(ct)
+    for grid in facts.document.tables:
+        parts = halves(grid)
+        if parts is not None:
+            facts.extra.setdefault("halves", {})[grid.index] = parts
+        for table in parts or [grid]:
+            _read_into(facts, table, blocks, grid)
+
+
+def _read_into(facts: Facts, table: Table, blocks: list, grid: Table) -> None:
+    """One table (a grid, or one half of it) into the facts."""
+    ct = canonical_table(table, blocks, grid=grid)
+    if ct is None:
+        text = "".join(c.text for r in table.rows for c in r)
+        sub = funds_block(table) if any(w in text for w in vocabulary().not_budget) else None
+        ct = canonical_table(sub, block=True) if sub is not None else None
+        if ct is not None:
+            ct.unit = table_unit(blocks, grid)
+    if ct is None:
+        return
+    if ct.kind == "other":
+        facts.extra.setdefault("sum_tables", []).append(ct)
+    else:
+        facts.tables.append(ct)
 
 
 def sum_tables(facts: Facts) -> list[CanonicalTable]:

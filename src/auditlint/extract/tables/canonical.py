@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from auditlint.extract.tables.cells import digit_number, numberish
+from auditlint.extract.tables.codes import code_columns, row_code
 from auditlint.extract.tables.hierarchy import infer_hierarchy, of_which_lists
 from auditlint.extract.tables.labels import category_columns, norm_label, row_kind, row_label, running_count
 from auditlint.extract.tables.model import (
@@ -63,10 +64,12 @@ def funds_block(table: Table) -> Table | None:
     return None
 
 
-def canonical_table(table: Table, blocks: list | None = None, *, block: bool = False) -> CanonicalTable | None:
+def canonical_table(table: Table, blocks: list | None = None, *, block: bool = False,
+                    grid: Table | None = None) -> CanonicalTable | None:
     """A budget or 三公 table with canonical roles, or None for any other table.
     ``block``: a funds block cut out of a scoring table (its 分值 and 得分 columns are
-    not what makes it a scoring table)."""
+    not what makes it a scoring table). ``grid``: the document's table this one was
+    cut from (one half of a side-by-side grid), where its unit is printed."""
     if table.n_rows < 2 or table.n_cols < 2:
         return None
     header_rows = count_header_rows(table)
@@ -76,7 +79,11 @@ def canonical_table(table: Table, blocks: list | None = None, *, block: bool = F
     if not block and any(w in header_text for w in vocabulary().not_budget):
         return None
     columns = column_roles(table, header_rows)
-    if not _reads_as_budget(table, header_rows, columns):
+    for c in code_columns(table, header_rows, columns):
+        columns[c].role = "code"
+    # one half of a 收支总表 has one amount column (label | 决算数): its totals are still read
+    half = grid is not None and grid is not table
+    if not _reads_as_budget(table, header_rows, columns, 1 if half else 2):
         return None
     rows = _rows(table, header_rows, columns)
     if not rows:
@@ -86,19 +93,20 @@ def canonical_table(table: Table, blocks: list | None = None, *, block: bool = F
     # only sums are understood of a table that has not two named amount columns (or
     # one and its rate or share)
     kind = table_kind(rows, columns) if len(standard) + ratios >= 2 else "other"
-    unit = table_unit(blocks, table) if blocks is not None else None
+    unit = table_unit(blocks, grid or table) if blocks is not None else None
     ct = CanonicalTable(table=table, kind=kind, header_rows=header_rows, columns=columns, rows=rows, unit=unit)
     of_which_lists(ct)
     infer_hierarchy(ct)
     return ct
 
 
-def _reads_as_budget(table: Table, header_rows: int, columns: list[Column]) -> bool:
-    """Two amount columns, or one with the rate or share taken of it (a spending-structure
-    table: 实际支出数 | 占总支出比例), a label or serial column, and numbers that fit."""
+def _reads_as_budget(table: Table, header_rows: int, columns: list[Column], least: int = 2) -> bool:
+    """Two amount columns (``least``), or one with the rate or share taken of it (a
+    spending-structure table: 实际支出数 | 占总支出比例), a label or serial column, and
+    numbers that fit."""
     amount_cols = [c for c in columns if summable(c.role)]
     ratio_cols = [c for c in columns if c.role in RATE_ROLES or c.role in SHARE_ROLES]
-    if len(amount_cols) + min(1, len(ratio_cols)) < 2 or not any(c.role in ("label", "serial") for c in columns):
+    if len(amount_cols) + min(1, len(ratio_cols)) < least or not any(c.role in ("label", "serial") for c in columns):
         return False
     return data_fits_roles(table, header_rows, columns)
 
@@ -108,6 +116,8 @@ def _rows(table: Table, header_rows: int, columns: list[Column]) -> list[Row]:
     data = table.rows[header_rows:]
     categories = category_columns(data, label_cols)
     counters = {c.index for c in label_cols if c.role == "serial" and running_count(data, c.index)}
+    code_cols = [c.index for c in columns if c.role == "code"]
+    above = [""] * len(code_cols)
     rows: list[Row] = []
     group = ""
     for r in range(header_rows, table.n_rows):
@@ -115,8 +125,9 @@ def _rows(table: Table, header_rows: int, columns: list[Column]) -> list[Row]:
             continue
         cells = table.rows[r]
         serial, label, level, category = row_label(cells, label_cols, categories, counters)
+        code, words = row_code(cells, code_cols, above) if code_cols else ("", "")
         group = category or group
-        row = _row(Row(index=r, label=label, serial=serial, level=level), cells, columns, group)
+        row = _row(Row(index=r, label=label or words, serial=serial, level=level, code=code), cells, columns, group)
         if row is not None:
             rows.append(row)
     for row in rows:

@@ -8,6 +8,7 @@ carry no structure, it is inferred from the numbers (``sums.strong_anchor``).
 
 from __future__ import annotations
 
+from auditlint.extract.tables.codes import link_codes
 from auditlint.extract.tables.model import CanonicalTable, Row
 from auditlint.extract.tables.sums import anchor, strong_anchor
 
@@ -22,6 +23,8 @@ def infer_hierarchy(ct: CanonicalTable) -> None:
     nothing can be established the rows stay without a parent: no check will
     compare them.
     """
+    if link_codes(ct):  # printed classification codes state the whole hierarchy
+        return
     rows = ct.rows
     positions = list(range(len(rows)))
     totals = [i for i in positions if rows[i].kind == "total"]
@@ -38,7 +41,7 @@ def infer_hierarchy(ct: CanonicalTable) -> None:
         if t == 0 or (t == totals[0] and all(rows[j].kind != "total" for j in positions[t + 1 :]) and t < len(rows) - 1 and _total_first(rows, t)):
             members = [j for j in positions[t + 1 :] if j not in totals]
         else:
-            members = [j for j in positions[prev + 1 : t] if j not in totals]
+            members = _chained(ct, totals, t, [j for j in positions[prev + 1 : t] if j not in totals])
         spans.append((t, members))
         prev = t
     for t, members in spans:
@@ -47,6 +50,62 @@ def infer_hierarchy(ct: CanonicalTable) -> None:
         if top is None:
             continue
         _link(ct, t, top)
+
+
+def _grand(row: Row) -> bool:
+    return "总计" in row.label
+
+
+def _chained(ct: CanonicalTable, totals: list[int], t: int, between: list[int]) -> list[int]:
+    """The rows a 总计 printed after other totals covers. "本年收入合计 / 使用非财政拨款
+    结余 / 年初结转和结余 / 总计": the grand total is the 合计s above it (since the last
+    总计) and the rows after them, as the 收支总表 prints it. When the rows between
+    alone add up to it and the chain does not, they are what it covers."""
+    rows = ct.rows
+    if not _grand(rows[t]):
+        return between
+    earlier: list[int] = []
+    for j in reversed([j for j in totals if j < t]):
+        if _grand(rows[j]):
+            break
+        earlier.insert(0, j)
+    if not earlier:
+        return between
+    chained = [*earlier, *between]
+    if strong_anchor(ct, rows[t], [rows[j] for j in between]) and not anchor(ct, rows[t], [rows[j] for j in chained]):
+        return between
+    return chained
+
+
+def _headed_lists(ct: CanonicalTable, members: list[int]) -> list[int]:
+    """"年初财政拨款结转和结余 / 一、一般公共预算财政拨款 / 二、政府性基金预算财政拨款":
+    an unnumbered row followed by a list numbered from the start (一、 / （一） / 1.)
+    heads that list, when the list adds up to it. The list's rows are linked to it;
+    the members left are returned."""
+    rows = ct.rows
+    out: list[int] = []
+    k = 0
+    while k < len(members):
+        h = members[k]
+        run: list[int] = []
+        if rows[h].kind == "item" and rows[h].level is None and k + 1 < len(members) and _first_serial(rows[members[k + 1]]):
+            level = rows[members[k + 1]].level
+            for j in members[k + 1 :]:
+                if rows[j].level != level or rows[j].kind != "item":
+                    break
+                run.append(j)
+        if run and anchor(ct, rows[h], [rows[j] for j in run]):
+            _link(ct, h, run)
+            out.append(h)
+            k += 1 + len(run)
+            continue
+        out.append(h)
+        k += 1
+    return out
+
+
+def _first_serial(row: Row) -> bool:
+    return row.serial.strip("（()）、.．") in ("一", "1")
 
 
 def _sections(rows: list[Row], totals: list[int]) -> list[tuple[int, list[int]]] | None:
@@ -135,7 +194,7 @@ def _structure(ct: CanonicalTable, members: list[int], total: int) -> list[int] 
     """The top-level rows among ``members`` (linking deeper rows to their parents),
     or None when the structure cannot be established."""
     rows = ct.rows
-    members = [j for j in members if rows[j].kind != "of_which"]
+    members = _headed_lists(ct, [j for j in members if rows[j].kind != "of_which"])
     if not members:
         return None
     levels = {rows[j].level for j in members if rows[j].level is not None}

@@ -16,7 +16,8 @@ RATE_ROLES = ("rate",)
 SHARE_ROLES = ("share",)
 # received_rate (到位率) is recognised so that 资金到位率 is not taken for the funds
 # received; nothing recomputes it yet
-ROLES = ("serial", "label", *AMOUNT_ROLES, *RATE_ROLES, "received_rate", *SHARE_ROLES, "note")
+# code: a classification code (科目编码, or its 类 | 款 | 项 parts), see ``codes``
+ROLES = ("serial", "label", "code", *AMOUNT_ROLES, *RATE_ROLES, "received_rate", *SHARE_ROLES, "note")
 # what an execution rate is taken over, in order of preference: the adjusted budget
 # when the table prints one ("执行率" against 调整预算数), else the initial budget (三公
 # tables: 执行进度 against 年初预算), else the funds received (到位数: "实际支出÷到位资金")
@@ -60,6 +61,7 @@ class Row:
     label: str  # the item's name, serial number removed
     serial: str = ""  # "一", "（一）", "1" …
     level: int | None = None  # depth from the serial style; None when unlabelled
+    code: str = ""  # classification code (2010601, 30101), its parts joined; see ``codes``
     kind: str = "item"  # "total" | "subtotal" | "group" | "item" | "of_which"
     cells: dict[str, Cell] = field(default_factory=dict)
     values: dict[str, Quantity] = field(default_factory=dict)

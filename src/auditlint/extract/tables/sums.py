@@ -24,7 +24,14 @@ def amount(ct: CanonicalTable, row: Row, role: str) -> Approx | None:
         return Approx.exact(0)
     if not q.is_number or q.comparator not in (None, "="):
         return None
+    if q.decimals == 0 and decimals > 0 and abs(q.value) >= _WHOLE:
+        # 22,118,861 among 14,348,853.34 and 2,925,857.00: a cell whose format dropped
+        # the cents shows the amount rounded to the unit, which is a plausible reading
+        return Approx.printed(q.value, 0)
     return Approx.printed(q.value, max(decimals, q.decimals))
+
+
+_WHOLE = 1000  # a whole number this large in a column of decimals may be rounded to the unit
 
 
 def adds_up(ct: CanonicalTable, parent: Row, children: list[Row], role: str) -> bool | None:
