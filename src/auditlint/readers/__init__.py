@@ -5,6 +5,7 @@ saved as .txt is read as a PDF, a web page saved as .doc as HTML."""
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from pathlib import Path
 
@@ -114,6 +115,8 @@ def read_data(data: bytes, shown: str, suffix: str = "") -> Document:
         raise ReadError("the file is empty: nothing to check")
     fmt = sniff(data, suffix)
     module = importlib.import_module(READERS[fmt])
+    if fmt == "pdf" and os.environ.get("AUDITLINT_PDF_READER") == "pdfium":  # PDFium's characters, opt-in
+        module = importlib.import_module("auditlint.readers.pdfium")
     try:
         doc: Document = module.read_bytes(data, shown)
     except ReadError:
