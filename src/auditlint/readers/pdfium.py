@@ -1,101 +1,115 @@
-"""PDF reports through PDFium (pypdfium2): the pdfplumber reader's logic on
-characters and ruling lines PDFium parses in C.
+"""PDF reports read fast: pdfminer's characters without its path drawing, PDFium's ruling lines.
 
-Everything after the characters is ``readers/pdf.py``'s: its page reading
-(tables from pdfplumber's ``TableFinder`` on PDFium's edges, lines, unruled
-tables, line numbers) and its assembly into paragraphs and tables. Only where
-the characters and edges come from differs (``pdf_objects.py``).
+The page reading and the assembly into paragraphs and tables are
+``readers/pdf.py``'s, on the same pdfplumber page objects; only what fills a
+page differs. Its characters come from pdfminer's interpreter given the text
+operators alone (``pdf_text.py``: a report's content streams are mostly table
+rules, which pdfminer would tokenize in Python), so they are pdfminer's, box for
+box. Its ruling lines, the edges pdfplumber's table finder reads, come from
+PDFium, which parses the paths in C (``pdf_objects.py``). A rotated page, or one
+whose media box does not start at (0, 0), is read wholly by pdfplumber.
+
+``AUDITLINT_PDF_READER=pdfplumber`` selects the reference reader, ``pdf.py``.
 """
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from auditlint.model import Document
-from auditlint.readers.pdf import PageContent, assemble, read_page
-from auditlint.readers.pdf_objects import PageObjects
+from auditlint.readers.pdf import PageContent, _declared_pages, _open_error, _quiet, assemble, read_page
 
 
-class _Page(PageObjects):
-    """A page as ``read_page`` reads a pdfplumber page."""
+def _prepare(page: Any, pdfium_page: Any) -> None:
+    """Fill the pdfplumber page's layout (characters) and edges the fast way, where its geometry allows."""
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
-    def find_tables(self, settings: dict[str, Any]) -> list:
-        from pdfplumber.table import TableFinder, TableSettings
+    from auditlint.readers.pdf_objects import page_edges
+    from auditlint.readers.pdf_text import TextInterpreter
 
-        if not self.edges:
-            return []  # no ruling line: no ruled table (the finder would only say so slower)
-        return TableFinder(self, TableSettings.resolve(settings)).tables
-
-    def close(self) -> None:
-        pass
-
-
-class _Reference:
-    """pdfplumber on the same file, opened only for the pages PDFium cannot read in full."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.pdf: Any = None
-
-    def page(self, number: int) -> Any:
-        if self.pdf is None:
-            import io
-
-            import pdfplumber
-
-            from auditlint.readers.pdf import _quiet
-
-            _quiet()
-            self.pdf = pdfplumber.open(io.BytesIO(self.data))
-        return self.pdf.pages[number - 1]
-
-    def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
+    if page.rotation % 360 or tuple(page.mediabox[:2]) != (0, 0) or tuple(page.bbox) != tuple(page.mediabox):
+        return  # pdfplumber reads it all: its coordinates are not PDFium's page space
+    device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    TextInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    height = float(page.height)
+    # the fields read_page reads, computed as pdfplumber's process_object does for a page at (0, 0),
+    # without converting every attribute of every character
+    page._objects = {"char": [{"text": c.get_text(), "x0": c.x0, "x1": c.x1, "top": height - c.y1,
+                               "bottom": height - c.y0, "size": c.size, "upright": c.upright}
+                              for c in _chars(device.get_result())]}
+    page._edges = page_edges(pdfium_page.raw, height)
 
 
-def _open_error(exc: Exception):  # noqa: ANN202 - returns a ReadError
-    from auditlint.readers import ReadError
+def _chars(container: Any) -> list:
+    """pdfminer's characters in drawing order, those inside form XObjects included."""
+    from pdfminer.layout import LTChar, LTContainer
 
-    text = str(exc)
-    if "password" in text.lower():
-        return ReadError("password-protected PDF: remove the password (or print it to a new PDF) and check that copy")
-    if "security" in text.lower():
-        return ReadError("encrypted PDF that cannot be opened (unsupported protection): save an unprotected copy")
-    return ReadError(f"damaged PDF ({type(exc).__name__}: {text[:80]}): export or download it again".replace("\n", " "))
+    out = []
+    for obj in container:
+        if isinstance(obj, LTChar):
+            out.append(obj)
+        elif isinstance(obj, LTContainer):
+            out.extend(_chars(obj))
+    return out
 
 
 def read_bytes(data: bytes, path: str) -> Document:
+    import pdfplumber
     import pypdfium2 as pdfium
+    from pdfplumber.utils.exceptions import PdfminerException
 
     from auditlint.readers import ReadError
 
+    _quiet()
     if b"%%EOF" not in data[-2048:]:
         raise ReadError("truncated PDF (the end of the file is missing): download or export it again")
     try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
         raise _open_error(exc) from None
-    pages: list[PageContent] = []
-    reference = _Reference(data)
-    try:
-        for number in range(1, len(pdf) + 1):
-            try:
-                page = pdf[number - 1]
-                objects = _Page(page)
-                page.close()
-                pages.append(read_page(objects if objects.complete else reference.page(number), number))
-            except ReadError:
-                raise
-            except Exception as exc:
-                raise ReadError(f"damaged PDF: page {number} cannot be read ({type(exc).__name__}): "
-                                "export or download it again") from None
-    finally:
-        pdf.close()
-        reference.close()
+    except Exception as exc:  # pdfminer raises plain errors on some damage
+        raise _open_error(exc) from None
+    with pdf:
+        try:
+            page_objs = pdf.pages
+        except Exception as exc:
+            raise _open_error(exc) from None
+        declared = _declared_pages(pdf)
+        if declared and len(page_objs) < declared:
+            raise ReadError(f"damaged PDF: only {len(page_objs)} of its {declared} pages can be read: "
+                            "export or download it again")
+        try:
+            fast = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            fast = None  # pdfminer reads what PDFium refuses: the reference reader's way, page by page
+        pages = _read_pages(page_objs, fast)
     n_chars = sum(p.n_chars for p in pages)
     if n_chars == 0:
         raise ReadError("no text layer: run OCR first (the PDF holds only images or drawings, e.g. a scan)")
     if sum(p.n_cid for p in pages) > 0.3 * n_chars:
         raise ReadError("no usable text layer (its fonts have no Unicode map): run OCR first")
     return Document(path=path, format="pdf", blocks=assemble(pages, path), pages=len(pages))
+
+
+def _read_pages(page_objs: list, fast: Any) -> list[PageContent]:
+    from auditlint.readers import ReadError
+
+    pages: list[PageContent] = []
+    try:
+        for number, page in enumerate(page_objs, start=1):
+            try:
+                if fast is not None and len(fast) == len(page_objs):
+                    pdfium_page = fast[number - 1]
+                    _prepare(page, pdfium_page)
+                    pdfium_page.close()
+                pages.append(read_page(page, number))
+            except ReadError:
+                raise
+            except Exception as exc:
+                raise ReadError(f"damaged PDF: page {number} cannot be read ({type(exc).__name__}): "
+                                "export or download it again") from None
+    finally:
+        if fast is not None:
+            fast.close()
+    return pages
