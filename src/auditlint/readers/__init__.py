@@ -115,7 +115,7 @@ def read_data(data: bytes, shown: str, suffix: str = "") -> Document:
         raise ReadError("the file is empty: nothing to check")
     fmt = sniff(data, suffix)
     module = importlib.import_module(READERS[fmt])
-    if fmt == "pdf" and os.environ.get("AUDITLINT_PDF_READER") == "pdfium":  # PDFium's characters, opt-in
+    if fmt == "pdf" and os.environ.get("AUDITLINT_PDF_READER") != "pdfplumber":  # pdfplumber: the reference
         module = importlib.import_module("auditlint.readers.pdfium")
     try:
         doc: Document = module.read_bytes(data, shown)

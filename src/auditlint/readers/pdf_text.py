@@ -96,10 +96,39 @@ def _number(token: bytes) -> int | float | None:
         return None
 
 
+# one operation whose operands are numbers and plain names only: most of a content stream
+_SIMPLE = re.compile(rb"\s*((?:(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)|/[^\s/\[\]()<>{}%#]*)\s*)*)"
+                     rb"([A-Za-z][^\s/\[\]()<>{}%#]*|['\"])(?=[\s/\[\]()<>{}%]|$)")
+_OPERAND = re.compile(rb"/[^\s/]*|[^\s/]+")
+_KEPT_BYTES = {k.encode("latin-1") for k in KEPT}
+
+
 def operations(data: bytes):  # noqa: ANN201 - yields (operator, operands)
-    """The content stream's operators with their operands, as pdfminer's parser reads them."""
-    stack: list[list[Any]] = [[]]  # the operand stack, and one list per open array or dict
+    """The content stream's operators with their operands, as pdfminer's parser reads them.
+    Operands are parsed only for the operators in ``KEPT``: the others are all dropped."""
     pos, n = 0, len(data)
+    while pos < n:
+        m = _SIMPLE.match(data, pos)
+        if m is None:
+            name, operands, pos = _operation(data, pos)
+            if name is not None:
+                yield name, operands
+            continue
+        pos = m.end()
+        op = m.group(2)
+        if op in _KEPT_BYTES:
+            yield op.decode("latin-1"), [_name(t[1:]) if t[:1] == b"/" else _number(t)
+                                         for t in _OPERAND.findall(m.group(1))]
+        elif op == b"ID":
+            end = _INLINE_END.search(data, pos)
+            pos = end.end() if end else n
+
+
+def _operation(data: bytes, pos: int) -> tuple[str | None, list[Any], int]:
+    """One operation read token by token (strings, arrays, dicts, comments): its operator
+    (None at the end of the data), operands and where it ends."""
+    stack: list[list[Any]] = [[]]  # the operands, and one list per open array or dict
+    n = len(data)
     while pos < n:
         m = _TOKEN.match(data, pos)
         kind = m.lastgroup
@@ -127,16 +156,14 @@ def operations(data: bytes):  # noqa: ANN201 - yields (operator, operands)
                 stack[-1].append(items if token == b"]" else None)  # a dict only ever feeds a dropped operator
         elif token == b"ID":
             end = _INLINE_END.search(data, pos)
-            pos = end.end() if end else n
-            stack = [[]]
-        elif kind == "kw" or kind == "other":
-            if token in (b"true", b"false"):
-                top.append(token == b"true")
-            elif len(stack) == 1:
-                yield token.decode("latin-1"), top
-                stack = [[]]
-            else:
-                top.append(KWD(token))
+            return "ID", [], end.end() if end else n
+        elif token in (b"true", b"false"):
+            top.append(token == b"true")
+        elif len(stack) == 1:
+            return token.decode("latin-1"), top, pos
+        else:
+            top.append(KWD(token))
+    return None, [], n
 
 
 class TextInterpreter(PDFPageInterpreter):
