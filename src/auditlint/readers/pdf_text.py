@@ -18,9 +18,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pdfminer.pdfdevice import PDFTextDevice
+from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.pdftypes import PDFStream, stream_value
+from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import KWD, LIT
+from pdfminer.utils import apply_matrix_rect
 
 _TOKEN = re.compile(
     rb"(?P<ws>[\s\x00]+)|(?P<comment>%[^\r\n]*)|(?P<str>\()|(?P<dict><<|>>)|(?P<hex><[\s0-9a-fA-F]*>?)"
@@ -191,4 +194,41 @@ class TextInterpreter(PDFPageInterpreter):
                 func(*operands[len(operands) - nargs:])
 
 
-__all__ = ["KEPT", "PDFStream", "TextInterpreter", "operations"]
+
+
+class CharCollector(PDFTextDevice):
+    """pdfminer's ``render_char`` down to the fields ``read_page`` reads: the box
+    ``LTChar`` computes (the same arithmetic, in the same order) turned into
+    pdfplumber's top-down coordinates, without building layout objects. For
+    pages whose media box starts at (0, 0) and that are not rotated."""
+
+    def __init__(self, rsrcmgr: Any, height: float) -> None:
+        super().__init__(rsrcmgr)
+        self.height = height
+        self.chars: list[dict[str, Any]] = []
+
+    def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int,
+                    ncs: Any, graphicstate: Any) -> float:
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = f"(cid:{cid})"
+        adv = font.char_width(cid) * fontsize * scaling
+        vertical = font.is_vertical()
+        if vertical:
+            vx, vy = font.char_disp(cid)
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+        else:
+            descent = font.get_descent() * fontsize
+            bbox = (0, descent + rise, adv, descent + rise + fontsize)
+        a, b, c, d, _e, _f = matrix
+        x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        self.chars.append({"text": text, "x0": x0, "x1": x1, "top": self.height - y1, "bottom": self.height - y0,
+                           "size": x1 - x0 if vertical else y1 - y0, "upright": a * d * scaling > 0 and b * c <= 0})
+        return adv

@@ -23,35 +23,16 @@ from auditlint.readers.pdf import PageContent, _declared_pages, _open_error, _qu
 
 def _prepare(page: Any, pdfium_page: Any) -> None:
     """Fill the pdfplumber page's layout (characters) and edges the fast way, where its geometry allows."""
-    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
-
     from auditlint.readers.pdf_objects import page_edges
-    from auditlint.readers.pdf_text import TextInterpreter
+    from auditlint.readers.pdf_text import CharCollector, TextInterpreter
 
     if page.rotation % 360 or tuple(page.mediabox[:2]) != (0, 0) or tuple(page.bbox) != tuple(page.mediabox):
         return  # pdfplumber reads it all: its coordinates are not PDFium's page space
-    device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-    TextInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     height = float(page.height)
-    # the fields read_page reads, computed as pdfplumber's process_object does for a page at (0, 0),
-    # without converting every attribute of every character
-    page._objects = {"char": [{"text": c.get_text(), "x0": c.x0, "x1": c.x1, "top": height - c.y1,
-                               "bottom": height - c.y0, "size": c.size, "upright": c.upright}
-                              for c in _chars(device.get_result())]}
+    device = CharCollector(page.pdf.rsrcmgr, height)
+    TextInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._objects = {"char": device.chars}  # what pdfplumber's page.chars reads; no image is looked at
     page._edges = page_edges(pdfium_page.raw, height)
-
-
-def _chars(container: Any) -> list:
-    """pdfminer's characters in drawing order, those inside form XObjects included."""
-    from pdfminer.layout import LTChar, LTContainer
-
-    out = []
-    for obj in container:
-        if isinstance(obj, LTChar):
-            out.append(obj)
-        elif isinstance(obj, LTContainer):
-            out.extend(_chars(obj))
-    return out
 
 
 def read_bytes(data: bytes, path: str) -> Document:
