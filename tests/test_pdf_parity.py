@@ -42,26 +42,36 @@ def _blocks(doc) -> list:  # noqa: ANN001 - a Document
     return out
 
 
-def _findings(path: Path) -> str:
-    from auditlint.engine.run import RunOptions, lint_file
+def _findings(doc) -> str:  # noqa: ANN001 - a Document
+    from auditlint.engine.run import RunOptions, lint_document
 
-    result = lint_file(path, RunOptions(plugins=False), display_path=path.name)
-    assert result.error is None, result.error
-    return json.dumps([f.to_dict("zh") for f in result.findings], ensure_ascii=False, sort_keys=True)
+    return json.dumps([f.to_dict("zh") for f in lint_document(doc, RunOptions(plugins=False))], ensure_ascii=False,
+                      sort_keys=True)
 
 
 @pytest.mark.parametrize("path", PDFS, ids=[p.name if p.parent == REAL else str(p.relative_to(ROOT)) for p in PDFS])
-def test_both_readers_give_the_same_document_and_findings(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_both_readers_give_the_same_document_and_findings(path: Path) -> None:
     from auditlint.readers import pdf, pdfium
 
     data = path.read_bytes()
     fast, reference = pdfium.read_bytes(data, path.name), pdf.read_bytes(data, path.name)
     assert fast.pages == reference.pages
     assert _blocks(fast) == _blocks(reference)
+    assert _findings(fast) == _findings(reference)
+
+
+def test_the_fast_reader_is_the_default_and_pdfplumber_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditlint.readers import pdf, pdfium, read_data
+
+    data = PDFS[0].read_bytes()
+    calls: list[str] = []
+    real = pdf.read_bytes
+    monkeypatch.setattr(pdfium, "read_bytes", lambda d, p: calls.append("fast") or real(d, p))
+    monkeypatch.setattr(pdf, "read_bytes", lambda d, p: calls.append("reference") or real(d, p))
+    read_data(data, "a.pdf")
     monkeypatch.setenv("AUDITLINT_PDF_READER", "pdfplumber")
-    expected = _findings(path)
-    monkeypatch.delenv("AUDITLINT_PDF_READER")
-    assert _findings(path) == expected
+    read_data(data, "a.pdf")
+    assert calls == ["fast", "reference"]
 
 
 def test_real_reports_are_covered_or_skipped() -> None:
