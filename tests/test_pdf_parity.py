@@ -20,6 +20,7 @@ not the /W widths pdfminer uses (STSongStd-Light digits 0.613 em against
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -117,3 +118,38 @@ def test_the_text_operators_are_read_as_pdfminer_reads_them(stream: bytes) -> No
     from auditlint.readers.pdf_text import KEPT, operations
 
     assert [(name, list(ops)) for name, ops in operations(stream) if name in KEPT] == _pdfminer_operations(stream)
+
+
+def test_a_table_drawn_in_a_scaled_form_xobject_reads_the_same() -> None:
+    """Ruling lines and text inside a form XObject, under a scaled and moved CTM:
+    PDFium's path points are put through the form's matrix as pdfminer's are."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from auditlint.model import Table
+    from auditlint.readers import pdf, pdfium
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.beginForm("table")
+    c.setFont("STSong-Light", 10)
+    for r in range(4):
+        for k in range(3):
+            c.rect(100 + k * 100, 600 - r * 20, 100, 20)
+            c.drawString(105 + k * 100, 606 - r * 20, ["项目", "预算数", "执行数"][k] if r == 0 else f"{r * k * 12.5:.2f}")
+    c.endForm()
+    c.setFont("STSong-Light", 12)
+    c.drawString(100, 700, "一、基本情况：本年支出合计100.00万元。")
+    c.saveState()
+    c.translate(20, -50)
+    c.scale(0.9, 0.9)
+    c.doForm("table")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    fast = pdfium.read_bytes(buf.getvalue(), "form.pdf")
+    assert _blocks(fast) == _blocks(pdf.read_bytes(buf.getvalue(), "form.pdf"))
+    table = next(b for b in fast.blocks if isinstance(b, Table))
+    assert [[c.text for c in row] for row in table.rows][-1] == ["0.00", "37.50", "75.00"]
