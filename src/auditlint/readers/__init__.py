@@ -153,6 +153,8 @@ def read_data(data: bytes, shown: str, suffix: str = "") -> Document:
     fmt = sniff(data, suffix)
     limits.check_file_size(len(data), text=fmt in ("text", "html"))
     module = importlib.import_module(READERS[fmt])
+    if fmt == "pdf" and os.environ.get("AUDITLINT_PDF_READER") != "pdfplumber":  # pdfplumber: the reference
+        module = importlib.import_module("auditlint.readers.pdfium")
     try:
         doc: Document = module.read_bytes(data, shown)
         limits.check_document(doc.blocks)
