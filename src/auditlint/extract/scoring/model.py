@@ -79,6 +79,10 @@ class Group:
     members: list[int] = field(default_factory=list)  # positions in ScoringTable.indicators
     weight_cell: Cell | None = None  # the 分值 cell beside the group's, when the weight is printed there
     uncertain: bool = False  # a row below it was placed by guess and may belong to it: its sum is unknown
+    # members whose place under it was inferred, not printed: rows a cell-per-line text
+    # printed short below the group's cell (see ``groups.settle_spans``); a finding on the
+    # group's sum is then at most a warning
+    inferred: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -128,6 +132,7 @@ class ScoringTable:
         self.indicators.extend(other.indicators)
         for g in other.groups:
             g.members = [m + base for m in g.members]
+            g.inferred = [m + base for m in g.inferred]
         self.groups.extend(other.groups)
         self.totals.extend(other.totals)
         self.parts.extend(other.parts)

@@ -8,6 +8,7 @@ from auditlint.extract.scoring.groups import group_weight_role, open_group_cells
 from auditlint.extract.scoring.model import LEVEL_ROLES, Group, Indicator, ScoringColumn, ScoringTable
 from auditlint.extract.scoring.placement import placed
 from auditlint.extract.scoring.rules import parse_rule
+from auditlint.extract.scoring.spans import spanned_row
 from auditlint.extract.scoring.totals import is_subtotal_label, is_total_label, total_row
 from auditlint.extract.scoring.vocabulary import vocabulary
 from auditlint.model import Cell
@@ -47,6 +48,8 @@ class _RowReader:
         if is_subtotal_label(text) or (label_cell is not None and self._heading(row, label_cell)):
             return
         row, guessed = self._placed(r, row)
+        spanned = None if guessed else spanned_row(st, row, self.levels, self.open_groups)
+        row = spanned or row
         open_group_cells(st, row, self.levels, self.open_groups, guessed)
         named = self._name(r, row, guessed)
         if named is None:
@@ -55,7 +58,7 @@ class _RowReader:
         if not any(c.text.strip() for k, c in enumerate(row) if k < len(st.columns)
                    and st.columns[k].role not in LEVEL_ROLES and c is not name_cell):
             return  # a heading printed in the name column: nothing is assessed on it
-        self._add(r, row, name_cell, own_weight, guessed)
+        self._add(r, row, name_cell, own_weight, guessed, inferred=spanned is not None)
 
     def _heading(self, row: list[Cell], label_cell: Cell) -> bool:
         """A numbered row closes the headings of its own depth and deeper: it is their
@@ -113,8 +116,10 @@ class _RowReader:
         del self.open_groups[own.level]
         return own.cell, role_cell(st, row, group_weight_role(self.levels[own.level - 1].role or ""))
 
-    def _add(self, r: int, row: list[Cell], name_cell: Cell, own_weight: Cell | None, guessed: bool) -> None:
-        """The row as an indicator, under the headings and groups open above it."""
+    def _add(self, r: int, row: list[Cell], name_cell: Cell, own_weight: Cell | None, guessed: bool,
+             inferred: bool = False) -> None:
+        """The row as an indicator, under the headings and groups open above it
+        (``inferred``: under the groups because it was printed short below their cells)."""
         st = self.st
         weight_cell = role_cell(st, row, "weight")
         ind = _indicator(st, r, row, name_cell, guessed, self.open_groups)
@@ -126,6 +131,8 @@ class _RowReader:
         st.indicators.append(ind)
         for group in [*self.headings.values(), *self.open_groups.values()]:
             group.members.append(pos)
+        for group in self.open_groups.values() if inferred else ():
+            group.inferred.append(pos)
 
 
 def _heading_row(row: list[Cell], label_cell: Cell | None) -> bool:
