@@ -35,6 +35,7 @@ EXTRA_OWNERS: dict[str, str] = {
     "outline": "outline",
     "sum_tables": "tables",
     "counts": "counts",
+    "unfilled": "placeholders",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 
