@@ -60,10 +60,11 @@ def settle_spans(st: ScoringTable) -> None:
         dropped = group.inferred[keep:]
         for g in st.groups:
             if g is group or (g.level > group.level and any(m in g.members for m in dropped)):
+                for m in dropped:
+                    if m in g.members:
+                        _leave(st, m, g.name)
                 g.members = [m for m in g.members if m not in dropped]
                 g.inferred = [m for m in g.inferred if m not in dropped]
-        for m in dropped:
-            _leave(st, m, group.name)
         group.inferred = []  # its weight agrees with the rows it now covers
 
 
