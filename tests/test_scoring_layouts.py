@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fixture_docs import Grid, Report, to_docx
-from reports import by_id, lint
-
 from auditlint.engine.run import RunOptions, lint_document
 from auditlint.extract import extract
 from auditlint.extract.scoring import ScoringTable
 from auditlint.model import Cell, Document, Location, Paragraph, Table
 from auditlint.readers import read_data
+from fixture_docs import Grid, Report, to_docx
+from reports import by_id, lint
 
 D = Decimal
 H = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
@@ -257,3 +256,49 @@ def test_pdf_merged_group_cells_cover_their_rows():
 def test_reports_module_lint_agrees():
     # the shared helper reads the same text the same way
     assert by_id(lint(cell_per_line(SPANS), "AL104"), "AL104") == []
+
+
+# ---------------------------------------------------------------------------
+# blank 得分 cells (issue 15, form 6): a finding of their own, never a misplaced row
+
+BLANK = [H, ["决策（5分）", "项目立项（5分）", "立项依据充分性", "3", ""], ["", "", "立项程序规范性", "2", ""],
+         ["过程（5分）", "资金管理（5分）", "资金到位率", "3", ""], ["", "", "资金使用合规性", "2", ""],
+         ["合计", "", "", "10", ""]]
+
+
+def test_a_score_column_left_empty():
+    st = table_of(row_per_line(BLANK))
+    assert st.blank_scores
+    assert [st.indicators[k].name for k in st.unscored] == ["立项依据充分性", "立项程序规范性", "资金到位率", "资金使用合规性"]
+    # the rows stay where they were printed: each under its groups, with its weight
+    assert [i.path for i in st.indicators][3] == ("过程", "资金管理", "资金使用合规性")
+    assert [i.weight.value for i in st.indicators] == [D(3), D(2), D(3), D(2)]
+
+
+def test_a_score_column_left_empty_in_cell_per_line_text():
+    rows = [H, ["决策（5分）", "项目立项（5分）", "立项依据充分性", "3", "—"], ["立项程序规范性", "2", "—"],
+            ["合计", "", "", "5", ""]]
+    st = table_of(cell_per_line(rows))
+    assert st.blank_scores and len(st.unscored) == 2
+    assert st.indicators[1].path == ("决策", "项目立项", "立项程序规范性")
+
+
+def test_a_score_column_mostly_blank_is_not_entirely_blank():
+    rows = [list(r) for r in BLANK]
+    rows[1][4] = "3"
+    st = table_of(row_per_line(rows))
+    assert not st.blank_scores
+    assert [st.indicators[k].name for k in st.unscored] == ["立项程序规范性", "资金到位率", "资金使用合规性"]
+
+
+def test_scored_tables_have_no_blank_scores():
+    st = table_of(row_per_line(FIRST_ROW))
+    assert not st.blank_scores and st.unscored == []
+
+
+def test_a_score_total_printed_means_the_column_is_not_left_empty():
+    rows = [list(r) for r in BLANK]
+    rows[5][4] = "9"
+    st = table_of(row_per_line(rows))
+    assert not st.blank_scores
+    assert len(st.unscored) == 4
