@@ -302,3 +302,24 @@ def test_a_score_total_printed_means_the_column_is_not_left_empty():
     st = table_of(row_per_line(rows))
     assert not st.blank_scores
     assert len(st.unscored) == 4
+
+
+# ---------------------------------------------------------------------------
+# forms seen in published pages (our own repros)
+
+
+def test_a_name_column_headed_with_its_weight_note_is_the_indicator_column():
+    """评价指标（分值）: the names carry their weights in brackets (1.可研报告（7分）); the
+    header's （分值） says so and does not make the column a 分值 column. The group column
+    (评价内容, one character a line in the PDF) is not a known level header yet."""
+    rows = [["评价内容", "评价指标（分值）", "评分标准", "得分"],
+            ["（一）\n前\n期\n工\n作\n（7分）", "1.可研报告（7分）", "编制符合要求得7分", "7"],
+            ["（二）\n项\n目\n组\n织\n（8分）", "2.组织管理（6分）", "管理到位得6分", "6"],
+            ["", "3.项目档案（2分）", "资料齐全得2分", "1"],
+            ["合计", "", "", "14"]]
+    text = cell_per_line(rows)
+    st = table_of(text)
+    assert st.roles() == (None, "level3", "rule", "score")
+    assert [(i.weight.value, i.weight_inline, i.score.value) for i in st.indicators] == [
+        (D(7), True, D(7)), (D(6), True, D(6)), (D(2), True, D(1))]
+    assert by_id(lint(text, "AL4"), "AL407") == []  # 7 + 6 + 1 = 14
