@@ -60,3 +60,10 @@ def test_figures_set_in_a_layer_of_their_own_fill_the_blanks():
 def test_no_blank_in_the_real_pdfs():
     for pdf in sorted(REAL.glob("*.pdf")):
         assert extract(read(pdf)).extra[KEY] == [], pdf.name
+
+
+def test_notes_to_the_writer_in_the_forms_templates_print():
+    assert [k for k, _, _ in unfilled_in("此处填写扶持项目名称 项目绩效评价表")] == ["instruction"]
+    assert [k for k, _, _ in unfilled_in("此处填获得扶持资金金额")] == ["instruction"]
+    assert [k for k, _, _ in unfilled_in("一、项目概况（文字说明：简要说明项目绩效目标及完成情况。）")] == ["instruction"]
+    assert unfilled_in("资金用于此处办公场所改造") == []

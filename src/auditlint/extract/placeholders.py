@@ -11,7 +11,7 @@ Three kinds are read, in paragraphs and table cells:
 - ``amount``: an amount's unit with only spaces before it, after a word that announces
   one (收入合计 万元, 共计  元);
 - ``instruction``: a bracketed note addressed to the writer (（请在此处填写…）, （此处填写…）,
-  【请填写…】), or such a note standing alone as a paragraph.
+  【请填写…】, （文字说明：简要说明…）), or a line or cell that starts with one (此处填写项目名称).
 
 A blank is not known to be unfilled when a line beside it holds only figures: PDFs
 made by filling a template's fields set the figures in a layer of their own, and the
@@ -38,7 +38,9 @@ _SHARE = re.compile(r"(?:占比?|比重为?|增长|下降|增加|减少|提高|�
 _AMOUNT = re.compile(r"(?:收入|支出|合计|总计|共计|小计|资金|预算|决算|拨款|金额|为|共|计|达)[ \t\u3000]+(?:亿元|万元|元)")
 _INSTRUCTION = re.compile(
     r"[（(【\[]\s*(?:请(?:在此处|在此|于此处|根据|按照|按|结合|简要|详细|如实)?[^）)】\]]{0,6}?(?:填写|填报|说明|描述|列示|阐述|概述)"
-    r"|此处(?:填写|填报|说明)|在此(?:填写|填报))[^）)】\]]{0,80}[）)】\]]")
+    r"|此处(?:填写|填报|填|说明)|在此(?:填写|填报)|文字说明\s*[:：])[^）)】\]]{0,80}[）)】\]]"
+    # a note standing at the start of a line or cell, unbracketed: 此处填写扶持项目名称
+    r"|^\s*此处(?:填写|填报|填)[^，。；,;\s]{0,40}", re.MULTILINE)
 
 _FIGURE = re.compile(r"[-−+]?\d[\d,，]*(?:\.\d+)?[%％]?")
 
