@@ -67,3 +67,8 @@ def test_notes_to_the_writer_in_the_forms_templates_print():
     assert [k for k, _, _ in unfilled_in("此处填获得扶持资金金额")] == ["instruction"]
     assert [k for k, _, _ in unfilled_in("一、项目概况（文字说明：简要说明项目绩效目标及完成情况。）")] == ["instruction"]
     assert unfilled_in("资金用于此处办公场所改造") == []
+
+
+def test_a_header_s_percent_unit_is_no_blank():
+    text = "一、情况\n\t项目\n\t决算数\n\t同比增长%\n\n\t办公费\n\t12\n\t5\n\n二、其他\n无。\n"
+    assert unfilled(text) == []

@@ -4,7 +4,8 @@ Templates print the words and leave blanks for the figures, and notes telling th
 writer what to put where. A report that keeps them is unfinished, and the blank is a
 finding of its own, never a figure to read: "财政拨款收入90.00万元，占 %" states no share,
 "（请在此处填写绩效目标完成情况，不超过500字）" is an instruction, not the section's text.
-Three kinds are read, in paragraphs and table cells:
+Three kinds are read in paragraphs; in table cells only instructions (a header such as
+同比增长% is a unit, and an empty cell is the table extractor's to read):
 
 - ``share``: a percent sign with no number before it, after a word that announces one
   (占 %, 增长 %, 执行率为 %);
@@ -88,6 +89,8 @@ def extract_into(facts: Facts) -> None:
             for row in block.rows:
                 for cell in row:
                     for kind, a, b in unfilled_in(cell.text):
+                        if kind != "instruction":
+                            continue  # 同比增长%, 金额（万元）: a header's unit, not a blank; a blank cell is the table's to read
                         out.append(Unfilled(kind, cell.text[a:b], cell.text.strip()[:80], cell.location))
     if _overlaid(blocks):
         out = [u for u in out if u.kind == "instruction"]
