@@ -38,6 +38,7 @@ EXTRA_OWNERS: dict[str, str] = {
     "yoy_rates": "yoy_rates",
     "unit_slips": "units",
     "stated_definitions": "kb.definitions",
+    "unfilled": "placeholders",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 

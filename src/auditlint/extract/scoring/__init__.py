@@ -6,7 +6,8 @@ are data (``vocab/scoring.yaml``). Each data row becomes an ``Indicator`` with
 its level path, weight (own column, or inline in its name: 立项依据充分性（2.5分）), target,
 rule text and parsed rule, stated actual and score; group cells (决策（15分）) become
 ``Group``s with their inline weight and the indicators under them, whether the group
-cell is merged, blank below its first row, or repeated; the total row (合计, 总分, 得分)
+cell is merged, blank below its first row, repeated, or printed once above rows a
+cell-per-line text prints short (``Group.inferred``: covered by inference); the total row (合计, 总分, 得分)
 becomes a ``TotalRow``. In a table with one indicator column, a row whose label heads a
 group (决策（20分）, 一、决策) and whose 分值 and 得分 are the sums of the rows under it is
 that group's subtotal: a ``Group``, not an indicator. A row whose numbers a reader had to
@@ -17,8 +18,9 @@ target column is the year's cannot be told, the table has no target column.
 
 Modules, one job each: ``vocabulary`` (the words), ``model`` (what a table is read
 into), ``cells`` (what one cell says), ``columns`` (header rows and column roles),
-``groups`` (group cells, group weights, group rows), ``placement`` (rows placed by
-guess), ``rows`` (rows into indicators), ``totals`` (total rows), ``funding`` (the funding
+``groups`` (group cells, group weights, group rows), ``spans`` (rows printed short
+under a merged group cell, and which of them a group covers), ``placement`` (rows
+placed by guess), ``rows`` (rows into indicators), ``totals`` (total rows), ``funding`` (the funding
 block above the header), ``document`` (every table of a report); ``rules`` parses the
 评分标准 text.
 """

@@ -14,7 +14,9 @@ from auditlint.extract.scoring.vocabulary import vocabulary
 from auditlint.model import Table
 from auditlint.numbers import parse_quantity
 
-_UNIT_NOTE = re.compile(r"[（(]\s*(?:分|%|％|万元|元)\s*[)）]")
+# a unit note after a header: （分）, （%）; and （分值）/（权重） after a name column's header
+# (评价指标（分值）: the names carry their weights in brackets, 1.可研报告（7分）)
+_UNIT_NOTE = re.compile(r"[（(]\s*(?:分|分值|权重|%|％|万元|元)\s*[)）]")
 
 
 def header_role(header: str) -> str | None:

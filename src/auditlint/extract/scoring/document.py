@@ -11,6 +11,7 @@ from auditlint.extract.scoring.funding import funding_rows
 from auditlint.extract.scoring.groups import group_rows
 from auditlint.extract.scoring.model import LEVEL_ROLES, NUMBER_ROLES, ScoringTable
 from auditlint.extract.scoring.rows import read_rows
+from auditlint.extract.scoring.spans import settle_spans
 from auditlint.model import Table
 
 if TYPE_CHECKING:
@@ -64,4 +65,5 @@ def extract_into(facts: Facts) -> None:
             previous = st
         between = []
     for st in facts.scoring:
+        settle_spans(st)
         group_rows(st, sum(1 for c in st.columns if c.role in LEVEL_ROLES))

@@ -153,6 +153,7 @@ def _make_groups(st: ScoringTable, heads: dict[int, list[int]], spans: dict[int,
     new_pos = {j: n for n, j in enumerate(keep)}
     for g in st.groups:
         g.members = [new_pos[m] for m in g.members if m in new_pos]
+        g.inferred = [new_pos[m] for m in g.inferred if m in new_pos]
     for i in sorted(heads):
         head = rows[i]
         cell = head.cells["name"]

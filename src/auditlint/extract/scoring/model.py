@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from auditlint.extract.scoring.cells import cell_location
 from auditlint.extract.scoring.rules import Reading, Rule, reading_of, readings_in
 from auditlint.model import Cell, Location, Table
-from auditlint.numbers import Quantity, find_quantities, parse_quantity
+from auditlint.numbers import PLACEHOLDERS, Quantity, find_quantities, parse_quantity
 
 LEVEL_ROLES = ("level1", "level2", "level3")  # the indicator-name columns, outermost first
 NUMBER_ROLES = ("weight", "score")
@@ -79,6 +79,10 @@ class Group:
     members: list[int] = field(default_factory=list)  # positions in ScoringTable.indicators
     weight_cell: Cell | None = None  # the 分值 cell beside the group's, when the weight is printed there
     uncertain: bool = False  # a row below it was placed by guess and may belong to it: its sum is unknown
+    # members whose place under it was inferred, not printed: rows a cell-per-line text
+    # printed short below the group's cell (see ``groups.settle_spans``); a finding on the
+    # group's sum is then at most a warning
+    inferred: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -128,15 +132,41 @@ class ScoringTable:
         self.indicators.extend(other.indicators)
         for g in other.groups:
             g.members = [m + base for m in g.members]
+            g.inferred = [m + base for m in g.inferred]
         self.groups.extend(other.groups)
         self.totals.extend(other.totals)
         self.parts.extend(other.parts)
         self.unread.extend(other.unread)
 
     @property
+    def unscored(self) -> list[int]:
+        """Positions in ``indicators`` of the weighted rows whose 得分 cell is left blank (or
+        holds only a placeholder such as "—"): a score missing, whatever the other rows do.
+        Empty when the table has no score column; bonus rows and rows placed by guess are
+        no row's to score."""
+        if not self.has("score"):
+            return []
+        return [k for k, i in enumerate(self.indicators)
+                if not i.unweighted and not i.guessed and i.weight is not None and i.score is None
+                and _blank(i.cells.get("score"))]
+
+    @property
+    def blank_scores(self) -> bool:
+        """The 得分 column is left empty: at least two weighted rows, none scored, and no
+        score total printed (an unfilled template, or a table published before scoring)."""
+        weighted = [i for i in self.indicators if not i.unweighted and not i.guessed and i.weight is not None]
+        if len(weighted) < 2 or len(self.unscored) != len(weighted):
+            return False
+        return all(t.score is None and t.either is None for t in self.totals)
+
+    @property
     def complete(self) -> bool:
         """Every scored row was read: sums over the table mean something."""
         return not self.unread
+
+
+def _blank(cell: Cell | None) -> bool:
+    return cell is None or not cell.text.strip() or cell.text.strip() in PLACEHOLDERS
 
 
 def _readings(text: str) -> list[Reading]:

@@ -8,6 +8,7 @@ from auditlint.extract.scoring.groups import group_weight_role, open_group_cells
 from auditlint.extract.scoring.model import LEVEL_ROLES, Group, Indicator, ScoringColumn, ScoringTable
 from auditlint.extract.scoring.placement import placed
 from auditlint.extract.scoring.rules import parse_rule
+from auditlint.extract.scoring.spans import spanned_row
 from auditlint.extract.scoring.totals import is_subtotal_label, is_total_label, total_row
 from auditlint.extract.scoring.vocabulary import vocabulary
 from auditlint.model import Cell
@@ -46,7 +47,9 @@ class _RowReader:
             return
         if is_subtotal_label(text) or (label_cell is not None and self._heading(row, label_cell)):
             return
-        row, guessed = self._placed(r, row)
+        row, guessed, short = self._placed(r, row)
+        spanned = None if guessed or short else spanned_row(st, row, self.levels, self.open_groups)
+        row = spanned or row
         open_group_cells(st, row, self.levels, self.open_groups, guessed)
         named = self._name(r, row, guessed)
         if named is None:
@@ -55,7 +58,7 @@ class _RowReader:
         if not any(c.text.strip() for k, c in enumerate(row) if k < len(st.columns)
                    and st.columns[k].role not in LEVEL_ROLES and c is not name_cell):
             return  # a heading printed in the name column: nothing is assessed on it
-        self._add(r, row, name_cell, own_weight, guessed)
+        self._add(r, row, name_cell, own_weight, guessed, inferred=short or spanned is not None)
 
     def _heading(self, row: list[Cell], label_cell: Cell) -> bool:
         """A numbered row closes the headings of its own depth and deeper: it is their
@@ -76,21 +79,26 @@ class _RowReader:
         self.open_groups.clear()
         return True
 
-    def _placed(self, r: int, row: list[Cell]) -> tuple[list[Cell], bool]:
-        """The row with its cells where they belong, and whether it is still placed by guess."""
+    def _placed(self, r: int, row: list[Cell]) -> tuple[list[Cell], bool, bool]:
+        """The row with its cells where they belong, whether it is still placed by guess,
+        and whether it is a short row under the groups open above it (its name the only
+        cell printed in a level column, at a level that cannot be told)."""
         if r not in self.st.table.uncertain_rows:
-            return row, False
+            return row, False, False
         found = placed(self.st, r, self.levels)
         if found is None:
-            return row, True
-        row, sure_groups = found
-        if not sure_groups:
-            # the row's group cells could sit at more than one level: the groups open
-            # above it may or may not hold it
-            for group in self.open_groups.values():
-                group.uncertain = True
-            self.open_groups.clear()
-        return row, False
+            return row, True, False
+        placed_row, sure_groups = found
+        if sure_groups:
+            return placed_row, False, False
+        if self.open_groups and _name_only(row, placed_row, self.levels):
+            return placed_row, False, True  # printed short below merged group cells (see spans.py)
+        # the row's group cells could sit at more than one level: the groups open
+        # above it may or may not hold it
+        for group in self.open_groups.values():
+            group.uncertain = True
+        self.open_groups.clear()
+        return placed_row, False, False
 
     def _name(self, r: int, row: list[Cell], guessed: bool) -> tuple[Cell, Cell | None] | None:
         """The row's name cell and, when a group cell is its name, the 分值 printed beside
@@ -113,8 +121,10 @@ class _RowReader:
         del self.open_groups[own.level]
         return own.cell, role_cell(st, row, group_weight_role(self.levels[own.level - 1].role or ""))
 
-    def _add(self, r: int, row: list[Cell], name_cell: Cell, own_weight: Cell | None, guessed: bool) -> None:
-        """The row as an indicator, under the headings and groups open above it."""
+    def _add(self, r: int, row: list[Cell], name_cell: Cell, own_weight: Cell | None, guessed: bool,
+             inferred: bool = False) -> None:
+        """The row as an indicator, under the headings and groups open above it
+        (``inferred``: under the groups because it was printed short below their cells)."""
         st = self.st
         weight_cell = role_cell(st, row, "weight")
         ind = _indicator(st, r, row, name_cell, guessed, self.open_groups)
@@ -126,6 +136,15 @@ class _RowReader:
         st.indicators.append(ind)
         for group in [*self.headings.values(), *self.open_groups.values()]:
             group.members.append(pos)
+        for group in self.open_groups.values() if inferred else ():
+            group.inferred.append(pos)
+
+
+def _name_only(printed: list[Cell], placed_row: list[Cell], levels: list[ScoringColumn]) -> bool:
+    """Of the row's printed cells, only one went to no column but a level's: its name."""
+    level_cols = {c.index for c in levels}
+    outside = {id(c) for k, c in enumerate(placed_row) if k not in level_cols}
+    return sum(1 for c in printed if not c.merged and c.text.strip() and id(c) not in outside) == 1
 
 
 def _heading_row(row: list[Cell], label_cell: Cell | None) -> bool:
