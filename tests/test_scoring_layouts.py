@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from auditlint.engine.run import RunOptions, lint_document
 from auditlint.extract import extract
 from auditlint.extract.scoring import ScoringTable
@@ -85,7 +83,8 @@ def test_a_group_whose_short_rows_do_not_add_up_is_reported_and_marked_inferred(
     assert [(g.name, [st.indicators[m].name for m in g.inferred]) for g in st.groups[2:]] == [
         ("过程", ["资金使用合规性"]), ("资金管理", ["资金使用合规性"])]
     assert not st.groups[0].inferred and not st.groups[1].inferred
-    assert al104(text) == ["过程标注 5 分，但其下 2 项指标的权重之和为 6", "资金管理标注 5 分，但其下 2 项指标的权重之和为 6"]
+    note = "（其下各行归属按版式推断：资金使用合规性 印在该分组单元格下的短行中）"
+    assert al104(text) == ["过程标注 5 分，但其下 2 项指标的权重之和为 6" + note, "资金管理标注 5 分，但其下 2 项指标的权重之和为 6" + note]
 
 
 def test_a_short_row_its_groups_add_up_without_is_no_member_of_theirs():
@@ -327,10 +326,22 @@ def test_a_name_column_headed_with_its_weight_note_is_the_indicator_column():
     assert by_id(lint(text, "AL4"), "AL407") == []  # 7 + 6 + 1 = 14
 
 
-@pytest.mark.xfail(strict=True, reason="AL104 keys a finding by the group's name: a second 资金管理 group's "
-                   "mistake is deduplicated away (checks/: key must name the group's row); remove when fixed")
 def test_two_groups_of_the_same_name_each_report_their_own_mistake():
     rows = [H, ["决策（6分）", "资金管理（5分）", "预算编制科学性", "3", "3"], ["", "", "预算编制规范性", "3", "2"],
             ["过程（6分）", "资金管理（5分）", "资金到位率", "3", "3"], ["", "", "资金使用合规性", "3", "2"],
             ["合计", "", "", "12", "10"]]
     assert al104(row_per_line(rows)) == ["资金管理标注 5 分，但其下 2 项指标的权重之和为 6"] * 2
+
+
+def test_a_group_whose_rows_were_inferred_from_the_layout_is_at_most_a_warning():
+    from auditlint.engine.run import RunOptions, lint_document
+    from auditlint.readers.text import read_bytes
+
+    rows = [list(r) for r in SPANS]
+    rows[4] = ["资金使用合规性", "3", "3"]
+    rows[5] = ["合计", "", "", "11", "11"]
+    doc = read_bytes(cell_per_line(rows).encode("utf-8"), "t.txt")
+    found = lint_document(doc, RunOptions(select=frozenset({"AL104"}), plugins=False))
+    assert len(found) == 2 and all(f.severity.value == "warning" and f.confidence == 0.6 for f in found)
+    assert found[0].message("zh").endswith("（其下各行归属按版式推断：资金使用合规性 印在该分组单元格下的短行中）")
+    assert "inferred from the layout" in found[0].message("en")

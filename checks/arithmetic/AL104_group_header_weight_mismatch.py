@@ -9,16 +9,19 @@ from auditlint.checks.helpers import points, points_en, points_materiality, tabl
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.scoring import Group, ScoringTable, cell_location, points_of
-from auditlint.findings import Both, Evidence, Finding, Message, Related
+from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity
 from auditlint.numbers import Approx, asum, compare, fmt, normalize
 
 GROUP = Message(zh="{name}标注 {weight} 分，但其下 {n} 项指标的权重之和为 {got}",
                 en="{name} is marked {weight}, but the weights of its {n} indicators add up to {got}")
+# which rows a group covers was read from the layout (short rows under a merged cell), not printed
+INFERRED = Message(zh="（其下各行归属按版式推断：{names} 印在该分组单元格下的短行中）",
+                   en=" (which rows it covers was inferred from the layout: {names} were printed as short rows below its cell)")
 
 
 @check("AL104", "group-header-weight-mismatch", severity="error",
        zh="分组指标标注的分值不等于其下各指标权重之和", en="A group header's weight ≠ the sum of the weights under it",
-       messages=(GROUP,))
+       messages=(GROUP, INFERRED))
 def group_header_weight_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     zh:
@@ -58,15 +61,24 @@ def _group_finding(st: ScoringTable, g: Group) -> Finding | None:
     text = normalize(g.cell.text)
     where = (g.weight_cell.location if g.weight_cell is not None
              else cell_location(g.cell, max(0, text.rfind(g.weight.text.strip()) if g.weight.text else 0)))
+    said = GROUP.format(name=g.name, weight=Both(points(g.weight), points_en(g.weight.value)), n=len(members), got=got)
+    if g.inferred:
+        names = [st.indicators[m].name for m in g.inferred]
+        note = INFERRED.format(names=Both("、".join(names), ", ".join(names)))
+        said = {k: said[k] + note[k] for k in said}
+    # two groups of one name (资金管理 under 决策 and under 过程) are told apart by their row
+    twins = sum(1 for other in st.groups if other.name == g.name) > 1
+    where_key = (str(g.cell.location.row or g.cell.location.line),) if twins else ()
     return Finding(
         location=where,
-        **GROUP.format(name=g.name, weight=Both(points(g.weight), points_en(g.weight.value)), n=len(members), got=got),
+        **said,
         evidence=Evidence(" + ".join(points(i.weight) for i in members), points(g.weight), got,
                           fmt(abs(stated.mid - computed.mid)), "0",
                           tuple((i.name, points(i.weight)) for i in members)),
         snippet=g.cell.text.strip(),
         related=[Related(i.weight_location() or i.cells["name"].location, i.name) for i in members][:5],
-        confidence=0.95,
+        confidence=0.6 if g.inferred else 0.95,
+        severity=Severity.WARNING if g.inferred else None,
         materiality=points_materiality(stated.mid - computed.mid),
-        key=table_key(st, g.name, "group-weight"),
+        key=table_key(st, g.name, *where_key, "group-weight"),
     )

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditlint.checks.helpers import missing_finding, points, points_materiality
+from auditlint.checks.helpers import missing_finding, points, points_materiality, table_key
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.score_gaps import missing
-from auditlint.findings import Finding, Message
+from auditlint.extract.scoring import ScoringTable
+from auditlint.findings import Evidence, Finding, Message
 
 NO_SCORE = Message(zh="{name}：权重 {weight}，但没有填写得分", en="{name}: weight {weight} but no score is printed")
+BLANK_COLUMN = Message(zh="评分表的得分栏全部空白：{n} 项指标均未填写得分",
+                       en="The score column is left blank: none of the {n} indicators is scored")
 
 
 @check("AL405", "missing-score", severity="warning", zh="指标缺少得分", en="An indicator has no score",
-       messages=(NO_SCORE,))
+       messages=(NO_SCORE, BLANK_COLUMN))
 def missing_score(facts: Facts) -> Iterator[Finding]:
     """
     zh:
@@ -23,6 +26,7 @@ def missing_score(facts: Facts) -> Iterator[Finding]:
     也看不出这项指标是否被评价。加分项和扣分项不在此列。
     错误示例：结转结余率 权重 2，自评得分一栏空白。
     正确示例：结转结余率 权重 2，自评得分 2。
+    整张评分表的得分栏都空白（模板未填即发布）时，在得分栏表头报告一次。
 
     en:
     The table has a score column and the other indicators fill it, but this row has a weight
@@ -30,7 +34,27 @@ def missing_score(facts: Facts) -> Iterator[Finding]:
     indicator was assessed. Bonus and penalty items are exempt.
     Bad: 结转结余率 weight 2, score blank.
     Good: 结转结余率 weight 2, score 2.
+    A score column left blank on every row (a template published unfilled) is one finding at
+    the column's header.
     """
     for st, ind, cell in missing(facts, "score", "weight"):
         yield missing_finding(st, ind, cell, "score", NO_SCORE.format(name=ind.name, weight=points(ind.weight)),
                               points_materiality(ind.weight.value or 0) if ind.weight is not None else 0.2)
+    for st in facts.scoring:
+        if st.blank_scores:
+            yield _blank_column(st)
+
+
+def _blank_column(st: ScoringTable) -> Finding:
+    col = st.column("score")
+    header = st.table.cell(max(0, st.header_rows - 1), col.index) if col is not None else None
+    n = len(st.unscored)
+    return Finding(
+        location=(header or st.table.rows[0][0]).location,
+        **BLANK_COLUMN.format(n=n),
+        evidence=Evidence("score", "", "a score", expression_zh="得分", computed_zh="应填写得分"),
+        snippet=header.text.strip() if header is not None else "",
+        confidence=0.9,
+        materiality=0.5,
+        key=table_key(st, "blank-score-column"),
+    )

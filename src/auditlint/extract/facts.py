@@ -39,6 +39,7 @@ EXTRA_OWNERS: dict[str, str] = {
     "unit_slips": "units",
     "stated_definitions": "kb.definitions",
     "unfilled": "placeholders",
+    "halves": "tables",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 
