@@ -66,8 +66,9 @@ def _group_finding(st: ScoringTable, g: Group) -> Finding | None:
         names = [st.indicators[m].name for m in g.inferred]
         note = INFERRED.format(names=Both("、".join(names), ", ".join(names)))
         said = {k: said[k] + note[k] for k in said}
-    # two groups of one name (资金管理 under 决策 and under 过程) are told apart by their row
-    twins = sum(1 for other in st.groups if other.name == g.name) > 1
+    # two groups of one name over different rows (资金管理 under 决策 and under 过程) are told
+    # apart by their row; a name printed at two levels over the same rows is one group
+    twins = any(other.name == g.name and other.members != g.members for other in st.groups)
     where_key = (str(g.cell.location.row or g.cell.location.line),) if twins else ()
     return Finding(
         location=where,
