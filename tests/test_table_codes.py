@@ -120,3 +120,11 @@ def test_a_code_column_needs_codes():
             ["合计", "8.00", "8.00"]]
     ct = read(rows)
     assert all(not r.code for r in ct.rows)
+
+
+def test_a_code_row_repeating_its_parent_s_amount_is_reported():
+    # 行政运行 prints the whole 款's project spending (603.14) beside its own 8.37 worth:
+    # 项目支出 is a column no role names, yet a 款 over several 项 sums them by definition
+    rows = [r[:] for r in FUNCTIONAL]
+    rows[5][6] = "603.14"
+    assert al101(rows) == [("财政事务", "603.14", "1197.91")]  # 603.14 + 10.00 + 584.77

@@ -65,7 +65,8 @@ def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
     rows and the others are details of the row above them. Columns of amounts or counts
     that name no budget role (合同金额, 补贴面积, 2023年决算数 beside 2024年决算数) are checked
     too, provided another column of the table adds up (the structure is understood) and
-    the total exceeds each of its rows (else it is a price, standard or average).
+    the total exceeds each of its rows (else it is a price, standard or average), or the rows
+    are a classification's codes (类 / 款 / 项), whose amounts add up by definition.
     Bad: 项目支出 adjusted budget 1097.71 while its 22 projects add up to 8.63.
     Good: 项目支出 initial budget 1253.31 and its 22 projects add up to 1253.31.
     """
@@ -80,7 +81,11 @@ def table_total_mismatch(facts: Facts) -> Iterator[Finding]:
             for role in ct.roles():
                 if not summable(role) or not parent.has(role):
                     continue
-                if is_sum_role(role) and not (anchored and _a_sum(ct, parent, children, role)):
+                # a classification code's row over several codes (204 06 over 204 06 01 …) sums
+                # its amounts by definition (over one code it only repeats it: a mistake there is
+                # named once, at the code below); elsewhere an unnamed column must read as a sum
+                by_code = bool(parent.code) and len(children) >= 2
+                if is_sum_role(role) and not (anchored and (by_code or _a_sum(ct, parent, children, role))):
                     continue
                 yield from _total_finding(ct, parent, children, role, anchored)
 
