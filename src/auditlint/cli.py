@@ -63,14 +63,14 @@ def main() -> None:
     """auditlint: lint published budget-performance reports (绩效自评报告)."""
 
 
-FORMATS = ["text", "json", "sarif", "html", "csv", "jsonl"]
+FORMATS = ["text", "concise", "json", "sarif", "html", "csv", "jsonl", "github", "gitlab", "junit"]
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text for people, json/jsonl/csv for programs and spreadsheets, sarif for review tools, "
-                   "html for a page to open in a browser.")
+              help="text for people, concise for one path:line:col line per finding, json/jsonl/csv for programs "
+                   "and spreadsheets, sarif for review tools, github/gitlab/junit for CI, html for a browser.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of the terminal.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of messages  [default: zh]")
 @click.option("--select", help="Only these checks (IDs or prefixes, comma-separated: AL101,AL3).")
@@ -163,11 +163,41 @@ def _render(results: list, enabled: list, fmt: str, lang: str, output: str | Non
         from auditlint.report.tabular import to_csv
 
         text = to_csv(results, lang)
+    elif fmt in MACHINE:
+        text = MACHINE[fmt](results, enabled, lang)
     else:
         from auditlint.report.tabular import to_jsonl
 
         text = to_jsonl(results, lang)
     _emit(text, output)
+
+
+def _concise(results: list, enabled: list, lang: str) -> str:
+    from auditlint.report.concise import to_concise
+
+    return to_concise(results, lang)
+
+
+def _github(results: list, enabled: list, lang: str) -> str:
+    from auditlint.report.github import to_github
+
+    return to_github(results, lang)
+
+
+def _gitlab(results: list, enabled: list, lang: str) -> str:
+    from auditlint.report import json as json_report
+    from auditlint.report.gitlab import code_quality
+
+    return json_report.dumps(code_quality(results, lang))
+
+
+def _junit(results: list, enabled: list, lang: str) -> str:
+    from auditlint.report.junit import to_junit
+
+    return to_junit(results, enabled, lang)
+
+
+MACHINE = {"concise": _concise, "github": _github, "gitlab": _gitlab, "junit": _junit}
 
 
 def _render_text(results: list, lang: str, output: str | None, *, statistics: bool, quiet: bool, hidden: int) -> None:

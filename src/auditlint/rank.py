@@ -46,7 +46,7 @@ def report_risk(findings: list[Finding]) -> float:
     a report keeps climbing past others as its findings accumulate: 17 errors and 12
     warnings score far above 2 errors. One fully material, certain error scores 100.
     """
-    return round(sum(max(0.0, f.rank) for f in findings), 1)
+    return round(sum((max(0.0, f.rank) for f in findings), 0.0), 1)
 
 
 def _severity_counts(findings: list[Finding]) -> tuple[int, int, int]:
