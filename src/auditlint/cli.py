@@ -87,13 +87,15 @@ FORMATS = ["text", "concise", "json", "sarif", "html", "csv", "jsonl", "github",
               help="Record the current findings in this file and exit 0.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per check instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no arithmetic, hints or summary.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings in force for each PATH and the file they come from, and exit.")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, checks_dirs: tuple[str, ...], config_path: str | None,
           no_config: bool, baseline_path: str | None, write_baseline_path: str | None, statistics: bool,
-          quiet: bool) -> None:
+          quiet: bool, show_settings: bool) -> None:
     """Check reports (PDF, DOCX, HTML or text; files or folders)."""
     from auditlint.engine.baseline import BaselineError, load_baseline, write_baseline
-    from auditlint.engine.config import ConfigError, run_options, settings, validate_ids
+    from auditlint.engine.config import ConfigError, FileSettings, describe, run_options, settings, validate_ids
     from auditlint.engine.registry import RegistryError
     from auditlint.engine.run import lint_file
     from auditlint.findings import Severity
@@ -101,20 +103,30 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     if statistics and fmt not in ("text", "json"):
         _fail("--statistics prints counts as text or json: use --format text or --format json")
     try:
+        # the working directory's settings decide what is run-wide (language, fail-on);
+        # which checks run, and how, comes from the settings nearest each file
         config = settings(config_path, no_config)
         options = run_options(config, select, ignore, lang, checks_dirs)
-        options.keep_document = fmt == "html"
-        options.stated_score = False  # a batch column; `check` prints no such thing
-        enabled = options.enabled()
+        options.enabled()
         validate_ids(config, select, ignore)
+        per_file = FileSettings(config_path, no_config, select, ignore, options.lang, checks_dirs)
+        if show_settings:
+            for p in paths:
+                click.echo(describe(p, per_file.config_for(p), per_file.options_for(p)))
+            sys.exit(EXIT_OK)
         baseline = load_baseline(baseline_path) if baseline_path else None
+        files = collect_paths(paths)
+        file_options = [per_file.options_for(f) for f in files]
+        enabled = _enabled_union([options, *file_options])
     except (ConfigError, RegistryError, BaselineError) as exc:
         _fail(str(exc))
     fail_on = fail_on or config.fail_on or "error"
-    files = collect_paths(paths)
     if not files:
         _fail("no report files found in " + ", ".join(paths))
-    results = [lint_file(f, options) for f in files]
+    for o in {id(o): o for o in file_options}.values():
+        o.keep_document = fmt == "html"
+        o.stated_score = False  # a batch column; `check` prints no such thing
+    results = [lint_file(f, o) for f, o in zip(files, file_options, strict=True)]
     for r in results:
         if r.error:
             click.echo(f"auditlint: {r.path}: {r.error}", err=True)
@@ -136,6 +148,15 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     if threshold is not None and any(f.severity and f.severity.order >= threshold for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _enabled_union(option_sets: list) -> list:
+    """Every check enabled for some file (the rules SARIF and JUnit list), registry order."""
+    seen: dict[str, object] = {}
+    for o in {id(o): o for o in option_sets}.values():
+        for spec in o.enabled():
+            seen.setdefault(spec.id, spec)
+    return list(seen.values())
 
 
 def _render(results: list, enabled: list, fmt: str, lang: str, output: str | None, *, statistics: bool,
