@@ -18,7 +18,8 @@ from auditlint.batch.corpus import CORRUPT, write_corrupt, write_reports
 from auditlint.engine.run import RunOptions, lint_file
 from batch_support import EXACT_OUTPUTS, batch, read_csv, read_json, reports_without_seconds, workers_of
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kill test reads /proc")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kill test reads /proc")]
 
 
 def test_a_thousand_reports_with_corrupt_files(tmp_path):

@@ -12,6 +12,8 @@ import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from auditlint.engine.run import FileResult
 from auditlint.findings import Evidence, Finding, Severity
 from auditlint.model import Cell, Document, Location, Table
@@ -236,6 +238,7 @@ def png_pixels(path: Path) -> tuple[int, int, list[tuple[int, int, int]]]:
     return width, height, pixels
 
 
+@pytest.mark.slow  # a browser
 def test_chromium_renders_the_findings(tmp_path, monkeypatch):
     exe = chromium()
     if exe is None:

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from auditlint.synth.evaluate import evaluate, gate_failures, table
 from conftest import EVAL_TABLES
+
+pytestmark = pytest.mark.slow  # pytest -m "not slow" skips it (README)
 
 REALISTIC = Path(__file__).resolve().parents[1] / "corpus" / "realistic"
 

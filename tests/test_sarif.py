@@ -214,6 +214,7 @@ def multitool_problems(tool: list[str], log: dict, work: Path) -> list[tuple[str
     return [(r.get("level", "warning"), r["ruleId"], json.dumps(r["message"], ensure_ascii=False)) for r in results]
 
 
+@pytest.mark.slow  # the Multitool (.NET) and real reports
 def test_multitool_accepts_the_seeds_log(seeds, tmp_path, monkeypatch):
     tool = multitool()
     if tool is None:
@@ -229,6 +230,7 @@ def test_multitool_accepts_the_seeds_log(seeds, tmp_path, monkeypatch):
     assert ("error", "SARIF1005") in {(p[0], p[1]) for p in broken}
 
 
+@pytest.mark.slow  # the Multitool (.NET) and real reports
 def test_multitool_accepts_non_ascii_names_and_two_files(tmp_path, monkeypatch):
     tool = multitool()
     if tool is None:
@@ -250,6 +252,7 @@ def test_sarif_log_api_matches_the_cli(tmp_path, monkeypatch):
     assert api == cli
 
 
+@pytest.mark.slow  # the Multitool (.NET) and real reports
 def test_seeds_real_pdfs_docx_and_html_give_a_log_the_schema_and_multitool_accept(seeds, tmp_path, monkeypatch):
     """Inputs inside the working directory (%SRCROOT%) and outside it (file:// bases);
     text lines, PDF pages and DOCX/HTML cells: no error and no warning anywhere."""
