@@ -94,38 +94,17 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
           no_config: bool, baseline_path: str | None, write_baseline_path: str | None, statistics: bool,
           quiet: bool, show_settings: bool) -> None:
     """Check reports (PDF, DOCX, HTML or text; files or folders)."""
-    from auditlint.engine.baseline import BaselineError, load_baseline, write_baseline
-    from auditlint.engine.config import ConfigError, FileSettings, describe, run_options, settings, validate_ids
-    from auditlint.engine.registry import RegistryError
+    from auditlint.engine.baseline import BaselineError, write_baseline
     from auditlint.engine.run import lint_file
     from auditlint.findings import Severity
 
     if statistics and fmt not in ("text", "json"):
         _fail("--statistics prints counts as text or json: use --format text or --format json")
-    try:
-        # the working directory's settings decide what is run-wide (language, fail-on);
-        # which checks run, and how, comes from the settings nearest each file
-        config = settings(config_path, no_config)
-        options = run_options(config, select, ignore, lang, checks_dirs)
-        options.enabled()
-        validate_ids(config, select, ignore)
-        per_file = FileSettings(config_path, no_config, select, ignore, options.lang, checks_dirs)
-        if show_settings:
-            for p in paths:
-                click.echo(describe(p, per_file.config_for(p), per_file.options_for(p)))
-            sys.exit(EXIT_OK)
-        baseline = load_baseline(baseline_path) if baseline_path else None
-        files = collect_paths(paths)
-        file_options = [per_file.options_for(f) for f in files]
-        enabled = _enabled_union([options, *file_options])
-    except (ConfigError, RegistryError, BaselineError) as exc:
-        _fail(str(exc))
+    config, options, baseline, files, file_options, enabled = _prepare(
+        paths, fmt, lang, select, ignore, checks_dirs, config_path, no_config, baseline_path, show_settings)
     fail_on = fail_on or config.fail_on or "error"
     if not files:
         _fail("no report files found in " + ", ".join(paths))
-    for o in {id(o): o for o in file_options}.values():
-        o.keep_document = fmt == "html"
-        o.stated_score = False  # a batch column; `check` prints no such thing
     results = [lint_file(f, o) for f, o in zip(files, file_options, strict=True)]
     for r in results:
         if r.error:
@@ -148,6 +127,51 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     if threshold is not None and any(f.severity and f.severity.order >= threshold for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _prepare(paths: tuple[str, ...], fmt: str, lang: str | None, select: str | None, ignore: str | None,
+             checks_dirs: tuple[str, ...], config_path: str | None, no_config: bool, baseline_path: str | None,
+             show_settings: bool) -> tuple:
+    """Settings, baseline, files and each file's options for ``check``; a bad one ends the run."""
+    from auditlint.engine.baseline import BaselineError, load_baseline
+    from auditlint.engine.config import ConfigError, FileSettings, run_options, settings, validate_ids
+    from auditlint.engine.registry import RegistryError
+
+    try:
+        # the working directory's settings decide what is run-wide (language, fail-on);
+        # which checks run, and how, comes from the settings nearest each file
+        config = settings(config_path, no_config)
+        options = run_options(config, select, ignore, lang, checks_dirs)
+        options.enabled()
+        validate_ids(config, select, ignore)
+        per_file = FileSettings(config_path, no_config, select, ignore, options.lang, checks_dirs)
+        if show_settings:
+            _show_settings(per_file, paths)
+        baseline = load_baseline(baseline_path) if baseline_path else None
+        files = collect_paths(paths)
+        file_options = _file_options(per_file, files, fmt)
+        return config, options, baseline, files, file_options, _enabled_union([options, *file_options])
+    except (ConfigError, RegistryError, BaselineError) as exc:
+        _fail(str(exc))
+        raise  # _fail exits
+
+
+def _show_settings(per_file, paths: tuple[str, ...]) -> None:
+    """``check --show-settings``: what applies to each path, and from which file; exit 0."""
+    from auditlint.engine.config import describe
+
+    for p in paths:
+        click.echo(describe(p, per_file.config_for(p), per_file.options_for(p)))
+    sys.exit(EXIT_OK)
+
+
+def _file_options(per_file, files: list[Path], fmt: str) -> list:
+    """Each file's RunOptions (shared between files under the same settings)."""
+    out = [per_file.options_for(f) for f in files]
+    for o in {id(o): o for o in out}.values():
+        o.keep_document = fmt == "html"
+        o.stated_score = False  # a batch column; `check` prints no such thing
+    return out
 
 
 def _enabled_union(option_sets: list) -> list:
