@@ -128,6 +128,7 @@ def run_batch(folder: Path, jobs: int) -> dict[str, object]:
 
 
 def generate(root: Path, n: int, fmt: str) -> Path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))  # the corpus generator (not installed)
     from auditlint.batch.corpus import write_reports
 
     folder = root / f"{fmt}-{n}"
@@ -221,7 +222,7 @@ def _bench(args: argparse.Namespace, root: Path) -> None:
         try:
             import reportlab  # noqa: F401
         except ImportError:
-            print("  pdf: skipped (reportlab is not installed: pip install 'auditlint[synth]')")
+            print("  pdf: skipped (reportlab is not installed: pip install reportlab)")
         else:
             speed("pdf", generate(root, args.pdf, "pdf"), raw, args.repeat)
     print("scaling")

@@ -9,6 +9,10 @@ parity tests: paragraphs and tables with merged cells, rendered as
   for merges, header rows repeated on every page a table runs over, first lines
   of paragraphs indented two characters;
 * .html — rowspan/colspan, in any encoding, declared with ``<meta charset>``.
+
+The .txt, .docx and the PDF's font and markup come from the corpus generator's writers
+(``tools/corpusgen/render``, on the tests' path), so the fixtures print tables as the
+committed corpora do.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+
+from corpusgen.render.docx_file import add_table
+from corpusgen.render.pdf_file import markup, register_font
+from corpusgen.render.text import cell_lines
 
 # what the PDF prints flush left, as a heading; everything else gets a two-character first-line indent
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|附件|附表|表\s*\d)")
@@ -50,24 +58,23 @@ class Report:
     blocks: list[Block]
 
 
+def marked(grid: Grid) -> list[list[str]]:
+    """The grid in the generator's notation: a position a span covers is "<" when it lies
+    right of the span's first column (Word prints it not at all) and "^" below its first row
+    in that column (printed as an empty cell)."""
+    rows = [list(r) for r in grid.rows]
+    for (r, c), (_r0, c0) in grid.covered().items():
+        rows[r][c] = "<" if c != c0 else "^"
+    return rows
+
+
 def to_text(report: Report) -> str:
     out = [report.title, ""]
     for block in report.blocks:
         if isinstance(block, str):
             out.append(block)
             continue
-        covered = block.covered()
-        for r, row in enumerate(block.rows):
-            if r:
-                out.append("")
-            for c, text in enumerate(row):
-                origin = covered.get((r, c))
-                if origin is not None and (origin[1] != c or origin[0] == r):
-                    continue  # inside a horizontal span: Word prints the merged cell once
-                lines = text.split("\n") if text else [""]
-                out.append("\t" + lines[0])
-                out.extend(lines[1:])
-        out += ["", ""]
+        out += cell_lines(marked(block)) + [""]
     return "\n".join(out) + "\n"
 
 
@@ -80,44 +87,30 @@ def to_docx(report: Report) -> bytes:
         if isinstance(block, str):
             d.add_paragraph(block)
             continue
-        n_cols = max(len(r) for r in block.rows)
-        table = d.add_table(rows=len(block.rows), cols=n_cols)
-        table.style = "Table Grid"
-        cells = [list(row.cells) for row in table.rows]
-        for (r, c), (rs, cs) in block.spans.items():
-            cells[r][c].merge(cells[r + rs - 1][c + cs - 1])
-        covered = block.covered()
-        for r, row in enumerate(block.rows):
-            for c, text in enumerate(row):
-                if (r, c) not in covered:
-                    table.cell(r, c).text = text
+        add_table(d, marked(block))
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
 
 
 def to_pdf(report: Report, font_size: float = 10.5) -> bytes:
-    from xml.sax.saxutils import escape as xml_escape
-
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = register_font()
     lead = font_size * 1.5
-    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=font_size, leading=lead, wordWrap="CJK",
+    body = ParagraphStyle("body", fontName=font, fontSize=font_size, leading=lead, wordWrap="CJK",
                           firstLineIndent=2 * font_size)
-    title = ParagraphStyle("title", fontName="STSong-Light", fontSize=font_size + 4, leading=lead + 6,
+    title = ParagraphStyle("title", fontName=font, fontSize=font_size + 4, leading=lead + 6,
                            alignment=1, spaceAfter=lead)
     heading = ParagraphStyle("heading", parent=body, firstLineIndent=0)
-    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=font_size - 1.5, leading=font_size + 1,
+    cell = ParagraphStyle("cell", fontName=font, fontSize=font_size - 1.5, leading=font_size + 1,
                           wordWrap="CJK")
 
     def para(text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(xml_escape(text).replace("\n", "<br/>"), style)
+        return Paragraph(markup(text), style)
 
     story: list = [para(report.title, title)]
     for block in report.blocks:

@@ -14,9 +14,9 @@ import os
 from pathlib import Path
 
 import pytest
+from corpusgen.synth.corpus import FORMATS, build, reader_available, writer_available
 
-from auditlint.synth.corpus import FORMATS, build, reader_available, writer_available
-from auditlint.synth.evaluate import evaluate, gate_failures, markdown, table
+from auditlint.accuracy.evaluate import evaluate, gate_failures, markdown, table
 from conftest import EVAL_TABLES
 
 pytestmark = pytest.mark.slow  # pytest -m "not slow" skips it (README)

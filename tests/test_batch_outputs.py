@@ -17,6 +17,8 @@ from auditlint.rank import report_risk
 from batch_support import EXACT_OUTPUTS, batch, read_csv, read_json, reports_without_seconds
 from reports import report
 
+# the folder holds empty.txt, which cannot be checked: batch exits 2, as check does
+UNCHECKED = 2
 BAD = [
     ["项目", "年初预算数", "追加", "扣减", "调整后预算数", "实际支出数"],
     ["基本支出", "710.52", "0", "0.86", "715.69", "715.69"],
@@ -51,7 +53,7 @@ def _line_of(path: Path, text: str, after: str) -> int:
 def test_findings_rows_carry_the_arithmetic_the_line_and_the_report(tmp_path, folder):
     out = tmp_path / "out"
     res = batch(str(folder), "-o", str(out), "--jobs", "2")
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == UNCHECKED, res.output
     rows = read_csv(out / "findings.csv")
     bad = str(folder / "city" / "bad.txt")
     # the copy has the same bytes: the report is checked and listed once, under the first path
@@ -78,7 +80,7 @@ def test_findings_rows_carry_the_arithmetic_the_line_and_the_report(tmp_path, fo
 def test_reports_csv_and_summary_totals_match_the_rows(tmp_path, folder):
     out = tmp_path / "out"
     res = batch(str(folder), "-o", str(out))
-    assert res.exit_code == 0
+    assert res.exit_code == UNCHECKED
     assert "files/s" not in res.stderr and "ETA" not in res.stderr  # no progress bar: stderr is no terminal
     reports = read_csv(out / "reports.csv")
     findings = read_csv(out / "findings.csv")
@@ -111,7 +113,7 @@ def test_reports_csv_and_summary_totals_match_the_rows(tmp_path, folder):
 def test_index_html_is_self_contained_ranked_and_escaped(tmp_path, folder):
     (folder / "a<b>&c.txt").write_text(report(BAD) + "\n附：另一份\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert batch(str(folder), "-o", str(out), "--lang", "en").exit_code == 0
+    assert batch(str(folder), "-o", str(out), "--lang", "en").exit_code == UNCHECKED
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "<script" not in page and "src=" not in page and "<link" not in page  # nothing to fetch
     assert "a&lt;b&gt;&amp;c.txt" in page and "a<b>" not in page
@@ -125,26 +127,26 @@ def test_index_html_is_self_contained_ranked_and_escaped(tmp_path, folder):
     assert ranked.index("bad.txt") < ranked.index("clean.txt")
     assert 'href="reports/' in page  # each report's own page
     zh = tmp_path / "zh"
-    assert batch(str(folder), "-o", str(zh)).exit_code == 0
+    assert batch(str(folder), "-o", str(zh)).exit_code == UNCHECKED
     assert "按风险排序的报告" in (zh / "index.html").read_text(encoding="utf-8")
 
 
 def test_english_messages_with_lang_en(tmp_path, folder):
     out = tmp_path / "out"
-    assert batch(str(folder), "-o", str(out), "--lang", "en").exit_code == 0
+    assert batch(str(folder), "-o", str(out), "--lang", "en").exit_code == UNCHECKED
     messages = [r["message"] for r in read_csv(out / "findings.csv")]
     assert messages and all("adjusted budget" in m for m in messages)
 
 
 def test_outputs_are_the_same_bytes_whatever_the_jobs_and_on_a_rerun(tmp_path, folder):
     one, two = tmp_path / "one", tmp_path / "two"
-    assert batch(str(folder), "-o", str(one), "--jobs", "1").exit_code == 0
-    assert batch(str(folder), "-o", str(two), "--jobs", "2").exit_code == 0
+    assert batch(str(folder), "-o", str(one), "--jobs", "1").exit_code == UNCHECKED
+    assert batch(str(folder), "-o", str(two), "--jobs", "2").exit_code == UNCHECKED
     for name in EXACT_OUTPUTS:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
     assert reports_without_seconds(one / "reports.csv") == reports_without_seconds(two / "reports.csv")
     first = {name: (one / name).read_bytes() for name in (*EXACT_OUTPUTS, "reports.csv")}
-    assert batch(str(folder), "-o", str(one)).exit_code == 0
+    assert batch(str(folder), "-o", str(one)).exit_code == UNCHECKED
     assert read_json(one / "run.json")["computed"] == 0
     for name, data in first.items():  # all from the cache: even the seconds are the same
         assert (one / name).read_bytes() == data, name
@@ -152,7 +154,7 @@ def test_outputs_are_the_same_bytes_whatever_the_jobs_and_on_a_rerun(tmp_path, f
 
 def test_rerun_redoes_only_the_missing_report(tmp_path, folder):
     out = tmp_path / "out"
-    assert batch(str(folder), "-o", str(out)).exit_code == 0
+    assert batch(str(folder), "-o", str(out)).exit_code == UNCHECKED
     before = {n: (out / n).read_bytes() for n in EXACT_OUTPUTS}
     reports = read_csv(out / "reports.csv")
     clean_sha = next(r["sha256"] for r in reports if r["path"].endswith("clean.txt"))
@@ -228,3 +230,18 @@ def test_a_failure_extracting_gx_frames_leaves_the_findings_alone(tmp_path, fold
     rec = worker.run_job(job)
     assert rec["status"] == "ok" and rec["counts"] == good["counts"] and "frames" not in rec
     assert rec["frames_error"] == "KeyError: 'no such role'"
+
+
+def test_a_report_with_nothing_to_check_has_its_own_status(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "clean.txt").write_text(report(CLEAN), encoding="utf-8")
+    (d / "minutes.txt").write_text("会议纪要\n\n今天开会讨论了下一阶段的工作安排。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = batch(str(d), "-o", str(out), "--jobs", "1")
+    assert res.exit_code == 0, res.output
+    rows = {Path(r["path"]).name: r for r in read_csv(out / "reports.csv")}
+    assert rows["minutes.txt"]["status"] == "nothing-to-check" and rows["clean.txt"]["status"] == "ok"
+    summary = read_json(out / "summary.json")["reports"]
+    assert (summary["ok"], summary["nothing_to_check"], summary["error"]) == (1, 1, 0)
+    assert "没有可核对内容的报告" in (out / "index.html").read_text(encoding="utf-8")

@@ -230,6 +230,20 @@ def test_al501_silent_when_a_stated_definition_names_no_figure():
     assert (f.evidence.stated, f.evidence.computed) == ("5.00%", "-2.29%")
 
 
+def test_the_report_is_searched_for_definitions_once(monkeypatch: pytest.MonkeyPatch):
+    # three rows and a sentence ask for the report's definitions: its text is read for them once
+    from auditlint.extract.kb import definitions
+
+    reads = []
+    real = definitions._texts
+    monkeypatch.setattr(definitions, "_texts", lambda facts: reads.append(1) or real(facts))
+    rows = [row("预算调整率", "≤10%", "5.00%"), row("预算执行率", "≥90%", "98.19%"), row("结转结余率", "≤5%", "1.81%")]
+    text = with_tables(*rows, tables=table(BUDGET), narrative=DEFINED + "2024年预算调整率为5.00%。")
+    found = al501(text)
+    assert [(f.evidence.stated, f.evidence.computed) for f in found] == [("5.00%", "9.13%")]  # row and sentence: one finding
+    assert len(reads) == 1
+
+
 def test_al501_adjustment_rate_counts_cuts_printed_with_a_minus_sign():
     # 扣减 printed "-129.89": the gross 调增 + 调减 (129.89 ÷ 1906.62 = 6.81%) is one of the accepted readings, and a
     # claim none of them gives is still reported
@@ -459,9 +473,12 @@ def test_no_input_makes_these_checks_crash(parts):
 
 
 def _run(path, select="AL501,AL502,AL503,AL504"):
-    result = lint_file(path, RunOptions(select=frozenset(select.split(",")), plugins=False))
+    # AL403 runs too, as in a default run: AL504 defers to it on the rows it reports
+    wanted = set(select.split(","))
+    result = lint_file(path, RunOptions(select=frozenset(wanted | {"AL403"}), plugins=False))
     assert result.error is None
-    return sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in result.findings)
+    return sorted((f.check_id, f.location.line, f.evidence.stated, f.evidence.computed) for f in result.findings
+                  if f.check_id in wanted)
 
 
 def test_suzhou(seeds):

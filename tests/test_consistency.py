@@ -5,10 +5,10 @@ numbers and lines, and the many places where two numbers only look alike."""
 from __future__ import annotations
 
 import pytest
-from auditlint.checks.consistency import meaning
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditlint.extract.amount_names import meaning
 from claims_reports import BUDGET, BUDGET_ADD_CUT, SANGONG_ONLY, table, with_tables
 from reports import SANGONG
 from xref_reports import by_id, line_of, lint
@@ -182,7 +182,7 @@ def test_al503_after_a_multi_year_amount_the_year_s_figures_are_still_compared()
     ("全年累计支出", False), ("实际支出", False), ("设备购置费", False),
 ])
 def test_multi_year_names(name, multi):
-    from auditlint.checks.consistency import multi_year
+    from auditlint.extract.amount_names import multi_year
     assert multi_year(name) is multi
     assert (meaning(name) is None) if multi else (meaning(name) is not None)
 
@@ -302,3 +302,80 @@ def test_al503_after_a_multi_year_amount_other_lists_are_still_compared(narrativ
     text = _funds_report(narrative)
     (f,) = al503(text)
     assert (f.evidence.stated, f.evidence.computed, f.location.line) == (stated, computed, line_of(text, stated))
+
+
+# ---------------------------------------------------------------------------
+# a very long sentence (a table flattened into one line): the work is linear
+
+
+class _Counting:
+    """A compiled pattern that counts the characters its searches walk."""
+
+    def __init__(self, pattern, tally: list[int]) -> None:
+        self.pattern, self.tally = pattern, tally
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        m = self.pattern.search(text, pos) if endpos is None else self.pattern.search(text, pos, endpos)
+        self.tally[0] += (m.end() if m else (len(text) if endpos is None else endpos)) - pos
+        return m
+
+
+def _long_sentence(size: int, opening: str) -> tuple[str, list]:
+    """One sentence of at least ``size`` bytes of counted things and their spending, with
+    its money figures as the narrative reader would give them."""
+    from auditlint.extract.narrative import Figure, Sentence
+    from auditlint.model import Location
+    from auditlint.numbers import find_quantities
+
+    unit = "购置设备1台，支出10.00万元，"
+    text = opening + unit * (size // len(unit.encode()) + 1) + "。"
+    loc = Location("t.txt", line=1)
+    sentence = Sentence(text, 1, 0, len(text), loc)
+    figures = [Figure(subject, subject, m.quantity, sentence, m.start, m.end, loc)
+               for m in find_quantities(text) if m.quantity.is_money
+               for subject in [text[: m.start].rsplit("，", 1)[-1].removeprefix("其中")]]
+    return text, figures
+
+
+def _work(monkeypatch: pytest.MonkeyPatch, size: int, opening: str) -> tuple[int, int, int]:
+    """(characters of the sentence, find_quantities calls, characters searched) for every
+    question AL503 asks of every figure of one long sentence."""
+    from auditlint.extract import figure_context as fc
+
+    text, figures = _long_sentence(size, opening)
+    assert len(text.encode()) >= size
+    calls, searched = [0], [0]
+    real = fc.find_quantities
+
+    def counting(t: str):
+        calls[0] += 1
+        searched[0] += len(t)
+        return real(t)
+
+    monkeypatch.setattr(fc, "find_quantities", counting)
+    monkeypatch.setattr(fc, "_PERIOD", _Counting(fc._PERIOD, searched))
+    monkeypatch.setattr(fc, "_LIST_OPENS_CLAUSE", _Counting(fc._LIST_OPENS_CLAUSE, searched))
+    context = fc.FigureContext(figures, {1: text})
+    answers = [(context.about_counted_things(f), context.part_of_multi_year(f), context.year_ok(f, 2024),
+                context.scoped(f), context.previous(f)) for f in figures]
+    assert all(counted for counted, *_ in answers[1:])  # each amount after "购置设备1台" is about those things
+    return len(text), calls[0], searched[0]
+
+
+@pytest.mark.parametrize("opening", ["", "项目总投资3,000.00万元，"])
+def test_a_250_kb_sentence_is_read_once(monkeypatch: pytest.MonkeyPatch, opening: str) -> None:
+    # issue 17: find_quantities ran on the text before every figure — 41 s for 80 KB
+    small = _work(monkeypatch, 50_000, opening)
+    large = _work(monkeypatch, 250_000, opening)
+    for length, calls, searched in (small, large):
+        assert calls == 1  # the sentence's quantities are found once
+        assert searched <= 3 * length  # and no search walks the text again for each figure
+    assert large[2] / small[2] < 6  # five times the text, about five times the work
+
+
+def test_amounts_under_a_multi_year_total_in_a_long_sentence() -> None:
+    from auditlint.extract import figure_context as fc
+
+    text, figures = _long_sentence(5_000, "项目总投资3,000.00万元，其中中央资金2,000.00万元，")
+    context = fc.FigureContext(figures, {1: text})
+    assert [context.part_of_multi_year(f) for f in figures[:3]] == [False, True, True]

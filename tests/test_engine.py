@@ -183,3 +183,25 @@ def test_a_check_that_defers_to_another_is_dropped_where_both_report(tmp_path, m
     assert both.findings[0].message("en").startswith("x: ")
     alone = lint_file(tmp_path / "r.txt", RunOptions(select=frozenset({"AL982"}), plugins=False))
     assert sorted(f.location.line for f in alone.findings) == [2, 3]  # nothing to defer to
+
+
+def test_entry_points_are_cached_until_a_package_is_installed(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+
+    def install(name: str, check_id: str) -> None:
+        (site / name).mkdir()
+        (site / name / "__init__.py").write_text(PLUGIN.replace("AL901", check_id), encoding="utf-8")
+        dist = site / f"{name}-1.0.dist-info"
+        dist.mkdir()
+        (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8")
+        (dist / "entry_points.txt").write_text(f"[auditlint.checks]\n{name} = {name}\n", encoding="utf-8")
+
+    code = "from auditlint.engine.run import RunOptions\nprint(sorted(s.id for s in RunOptions().enabled()))"
+    env = {"PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    install("packone", "AL901")
+    assert "AL901" in run_py(code, env, tmp_path)
+    assert list((tmp_path / "cache" / "auditlint").glob("entry-points-*.json"))
+    install("packtwo", "AL902")  # the site folder changes: the cached list no longer applies
+    out = run_py(code, env, tmp_path)
+    assert "AL901" in out and "AL902" in out

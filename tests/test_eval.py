@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from auditlint.accuracy.evaluate import Got, Label, Result, evaluate, gate_failures, match, norm_value
 from auditlint.cli import main
-from auditlint.synth.evaluate import Got, Label, Result, evaluate, gate_failures, match, norm_value
 
 REG = {"AL101", "AL301"}
 
@@ -123,8 +125,19 @@ def test_cli_without_labels_is_a_usage_error(tmp_path: Path):
     assert out.exit_code == 2 and "no labels.yaml" in out.output
 
 
-def test_cli_generate_writes_and_evaluates(tmp_path: Path):
-    out = CliRunner().invoke(main, ["eval", str(tmp_path / "gen"), "--generate", "--seeds", "1"])
-    assert out.exit_code == 0, out.output
+def test_generator_tool_writes_what_eval_measures(tmp_path: Path):
+    # generating is the repository's tool, not a command of the installed package
+    tool = Path(__file__).resolve().parents[1] / "tools" / "corpus.py"
+    made = subprocess.run([sys.executable, str(tool), "generate", str(tmp_path / "gen"), "--seeds", "1"],
+                          capture_output=True, text=True, check=False)
+    assert made.returncode == 0, made.stderr
     assert (tmp_path / "gen" / "nanjing-rules" / "labels.yaml").exists()
+    out = CliRunner().invoke(main, ["eval", str(tmp_path / "gen")])
+    assert out.exit_code == 0, out.output
     assert "per family" in out.output and "overall" in out.output
+
+
+def test_cli_no_longer_generates(tmp_path: Path):
+    out = CliRunner().invoke(main, ["eval", str(tmp_path / "gen"), "--generate"])
+    assert out.exit_code == 2 and "No such option '--generate'" in out.output
+    assert not (tmp_path / "gen").exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditlint.synth.evaluate import evaluate, load_labels, norm_value, table
+from auditlint.accuracy.evaluate import evaluate, load_labels, norm_value, table
 from conftest import EVAL_TABLES
 
 pytestmark = pytest.mark.slow  # pytest -m "not slow" skips it (README)

@@ -335,3 +335,15 @@ def test_guessed_rows_offer_no_numbers():
     st_.indicators[4].guessed = True
     rows = [r for _, r in indicator_rows(facts)]
     assert st_.indicators[4].name not in [r.name for r in rows]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["2024年", "2023年", "2024 年", "本年", "支出", "12", "，", "度"]), max_size=12),
+       st.sampled_from([2024, 2023, None]))
+def test_year_ok_before_reads_like_year_ok_of_the_words_before(words: list[str], year: int | None) -> None:
+    # the years of a sentence found once answer for every number in it as the words before it would
+    from auditlint.extract.kb.values import year_ok_before
+
+    sentence = "".join(words) + "支出10万元，" + "".join(reversed(words))
+    cut = len("".join(words)) + 2
+    assert year_ok_before(sentence, cut, year) == year_ok(sentence[:cut], year)

@@ -102,3 +102,36 @@ def test_rounded_parts_never_contradict_their_rounded_sum(values):
 def test_ratio_interval_contains_the_true_ratio(a, b):
     r = Approx.printed(a, 2) / Approx.printed(b, 2)
     assert r.lo <= a / b <= r.hi
+
+
+# -- hostile sizes (issue 17): a number of any length formats and compares, never raises
+
+@pytest.mark.parametrize(("value", "places", "expected"), [
+    ("1" * 29, None, "1" * 29),
+    ("1" * 29 + ".5", None, "1" * 29 + ".5"),
+    ("1" * 29 + ".456", 2, "1" * 29 + ".46"),
+    ("-" + "9" * 40, 0, "-" + "9" * 40),
+    ("1e308", None, "1" + "0" * 308),
+    ("123456789012345678901234567890.123456", None, "123456789012345678901234567890.1235"),
+])
+def test_fmt_keeps_every_digit_of_a_long_number(value: str, places: int | None, expected: str) -> None:
+    from auditlint.numbers import fmt
+
+    assert fmt(D(value), places) == expected
+
+
+def test_compare_a_tiny_variance_that_is_zero_as_a_float() -> None:
+    # 171 decimals: the rounding variance is about 1e-342, positive as a Decimal and 0.0 as a float
+    tiny = Approx.printed(D("0." + "0" * 170 + "1"), 171)
+    assert tiny.var > 0 and float(tiny.var) == 0.0
+    verdict = compare(tiny, Approx.exact(0))
+    assert verdict.level == "error"
+    assert verdict.difference == D("0." + "0" * 170 + "1")
+    assert verdict.sigmas == pytest.approx(3 ** 0.5 * 2)
+    assert tiny.sigma > 0
+
+
+def test_compare_140_digit_values_within_rounding() -> None:
+    a = Approx.printed(D("1" * 140 + ".5"), 1)
+    b = Approx.printed(D("1" * 140 + ".4"), 1)
+    assert compare(a, b).level == "ok"

@@ -94,8 +94,8 @@ def test_a_gb18030_page_gives_the_same_findings(files):
                                    "project-evaluation"])
 def test_generated_reports_read_the_same_in_every_format(shape):
     """What no check reads yet must also agree: every paragraph and every cell."""
-    from auditlint.synth.render import render_docx, render_html, render_pdf, render_text
-    from auditlint.synth.shapes import SHAPES
+    from corpusgen.synth.render import render_docx, render_html, render_pdf, render_text
+    from corpusgen.synth.shapes import SHAPES
 
     report = SHAPES[shape](2)
     data = {"txt": render_text(report)[0].encode(), "docx": render_docx(report), "pdf": render_pdf(report),

@@ -447,9 +447,10 @@ def test_al404_silent_on_a_row_with_neither_weight_nor_score():
 
 def _docx_like(report):
     """The Document a .docx reader gives for a generated report: the same cells, no lines."""
+    from corpusgen.synth.model import Para
+    from corpusgen.synth.render import _cell_text, _text
+
     from auditlint.model import Cell, Document, Location, Paragraph, Table, join_cell_lines
-    from auditlint.synth.model import Para
-    from auditlint.synth.render import _cell_text, _text
 
     blocks, paras, tables = [Paragraph(1, report.title, Location("r.docx", paragraph=1))], 1, 0
     for b in report.blocks:
@@ -468,11 +469,12 @@ def _docx_like(report):
 def test_same_findings_and_fingerprints_without_line_numbers(shape):
     import random
 
+    from corpusgen.synth.mutate import KINDS, plant
+    from corpusgen.synth.render import render_text
+    from corpusgen.synth.shapes import SHAPES
+
     from auditlint.engine.run import RunOptions, lint_document
     from auditlint.readers.text import read_bytes
-    from auditlint.synth.mutate import KINDS, plant
-    from auditlint.synth.render import render_text
-    from auditlint.synth.shapes import SHAPES
 
     opts = RunOptions(select=frozenset({"AL104", "AL4"}), plugins=False)
     base = SHAPES[shape](2)

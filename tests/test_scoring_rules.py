@@ -321,13 +321,3 @@ def test_threshold_awards_its_points_above_the_bound_and_nothing_below(bound, po
     actual = D(actual100) / 100
     a = rule.award(readings_in(f"完成率{actual}%"), points)
     assert a is not None and a.lo == (points if actual >= bound else 0)
-
-
-def test_the_old_module_hands_out_the_parser_s_own_classes():
-    # checks not yet moved import the rule classes from extract.scoring_rules and test
-    # parsed rules with isinstance: the shim must give the very classes the parser builds
-    import auditlint.extract.scoring_rules as shim
-
-    rule = shim.parse_rule("90%-100%得2.5分；80%-89%得1分；60%以下，不得分")
-    assert type(rule) is Bands and isinstance(rule, shim.Bands)
-    assert shim.Threshold is Threshold and shim.band_breaks is band_breaks

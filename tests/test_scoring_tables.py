@@ -207,7 +207,7 @@ def test_subtotal_rows_are_neither_indicators_nor_the_table_total():
 
 
 def test_weight_and_score_totals_on_rows_of_their_own():
-    from auditlint.checks.legacy_scoring import printed_totals
+    from auditlint.extract.score_totals import printed_totals
 
     rows = copy(GROUPED)
     rows[-1] = ["总分", "", "", "", "24", "", ""]

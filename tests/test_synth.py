@@ -8,15 +8,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from corpusgen.synth.corpus import build, planted_versions
+from corpusgen.synth.model import Num, Ratio, SumOf, Word, WordIs
+from corpusgen.synth.mutate import KINDS, broken, plant
+from corpusgen.synth.render import render_html, render_text
+from corpusgen.synth.shapes import SHAPES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditlint.readers.text import read_bytes
-from auditlint.synth.corpus import build, planted_versions
-from auditlint.synth.model import Num, Ratio, SumOf, Word, WordIs
-from auditlint.synth.mutate import KINDS, broken, plant
-from auditlint.synth.render import render_html, render_text
-from auditlint.synth.shapes import SHAPES
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -135,9 +135,9 @@ def test_committed_corpus_is_what_the_generator_writes(tmp_path: Path):
     assert made, "the generator wrote nothing"
     for rel in made:
         committed = CORPUS / rel
-        assert committed.exists(), f"{rel} missing from corpus/: run python -m auditlint.synth.corpus corpus"
+        assert committed.exists(), f"{rel} missing from corpus/: run python tools/corpus.py generate corpus"
         assert committed.read_bytes() == (tmp_path / rel).read_bytes(), (
-            f"corpus/{rel} differs from the generator: run python -m auditlint.synth.corpus corpus")
+            f"corpus/{rel} differs from the generator: run python tools/corpus.py generate corpus")
     shapes = {rel.parts[0] for rel in made}
     stale = [p for s in shapes for p in (CORPUS / s).iterdir() if p.relative_to(CORPUS) not in made]
     assert not stale, f"files in corpus/ the generator no longer writes: {stale}"

@@ -485,3 +485,36 @@ def test_al505_a_document_read_for_the_year_s_figures():
     text = self_eval(row("某指标", "健全", "健全"), year=2024, before=para)
     (f,) = by_id(lint(text, "AL505"), "AL505")
     assert (f.evidence.stated, f.evidence.computed, f.location.line) == ("2023年度部门决算报告", "2024年", line_of(text, para[:8]))
+
+
+# ---------------------------------------------------------------------------
+# checks read Facts only
+
+ALLOWED = ("auditlint.extract", "auditlint.findings", "auditlint.numbers", "auditlint.rank", "auditlint.engine.registry",
+           "auditlint.checks.helpers", "__future__", "collections", "decimal", "re", "dataclasses", "typing")
+CHECK_FILES = ("scoring/*.py", "crossref/AL50[1-4]_*.py", "crossref/AL50[67]_*.py", "arithmetic/AL104_*.py",
+               "values/AL304_*.py")
+
+
+def _check_modules() -> list:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "checks"
+    return sorted(p for pattern in CHECK_FILES for p in root.glob(pattern) if p.name != "__init__.py")
+
+
+@pytest.mark.parametrize("path", _check_modules(), ids=lambda p: p.name)
+def test_a_check_reads_facts_only(path) -> None:
+    # a check imports extraction, findings and the shared wording; never another check, a reader or the raw document
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert imported
+    assert [m for m in imported if not any(m == a or m.startswith(a + ".") for a in ALLOWED)] == []
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in ("document", "blocks", "paragraphs")]
+
+
+def test_the_check_modules_are_found() -> None:
+    assert len(_check_modules()) == 18  # AL104, AL304, AL401–AL410, AL501–AL504, AL506, AL507

@@ -1,4 +1,4 @@
-"""The year's target column (extract/indicators.year_target, used by extract/scoring.py
+"""The year's target column (extract/indicators.year_target, used by extract/scoring/
 too): a table that prints a mid-term (中期目标) or other period's target beside the year's
 (年度目标) is judged against the year's; when which column is the year's cannot be told,
 no check compares a completion with a target."""

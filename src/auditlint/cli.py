@@ -22,7 +22,7 @@ class LazyGroup(click.Group):
 
     lazy: dict[str, str] = {
         "batch": "auditlint.batch.cli:batch",
-        "eval": "auditlint.synth.cli:eval_command",
+        "eval": "auditlint.accuracy.cli:eval_command",
         "inspect": "auditlint.report.inspect:inspect_command",
     }
 
@@ -42,6 +42,14 @@ class LazyGroup(click.Group):
 def _fail(message: str) -> None:
     click.echo(f"auditlint: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def shown(path: object) -> str:
+    """A path as printed: control characters escaped, so a crafted name cannot
+    start a line of its own (report.terminal.printable, imported when used)."""
+    from auditlint.report.terminal import printable
+
+    return printable(str(path))
 
 
 def collect_paths(paths: tuple[str, ...]) -> list[Path]:
@@ -104,19 +112,15 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
         paths, fmt, lang, select, ignore, checks_dirs, config_path, no_config, baseline_path, show_settings)
     fail_on = fail_on or config.fail_on or "error"
     if not files:
-        _fail("no report files found in " + ", ".join(paths))
+        _fail("no report files found in " + ", ".join(map(shown, paths)))
     results = [lint_file(f, o) for f, o in zip(files, file_options, strict=True)]
-    for r in results:
-        if r.error:
-            click.echo(f"auditlint: {r.path}: {r.error}", err=True)
-        for problem in r.problems:
-            click.echo(f"auditlint: {r.path}: internal error: {problem}; please report it", err=True)
+    _echo_problems(results)
     if write_baseline_path:
         try:
             n = write_baseline(write_baseline_path, results, options.lang)
         except BaselineError as exc:
             _fail(str(exc))
-        click.echo(f"auditlint: recorded {n} finding(s) in {write_baseline_path}", err=True)
+        click.echo(f"auditlint: recorded {n} finding(s) in {shown(write_baseline_path)}", err=True)
         sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
     hidden = baseline.apply(results) if baseline is not None else 0
     _render(results, enabled, fmt, options.lang, output, statistics=statistics, quiet=quiet, hidden=hidden)
@@ -181,6 +185,15 @@ def _enabled_union(option_sets: list) -> list:
         for spec in o.enabled():
             seen.setdefault(spec.id, spec)
     return list(seen.values())
+
+
+def _echo_problems(results: list) -> None:
+    """One line per file that could not be read or fully checked, its path escaped."""
+    for r in results:
+        if r.error:
+            click.echo(f"auditlint: {shown(r.path)}: {r.error}", err=True)
+        for problem in r.problems:
+            click.echo(f"auditlint: {shown(r.path)}: internal error: {problem}; please report it", err=True)
 
 
 def _render(results: list, enabled: list, fmt: str, lang: str, output: str | None, *, statistics: bool,
@@ -261,7 +274,7 @@ def _render_text(results: list, lang: str, output: str | None, *, statistics: bo
         with open(output, "w", encoding="utf-8") as fh:
             draw(terminal.console_for(fh, color=False))
     except OSError as exc:
-        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+        _fail(f"{shown(output)}: cannot write ({exc.strerror or exc})")
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -273,7 +286,7 @@ def _emit(text: str, output: str | None) -> None:
         with open(output, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
     except OSError as exc:
-        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+        _fail(f"{shown(output)}: cannot write ({exc.strerror or exc})")
 
 
 @main.command()

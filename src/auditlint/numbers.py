@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)  # percent
@@ -81,7 +81,8 @@ class Approx:
 
     @property
     def sigma(self) -> Decimal:
-        return Decimal(math.sqrt(float(self.var))) if self.var > 0 else ZERO
+        # Decimal's own root: a variance below 1e-308 is 0.0 as a float
+        return self.var.sqrt() if self.var > 0 else ZERO
 
     def gap(self, other: Approx) -> Decimal:
         """Distance between the two intervals; 0 when they meet."""
@@ -150,7 +151,7 @@ def compare(stated: Approx, computed: Approx, *, plausible_sigmas: float | None 
     diff = stated.mid - computed.mid
     tol = stated.half + computed.half + slack
     var = stated.var + computed.var
-    sig = float(abs(diff)) / math.sqrt(float(var)) if var > 0 else (math.inf if diff else 0.0)
+    sig = _sigmas(diff, var)
     if slack and abs(diff) <= slack:
         level = "ok"
     elif stated.gap(computed) > slack:
@@ -160,6 +161,14 @@ def compare(stated: Approx, computed: Approx, *, plausible_sigmas: float | None 
     else:
         level = "ok"
     return Verdict(level, diff, tol, sig)
+
+
+def _sigmas(diff: Decimal, var: Decimal) -> float:
+    """|diff| in standard deviations, computed as Decimals: a variance that is
+    positive as a Decimal may be 0.0 as a float (a number with 171 decimals)."""
+    if var <= 0:
+        return math.inf if diff else 0.0
+    return float(abs(diff) / var.sqrt())
 
 
 # ---------------------------------------------------------------------------
@@ -413,12 +422,18 @@ def fmt(d: Decimal, places: int | None = None) -> str:
     """Format a Decimal for messages: fixed-point, trailing zeros trimmed unless
     ``places`` is given. A computed value with a long tail (a tolerance of a ratio,
     1.4654034929…) is cut to 4 decimals: no printed figure in a report has more."""
-    if places is not None:
-        q = Decimal(1).scaleb(-places)
-        return f"{d.quantize(q, rounding=ROUND_HALF_UP):f}"
-    if d.as_tuple().exponent < -4 and abs(d) >= Decimal("0.001"):  # type: ignore[operator]
-        d = d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-    s = f"{d.normalize():f}" if d == d.to_integral() or abs(d) >= 1 else f"{d:f}"
+    if not d.is_finite():
+        return str(d)
+    # enough precision for every digit the number has: quantize raises past the
+    # context's 28 digits, and a report may print 30 (or a mutated one 300)
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, d.adjusted() + 8 + max(places or 0, 4))
+        if places is not None:
+            q = Decimal(1).scaleb(-places)
+            return f"{d.quantize(q, rounding=ROUND_HALF_UP):f}"
+        if d.as_tuple().exponent < -4 and abs(d) >= Decimal("0.001"):  # type: ignore[operator]
+            d = d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        s = f"{d.normalize():f}" if d == d.to_integral() or abs(d) >= 1 else f"{d:f}"
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s if s not in {"-0", ""} else "0"

@@ -21,11 +21,12 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
-# error kinds that depend on the machine rather than on the file: a crash may be
-# the OOM killer or a neighbour; it is tried again on every run
-NOT_CACHED = frozenset({"crash"})
-# error kinds that depend on a limit: kept while the limit is not raised
-LIMITED = {"timeout": "timeout", "memory": "memory_mb"}
+# Only a file's own outcome is cached: its findings, or a read error that reading
+# the same bytes again would repeat. What the machine caused is tried again on the
+# next run: a crash (the OOM killer, a neighbour), a timeout (a busy machine), a
+# memory error (a limit, perhaps the environment's), a file that could not be
+# opened ("io": permissions, a disk error).
+NOT_CACHED = frozenset({"crash", "timeout", "memory", "io"})
 
 
 def _umask() -> int:
@@ -158,19 +159,16 @@ class Cache:
 
     def get(self, sha256: str, limits: dict[str, float] | None = None) -> dict[str, Any] | None:
         """The stored result, or None when there is none, it is unreadable, or it is
-        a failure under a limit that has since been raised."""
+        an outcome the machine caused (an entry an older version stored).
+        ``limits`` is accepted for callers of that version; no entry depends on it."""
         try:
             record = json.loads(self.path(sha256).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(record, dict) or record.get("sha256") != sha256:
             return None
-        kind = record.get("error_kind")
-        if kind in LIMITED and limits is not None:
-            name = LIMITED[kind]
-            was, now = record.get("limits", {}).get(name), limits.get(name)
-            if was is None or not now or now > was:  # 0 / None: no limit now
-                return None
+        if record.get("error_kind") in NOT_CACHED:
+            return None
         return record
 
     def put(self, record: dict[str, Any]) -> str:

@@ -15,7 +15,9 @@ import click
 from auditlint.batch.local import Limits, default_jobs
 from auditlint.batch.runner import Progress
 
-EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
+# as `check`: 1 findings at or above --fail-on, 2 a file that could not be checked
+# (or does not exist) or a usage error, 130 interrupted
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class RichProgress(Progress):
@@ -62,8 +64,27 @@ class RichProgress(Progress):
 
 
 def _fail(message: str) -> None:
-    click.echo(f"auditlint: {message}", err=True)
+    click.echo(f"auditlint: {_printable(message)}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _printable(text: str) -> str:
+    from auditlint.report.terminal import printable
+
+    return printable(text)
+
+
+def exit_code(summary: dict[str, Any], fail_on: str) -> int:
+    """2 when any report could not be checked; else 1 when a finding is at or above
+    ``fail_on`` (error, warning, info; never: findings never fail the run)."""
+    if summary["reports"]["error"]:
+        return EXIT_USAGE
+    order = ("info", "warning", "error")
+    if fail_on in order:
+        wanted = order[order.index(fail_on):]
+        if any(summary["findings"]["by_severity"].get(s) for s in wanted):
+            return EXIT_FINDINGS
+    return EXIT_OK
 
 
 @click.command()
@@ -91,16 +112,23 @@ def _fail(message: str) -> None:
 @click.option("--scheduler", help="With --executor dask: the scheduler address (tcp://host:8786), or 'local'.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
 @click.option("--fresh", is_flag=True, help="Check every file again, ignoring the cache.")
+@click.option("--follow-links", is_flag=True,
+              help="Follow links that point out of an input folder (by default they are skipped, with a note).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding at or above this severity is reported, as `check` does  "
+                   "[default: the settings' fail_on, else never]. A report that could not be checked exits 2.")
 def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: float, memory_limit: int,
           lang: str | None, select: str | None, ignore: str | None, checks_dirs: tuple[str, ...],
           config_path: str | None, no_config: bool, sarif: bool, gx_docs: Path | None,
-          executor: str, scheduler: str | None, no_progress: bool, fresh: bool) -> None:
+          executor: str, scheduler: str | None, no_progress: bool, fresh: bool, follow_links: bool,
+          fail_on: str | None) -> None:
     """Check many reports at once: files, folders (recursive), globs or @list.txt.
 
     Writes findings.parquet, findings.csv, reports.csv, summary.json and index.html
     into OUTDIR. Interrupted? Run the same command again: finished files are not redone.
     """
     from auditlint.batch.inputs import InputError
+    from auditlint.batch.lock import OutdirBusy
     from auditlint.batch.runner import BatchConfig, run_batch
     from auditlint.engine.config import ConfigError, run_options, settings, validate_ids
     from auditlint.engine.registry import RegistryError
@@ -116,13 +144,16 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
         _fail(str(exc))
     cfg = BatchConfig(inputs=inputs, outdir=outdir, options=options, jobs=jobs or default_jobs(),
                       limits=Limits(timeout, memory_limit), executor=executor, scheduler=scheduler, sarif=sarif,
-                      gx_docs=gx_docs, fresh=fresh)
+                      gx_docs=gx_docs, fresh=fresh, follow_links=follow_links)
     show = not no_progress and sys.stderr.isatty()
     warnings: list[str] = []
     try:
         outcome = run_batch(cfg, RichProgress() if show else None, warn=warnings.append)
-    except InputError as exc:
+    except (InputError, OutdirBusy) as exc:
         _fail(str(exc))
+    except OSError as exc:  # the output folder cannot be created or written
+        where = exc.filename if exc.filename is not None else outdir
+        _fail(f"{where}: cannot write the outputs ({exc.strerror or exc}); choose another --outdir")
     except KeyboardInterrupt:
         click.echo(f"auditlint: interrupted; finished files are kept in {outdir}/.cache — run the same command "
                    "again to finish", err=True)
@@ -130,12 +161,12 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
     except RuntimeError as exc:
         _fail(str(exc))
     for note in (*warnings, *outcome.notes):
-        click.echo(f"auditlint: {note}", err=True)
+        click.echo(f"auditlint: {_printable(note)}", err=True)
     s = outcome.summary
     rep, fnd = s["reports"], s["findings"]
     sev = fnd["by_severity"]
     click.echo(f"{rep['total']} reports ({outcome.computed} checked, {outcome.reused} from cache) in "
                f"{outcome.seconds:.1f} s: {fnd['total']} findings ({sev['error']} errors, {sev['warning']} warnings, "
                f"{sev['info']} infos) in {rep['with_findings']} reports; {rep['error']} could not be checked "
-               f"→ {outdir}/index.html")
-    sys.exit(EXIT_OK)
+               f"→ {_printable(str(outdir))}/index.html")
+    sys.exit(exit_code(s, fail_on or getattr(config, "fail_on", None) or "never"))

@@ -1,6 +1,7 @@
 """Folders of generated reports for the batch's tests and benchmark.
 
-Reports come from ``auditlint.synth`` (the five shapes, clean and with one
+Reports come from the corpus generator, ``tools/corpusgen/synth`` (importable from a
+checkout only: the five shapes, clean and with one
 planted mistake each), numbered so that every file is distinct; corrupt files of
 every kind a real collection holds can be added beside them.
 """
@@ -24,8 +25,8 @@ CORRUPT = {
 
 def generated(n: int) -> Iterator[tuple[str, object]]:
     """``n`` (name, synth Report) pairs: every shape, seed after seed, every planted version."""
-    from auditlint.synth.corpus import planted_versions
-    from auditlint.synth.shapes import SHAPES
+    from corpusgen.synth.corpus import planted_versions
+    from corpusgen.synth.shapes import SHAPES
 
     count = 0
     seed = 1
@@ -41,7 +42,7 @@ def generated(n: int) -> Iterator[tuple[str, object]]:
 
 def write_reports(folder: Path, n: int, fmt: str = "txt") -> list[Path]:
     """Write ``n`` generated reports as ``fmt`` (txt or pdf) into ``folder``."""
-    from auditlint.synth.render import render_pdf, render_text
+    from corpusgen.synth.render import render_pdf, render_text
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

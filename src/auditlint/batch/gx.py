@@ -1,6 +1,6 @@
 """Great Expectations over the batch's canonical tables (``--gx-docs DIR``).
 
-The expectation suite is built from ``checks/values.py``'s ``VALUE_RULES``, the
+The expectation suite is built from ``extract/value_rules.py``'s ``VALUE_RULES``, the
 same rules the pandera schema of AL301/AL302 is built from, so the two cannot
 drift: ``ge`` becomes ``expect_column_values_to_be_between(min_value=…)``, ``le`` its
 ``max_value=…``, ``eq``

@@ -5,6 +5,12 @@ or ``@list.txt`` (one INPUT a line; blank lines and ``#`` comments skipped, path
 taken as written, that is relative to the current folder, like a compiler's
 ``@file``). Files with the same bytes are one report: it is checked once and its
 other paths are listed beside it.
+
+A folder search does not follow a link out of the folder (a link to
+``/etc/passwd`` among the reports is skipped, with a note) unless asked
+(``follow_links``); links inside it, and files named on the command line, are
+followed. A name that is not a regular file (a FIFO, a device) becomes an error
+row without being opened: reading it would block.
 """
 
 from __future__ import annotations
@@ -69,15 +75,36 @@ def _looks_like_report(path: Path) -> bool:
     return head.startswith(_MAGIC)
 
 
-def _walk(folder: Path, exclude: Path | None) -> list[Path]:
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
+def _walk(folder: Path, exclude: Path | None, follow_links: bool = False, warn=lambda message: None) -> list[Path]:
     out: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+    root_real = folder.resolve()
+    seen: set[Path] = set()
+    for root, dirs, files in os.walk(folder, followlinks=follow_links):
         here = Path(root)
+        real = here.resolve()
+        if real in seen:  # a link back up the tree: each folder once
+            dirs[:] = []
+            continue
+        seen.add(real)
         # hidden folders (.git, .cache) and the output folder itself are never reports
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _same(here / d, exclude))
         for name in sorted(files):
             p = here / name
-            if name.startswith(".") or not p.is_file():
+            if name.startswith("."):
+                continue
+            if p.is_symlink() and not follow_links and not _inside(p, root_real):
+                warn(f"{_shown(p)}: a link out of {_shown(folder)}; not followed (--follow-links follows it)")
+                continue
+            if not p.is_file():
+                if p.suffix.lower() in REPORT_SUFFIXES and p.exists():
+                    out.append(p)  # a FIFO or device named like a report: an error row, not silence
                 continue
             if _looks_like_report(p):
                 out.append(p)
@@ -98,7 +125,7 @@ def _is_glob(text: str) -> bool:
 
 
 def expand(inputs: list[str] | tuple[str, ...], exclude: str | Path | None = None,
-           warn=lambda message: None) -> list[Path]:
+           warn=lambda message: None, follow_links: bool = False) -> list[Path]:
     """Every file the INPUTs name, in a stable order, before deduplication. A path
     that does not exist is kept (it becomes an error row); a glob that matches
     nothing is reported through ``warn``."""
@@ -106,11 +133,11 @@ def expand(inputs: list[str] | tuple[str, ...], exclude: str | Path | None = Non
     out: list[Path] = []
     for item in inputs:
         if item.startswith("@"):
-            out.extend(expand(_read_list(item[1:]), skip, warn))
+            out.extend(expand(_read_list(item[1:]), skip, warn, follow_links))
             continue
         path = Path(item)
         if path.is_dir():
-            out.extend(_walk(path, skip))
+            out.extend(_walk(path, skip, follow_links, warn))
         elif path.exists() or not _is_glob(item):
             out.append(path)
         else:
@@ -119,7 +146,7 @@ def expand(inputs: list[str] | tuple[str, ...], exclude: str | Path | None = Non
                 warn(f"{item}: no file matches")
             for m in matches:
                 mp = Path(m)
-                out.extend(_walk(mp, skip) if mp.is_dir() else [mp])
+                out.extend(_walk(mp, skip, follow_links, warn) if mp.is_dir() else [mp])
     return out
 
 
@@ -132,19 +159,25 @@ def _read_list(name: str) -> list[str]:
 
 
 def collect(inputs: list[str] | tuple[str, ...], exclude: str | Path | None = None,
-            warn=lambda message: None) -> list[Source]:
+            warn=lambda message: None, follow_links: bool = False) -> list[Source]:
     """The distinct reports the INPUTs name, sorted by path. Of several paths with
     the same bytes the first in sorted order is the report, the rest its duplicates."""
     seen_paths: set[str] = set()
     by_hash: dict[str, Source] = {}
     missing: list[Source] = []
-    for p in sorted(expand(inputs, exclude, warn), key=_shown):
+    from auditlint.readers import ReadError, check_regular
+
+    for p in sorted(expand(inputs, exclude, warn, follow_links), key=_shown):
         shown = _shown(p)
         if shown in seen_paths:
             continue
         seen_paths.add(shown)
         try:
+            check_regular(p)  # before opening: a FIFO would block the hash
             digest, size = file_sha256(p)
+        except ReadError as exc:
+            missing.append(Source(shown, "", 0, error=str(exc)))
+            continue
         except OSError as exc:
             # still a row, with no hash: nothing was read, nothing is cached
             missing.append(Source(shown, "", 0, error=_why(exc)))
@@ -158,6 +191,8 @@ def collect(inputs: list[str] | tuple[str, ...], exclude: str | Path | None = No
 
 
 def _why(exc: OSError) -> str:
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
     if isinstance(exc, FileNotFoundError):
         return "no such file"
     if isinstance(exc, PermissionError):

@@ -1,8 +1,10 @@
 """Running jobs in isolated worker processes, with a time limit and a memory guard.
 
-Each worker is a ``python -m auditlint.batch.worker`` process that answers one job
-at a time. The side that sent the job waits for the answer at most ``timeout``
-seconds; a worker that does not answer in time is killed (the file becomes a
+Each worker is a ``python -P -m auditlint.batch.worker`` process (``-P``: the
+current folder is not on its ``sys.path``, so an ``auditlint`` folder there cannot
+shadow the package) that answers one job at a time. The side that sent the job
+waits for the worker to take it (after its imports), then for the answer at most
+``timeout`` seconds; a worker that does not answer in time is killed (the file becomes a
 ``timeout`` row), one that dies (a segfault, ``os._exit``, the OOM killer) becomes
 a ``crash`` row with its exit status and the last line it wrote to stderr, and one
 that hits its address-space limit answers with a ``memory`` row and exits. A new
@@ -32,6 +34,9 @@ from auditlint.batch.worker import error_record, read_frame, write_frame
 
 # set in every worker's environment: which batch process started it (tests look for leftovers by it)
 PARENT_ENV = "AUDITLINT_BATCH_PARENT"
+# how long a worker may take to start and take a job (its imports, the job's checks)
+# before it counts as crashed; the file's own time limit starts after that
+STARTUP_SECONDS = 300.0
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class Worker:
 
     def _start(self) -> subprocess.Popen:
         env = dict(os.environ, **{PARENT_ENV: str(os.getpid())})
-        cmd = [sys.executable, "-m", "auditlint.batch.worker", "--memory-mb", str(self.limits.memory_mb),
+        cmd = [sys.executable, "-P", "-m", "auditlint.batch.worker", "--memory-mb", str(self.limits.memory_mb),
                "--parent", str(os.getpid())]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
                                      bufsize=0, env=env, close_fds=True)
@@ -72,13 +77,17 @@ class Worker:
     def run(self, job: dict[str, Any]) -> dict[str, Any]:
         """The job's record; never raises for anything the file or a check does."""
         proc = self.proc if self.proc is not None and self.proc.poll() is None else self._start()
-        start = time.monotonic()
         log_at = os.fstat(self.log.fileno()).st_size
         try:
             write_frame(proc.stdin, job)
         except OSError:  # it died while idle: one fresh start
             proc = self._start()
             write_frame(proc.stdin, job)
+        taken = self._taken(proc, job, log_at)
+        if taken is not None:
+            return taken
+        # the clock starts now that the worker holds the file, its imports done
+        start = time.monotonic()
         timeout = self.limits.timeout or None
         ready, _, _ = select.select([proc.stdout], [], [], timeout)
         elapsed = time.monotonic() - start
@@ -92,11 +101,30 @@ class Worker:
         except (EOFError, OSError, ValueError):
             return self._crashed(job, elapsed, log_at)
         if record.get("error_kind") == "memory":
-            record["error"] = (f"needed more memory than the {self.limits.memory_mb} MiB limit (--memory-limit); "
-                               "the worker was replaced")
+            record["error"] = self._memory_reason(record.pop("limit_mb", None))
             record["limits"] = self.limits.as_dict()
             self.stop()
         return record
+
+    def _taken(self, proc: subprocess.Popen, job: dict[str, Any], log_at: int) -> dict[str, Any] | None:
+        """Wait for the worker to say it took the job; a crash row if it never does."""
+        ready, _, _ = select.select([proc.stdout], [], [], STARTUP_SECONDS)
+        if not ready:
+            self.stop()
+            return error_record(job["sha256"], "crash", f"the worker process did not start within "
+                                f"{STARTUP_SECONDS:g} s (the machine is overloaded?)", STARTUP_SECONDS)
+        try:
+            read_frame(proc.stdout)
+        except (EOFError, OSError, ValueError):
+            return self._crashed(job, 0.0, log_at)
+        return None
+
+    def _memory_reason(self, hit_mb: int | None) -> str:
+        ours = self.limits.memory_mb
+        if hit_mb and (not ours or hit_mb < ours):
+            return (f"needed more memory than the {hit_mb} MiB the environment allows (ulimit -v); "
+                    "the worker was replaced")
+        return f"needed more memory than the {ours} MiB limit (--memory-limit); the worker was replaced"
 
     def _crashed(self, job: dict[str, Any], elapsed: float, log_at: int) -> dict[str, Any]:
         assert self.proc is not None

@@ -11,14 +11,13 @@
 Everything but the ``seconds`` column of reports.csv is a function of the
 reports and the configuration: two runs over the same files write the same bytes
 (timings of the run itself go to ``run.json``, which is not an output).
-The CSV files carry a UTF-8 byte-order mark so that Excel and WPS open the
-Chinese text correctly.
+The CSV files are written by ``report.tabular.csv_text``, the writer of ``check
+--format csv``: a UTF-8 byte-order mark so that Excel and WPS open the Chinese text
+correctly, and no cell a spreadsheet would run as a formula.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import Counter
 from html import escape
@@ -26,8 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from auditlint.batch.cache import atomic_write, atomic_writer
+from auditlint.report.tabular import csv_text
 
 SEVERITIES = ("error", "warning", "info")
+NOTHING = "nothing-to-check"  # a report read but holding nothing checkable (batch/worker.py)
 LOCATION = ("page", "line", "column", "table", "row", "col", "paragraph")
 EVIDENCE = ("expression", "stated", "computed", "difference", "tolerance")
 FINDING_COLUMNS = ("path", "sha256", "check_id", "name", "severity", "confidence", "rank", "message", *LOCATION,
@@ -82,24 +83,6 @@ def report_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _csv_text(columns: tuple[str, ...], records: list[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    buf.write("\ufeff")
-    w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\r\n", extrasaction="ignore")
-    w.writeheader()
-    for rec in records:
-        w.writerow({k: _cell(rec.get(k)) for k in columns})
-    return buf.getvalue()
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return value
-
-
 def write_parquet(path: Path, records: list[dict[str, Any]]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -111,8 +94,8 @@ def write_parquet(path: Path, records: list[dict[str, Any]]) -> None:
         pq.write_table(table, fh, compression="zstd")
 
 
-def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[str, Any]:
-    ok = [r for r in rows if r["status"] == "ok"]
+def _tally(ok: list[dict[str, Any]]) -> tuple[Counter[str], dict[str, dict[str, Any]]]:
+    """Findings per severity, and per check with the number of reports it fired in."""
     severities: Counter[str] = Counter()
     by_check: dict[str, dict[str, Any]] = {}
     for r in ok:
@@ -125,13 +108,21 @@ def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[s
             ids_here.add(f["check_id"])
         for cid in ids_here:
             by_check[cid]["reports"] += 1
-    kinds = Counter(r.get("error_kind") or "unknown" for r in rows if r["status"] != "ok")
+    return severities, by_check
+
+
+def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[str, Any]:
+    ok = [r for r in rows if r["status"] == "ok"]
+    nothing = [r for r in rows if r["status"] == NOTHING]
+    severities, by_check = _tally(ok)
+    kinds = Counter(r.get("error_kind") or "unknown" for r in rows if r["status"] not in ("ok", NOTHING))
     formats = Counter(r.get("format") for r in ok)
     return {
         "tool": {"name": "auditlint", "version": version},
         "config_key": config_key,
         "reports": {
-            "total": len(rows), "ok": len(ok), "error": len(rows) - len(ok),
+            "total": len(rows), "ok": len(ok), "error": len(rows) - len(ok) - len(nothing),
+            "nothing_to_check": len(nothing),
             "by_error_kind": dict(sorted(kinds.items())),
             "by_format": dict(sorted((k or "unknown", v) for k, v in formats.items())),
             "with_findings": sum(1 for r in ok if r.get("findings")),
@@ -151,6 +142,7 @@ def summary(rows: list[dict[str, Any]], config_key: str, version: str) -> dict[s
 _TEXT = {
     "zh": {"title": "auditlint 批量审核", "reports": "报告", "ok": "已审核", "failed": "无法审核", "findings": "问题",
            "checks": "最常见的检查项", "ranked": "按风险排序的报告", "errors_title": "无法审核的报告",
+           "nothing_title": "没有可核对内容的报告（未找到预算表、评分表或正文数字，不等于没有问题）",
            "check": "检查项", "count": "问题数", "in_reports": "涉及报告", "path": "文件", "risk": "风险",
            "error": "错误", "warning": "警告", "info": "提示", "score": "自评总分", "pages": "页数",
            "reason": "原因", "kind": "类型", "none": "没有发现问题。",
@@ -158,7 +150,8 @@ _TEXT = {
                      "internal": "内部错误"}},
     "en": {"title": "auditlint batch audit", "reports": "reports", "ok": "checked", "failed": "could not be checked",
            "findings": "findings", "checks": "Most frequent checks", "ranked": "Reports ranked by risk",
-           "errors_title": "Reports that could not be checked", "check": "check", "count": "findings",
+           "errors_title": "Reports that could not be checked",
+           "nothing_title": "Reports with nothing to check (no budget or scoring table, no figures: not the same as clean)", "check": "check", "count": "findings",
            "in_reports": "reports", "path": "file", "risk": "risk", "error": "errors", "warning": "warnings",
            "info": "infos", "score": "stated total score", "pages": "pages", "reason": "reason", "kind": "kind",
            "none": "No findings.",
@@ -218,7 +211,12 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str,
                    f'{_count(c.get("info", 0), "")}<td>{escape(str(r.get("stated_total_score") or ""))}</td>'
                    f'<td class="n">{r.get("pages") or ""}</td></tr>')
     out.append("</table>")
-    failed = [r for r in rows if r["status"] != "ok"]
+    empty = [r for r in rows if r["status"] == NOTHING]
+    if empty:
+        out.append(f"<h2>{t['nothing_title']}</h2><ul>")
+        out.extend(f"<li>{escape(r['path'])}</li>" for r in empty)
+        out.append("</ul>")
+    failed = [r for r in rows if r["status"] not in ("ok", NOTHING)]
     if failed:
         out.append(f"<h2>{t['errors_title']}</h2><table><tr><th>{t['path']}</th><th>{t['kind']}</th>"
                    f"<th>{t['reason']}</th></tr>")
@@ -238,8 +236,8 @@ def write_all(outdir: Path, rows: list[dict[str, Any]], lang: str, config_key: s
     rows = sorted(rows, key=lambda r: r["path"])
     findings = finding_rows(rows, lang)
     write_parquet(outdir / "findings.parquet", findings)
-    atomic_write(outdir / "findings.csv", _csv_text(FINDING_COLUMNS, findings))
-    atomic_write(outdir / "reports.csv", _csv_text(REPORT_COLUMNS, report_rows(rows)))
+    atomic_write(outdir / "findings.csv", csv_text(FINDING_COLUMNS, findings))
+    atomic_write(outdir / "reports.csv", csv_text(REPORT_COLUMNS, report_rows(rows)))
     summ = summary(rows, config_key, version)
     atomic_write(outdir / "index.html", index_html(rows, summ, lang, titles))
     atomic_write(outdir / "summary.json", json.dumps(summ, ensure_ascii=False, indent=2) + "\n")

@@ -17,6 +17,7 @@ from auditlint import __version__
 from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, digest
 from auditlint.batch.inputs import InputError, Source, collect
 from auditlint.batch.local import Limits, run_local
+from auditlint.batch.lock import outdir_lock
 from auditlint.batch.outputs import page_name, write_all, write_sarif
 from auditlint.batch.worker import error_record
 
@@ -33,6 +34,7 @@ class BatchConfig:
     sarif: bool = False
     gx_docs: Path | None = None
     fresh: bool = False  # ignore the cache
+    follow_links: bool = False  # follow links out of the input folders
 
 
 @dataclass
@@ -57,14 +59,19 @@ class Progress:
 
 def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable[[str], None] = lambda m: None
               ) -> BatchOutcome:
-    started = time.perf_counter()
-    progress = progress or Progress()
-    outdir = cfg.outdir
-    notes: list[str] = []
-    sources = collect(cfg.inputs, exclude=outdir, warn=warn)
+    """The whole batch, holding OUTDIR's lock (OutdirBusy when another run holds
+    it; OSError when OUTDIR cannot be created or written)."""
+    sources = collect(cfg.inputs, exclude=cfg.outdir, warn=warn, follow_links=cfg.follow_links)
     if not sources:
         raise InputError("no report files found in " + ", ".join(cfg.inputs))
-    outdir.mkdir(parents=True, exist_ok=True)
+    with outdir_lock(cfg.outdir):
+        return _run(cfg, sources, progress or Progress())
+
+
+def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOutcome:
+    started = time.perf_counter()
+    outdir = cfg.outdir
+    notes: list[str] = []
 
     pages_lang = cfg.options.lang
     fingerprint = config_fingerprint(cfg.options, pages_lang)

@@ -5,9 +5,11 @@ numbers): it pickles cheaply to the parent and to Dask, and it is exactly what t
 cache stores. Nothing in it depends on the path the report was found at, so the
 same bytes give the same record wherever they are.
 
-``python -m auditlint.batch.worker`` is the isolated process the executors talk
-to over its stdin/stdout (length-prefixed pickles): it sets its memory limit, dies
-with its parent, and answers one job at a time.
+``python -P -m auditlint.batch.worker`` is the isolated process the executors
+talk to over its stdin/stdout (length-prefixed pickles): it sets its memory limit,
+dies with its parent, imports what checking needs, and answers one job at a time:
+first ``STARTED`` when it takes the job (the parent's clock for the file starts
+then, not while the process was still importing), then the job's record.
 """
 
 from __future__ import annotations
@@ -20,8 +22,15 @@ import sys
 import time
 from typing import Any
 
+# a report read but holding nothing checkable (no table, no figure): its own status in the batch
+NOTHING = "nothing-to-check"
+
 HEADER = struct.Struct("!Q")
 SEVERITIES = ("error", "warning", "info")
+STARTED = {"started": True}
+# the address-space limit this process really has, MiB (0: none): the batch's
+# --memory-limit, or lower when the environment (ulimit -v) already set one
+_memory_limit_mb = 0
 
 
 def with_document(options):
@@ -100,8 +109,8 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
         record: dict[str, Any] = {"sha256": sha}
         if job.get("lint", True):
             record = _lint(job, path, sha)
-    except MemoryError:
-        return error_record(sha, "memory", "", time.perf_counter() - start)  # the parent words it
+    except MemoryError:  # the parent words it, naming the limit that was hit
+        return error_record(sha, "memory", "", time.perf_counter() - start, limit_mb=_memory_limit_mb)
     except Exception as exc:  # a bug in a check or reader must not end the batch
         return error_record(sha, "internal", f"auditlint failed on this file ({_one_line(exc)})",
                             time.perf_counter() - start)
@@ -125,7 +134,10 @@ def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
         options = with_document(options)
     result = lint_file(path, options, job["display"])
     if result.error:
-        return error_record(sha, "read", result.error, result.seconds)
+        # a file that cannot even be opened now (permissions, a disk error) may open
+        # next time: that is not the file's own outcome, and is not cached
+        kind = "read" if _openable(path) else "io"
+        return error_record(sha, kind, result.error, result.seconds)
     if result.problems:  # a check failed: the report's findings are incomplete
         return error_record(sha, "internal", f"auditlint failed on this file ({'; '.join(result.problems)})",
                             result.seconds)
@@ -134,7 +146,9 @@ def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
         if f.severity is not None:
             counts[f.severity.value] += 1
     record = {
-        "sha256": sha, "status": "ok", "error_kind": None, "error": None, "format": result.format,
+        # read, but no table and no figure in it: its own status, never among the clean reports
+        "sha256": sha, "status": NOTHING if result.nothing_to_check else "ok", "error_kind": None, "error": None,
+        "format": result.format,
         "pages": result.pages, "seconds": round(result.seconds, 3),
         "stated_total_score": None if result.stated_total_score is None else str(result.stated_total_score),
         "risk": report_risk(result.findings), "counts": counts,
@@ -143,6 +157,14 @@ def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
     if job.get("page_lang"):
         record["page"] = _page(result, job["page_lang"])
     return record
+
+
+def _openable(path: str) -> bool:
+    try:
+        with open(path, "rb"):
+            return True
+    except OSError:
+        return False
 
 
 def _page(result, lang: str) -> str:
@@ -211,18 +233,42 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def _limit_memory(mib: int) -> None:
+def _limit_memory(mib: int) -> int:
     """The memory guard: a cap on the address space (RLIMIT_AS), so an allocation
-    past it raises MemoryError in this process instead of swapping the machine."""
-    if mib <= 0:
-        return
+    past it raises MemoryError in this process instead of swapping the machine.
+    Returns the limit in force, MiB (0: none), which may be the environment's."""
     import resource
 
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    inherited = min((v for v in (soft, hard) if v != resource.RLIM_INFINITY), default=0)
+    if mib <= 0:
+        return inherited >> 20
     limit = mib * 1024 * 1024
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
+    if inherited:
+        limit = min(limit, inherited)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    return limit >> 20
+
+
+def _warm_up() -> None:
+    """Import what every job needs before taking one, so that the time a job is
+    given is spent on its file (the imports take seconds on a busy machine)."""
+    import auditlint.engine.run  # noqa: F401
+    import auditlint.extract  # noqa: F401
+    import auditlint.rank  # noqa: F401
+    import auditlint.readers  # noqa: F401
+    from auditlint.engine import registry
+
+    registry.load_builtin()
+
+
+def _prepare(job: dict[str, Any]) -> None:
+    """Load the job's checks (plug-ins, --checks folders) before its clock starts;
+    a failure here is the job's own, reported by run_job."""
+    try:
+        job["options"].enabled()
+    except Exception:  # noqa: BLE001 - run_job meets and reports it again
+        pass
 
 
 def serve(argv: list[str]) -> None:
@@ -243,15 +289,19 @@ def serve(argv: list[str]) -> None:
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.dup2(2, 1)
-    _limit_memory(args.memory_mb)
+    global _memory_limit_mb
+    _memory_limit_mb = _limit_memory(args.memory_mb)
     import faulthandler
 
     faulthandler.enable()  # a segfault leaves "Fatal Python error: …" for the crash row
+    _warm_up()
     while True:
         try:
             job = read_frame(proto_in)
         except EOFError:
             return
+        _prepare(job)
+        write_frame(proto_out, STARTED)
         record = run_job(job)
         write_frame(proto_out, record)
         if record.get("error_kind") == "memory":

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -149,16 +149,54 @@ def load_entry_points() -> list[str]:
         return []
     _loaded.add("entry_points")
     names = []
-    for ep in entry_points(group="auditlint.checks"):
-        _current_source = f"plugin:{ep.name}"
+    for name, value in plugin_entry_points():
+        _current_source = f"plugin:{name}"
         try:
-            ep.load()
+            EntryPoint(name, value, "auditlint.checks").load()
         except Exception as exc:  # a broken plugin must not take the tool down
-            raise RegistryError(f"check pack {ep.name!r} failed to load: {exc}") from exc
+            raise RegistryError(f"check pack {name!r} failed to load: {exc}") from exc
         finally:
             _current_source = "builtin"
-        names.append(ep.name)
+        names.append(name)
     return names
+
+
+def plugin_entry_points() -> list[tuple[str, str]]:
+    """(name, ``module:attr``) of the ``auditlint.checks`` entry points. Scanning every
+    installed distribution's metadata costs more than checking a small report, so the
+    answer is kept in the user's cache, keyed by the state of the folders on
+    ``sys.path`` (a package installed or removed changes a folder's mtime)."""
+    import hashlib
+    import json
+    import os
+
+    state = hashlib.sha256()
+    for entry in sys.path:
+        try:
+            state.update(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}\0".encode())
+        except OSError:
+            state.update(f"{entry}\0-\0".encode())
+    cache = _cache_dir() / f"entry-points-{state.hexdigest()[:16]}.json"
+    try:
+        return [tuple(pair) for pair in json.loads(cache.read_text(encoding="utf-8"))]  # type: ignore[misc]
+    except (OSError, ValueError):
+        pass
+    found = sorted((ep.name, ep.value) for ep in entry_points(group="auditlint.checks"))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(found), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: scan every time
+    return found
+
+
+def _cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "auditlint"
 
 
 def load_directory(path: str | Path) -> list[str]:

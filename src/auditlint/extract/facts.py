@@ -37,6 +37,7 @@ EXTRA_OWNERS: dict[str, str] = {
     "counts": "counts",
     "yoy_rates": "yoy_rates",
     "unit_slips": "units",
+    "stated_definitions": "kb.definitions",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 
@@ -93,12 +94,12 @@ class Extra(dict[str, Any]):
 
 
 class Facts:
-    # budget-execution, 三公 and share tables with canonical column roles (extract/tables.py)
+    # budget-execution, 三公 and share tables with canonical column roles (extract/tables/)
     tables: list[CanonicalTable] = _Lazy()  # type: ignore[assignment]
     # narrative statements: totals with parts, shares, year-on-year changes, rates,
-    # 其中 lists (extract/narrative.py)
+    # 其中 lists (extract/narrative/)
     statements: list[Statement] = _Lazy()  # type: ignore[assignment]
-    # scoring tables (指标体系得分) with parsed rules (extract/scoring.py)
+    # scoring tables (指标体系得分) with parsed rules (extract/scoring/)
     scoring: list[ScoringTable] = _Lazy()  # type: ignore[assignment]
     # narrative score claims: total score, grade, per-indicator 分值/得分 (extract/score_statements.py)
     score_statements: list[ScoreStatement] = _Lazy()  # type: ignore[assignment]

@@ -17,15 +17,20 @@ BASE_ROLES = RATE_BASES  # what a rate is taken over, in order of preference
 
 
 def canonical_frame(ct: CanonicalTable) -> pd.DataFrame:
-    """Columns: ``label``, ``kind``, each amount and rate role present (float, NaN
+    """The table's :func:`canonical_records` as a DataFrame, indexed by row position."""
+    import pandas as pd
+
+    return pd.DataFrame.from_records(canonical_records(ct), index=list(range(len(ct.rows))))
+
+
+def canonical_records(ct: CanonicalTable) -> list[dict[str, object]]:
+    """One record per row of ``ct.rows``. Columns: ``label``, ``kind``, each amount and rate role present (float, NaN
     where not a number), ``<rate role>_undefined`` (printed NaN%, #DIV/0!…) and
     ``rate_zero_base`` (a non-zero rate printed over a zero budget). With a rate
     column also ``rate_lo``/``rate_hi``, the interval the printed rate stands for at
     its own printed precision ("100%" is anything in [99.5, 100.5]), and
     ``rate_base``, the column it is taken over ("" when the row has no such figure).
-    The index is the row's position in ``ct.rows``."""
-    import pandas as pd
-
+    Plain Python: checking a report needs no pandas."""
     roles = [r for r in ct.roles() if r in AMOUNT_ROLES or r in RATE_ROLES or r in SHARE_ROLES]
     base_role = ct.rate_base()
     records = []
@@ -39,7 +44,7 @@ def canonical_frame(ct: CanonicalTable) -> pd.DataFrame:
         if "rate" in roles:
             rec.update(_rate_fields(row, roles, base_role))
         records.append(rec)
-    return pd.DataFrame.from_records(records, index=list(range(len(ct.rows))))
+    return records
 
 
 def _rate_fields(row: Row, roles: list[str], base_role: str | None) -> dict[str, object]:

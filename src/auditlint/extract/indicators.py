@@ -4,7 +4,7 @@
 
 A table is an indicator table when its header names an indicator, a target and an
 actual column and nothing that scores (权重, 分值, 得分: those are scoring tables,
-``extract/scoring.py``). Header words are data (``vocab/indicator_tables.yaml``).
+``extract/scoring/``). Header words are data (``vocab/indicator_tables.yaml``).
 Every row keeps its level path, its cells with their locations, and target, actual
 and deviation as :class:`~auditlint.numbers.Quantity` when the cell is one number,
 comparator kept ("＞85%", ">=2", "=2篇"). The target is the year's: of several target
@@ -14,7 +14,7 @@ cannot be told is not read.
 
 Checks that read indicator rows go through :func:`indicator_rows`, which takes any
 row satisfying :class:`IndicatorRowLike`: these tables' rows, and the scoring tables'
-rows (``extract/scoring.py``) seen through :class:`ScoredRow`, which reads their
+rows (``extract/scoring/``) seen through :class:`ScoredRow`, which reads their
 target and completion cells the same way (one number per cell, or None).
 """
 

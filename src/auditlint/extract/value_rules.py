@@ -82,6 +82,34 @@ def failures(ct: CanonicalTable) -> dict[str, dict[int, list[str]]]:
 
 
 def _failures(ct: CanonicalTable) -> dict[str, dict[int, list[str]]]:
+    """The rules evaluated row by row, as the pandera schema of :func:`value_schema`
+    evaluates them (null cells pass; a row is reported once per failing column).
+    Checking one report this way needs neither pandas nor pandera, whose import costs
+    more than the whole check; :func:`schema_failures` is the same through pandera,
+    and a test holds the two equal."""
+    from auditlint.extract.frame import canonical_records
+
+    out: dict[str, dict[int, list[str]]] = {}
+    for index, rec in enumerate(canonical_records(ct)):
+        for rule in VALUE_RULES:
+            value = rec.get(rule.column)
+            if value is None or value != value:  # absent or NaN: nullable
+                continue
+            if not _holds(rule, value):
+                out.setdefault(rule.check_id, {}).setdefault(index, []).append(rule.column)
+    return out
+
+
+def _holds(rule: ValueRule, value: object) -> bool:
+    if rule.op == "ge":
+        return value >= rule.value  # type: ignore[operator]
+    if rule.op == "le":
+        return value <= rule.value  # type: ignore[operator]
+    return value == rule.value
+
+
+def schema_failures(ct: CanonicalTable) -> dict[str, dict[int, list[str]]]:
+    """:func:`failures` computed by validating the canonical frame with pandera."""
     import pandera.pandas as pa
 
     from auditlint.extract.frame import canonical_frame

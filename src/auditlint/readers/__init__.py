@@ -5,10 +5,13 @@ saved as .txt is read as a PDF, a web page saved as .doc as HTML."""
 from __future__ import annotations
 
 import importlib
+import os
 import re
+import stat
 from pathlib import Path
 
 from auditlint.model import Document
+from auditlint.readers import limits
 
 READERS = {
     "text": "auditlint.readers.text",
@@ -31,12 +34,14 @@ def _zip_kind(data: bytes, suffix: str) -> str:
     import zipfile
 
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         if suffix == ".docx" or b"word/" in data[:65536]:
             raise ReadError("damaged .docx (the ZIP archive is truncated or corrupt): save or download it again") from None
         raise ReadError("a damaged ZIP archive: save or download the report again") from None
+    names = {i.filename for i in infos}
     if "word/document.xml" in names:
+        limits.check_unpacked((i.filename, i.file_size) for i in infos)
         return "docx"
     if "xl/workbook.xml" in names:
         raise ReadError("a spreadsheet (.xlsx), not a report: save the report as .docx, .pdf or .txt")
@@ -60,6 +65,20 @@ def _looks_html(head: bytes) -> bool:
     return bool(_HTML_START.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")))
 
 
+# bytes no text file holds (NUL, the C0 controls but TAB, LF, FF, CR and ESC, and DEL)
+_CONTROL = bytes([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Content that is no text in any encoding: a NUL, or more than 2 % control
+    bytes (random bytes hold about 10 %; text, HTML and GB18030 none)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        return True
+    return len(head) - len(head.translate(None, _CONTROL)) > 0.02 * len(head)
+
+
 def sniff(data: bytes, suffix: str = "") -> str:
     """The format of a file from its first bytes; ReadError for formats auditlint
     cannot read, with what to do instead."""
@@ -79,6 +98,9 @@ def sniff(data: bytes, suffix: str = "") -> str:
         raise ReadError("a Word 2003 XML document: save it as .docx or PDF first")
     if lowered.startswith(b"mime-version:") or (b"mime-version:" in lowered[:512] and b"multipart/related" in lowered):
         raise ReadError("a web archive (.mht): open it in a browser and save it as .html")
+    if _looks_binary(head):
+        # whatever the name says: a binary file is never read as a page or as text
+        raise ReadError("a binary file that is not PDF, DOCX, HTML or text: convert it to one of those")
     if _looks_html(head):
         return "html"
     if suffix in {".html", ".htm", ".xhtml"} and b"<" in head:
@@ -87,8 +109,6 @@ def sniff(data: bytes, suffix: str = "") -> str:
         kind = _BINARY_SUFFIXES[suffix]
         raise ReadError(f"not a {kind} file (its content has no {kind} signature): the file is damaged or misnamed; "
                         "download or export it again")
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError("a binary file that is not PDF, DOCX, HTML or text: convert it to one of those")
     return "text"
 
 
@@ -96,6 +116,7 @@ def read(path: str | Path, display_path: str | None = None) -> Document:
     p = Path(path)
     shown = display_path or str(path)
     try:
+        check_regular(p)
         data = p.read_bytes()
     except IsADirectoryError:
         raise ReadError("is a folder, not a file") from None
@@ -108,15 +129,36 @@ def read(path: str | Path, display_path: str | None = None) -> Document:
     return read_data(data, shown, p.suffix.lower())
 
 
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def check_regular(path: Path) -> None:
+    """Refuse what is not a regular file before opening it: reading a FIFO or a
+    device blocks or never ends. Also refuses a file past the size limit unread."""
+    mode = os.stat(path).st_mode  # follows a link: its target is what would be read
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+        raise ReadError(f"not a regular file ({kind}): only files can be checked")
+    limits.check_file_size(os.stat(path).st_size)
+
+
 def read_data(data: bytes, shown: str, suffix: str = "") -> Document:
     """A Document from a file's bytes; ``suffix`` only breaks ties the content leaves open."""
     if not data.strip():
         raise ReadError("the file is empty: nothing to check")
+    limits.check_file_size(len(data))
     fmt = sniff(data, suffix)
+    limits.check_file_size(len(data), text=fmt in ("text", "html"))
     module = importlib.import_module(READERS[fmt])
     try:
         doc: Document = module.read_bytes(data, shown)
-    except ReadError:
+        limits.check_document(doc.blocks)
+    except (ReadError, MemoryError):
+        # running out of memory is the machine's state, not the file's: the caller
+        # decides (a batch retries it; it is never cached as the file's outcome)
         raise
     except RecursionError:
         raise ReadError(f"malformed {fmt} file (nested too deeply to read)") from None

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from auditlint.model import Document, Location, Paragraph, Table
+from auditlint.readers import limits
 from auditlint.readers.grid import MAX_SPAN, Span, place, to_table
 
 _SKIP = {"script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "math", "select",
@@ -50,11 +51,23 @@ def decode(data: bytes) -> tuple[str, str]:
             pass
     for enc in [*tried, "utf-8", "gb18030"]:
         try:
-            return data.decode(enc), enc
+            text = data.decode(enc)
         except UnicodeDecodeError:
             continue
+        if enc == "gb18030" and not tried:
+            _refuse_misread(text, data)
+        return text, enc
     enc = tried[0] if tried else "utf-8"
     return data.decode(enc, errors="replace"), enc
+
+
+def _refuse_misread(text: str, data: bytes) -> None:
+    """An undeclared page that is not UTF-8 and reads as nonsense in GB18030 (Big5)."""
+    from auditlint.readers import ReadError
+    from auditlint.readers.charset import misread, refusal
+
+    if misread(text):
+        raise ReadError(refusal(data))
 
 
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -92,6 +105,7 @@ class _Builder:
     n_paragraphs: int = 0
     line: str = ""
     line_at: int | None = None
+    cells: int = 0  # table cells so far, against limits.MAX_CELLS
 
     def add_text(self, text: str, at: int | None) -> None:
         if text and self.line_at is None and text.strip(" " + _SOFT):
@@ -143,16 +157,24 @@ class _Builder:
                     self.walk_children(c)
                     self.flush()
             return
+        table = to_table(self._spans(cells), self.n_tables + 1, self.path, len(cells), tbl.sourceline)
+        if table is not None:
+            self.n_tables += 1
+            self.blocks.append(table)
+
+    def _spans(self, cells: list) -> list[Span]:
+        """The data table's cells placed in its grid, within the document's cell limit."""
         rowspans = [[(_rowspan(c, k, len(cells)), _span(c, "colspan")) for c in r] for k, r in enumerate(cells)]
+        # the positions the spans cover, counted before any grid is built
+        limits.check_cells(self.cells + sum(rs * cs for row in rowspans for rs, cs in row), at_least=True)
         positions = place(rowspans)
         spans = []
         for r, row in enumerate(cells):
             for (rr, cc), c, (rs, cs) in zip(positions[r], row, rowspans[r]):
                 spans.append(Span(rr, cc, rs, cs, _cell_lines(c), c.sourceline))
-        table = to_table(spans, self.n_tables + 1, self.path, len(cells), tbl.sourceline)
-        if table is not None:
-            self.n_tables += 1
-            self.blocks.append(table)
+        self.cells += len(cells) * max(s.col + s.cols for s in spans)
+        limits.check_cells(self.cells)
+        return spans
 
     def walk_children(self, el) -> None:  # noqa: ANN001
         self.add_text(_flow(el.text), el.sourceline)
@@ -202,11 +224,27 @@ def _cell_lines(cell) -> list[str]:  # noqa: ANN001
     return out
 
 
+_CELL_TAG = re.compile(rb"<t[dh][\s>/]", re.IGNORECASE)
+
+
+def _depth(root) -> int:  # noqa: ANN001
+    """The deepest element's depth, without recursion."""
+    import lxml.etree
+
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     import lxml.html
 
     from auditlint.readers import ReadError
 
+    # a cell per tag: a page past the cell limit is refused before it is parsed
+    limits.check_cells(len(_CELL_TAG.findall(data)), at_least=True)
     text, encoding = decode(data)
     text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
     if not text.strip():
@@ -215,6 +253,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml.etree.ParserError on pages with no elements
         raise ReadError(f"not a readable web page ({str(exc)[:100]})") from None
+    limits.check_nesting(_depth(root))
     builder = _Builder(path)
     body = root.find("body")
     builder.walk(body if body is not None else root)

@@ -558,7 +558,9 @@ def read_bytes(data: bytes, path: str) -> Document:
     if b"%%EOF" not in data[-2048:]:
         raise ReadError("truncated PDF (the end of the file is missing): download or export it again")
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        # the empty user password: a PDF protected only by an owner password (no
+        # copying, no printing) opens for reading, as in any viewer
+        pdf = pdfplumber.open(io.BytesIO(data), password="")
     except PdfminerException as exc:
         raise _open_error(exc) from None
     except Exception as exc:  # pdfminer raises plain errors on some damage

@@ -39,10 +39,15 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    from auditlint.readers.charset import misread, refusal
+
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise ReadError("text in an unknown encoding (not UTF-8, UTF-16 or GB18030): save it as UTF-8") from None
+        text = None
+    if text is None or misread(text):
+        raise ReadError(refusal(data)) from None
+    return text, "gb18030"
 
 
 @dataclass
@@ -482,6 +487,17 @@ def parse_text(text: str, path: str) -> list[Paragraph | Table]:
     return blocks
 
 
+def _within_limits(text: str) -> None:
+    """Refuse before parsing what would be refused after it, slowly: a huge line,
+    or more TABs (each starts or separates a cell) than the cell limit."""
+    from auditlint.readers import limits
+
+    limits.check_cells(text.count("\t"), at_least=True)
+    longest = max(map(len, text.splitlines()), default=0) if len(text) > limits.MAX_LINE_CHARS else 0
+    limits.check_line(longest)
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     text, encoding = decode(data)
+    _within_limits(text)
     return Document(path=path, format="text", blocks=parse_text(text, path), encoding=encoding)

@@ -6,7 +6,9 @@ CSV is written the way Excel on a Chinese-locale machine reads it right: UTF-8 w
 a byte-order mark (without it Excel decodes the file as GBK) and CRLF rows. Text
 cells that Excel would run as a formula ("-6.77 - 4.82 …" evaluates to a number)
 get a leading apostrophe; plain numbers ("-1087.3") stay numbers. JSON Lines keeps
-every value as it is.
+every value as it is. ``csv_text`` is the one CSV writer: ``batch``'s findings.csv
+and reports.csv go through it too, so no text a report holds (``=HYPERLINK(…)``)
+reaches a spreadsheet as a formula.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Mapping, Sequence
 
 from auditlint.findings import Finding
 from auditlint.report.wording import sorted_findings
@@ -61,19 +64,31 @@ def records(results: list, lang: str = "zh") -> list[dict[str, object]]:
     return [record(path, f, lang) for path, f in sorted_findings(results)]
 
 
-def _cell(value: object) -> object:
+def csv_cell(value: object) -> object:
+    """A value as a spreadsheet cell: text that would run as a formula is quoted
+    with an apostrophe; None is empty; a float keeps its shortest exact form."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
     if not isinstance(value, str) or not value.startswith(_FORMULA_START) or _NUMBER.match(value):
-        return "" if value is None else value
+        return value
     return "'" + value
 
 
-def to_csv(results: list, lang: str = "zh") -> str:
+def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
+    """CSV for Excel and WPS: BOM, CRLF, every cell through ``csv_cell``; keys
+    not in ``columns`` are left out."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\r\n", extrasaction="ignore")
     writer.writeheader()
-    for rec in records(results, lang):
-        writer.writerow({k: _cell(v) for k, v in rec.items()})
+    for rec in rows:
+        writer.writerow({k: csv_cell(rec.get(k)) for k in columns})
     return "\ufeff" + buf.getvalue()
+
+
+def to_csv(results: list, lang: str = "zh") -> str:
+    return csv_text(FIELDS, records(results, lang))
 
 
 def to_jsonl(results: list, lang: str = "zh") -> str:

@@ -11,6 +11,7 @@ are never wrapped, so the output greps and pipes like ruff's.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from typing import IO
@@ -22,6 +23,17 @@ from auditlint.engine import registry
 from auditlint.findings import Finding, Severity
 from auditlint.rank import by_risk
 from auditlint.report.wording import SEVERITIES, arithmetic, hint, label, where
+
+# C0 and C1 controls, DEL and the Unicode line and paragraph separators: in a file
+# name they would start a new line or rewrite the terminal, forging output
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` (a path) with its control characters escaped as Python writes
+    them: a name holding a newline stays on its line ("a\\nb.txt")."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -40,7 +52,7 @@ def console_for(file: IO[str] | None = None, color: bool | None = None) -> Conso
 def finding_line(path: str, f: Finding, lang: str) -> Text:
     sev = f.severity or Severity.WARNING
     line = Text()
-    line.append(where(f.location, path, lang), style="bold")
+    line.append(where(f.location, printable(path), lang), style="bold")
     line.append(": ")
     line.append(f.check_id, style="bold " + STYLE[sev].split()[-1])
     line.append(" ")

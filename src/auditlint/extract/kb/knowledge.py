@@ -170,6 +170,27 @@ def _phrases(data: object) -> dict[str, Phrase]:
     return out
 
 
+def _computation(alt: object, phrases: Mapping[str, Phrase], where: str) -> Computation:
+    """One ``compute`` alternative: its formulas and the facts they name."""
+    if not isinstance(alt, dict) or "formula" not in alt:
+        raise KnowledgeBaseError(f"{where} needs a `formula`")
+    texts = alt["formula"] if isinstance(alt["formula"], list) else [alt["formula"]]
+    if not texts:
+        raise KnowledgeBaseError(f"{where}: `formula` is an empty list")
+    try:
+        formulas = [parse(str(t)) for t in texts]
+    except FormulaError as exc:
+        raise KnowledgeBaseError(f"{where}: {exc}") from None
+    facts_spec = alt.get("facts") or {}
+    if not isinstance(facts_spec, dict):
+        raise KnowledgeBaseError(f"{where}: `facts` must be a mapping")
+    facts = {str(name): parse_ref(ref, phrases, where) for name, ref in facts_spec.items()}
+    missing = sorted({n for f in formulas for n in f.names} - facts.keys())
+    if missing:
+        raise KnowledgeBaseError(f"{where}: {', '.join(missing)} used in the formula but not in `facts`")
+    return Computation(formulas[0], facts, tuple(formulas[1:]))
+
+
 def _indicator(entry: object, phrases: Mapping[str, Phrase], n: int) -> IndicatorDef:
     if not isinstance(entry, dict):
         raise KnowledgeBaseError(f"indicator #{n}: must be a mapping")
@@ -189,25 +210,7 @@ def _indicator(entry: object, phrases: Mapping[str, Phrase], n: int) -> Indicato
         if not isinstance(rng, list) or len(rng) != 2:
             raise KnowledgeBaseError(f"{where}: `range` must be [lo, hi]")
         bounds = (Decimal(str(rng[0])), Decimal(str(rng[1])))
-    comps = []
-    for k, alt in enumerate(entry.get("compute") or [], 1):
-        if not isinstance(alt, dict) or "formula" not in alt:
-            raise KnowledgeBaseError(f"{where}: compute #{k} needs a `formula`")
-        texts = alt["formula"] if isinstance(alt["formula"], list) else [alt["formula"]]
-        if not texts:
-            raise KnowledgeBaseError(f"{where}: compute #{k}: `formula` is an empty list")
-        try:
-            formulas = [parse(str(t)) for t in texts]
-        except FormulaError as exc:
-            raise KnowledgeBaseError(f"{where}: compute #{k}: {exc}") from None
-        facts_spec = alt.get("facts") or {}
-        if not isinstance(facts_spec, dict):
-            raise KnowledgeBaseError(f"{where}: compute #{k}: `facts` must be a mapping")
-        facts = {str(name): parse_ref(ref, phrases, f"{where}: compute #{k}") for name, ref in facts_spec.items()}
-        missing = sorted({n for f in formulas for n in f.names} - facts.keys())
-        if missing:
-            raise KnowledgeBaseError(f"{where}: compute #{k}: {', '.join(missing)} used in the formula but not in `facts`")
-        comps.append(Computation(formulas[0], facts, tuple(formulas[1:])))
+    comps = [_computation(alt, phrases, f"{where}: compute #{k}") for k, alt in enumerate(entry.get("compute") or [], 1)]
     return IndicatorDef(ident, tuple(n.strip() for n in names), str(entry.get("unit", "%")), good, tuple(comps), bounds)
 
 

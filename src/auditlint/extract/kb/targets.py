@@ -1,18 +1,20 @@
 """An indicator row's target and actual as comparable intervals, and what the
-knowledge base says of its direction: the reading that AL205, AL304, AL504 and AL507
+knowledge base says of its direction, what a completion written as a range shows, and
+whether a row explains its deviation: the reading that AL205, AL304, AL504, AL506 and AL507
 share."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditlint.extract.indicators import IndicatorRowLike
+from auditlint.extract.indicators import IndicatorRowLike, ScoredRow
 from auditlint.extract.kb.knowledge import knowledge_base
-from auditlint.numbers import COUNT_UNITS, HUNDRED, Approx, Quantity, parse_quantity
+from auditlint.model import Cell
+from auditlint.numbers import COUNT_UNITS, HUNDRED, Approx, Quantity, normalize, parse_quantity
 
 ONE_SIDED = (">=", ">", "<=", "<")
-
 
 
 # ---------------------------------------------------------------------------
@@ -113,8 +115,92 @@ def garbled(row: IndicatorRowLike) -> bool:
     return q is not None and q.is_number
 
 
-
-
 def _cell_text(row: IndicatorRowLike, role: str) -> str:
     cell = row.cells.get(role)
     return cell.text.strip() if cell is not None else ""
+
+
+# ---------------------------------------------------------------------------
+# what a completion's range shows, and whether a row says why it deviates
+
+
+def _accepted(q: Quantity, good: str) -> tuple[Decimal | None, bool, Decimal | None, bool] | None:
+    """The values a target accepts as (lo, lo included, hi, hi included); None: unbounded."""
+    v = q.value
+    if v is None:
+        return None
+    if q.upper is not None and q.upper.value is not None:
+        return v, True, q.upper.value, True
+    cmp = q.comparator or "="
+    if cmp in (">=", ">"):
+        return v, cmp == ">=", None, False
+    if cmp in ("<=", "<"):
+        return None, False, v, cmp == "<="
+    if good == "lower":
+        return None, False, v, True
+    if good == "target":
+        return v, True, v, True
+    return v, True, None, False
+
+
+def range_within_target(actual: Quantity, target: Quantity, good: str) -> bool:
+    """Does every value the completion's range allows meet the target? ("≥0%" does not
+    show that "＝0%" was met; "超过90%" shows "90%" was.)"""
+    if actual.unit and target.unit and actual.unit != target.unit:
+        return False
+    have = _accepted(actual, "target")
+    want = _accepted(target, good)
+    if have is None or want is None:
+        return False
+    a_lo, a_lo_in, a_hi, a_hi_in = have
+    t_lo, t_lo_in, t_hi, t_hi_in = want
+    if t_lo is not None and (a_lo is None or a_lo < t_lo or (a_lo == t_lo and a_lo_in and not t_lo_in)):
+        return False
+    return not (t_hi is not None and (a_hi is None or a_hi > t_hi or (a_hi == t_hi and a_hi_in and not t_hi_in)))
+
+
+def name_free(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text))
+
+
+_NO_DEVIATION = re.compile(r"^(?:无偏差|无|没有偏差|未偏离|—|-|/|0(?:\.0+)?%?)$")
+
+
+def explained(row: IndicatorRowLike) -> bool:
+    """The row says something about why it deviates: a reason, or words in the
+    deviation cell."""
+    if _cell_text(row, "reason") and not _NO_DEVIATION.match(name_free(_cell_text(row, "reason"))):
+        return True
+    dev = name_free(_cell_text(row, "deviation"))
+    if not dev or _NO_DEVIATION.match(dev):
+        return False
+    return parse_quantity(dev) is None
+
+
+# ---------------------------------------------------------------------------
+# a scored row's completion, when a sentence states it
+
+
+@dataclass(frozen=True)
+class _Actual:
+    """A scored row with its completion read from a sentence, for ``comparable``."""
+
+    name: str
+    target: Quantity | None
+    actual: Quantity | None
+    cells: dict[str, Cell]
+
+
+def scored_pair(row: ScoredRow) -> tuple[Pair, str] | None:
+    """A scored row's target and actual, comparable, with the actual as printed; the
+    actual read from a completion sentence when the cell holds no value."""
+    pair = comparable(row)
+    if pair is not None:
+        return pair, _cell_text(row, "actual")
+    if row.actual is not None:
+        return None  # a range or another unit: not a value to compare
+    q = row.indicator.actual_quantity
+    if q is None:
+        return None
+    pair = comparable(_Actual(row.name, row.target, q, dict(row.cells)))
+    return (pair, q.text.strip()) if pair is not None else None

@@ -3,8 +3,8 @@ reference of ``data/indicators.yaml`` points in this report's tables and sentenc
 and the values an indicator takes there (its :class:`Reading`s).
 
 A ``table:`` reference is looked up in every classified table of its kind
-(``extract/tables.py``); a ``text:`` reference in the narrative's amounts and
-percentages (``extract/narrative.py``) or counts (``extract/counts.py``) whose name is
+(``extract/tables/``); a ``text:`` reference in the narrative's amounts and
+percentages (``extract/narrative/``) or counts (``extract/counts.py``) whose name is
 one of the phrase's words. A fact found more than once with different values (two
 budget tables, two sentences) gives several readings, never a choice: a check that
 holds a claim against them reports only what all of them contradict.
@@ -13,14 +13,14 @@ A fact is what its words name and nothing else: a number whose clause names anot
 population (辅警, 编外 … — the phrase's ``unless``) is not taken; a number that is one
 kind among several listed together ("核定行政编制45名、事业编制86名") stands for their
 sum; a department-wide report's figures are not read from a table of its projects. A
-formula the report prints beside a rate ("3.20%（年末结转结余÷收入合计）") is evaluated
-over the amounts its terms name (``stated_formula_readings``); a definition it prints
-anywhere ("预算调整率=各项目调整金额绝对值之和÷年初预算数") replaces the knowledge base's
-formulas (``definition_readings``).
+formula the report prints beside a rate, or a definition it prints anywhere, is the
+report's own (``kb/definitions.py``).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -43,7 +43,7 @@ from auditlint.extract.narrative import Figure, link_rows, statements_of
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary
 from auditlint.extract.tables import CanonicalTable, Row, column_name
 from auditlint.formula import Formula
-from auditlint.model import Location, Paragraph, Table
+from auditlint.model import Location, Paragraph
 from auditlint.numbers import Approx, Quantity, fmt, normalize
 
 WAN = Decimal(10000)
@@ -212,6 +212,30 @@ def year_ok(before: str, year: int | None) -> bool:
     return year is not None and years == {year}
 
 
+@functools.lru_cache(maxsize=64)
+def _years_in(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each year a sentence names ends, and which year it is."""
+    found = [(m.end(), int(m.group(1))) for m in _YEAR.finditer(sentence)]
+    return tuple(e for e, _ in found), tuple(y for _, y in found)
+
+
+@functools.lru_cache(maxsize=256)
+def _first_other(sentence: str, year: int) -> int:
+    """The index of the first year the sentence names that is not ``year``."""
+    years = _years_in(sentence)[1]
+    return next((k for k, y in enumerate(years) if y != year), len(years))
+
+
+def year_ok_before(sentence: str, cut: int, year: int | None) -> bool:
+    """``year_ok(sentence[:cut], year)``, the sentence's years found once: a long sentence
+    asked about each of its numbers is read once, not once per number. (A year cut in
+    two by ``cut`` would run into the number that starts there: there is none.)"""
+    named = bisect.bisect_right(_years_in(sentence)[0], cut)
+    if not named:
+        return True
+    return year is not None and _first_other(sentence, year) >= named
+
+
 @dataclass(frozen=True)
 class _Item:
     """A narrative number a text reference may take."""
@@ -351,7 +375,7 @@ def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> 
     texts = {p.index: normalize(p.text) for p in facts.document.paragraphs}
     for item in items:
         q = item.quantity
-        if not item.exact or q.value is None or not year_ok(item.before, year):
+        if not item.exact or q.value is None or not year_ok_before(item.sentence, len(item.before), year):
             continue
         if any(w in item.before[-12:] for w in ("上年", "去年", "上一年")):
             continue
@@ -473,76 +497,6 @@ def readings(facts: Facts, ind: IndicatorDef, kb: KnowledgeBase | None = None) -
 
 
 # ---------------------------------------------------------------------------
-# a formula the report states itself: "结转结余率3.20%（年末结转结余÷收入合计）"
-
-_STATED = re.compile(r"^\s*[（(](?P<num>[^（()）÷/]{2,20})(?:÷|/|除以)(?P<den>[^（()）÷/]{2,20})[)）]")
-_TERM_END = re.compile(r"(?:[×*]\s*100\s*%?|合计|总计|总额|总数|金额|数)$")
-STATED_FORMULA = "num / den * 100"
-
-
-def _term_key(text: str) -> str:
-    t = name_key(_BRACKETED.sub("", text))
-    while (m := _TERM_END.search(t)) and m.start() > 0:
-        t = t[: m.start()]
-    return t
-
-
-def stated_terms(paragraph_text: str, end: int) -> tuple[str, str] | None:
-    """The numerator and denominator of a formula printed in brackets right after a
-    percentage ("3.20%（年末结转结余÷收入合计）"), or None when there is none."""
-    m = _STATED.match(normalize(paragraph_text)[end:])
-    if m is None:
-        return None
-    num, den = _term_key(m.group("num")), _term_key(m.group("den"))
-    return (num, den) if len(num) >= 2 and len(den) >= 2 else None
-
-
-def _term_sources(facts: Facts, term: str, paragraph: int, year: int | None, name: str) -> list[Source]:
-    """The narrative's amounts a stated formula's term names: those of the claim's own
-    paragraph whose name ends with the term ("学校收入合计" for 收入合计), else the
-    report's."""
-    ref = FactRef(f"text:{name}", "text", phrase=name)
-    found: dict[int, list[Source]] = {}
-    for f in statements_of(facts, Figure):
-        if not f.exact or not f.quantity.is_money or f.quantity.value is None:
-            continue
-        if not year_ok(f.sentence.text[: f.start - f.sentence.start], year):
-            continue
-        if not _term_key(f.subject).endswith(term):
-            continue
-        local = 0 if f.sentence.paragraph == paragraph else 1
-        found.setdefault(local, []).append(
-            Source(ref, f.quantity, f.subject, f.location, f.sentence.text.strip()[:80], "money", f.quantity.scale, "text"))
-    for local in (0, 1):
-        if found.get(local):
-            out, seen = [], set()
-            for src in found[local]:
-                k = (src.quantity.value or Decimal(0)) * src.quantity.scale
-                if k not in seen:
-                    seen.add(k)
-                    out.append(src)
-            return out
-    return []
-
-
-def stated_formula_readings(facts: Facts, ind: IndicatorDef, terms: tuple[str, str], paragraph: int) -> list[Reading]:
-    """The values of the report's own formula over the amounts its terms name; empty
-    when a term names nothing (the formula is the report's: no other is tried)."""
-    from auditlint.formula import parse
-
-    year = evaluated_year(facts.meta)
-    nums = _term_sources(facts, terms[0], paragraph, year, "num")
-    dens = _term_sources(facts, terms[1], paragraph, year, "den")
-    formula = parse(STATED_FORMULA)
-    out: list[Reading] = []
-    for n, d in itertools.islice(itertools.product(nums, dens), MAX_READINGS):
-        got = formula.evaluate(_values({"num": n, "den": d}, WAN))
-        if got is not None:
-            out.append(Reading(ind, formula, (("num", n), ("den", d)), got))
-    return out
-
-
-# ---------------------------------------------------------------------------
 # claims against values
 
 
@@ -575,145 +529,3 @@ def contradicts(claim: Quantity, value: Approx) -> bool:
 def all_contradict(claim: Quantity, values: Iterable[Approx]) -> bool:
     vals = list(values)
     return bool(vals) and all(contradicts(claim, v) for v in vals)
-
-
-# ---------------------------------------------------------------------------
-# a definition the report states anywhere: "预算调整率=各项目调整金额绝对值之和÷年初预算数"
-
-_DEFINITION = re.compile(
-    r"(?P<name>[^，,。；;：:=＝（()）\s]{2,16})\s*[=＝]\s*"
-    r"(?P<num>[^，,。；;：:=＝÷/]{2,30}?)\s*(?:÷|/|除以)\s*(?P<den>[^，,。；;：:=＝÷/×*（(]{2,30})")
-_ABSOLUTE_SUM = re.compile(r"调整.*绝对值(?:之和|合计|总和|加总)|绝对值(?:之和|合计|总和).*调整")
-
-
-def _texts(facts: Facts) -> Iterator[str]:
-    for p in facts.document.paragraphs:
-        yield normalize(p.text)
-    for block in facts.document.blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row:
-                    yield normalize(cell.text)
-
-
-def stated_definitions(facts: Facts, ind: IndicatorDef) -> list[tuple[str, str]]:
-    """The definitions of the indicator the report prints anywhere, in a sentence or a
-    cell ("预算调整率=各项目调整金额绝对值之和÷年初预算数"): each (numerator, denominator),
-    as raw terms."""
-    kb = knowledge_base()
-    out: list[tuple[str, str]] = []
-    for text in _texts(facts):
-        for m in _DEFINITION.finditer(text):
-            if kb.lookup(m.group("name")) is not ind:
-                continue
-            terms = (m.group("num").strip(), m.group("den").strip())
-            if terms not in out:
-                out.append(terms)
-    return out
-
-
-def _leaves(ct: CanonicalTable, row: Row) -> list[Row]:
-    if not row.children:
-        return [row]
-    return [leaf for c in row.children for leaf in _leaves(ct, ct.rows[c])]
-
-
-def _adjustment(ct: CanonicalTable, row: Row) -> Decimal | None:
-    """The size of one line's adjustment: |调整后 − 年初|, |调整数|, or 调增 + 调减."""
-    def v(role: str) -> Decimal | None:
-        q = ct.value(row, role)
-        return q.value if q is not None and q.is_number and q.comparator is None else None
-
-    adjusted, initial, adjust, add, cut = (v(r) for r in ("budget_adjusted", "budget_initial", "adjust", "add", "cut"))
-    if adjusted is not None and initial is not None:
-        return abs(adjusted - initial)
-    if adjust is not None:
-        return abs(adjust)
-    if add is not None or cut is not None:
-        return abs(add or Decimal(0)) + abs(cut or Decimal(0))
-    return None
-
-
-def _budget_tables(facts: Facts) -> Iterator[tuple[int, CanonicalTable]]:
-    whole = department_wide(facts)
-    for index, ct in enumerate(facts.tables):
-        if ct.kind == "budget" and not (whole and lists_projects(facts, ct)):
-            yield index, ct
-
-
-def _absolute_sum_sources(facts: Facts, name: str) -> list[Source]:
-    """"各项目调整金额绝对值之和": the sum of each line's adjustment, taken without its
-    sign, over the lines a budget table's one total adds up."""
-    ref = FactRef("table:budget/total/adjust", "table", table="budget", row="total", column="adjust")
-    out: list[Source] = []
-    for index, ct in _budget_tables(facts):
-        tops = _rows_for(ct, "total")
-        if len(tops) != 1 or not tops[0].children:
-            continue
-        lines = _leaves(ct, tops[0])
-        sizes = [_adjustment(ct, r) for r in lines]
-        if not lines or any(x is None for x in sizes):
-            continue
-        total = sum((x for x in sizes if x is not None), Decimal(0))
-        decimals = max((c.decimals for c in ct.columns if c.role in ("budget_adjusted", "budget_initial", "adjust", "add", "cut")),
-                       default=2)
-        q = Quantity(text=fmt(total, decimals), value=total, decimals=decimals, unit=None)
-        cell = tops[0].cells.get("budget_initial") or next(iter(tops[0].cells.values()))
-        what = "各行调整额绝对值之和（" + " + ".join(fmt(x or Decimal(0), decimals) for x in sizes[:6]) + \
-               ("……" if len(sizes) > 6 else "") + "）"
-        out.append(Source(ref, q, what, cell.location, what, "money",
-                          _table_unit_scale(ct, "budget_initial"), f"table:{index}"))
-    return out
-
-
-def _definition_term_sources(facts: Facts, term: str, name: str) -> list[Source]:
-    """The figures a stated definition's term names: the sum of a budget table's
-    adjustments without their signs ("调整金额绝对值之和"); a budget table's total in the
-    column the term names ("年初预算数" → 年初预算); else the narrative's amounts whose
-    name ends with the term ("政府采购预算1386.50万元")."""
-    from auditlint.extract.tables import header_role
-
-    if _ABSOLUTE_SUM.search(term):
-        return _absolute_sum_sources(facts, name)
-    out: list[Source] = []
-    role = header_role(term)
-    if role in ("budget_initial", "budget_adjusted", "actual", "adjust", "add", "cut") and "绝对值" not in term:
-        ref = FactRef(f"table:budget/total/{role}", "table", table="budget", row="total", column=role)
-        for index, ct in _budget_tables(facts):
-            col = ct.column(role)
-            if col is None or _term_key(col.header) != _term_key(term):
-                continue
-            src = _table_source(ct, index, ref)
-            if src is not None:
-                out.append(src)
-    if out:
-        return out
-    key = _term_key(term)
-    if len(key) < 2 or any(ch in key for ch in "+-−＋×*（()）"):
-        return []
-    return _term_sources(facts, key, -1, evaluated_year(facts.meta), name)
-
-
-def definition_readings(facts: Facts, ind: IndicatorDef) -> list[Reading] | None:
-    """The indicator's values by the definitions the report states for it (None when it
-    states none: the knowledge base's formulas apply). A stated definition overrides the
-    base's; when its terms name no figure, the list is empty and nothing can be said."""
-    from auditlint.formula import parse
-
-    defs = stated_definitions(facts, ind)
-    if not defs:
-        return None
-    formula = parse(STATED_FORMULA)
-    out: list[Reading] = []
-    for num_term, den_term in defs:
-        nums = _definition_term_sources(facts, num_term, "num")
-        dens = _definition_term_sources(facts, den_term, "den")
-        if not nums or not dens:
-            return []  # one definition the figures cannot follow: the report's meaning is not known
-        for n, d in itertools.islice(itertools.product(nums, dens), MAX_READINGS):
-            pair = {"num": n, "den": d}
-            for k, fallback in enumerate(_scales(pair)):
-                got = formula.evaluate(_values(pair, fallback))
-                if got is not None:
-                    out.append(Reading(ind, formula, (("num", n), ("den", d)), got, primary=k == 0))
-    return out

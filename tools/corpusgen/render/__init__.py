@@ -1,0 +1,1 @@
+"""A report model written as each format auditlint reads."""
