@@ -13,10 +13,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from corpusgen.synth.corpus import FORMATS, build, reader_available, writer_available
 
 from auditlint.accuracy.evaluate import evaluate, gate_failures, markdown, table
 from conftest import EVAL_TABLES
+
+pytestmark = pytest.mark.slow  # pytest -m "not slow" skips it (README)
 
 SEEDS = tuple(range(1, 7))  # 5 shapes × 6 seeds × (clean + up to 13 mistakes)
 MIN_PRECISION = 0.95

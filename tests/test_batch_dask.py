@@ -12,7 +12,8 @@ from auditlint.batch.corpus import write_corrupt, write_reports
 from batch_support import EXACT_OUTPUTS, batch, isolated_registry, own_workers, reports_without_seconds, trouble_checks
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory guard is Linux's")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory guard is Linux's")]
 __all__ = ["isolated_registry"]  # a fixture, imported for pytest
 
 

@@ -14,7 +14,8 @@ import pytest
 
 from batch_support import batch, isolated_registry, read_csv, read_json, trouble_checks
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="FIFOs, flock and /proc are Linux's")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="FIFOs, flock and /proc are Linux's")]
 __all__ = ["isolated_registry"]
 
 FORMULA = '=HYPERLINK("http://x","y")'

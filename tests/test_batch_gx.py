@@ -9,6 +9,8 @@ from auditlint.extract.value_rules import VALUE_RULES
 from batch_support import batch, read_csv
 from reports import report
 
+pytestmark = pytest.mark.slow  # pytest -m "not slow" skips it (README)
+
 gx = pytest.importorskip("great_expectations", reason="the gx extra is not installed")
 
 NEGATIVE = [

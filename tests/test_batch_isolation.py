@@ -11,7 +11,8 @@ import pytest
 from auditlint.batch.local import Limits, Worker, run_local
 from batch_support import batch, isolated_registry, own_workers, read_csv, read_json, trouble_checks
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory guard and /proc are Linux's")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory guard and /proc are Linux's")]
 
 __all__ = ["isolated_registry"]  # a fixture, imported for pytest
 # five of the files cannot be checked: batch exits 2, as check does

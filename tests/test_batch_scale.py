@@ -20,7 +20,8 @@ from batch_support import EXACT_OUTPUTS, batch, read_csv, read_json, reports_wit
 
 # the corrupt files cannot be checked: batch exits 2, as check does
 UNCHECKED = 2
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kill test reads /proc")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kill test reads /proc")]
 
 
 def test_a_thousand_reports_with_corrupt_files(tmp_path):

@@ -221,3 +221,74 @@ def test_the_repository_has_no_settings_of_its_own():
     repo = Path(__file__).resolve().parents[1]
     assert "auditlint" not in tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8")).get("tool", {})
     assert not (repo / "auditlint.toml").exists()
+
+
+# --- the settings nearest each file (ruff's rule) ---------------------------------------
+
+
+def test_settings_beside_a_report_apply_from_anywhere(tmp_path, monkeypatch):
+    """Two folders, each with its own auditlint.toml, checked together from a third:
+    each report gets its own folder's settings, not the working directory's."""
+    quiet, loud = tmp_path / "quiet", tmp_path / "loud"
+    for d in (quiet, loud):
+        d.mkdir()
+        bad_report(d)
+    (quiet / "auditlint.toml").write_text('ignore = ["AL103"]\n', encoding="utf-8")
+    (loud / "auditlint.toml").write_text('[severity]\nAL103 = "warning"\n', encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "auditlint.toml").write_text('select = ["AL3"]\n', encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    code, fs = findings_json(str(quiet / "report.txt"), str(loud / "report.txt"))
+    assert [(Path(f["location"]["path"]).parent.name, f["check_id"], f["severity"]) for f in fs] == [
+        ("loud", "AL103", "warning"), ("loud", "AL103", "warning")]
+    assert code == 0  # warnings only: below the default fail-on
+    # the command line still wins over every file's settings, and --config names one for all
+    assert len(findings_json("--select", "AL103", str(quiet / "report.txt"))[1]) == 0  # ignore stays
+    code, fs = findings_json("--config", str(elsewhere / "auditlint.toml"), str(loud / "report.txt"))
+    assert fs == [] and code == 0
+    code, fs = findings_json("--no-config", str(quiet / "report.txt"))
+    assert [f["severity"] for f in fs] == ["error", "error"] and code == 1
+
+
+def test_a_file_without_settings_of_its_own_gets_the_defaults(tmp_path, monkeypatch):
+    (tmp_path / "auditlint.toml").write_text('ignore = ["AL1"]\n', encoding="utf-8")
+    bare = tmp_path.parent / f"{tmp_path.name}-bare"
+    bare.mkdir()
+    bad_report(bare)
+    monkeypatch.chdir(tmp_path)  # the working directory's ignore does not reach a file elsewhere
+    assert find_config(bare) is None or find_config(bare).parent != tmp_path
+    code, fs = findings_json(str(bare / "report.txt"))
+    assert [f["check_id"] for f in fs] == ["AL103", "AL103"] and code == 1
+
+
+def test_show_settings_names_the_file_they_come_from(tmp_path, monkeypatch):
+    sub = tmp_path / "reports"
+    sub.mkdir()
+    bad_report(sub)
+    toml = sub / "auditlint.toml"
+    toml.write_text('select = ["AL1", "AL302"]\nignore = ["AL104"]\nfail-on = "warning"\n[severity]\nAL101 = "warning"\n'
+                    "[tolerance]\nsigmas = 3\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = invoke("check", "--show-settings", "reports/report.txt")
+    assert res.exit_code == 0
+    lines = res.stdout.splitlines()
+    assert lines[0] == "Settings for reports/report.txt"
+    assert lines[1] == f"  from: {toml.resolve()}"
+    assert "  select: AL1, AL302" in lines and "  ignore: AL104" in lines and "  fail-on: warning" in lines
+    assert "  severity: AL101 = warning" in lines and "  tolerance: sigmas = 3, relative = 0" in lines
+    assert "  enabled checks: AL101, AL102, AL103, AL302" in lines
+    other = tmp_path / "other.txt"
+    other.write_text("x\n", encoding="utf-8")
+    res = invoke("check", "--show-settings", "--ignore", "AL2", str(other))
+    assert "  from: built-in defaults (no auditlint.toml or [tool.auditlint] found)" in res.stdout.splitlines()
+    assert "  ignore: AL2" in res.stdout.splitlines()
+
+
+def test_a_broken_settings_file_beside_a_report_is_an_error(tmp_path, monkeypatch):
+    sub = tmp_path / "reports"
+    sub.mkdir()
+    bad_report(sub)
+    (sub / "auditlint.toml").write_text('ignore = ["AL1O3"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    one_line_error(invoke("check", "reports/report.txt"), "auditlint.toml", "AL1O3")

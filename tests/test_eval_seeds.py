@@ -11,6 +11,8 @@ import pytest
 from auditlint.accuracy.evaluate import evaluate, load_labels, norm_value, table
 from conftest import EVAL_TABLES
 
+pytestmark = pytest.mark.slow  # pytest -m "not slow" skips it (README)
+
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "corpus" / "seeds-labels"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

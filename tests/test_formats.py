@@ -48,8 +48,7 @@ def test_json_document(tmp_path, monkeypatch):
 
 
 def report_risk_of(entry: dict) -> float:
-    ranks = sorted((f["rank"] for f in entry["findings"]), reverse=True)
-    return round(min(100.0, sum(r * (0.5 ** i) for i, r in enumerate(ranks))), 1)
+    return round(sum(f["rank"] for f in entry["findings"]), 1)
 
 
 def test_csv_for_spreadsheets(tmp_path, monkeypatch):
@@ -138,17 +137,16 @@ def test_report_risk_and_file_order():
     assert report_risk([]) == 0.0
     assert report_risk(one) == one[0].rank
     top = many[0].rank
-    assert report_risk(many) == round(sum(top * 0.5 ** i for i in range(10)), 1)
-    assert report_risk(many) > top  # ten warnings outrank one of them
-    assert report_risk([finding(Severity.ERROR, 1, 1)] * 3) == 100.0
+    assert report_risk(many) == round(10 * top, 1)  # the sum of the ranks: ten warnings outrank one
+    assert report_risk([finding(Severity.ERROR, 1, 1)] * 3) == 300.0  # no ceiling
 
     class R:
         def __init__(self, name, findings):
             self.path, self.findings = name, findings
 
-    assert report_risk(one) == 56.0 and report_risk(many) == 42.4
+    assert report_risk(one) == 56.0 and report_risk(many) == 212.0
     order = by_risk([R("quiet", []), R("many", many), R("one", one), R("also-quiet", [])])
-    assert [r.path for r in order] == ["one", "many", "quiet", "also-quiet"]  # ties keep their order
+    assert [r.path for r in order] == ["many", "one", "quiet", "also-quiet"]  # ties keep their order
 
 
 def test_findings_sorted_by_rank_in_every_file(tmp_path):

@@ -12,9 +12,11 @@ import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from auditlint.engine.run import FileResult
 from auditlint.findings import Evidence, Finding, Severity
-from auditlint.model import Cell, Document, Location, Table
+from auditlint.model import Cell, Document, Location, Paragraph, Table
 from auditlint.readers.text import read_bytes
 from auditlint.report.html import render_html
 from outputs import WORSE, bad_report, invoke, missing_tool, pdf_result, run
@@ -236,6 +238,7 @@ def png_pixels(path: Path) -> tuple[int, int, list[tuple[int, int, int]]]:
     return width, height, pixels
 
 
+@pytest.mark.slow  # a browser
 def test_chromium_renders_the_findings(tmp_path, monkeypatch):
     exe = chromium()
     if exe is None:
@@ -264,3 +267,39 @@ def test_chromium_renders_the_findings(tmp_path, monkeypatch):
     assert sum(1 for p in pixels if near(p, HIT)) > 2000
     assert sum(1 for p in pixels if near(p, ERROR)) > 2000
     assert len(set(pixels[::97])) > 20  # not a blank page
+
+
+def test_pdf_paragraphs_are_found_on_their_own_page():
+    """Line 1 of page 2 is not line 1 of page 1: a PDF counts lines per page."""
+    path = "two-pages.pdf"
+    first = Paragraph(1, "本单位主要职能是负责全县治安管理。", Location(path, page=1, line=1, column=1))
+    second = Paragraph(2, "三公经费支出12.50万元，比上年减少96.94万元。", Location(path, page=2, line=1, column=1))
+    doc = Document(path, "pdf", [first, second], pages=2)
+    f = Finding(Location(path, page=2, line=1, column=20), "比上年减少96.94万元", "down 96.94",
+                evidence=Evidence("12.50 - 109.44", "96.94", "96.94"), severity=Severity.ERROR, check_id="AL204")
+    page = Page(render_html([FileResult(path, [f], None, "pdf", 2, document=doc)]))
+    assert page.hits == ["96.94"]
+    assert "本单位主要职能" not in render_html([FileResult(path, [f], None, "pdf", 2, document=doc)])
+
+
+@pytest.mark.slow  # every PDF of the realistic corpus
+def test_each_pdf_findings_source_contains_its_figure():
+    """Issue 19: the 原文 of every finding with a stated figure, on the planted PDFs of
+    corpus/realistic, contains that figure (it showed another paragraph for 1 in 10)."""
+    import html as html_lib
+    import re
+
+    from auditlint.report.html import _context
+
+    paths = sorted((Path(__file__).resolve().parents[1] / "corpus" / "realistic").glob("*/*.pdf"))
+    assert len(paths) >= 20
+    checked, wrong = 0, []
+    for r in run(paths):
+        for f in r.findings:
+            if f.evidence is None or not f.evidence.stated.strip():
+                continue
+            checked += 1
+            shown = re.sub(r"\s+", "", html_lib.unescape(re.sub(r"<[^>]+>", "", _context(r.document, f, "zh"))))
+            if re.sub(r"\s+", "", f.evidence.stated) not in shown:
+                wrong.append((r.path, f.check_id, f.evidence.stated, shown[:80]))
+    assert checked >= 15 and wrong == []

@@ -16,6 +16,8 @@ from corpusgen.realistic_corpus import report_files
 from auditlint.accuracy.evaluate import evaluate, gate_failures, table
 from conftest import EVAL_TABLES
 
+pytestmark = pytest.mark.slow  # pytest -m "not slow" skips it (README)
+
 REALISTIC = Path(__file__).resolve().parents[1] / "corpus" / "realistic"
 
 

@@ -42,14 +42,22 @@ def consistent(log: dict) -> None:
         if "helpUri" in r:
             url = urlparse(r["helpUri"])
             assert url.scheme == "https" and url.netloc and url.path.endswith(f"/docs/rules/{r['id']}.md")
+    bases = run_["originalUriBaseIds"]
+    assert "uri" not in bases["%SRCROOT%"]  # the consumer's checkout: no machine's path in the log
+    for base, where in bases.items():
+        if base != "%SRCROOT%":
+            assert where["uri"].startswith("file:///") and where["uri"].endswith("/")
     ranks = []
     for res in run_["results"]:
         assert res["ruleId"] in ids and ids[res["ruleIndex"]] == res["ruleId"]
         assert res["level"] in ("error", "warning", "note")
         assert res["partialFingerprints"][FINGERPRINT_KEY]
         for loc in [*res["locations"], *res.get("relatedLocations", [])]:
-            uri = loc["physicalLocation"]["artifactLocation"]["uri"]
+            artifact = loc["physicalLocation"]["artifactLocation"]
+            uri = artifact["uri"]
             assert URI_CHARS.match(uri) and "#" not in uri and not uri.startswith("/") and ":" not in uri.split("/")[0]
+            assert not uri.startswith("../") and artifact["uriBaseId"] in bases
+            assert loc["physicalLocation"]["region"]["startLine"] >= 1  # something a viewer can show
         ranks.append(res["rank"])
     assert ranks == sorted(ranks, reverse=True)
 
@@ -71,7 +79,10 @@ def test_seeds_log_validates_and_is_stable(seeds, monkeypatch):
         loc = res["locations"][0]["physicalLocation"]
         by_rule.setdefault(res["ruleId"], []).append((loc["artifactLocation"]["uri"], loc["region"]["startLine"], res))
     uri, line, res = next(x for x in by_rule["AL103"] if x[1] == 46)
-    assert uri == "../shared/seeds/nanjing-center-2024.txt"
+    # outside the working directory: relative to the file's folder, given as a file:// base
+    assert uri == "nanjing-center-2024.txt"
+    base = res["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"]
+    assert run_["originalUriBaseIds"][base] == {"uri": seeds.resolve().as_uri() + "/"}
     assert res["level"] == "error" and res["properties"]["evidence"]["stated"] == "715.69"
     assert res["properties"]["evidence"]["computed"] == "709.66"
     assert "709.66" in res["message"]["text"] and "715.69" in res["message"]["text"]
@@ -121,14 +132,16 @@ def test_uris_keep_the_names_the_user_gave(tmp_path, monkeypatch):
     assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "reports/report.txt"
 
 
-def test_pdf_locations_go_to_properties_and_logical_locations(tmp_path, monkeypatch):
+def test_pdf_locations_go_to_logical_locations_the_message_and_a_region(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the result's path is relative to the working directory
     log = sarif_log([pdf_result()], all_checks(), root=tmp_path)
     assert schema_errors(log) == []
     consistent(log)
     (res,) = log["runs"][0]["results"]
     (loc,) = res["locations"]
-    assert "region" not in loc["physicalLocation"]  # no line: no made-up region
+    # no line: line 1 of the page, with the snippet to show; the page, table and cell in words
+    assert loc["physicalLocation"]["region"] == {"startLine": 1, "snippet": {"text": "基本支出 710.52 0.86 715.69"}}
+    assert res["message"]["text"].startswith("第3页 · 表2 第2行第4列：基本支出：预算数 710.52")
     assert loc["physicalLocation"]["artifactLocation"]["uri"] == "scan/%E5%B9%B4%E6%8A%A5.pdf"
     assert loc["properties"] == {"page": 3, "table": 2, "row": 2, "col": 4}
     assert loc["logicalLocations"] == [{"name": "row 2 col 4", "fullyQualifiedName": "page 3/table 2/row 2/col 4",
@@ -201,6 +214,7 @@ def multitool_problems(tool: list[str], log: dict, work: Path) -> list[tuple[str
     return [(r.get("level", "warning"), r["ruleId"], json.dumps(r["message"], ensure_ascii=False)) for r in results]
 
 
+@pytest.mark.slow  # the Multitool (.NET) and real reports
 def test_multitool_accepts_the_seeds_log(seeds, tmp_path, monkeypatch):
     tool = multitool()
     if tool is None:
@@ -216,6 +230,7 @@ def test_multitool_accepts_the_seeds_log(seeds, tmp_path, monkeypatch):
     assert ("error", "SARIF1005") in {(p[0], p[1]) for p in broken}
 
 
+@pytest.mark.slow  # the Multitool (.NET) and real reports
 def test_multitool_accepts_non_ascii_names_and_two_files(tmp_path, monkeypatch):
     tool = multitool()
     if tool is None:
@@ -235,3 +250,34 @@ def test_sarif_log_api_matches_the_cli(tmp_path, monkeypatch):
     cli = json.loads(invoke("check", "--format", "sarif", str(path)).stdout)
     api = sarif_log(run([path], keep_document=False), all_checks(), "zh", root=tmp_path)
     assert api == cli
+
+
+@pytest.mark.slow  # the Multitool (.NET) and real reports
+def test_seeds_real_pdfs_docx_and_html_give_a_log_the_schema_and_multitool_accept(seeds, tmp_path, monkeypatch):
+    """Inputs inside the working directory (%SRCROOT%) and outside it (file:// bases);
+    text lines, PDF pages and DOCX/HTML cells: no error and no warning anywhere."""
+    real = sorted((REPO.parent / "shared" / "real").glob("*.pdf"))
+    if not real:
+        missing_tool("../shared/real/*.pdf are not present on this machine")
+    tool = multitool()
+    if tool is None:
+        missing_tool("SARIF Multitool not installed (README's ci:tools step)")
+    monkeypatch.chdir(REPO)
+    planted = REPO / "corpus" / "realistic" / "bj-court-2024"
+    inside = [planted / "adjust-identity.docx", *sorted(REPO.glob("corpus/realistic/*/[!c]*.html"))[:2]]
+    paths = [*map(str, sorted(seeds.glob("*.txt"))), *map(str, real), *(str(p.relative_to(REPO)) for p in inside)]
+    log = json.loads(invoke("check", "--format", "sarif", *paths).stdout)
+    assert schema_errors(log) == []
+    consistent(log)
+    (run_,) = log["runs"]
+    kinds = {Path(unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])).suffix for r in run_["results"]}
+    assert {".txt", ".pdf", ".docx", ".html"} <= kinds
+    for res in run_["results"]:
+        props = res["locations"][0].get("properties", {})
+        if "page" in props or "table" in props:
+            # the place in the message, and as a logical location a viewer lists
+            assert res["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].startswith(
+                f"page {props['page']}" if "page" in props else "table")
+            assert res["message"]["text"].startswith(("第", "表"))
+    assert {a["location"]["uriBaseId"] for a in run_["artifacts"]} == set(run_["originalUriBaseIds"])
+    assert [p for p in multitool_problems(tool, log, tmp_path / "mt") if p[0] in ("error", "warning")] == []

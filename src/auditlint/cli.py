@@ -71,14 +71,14 @@ def main() -> None:
     """auditlint: lint published budget-performance reports (绩效自评报告)."""
 
 
-FORMATS = ["text", "json", "sarif", "html", "csv", "jsonl"]
+FORMATS = ["text", "concise", "json", "sarif", "html", "csv", "jsonl", "github", "gitlab", "junit"]
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text for people, json/jsonl/csv for programs and spreadsheets, sarif for review tools, "
-                   "html for a page to open in a browser.")
+              help="text for people, concise for one path:line:col line per finding, json/jsonl/csv for programs "
+                   "and spreadsheets, sarif for review tools, github/gitlab/junit for CI, html for a browser.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of the terminal.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of messages  [default: zh]")
 @click.option("--select", help="Only these checks (IDs or prefixes, comma-separated: AL101,AL3).")
@@ -95,34 +95,25 @@ FORMATS = ["text", "json", "sarif", "html", "csv", "jsonl"]
               help="Record the current findings in this file and exit 0.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per check instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no arithmetic, hints or summary.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings in force for each PATH and the file they come from, and exit.")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, checks_dirs: tuple[str, ...], config_path: str | None,
           no_config: bool, baseline_path: str | None, write_baseline_path: str | None, statistics: bool,
-          quiet: bool) -> None:
+          quiet: bool, show_settings: bool) -> None:
     """Check reports (PDF, DOCX, HTML or text; files or folders)."""
-    from auditlint.engine.baseline import BaselineError, load_baseline, write_baseline
-    from auditlint.engine.config import ConfigError, run_options, settings, validate_ids
-    from auditlint.engine.registry import RegistryError
+    from auditlint.engine.baseline import BaselineError, write_baseline
     from auditlint.engine.run import lint_file
     from auditlint.findings import Severity
 
     if statistics and fmt not in ("text", "json"):
         _fail("--statistics prints counts as text or json: use --format text or --format json")
-    try:
-        config = settings(config_path, no_config)
-        options = run_options(config, select, ignore, lang, checks_dirs)
-        options.keep_document = fmt == "html"
-        options.stated_score = False  # a batch column; `check` prints no such thing
-        enabled = options.enabled()
-        validate_ids(config, select, ignore)
-        baseline = load_baseline(baseline_path) if baseline_path else None
-    except (ConfigError, RegistryError, BaselineError) as exc:
-        _fail(str(exc))
+    config, options, baseline, files, file_options, enabled = _prepare(
+        paths, fmt, lang, select, ignore, checks_dirs, config_path, no_config, baseline_path, show_settings)
     fail_on = fail_on or config.fail_on or "error"
-    files = collect_paths(paths)
     if not files:
         _fail("no report files found in " + ", ".join(map(shown, paths)))
-    results = [lint_file(f, options) for f in files]
+    results = [lint_file(f, o) for f, o in zip(files, file_options, strict=True)]
     _echo_problems(results)
     if write_baseline_path:
         try:
@@ -140,6 +131,60 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     if threshold is not None and any(f.severity and f.severity.order >= threshold for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _prepare(paths: tuple[str, ...], fmt: str, lang: str | None, select: str | None, ignore: str | None,
+             checks_dirs: tuple[str, ...], config_path: str | None, no_config: bool, baseline_path: str | None,
+             show_settings: bool) -> tuple:
+    """Settings, baseline, files and each file's options for ``check``; a bad one ends the run."""
+    from auditlint.engine.baseline import BaselineError, load_baseline
+    from auditlint.engine.config import ConfigError, FileSettings, run_options, settings, validate_ids
+    from auditlint.engine.registry import RegistryError
+
+    try:
+        # the working directory's settings decide what is run-wide (language, fail-on);
+        # which checks run, and how, comes from the settings nearest each file
+        config = settings(config_path, no_config)
+        options = run_options(config, select, ignore, lang, checks_dirs)
+        options.enabled()
+        validate_ids(config, select, ignore)
+        per_file = FileSettings(config_path, no_config, select, ignore, options.lang, checks_dirs)
+        if show_settings:
+            _show_settings(per_file, paths)
+        baseline = load_baseline(baseline_path) if baseline_path else None
+        files = collect_paths(paths)
+        file_options = _file_options(per_file, files, fmt)
+        return config, options, baseline, files, file_options, _enabled_union([options, *file_options])
+    except (ConfigError, RegistryError, BaselineError) as exc:
+        _fail(str(exc))
+        raise  # _fail exits
+
+
+def _show_settings(per_file, paths: tuple[str, ...]) -> None:
+    """``check --show-settings``: what applies to each path, and from which file; exit 0."""
+    from auditlint.engine.config import describe
+
+    for p in paths:
+        click.echo(describe(p, per_file.config_for(p), per_file.options_for(p)))
+    sys.exit(EXIT_OK)
+
+
+def _file_options(per_file, files: list[Path], fmt: str) -> list:
+    """Each file's RunOptions (shared between files under the same settings)."""
+    out = [per_file.options_for(f) for f in files]
+    for o in {id(o): o for o in out}.values():
+        o.keep_document = fmt == "html"
+        o.stated_score = False  # a batch column; `check` prints no such thing
+    return out
+
+
+def _enabled_union(option_sets: list) -> list:
+    """Every check enabled for some file (the rules SARIF and JUnit list), registry order."""
+    seen: dict[str, object] = {}
+    for o in {id(o): o for o in option_sets}.values():
+        for spec in o.enabled():
+            seen.setdefault(spec.id, spec)
+    return list(seen.values())
 
 
 def _echo_problems(results: list) -> None:
@@ -176,11 +221,41 @@ def _render(results: list, enabled: list, fmt: str, lang: str, output: str | Non
         from auditlint.report.tabular import to_csv
 
         text = to_csv(results, lang)
+    elif fmt in MACHINE:
+        text = MACHINE[fmt](results, enabled, lang)
     else:
         from auditlint.report.tabular import to_jsonl
 
         text = to_jsonl(results, lang)
     _emit(text, output)
+
+
+def _concise(results: list, enabled: list, lang: str) -> str:
+    from auditlint.report.concise import to_concise
+
+    return to_concise(results, lang)
+
+
+def _github(results: list, enabled: list, lang: str) -> str:
+    from auditlint.report.github import to_github
+
+    return to_github(results, lang)
+
+
+def _gitlab(results: list, enabled: list, lang: str) -> str:
+    from auditlint.report import json as json_report
+    from auditlint.report.gitlab import code_quality
+
+    return json_report.dumps(code_quality(results, lang))
+
+
+def _junit(results: list, enabled: list, lang: str) -> str:
+    from auditlint.report.junit import to_junit
+
+    return to_junit(results, enabled, lang)
+
+
+MACHINE = {"concise": _concise, "github": _github, "gitlab": _gitlab, "junit": _junit}
 
 
 def _render_text(results: list, lang: str, output: str | None, *, statistics: bool, quiet: bool, hidden: int) -> None:

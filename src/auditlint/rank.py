@@ -1,4 +1,5 @@
-"""Ranking: severity × confidence × materiality, on a 0–100 scale.
+"""Ranking: severity × confidence × materiality, on a 0–100 scale per finding;
+a report's risk is the sum of its findings' ranks (no ceiling).
 
 rank = 100 × s × c × (0.4 + 0.6 × √m)
 
@@ -39,15 +40,25 @@ def sort_key(f: Finding) -> tuple:
 
 
 def report_risk(findings: list[Finding]) -> float:
-    """A report's risk score (0–100): the top finding plus a diminishing share of
-    the rest, so ten warnings outrank one, but never past 100."""
-    ranks = sorted((f.rank for f in findings), reverse=True)
-    score = 0.0
-    for i, r in enumerate(ranks):
-        score += r * (0.5 ** i) if i else r
-    return round(min(100.0, score), 1)
+    """A report's risk score: the sum of its findings' ranks, with no ceiling.
+
+    Each finding adds its rank (0–100), so adding a finding never lowers the score and
+    a report keeps climbing past others as its findings accumulate: 17 errors and 12
+    warnings score far above 2 errors. One fully material, certain error scores 100.
+    """
+    return round(sum((max(0.0, f.rank) for f in findings), 0.0), 1)
+
+
+def _severity_counts(findings: list[Finding]) -> tuple[int, int, int]:
+    sev = [f.severity or Severity.WARNING for f in findings]
+    return sev.count(Severity.ERROR), sev.count(Severity.WARNING), sev.count(Severity.INFO)
 
 
 def by_risk(results: list) -> list:
-    """Files (anything with ``.findings``) riskiest first; ties keep their order."""
-    return sorted(results, key=lambda r: -report_risk(r.findings))
+    """Files (anything with ``.findings``) riskiest first; equal scores go by more
+    errors, then more warnings, then infos; full ties keep their order."""
+    def key(r) -> tuple:
+        errors, warnings, infos = _severity_counts(r.findings)
+        return (-report_risk(r.findings), -errors, -warnings, -infos)
+
+    return sorted(results, key=key)

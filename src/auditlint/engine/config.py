@@ -253,3 +253,65 @@ def validate_ids(config: Config, select: str | None, ignore: str | None) -> None
         if unknown:
             raise ConfigError(f"unknown check ID {', '.join(unknown)} (see `auditlint rules`)")
     config.validate_ids(known)
+
+
+# -- the settings nearest each file (ruff's rule) ------------------------------------
+
+
+class FileSettings:
+    """The settings in force for each checked file: the auditlint.toml / pyproject.toml
+    nearest the file's own folder, so a file beside its settings gets them from wherever
+    auditlint runs. ``--config`` / ``--no-config`` apply one choice to every file. Each
+    settings file is read once; run options are built once per settings file."""
+
+    def __init__(self, config_path: str | None, no_config: bool, select: str | None, ignore: str | None,
+                 lang: str | None, checks_dirs: tuple[str, ...]) -> None:
+        self.fixed = settings(config_path, no_config) if (config_path or no_config) else None
+        self.select, self.ignore, self.lang, self.checks_dirs = select, ignore, lang, checks_dirs
+        self._found: dict[Path, Path | None] = {}
+        self._configs: dict[Path | None, Config] = {}
+        self._options: dict[Path | None, Any] = {}
+
+    def config_for(self, file: str | Path) -> Config:
+        if self.fixed is not None:
+            return self.fixed
+        path = Path(file)
+        folder = (path if path.is_dir() else path.parent).resolve()
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        found = self._found[folder]
+        if found not in self._configs:
+            self._configs[found] = load_config(found) if found is not None else Config()
+        return self._configs[found]
+
+    def options_for(self, file: str | Path):
+        """RunOptions for ``file``: its nearest settings under the command line."""
+        config = self.config_for(file)
+        if config.path not in self._options:
+            options = run_options(config, self.select, self.ignore, self.lang, self.checks_dirs)
+            options.enabled()  # loads the settings' check folders: their IDs are known after this
+            validate_ids(config, self.select, self.ignore)
+            self._options[config.path] = options
+        return self._options[config.path]
+
+
+def describe(file: str | Path, config: Config, options: Any) -> str:
+    """What ``check --show-settings FILE`` prints: the settings in force for the file
+    and the file they came from."""
+    def ids(value: frozenset[str] | None, default: str) -> str:
+        return ", ".join(sorted(value)) if value else default
+
+    lines = [
+        f"Settings for {file}",
+        f"  from: {config.path if config.path is not None else 'built-in defaults (no auditlint.toml or [tool.auditlint] found)'}",
+        f"  select: {ids(options.select, 'every check')}",
+        f"  ignore: {ids(options.ignore, 'nothing')}",
+        "  severity: " + (", ".join(f"{k} = {v.value}" for k, v in sorted(options.severity.items())) or "each check's own"),
+        f"  tolerance: sigmas = {options.tolerance.sigmas:g}, relative = {options.tolerance.relative:g}",
+        f"  lang: {options.lang}",
+        f"  fail-on: {config.fail_on or 'error'}",
+        f"  checks folders: {', '.join(options.checks_dirs) or 'none'}",
+        f"  vocabulary extensions: {', '.join(options.vocabulary) or 'none'}",
+        f"  enabled checks: {', '.join(s.id for s in options.enabled())}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -79,20 +79,46 @@ def _table_of(doc: Document | None, loc: Location) -> Table | None:
     return next((t for t in doc.tables if t.index == loc.table), None)
 
 
-def _paragraph_of(doc: Document | None, loc: Location) -> tuple[Paragraph, int] | None:
-    """The paragraph a location points into, and the character offset in its text."""
+def _paragraph_of(doc: Document | None, loc: Location, stated: str = "") -> tuple[Paragraph, int] | None:
+    """The paragraph a location points into, and the character offset in its text
+    (-1: somewhere in it). A PDF counts lines within each page, so the page must
+    match too: line 1 of page 2 is not line 1 of page 1."""
     if doc is None or loc.table is not None:
         return None
     for p in doc.paragraphs:
-        start = p.location.line
-        if loc.line is not None and start is not None and start <= loc.line <= start + len(p.line_breaks):
-            k = loc.line - start
-            base = (p.location.column or 1) if k == 0 else 1
-            offset = (0 if k == 0 else p.line_breaks[k - 1]) + (loc.column or base) - base
-            return p, max(0, min(offset, len(p.text)))
-        if loc.line is None and loc.paragraph is not None and p.index == loc.paragraph:
-            return p, -1
+        offset = _offset_in(p, loc)
+        if offset is not None:
+            return p, offset
+    if loc.page is not None and stated:
+        # a paragraph that began on an earlier page: the last one before the place that prints the figure
+        before = [p for p in doc.paragraphs if p.location.page is not None and p.location.page < loc.page
+                  and stated in p.text]
+        if before:
+            return before[-1], -1
     return None
+
+
+def _offset_in(p: Paragraph, loc: Location) -> int | None:
+    """Where ``loc`` falls in ``p``'s text; -1 for the paragraph as a whole; None: not in it."""
+    if loc.line is None:
+        return -1 if loc.paragraph is not None and p.index == loc.paragraph else None
+    if p.line_locations:
+        # each source line's own place (a PDF paragraph wrapped, perhaps over a page break)
+        k = next((i for i, at in enumerate(p.line_locations) if (at.page, at.line) == (loc.page, loc.line)), None)
+        if k is None:
+            return None
+        at = p.line_locations[k]
+        offset = (0 if k == 0 else p.line_breaks[k - 1]) + (loc.column or at.column or 1) - (at.column or 1)
+        return max(0, min(offset, len(p.text)))
+    start = p.location.line
+    if (loc.page is not None and p.location.page != loc.page) or start is None:
+        return None
+    if not start <= loc.line <= start + len(p.line_breaks):
+        return None
+    k = loc.line - start
+    base = (p.location.column or 1) if k == 0 else 1
+    offset = (0 if k == 0 else p.line_breaks[k - 1]) + (loc.column or base) - base
+    return max(0, min(offset, len(p.text)))
 
 
 def _cell_key(loc: Location) -> tuple[int | None, int | None]:
@@ -151,9 +177,10 @@ def _context(doc: Document | None, f: Finding, lang: str) -> str:
     if table is not None:
         body = _source_table(table, f, lang)
     else:
-        para = _paragraph_of(doc, f.location)
+        stated = f.evidence.stated if f.evidence else ""
+        para = _paragraph_of(doc, f.location, stated)
         if para is not None:
-            body = _source_paragraph(*para, f.evidence.stated if f.evidence else "")
+            body = _source_paragraph(*para, stated)
         elif f.snippet:
             body = f'<p class="source">{_e(f.snippet)}</p>'
         else:

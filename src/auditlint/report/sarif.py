@@ -2,18 +2,23 @@
 
 Decisions worth knowing (docs/output.md has the reasons at length):
 
-- ``artifactLocation.uri`` is relative to ``root`` (the working directory), with
-  non-ASCII names percent-encoded as RFC 3986 wants; no ``uriBaseId`` (an undefined
-  base would have to be an absolute path, which would make logs differ per machine).
-- Text findings get ``region.startLine/startColumn``. PDF/DOCX/HTML findings carry
-  page, table, row and column in the location's ``properties`` and as a
-  ``logicalLocation``; they get a region only when the reader gave a line. A made-up
-  line 1 would satisfy GitHub's wish for ``startLine`` but point at nothing.
+- Every ``artifactLocation`` names a ``uriBaseId``. A file under ``root`` (the
+  working directory) is relative to ``%SRCROOT%``, whose ``originalUriBaseIds``
+  entry has no ``uri``: the consumer (GitHub, a viewer) supplies the checkout, and
+  the log stays the same bytes on every machine. A file elsewhere is relative to its
+  folder, given as an absolute ``file://`` base (``DIR1``, ``DIR2``… in order of
+  first use). Non-ASCII names are percent-encoded as RFC 3986 wants.
+- Every result has a region. Text findings: ``startLine/startColumn``. A PDF's line
+  counts within its page, a DOCX/HTML cell has no line: their region carries the
+  finding's snippet (``startLine`` is the line on the page, or 1 where the format has
+  no lines, because GitHub and the Multitool refuse a region without it), and page,
+  table, row and column go to ``logicalLocations``, to the message text and to the
+  location's ``properties``.
 - ``partialFingerprints["auditlint/v1"]`` is auditlint's format-independent
   fingerprint, so GitHub does not compute its own line hash.
 - ``helpUri`` is absolute (the schema says ``format: uri`` and the spec wants an
   absolute URI): the rule's page under ``docs/rules/`` in the repository.
-- No timestamps, no absolute paths, fixed key order: the same input gives the same bytes.
+- No timestamps, fixed key order: the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from auditlint.report.wording import arithmetic, explanation_parts, position, so
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT_KEY = "auditlint/v1"
+SRCROOT = "%SRCROOT%"
 
 
 def artifact_uri(path: str, root: Path | None = None) -> str:
@@ -45,6 +51,33 @@ def artifact_uri(path: str, root: Path | None = None) -> str:
     except ValueError:  # another drive on Windows: keep it absolute
         return Path(full).as_uri()
     return quote(Path(rel).as_posix(), safe="/")
+
+
+class UriBases:
+    """The base each artifact is relative to, and the ``originalUriBaseIds`` they make."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = os.path.abspath(root or Path.cwd())
+        self.folders: dict[str, str] = {}  # absolute folder → its base id
+
+    def locate(self, path: str) -> dict:
+        """``{"uri": …, "uriBaseId": …}`` for ``path``."""
+        full = os.path.abspath(path)
+        if _same_drive(full, self.root) and os.path.commonpath([full, self.root]) == self.root:
+            return {"uri": artifact_uri(full, Path(self.root)), "uriBaseId": SRCROOT}
+        folder = os.path.dirname(full)
+        base = self.folders.setdefault(folder, f"DIR{len(self.folders) + 1}")
+        return {"uri": quote(os.path.basename(full)), "uriBaseId": base}
+
+    def original(self) -> dict:
+        out: dict = {SRCROOT: {"description": {"text": "The folder auditlint ran in; paths under it are relative to it."}}}
+        for folder, base in self.folders.items():
+            out[base] = {"uri": Path(folder).as_uri().rstrip("/") + "/"}
+        return out
+
+
+def _same_drive(a: str, b: str) -> bool:
+    return os.path.splitdrive(a)[0].lower() == os.path.splitdrive(b)[0].lower()
 
 
 def rule_descriptor(spec: CheckSpec, lang: str = "zh") -> dict:
@@ -76,20 +109,29 @@ def _location_properties(loc: Location) -> dict:
 
 def _logical(loc: Location) -> list[dict]:
     parts = [f"{k} {v}" for k, v in _location_properties(loc).items()]
-    if not parts or (loc.table is None and loc.paragraph is None):
+    if not parts:
         return []
     kind = "element" if loc.table is not None else "text"
-    return [{"name": parts[-1] if loc.table is None else " ".join(parts[-2:]),
-             "fullyQualifiedName": "/".join(parts), "kind": kind}]
+    name = " ".join(parts[-2:]) if loc.table is not None and loc.row is not None else parts[-1]
+    return [{"name": name, "fullyQualifiedName": "/".join(parts), "kind": kind}]
 
 
-def sarif_location(loc: Location, path: str, root: Path | None, message: str | None = None) -> dict:
-    physical: dict = {"artifactLocation": {"uri": artifact_uri(path, root)}}
-    if loc.line is not None:
-        region: dict = {"startLine": loc.line}
-        if loc.column is not None:
-            region["startColumn"] = loc.column
-        physical["region"] = region
+def region(loc: Location, snippet: str = "") -> dict:
+    """What a viewer shows: the line and column of text; the line on a PDF's page; the
+    snippet, at line 1, where the format has no lines (DOCX, HTML)."""
+    out: dict = {"startLine": loc.line if loc.line is not None else 1}
+    if loc.line is not None and loc.column is not None:
+        out["startColumn"] = loc.column
+    if snippet:
+        out["snippet"] = {"text": snippet}
+    return out
+
+
+def sarif_location(loc: Location, path: str, root: Path | None | UriBases, message: str | None = None,
+                   snippet: str = "") -> dict:
+    bases = root if isinstance(root, UriBases) else UriBases(root)
+    physical: dict = {"artifactLocation": bases.locate(path)}
+    physical["region"] = region(loc, snippet)
     out: dict = {"physicalLocation": physical}
     logical = _logical(loc)
     if logical:
@@ -102,19 +144,30 @@ def sarif_location(loc: Location, path: str, root: Path | None, message: str | N
     return out
 
 
-def sarif_result(path: str, f: Finding, rule_index: dict[str, int], lang: str, root: Path | None) -> dict:
+def result_text(f: Finding, lang: str) -> str:
+    """The message, led by the place when a line alone does not say it (page, table, cell)."""
+    text = f.message(lang)
+    loc = f.location
+    if loc.page is not None or loc.table is not None or loc.line is None:
+        place = position(loc, lang)
+        if place:
+            text = f"{place}{'：' if lang != 'en' else ': '}{text}"
+    if f.evidence is not None:
+        text += "\n" + arithmetic(f.evidence, lang)
+    return text
+
+
+def sarif_result(path: str, f: Finding, rule_index: dict[str, int], lang: str, root: Path | None | UriBases) -> dict:
+    bases = root if isinstance(root, UriBases) else UriBases(root)
     result: dict = {"ruleId": f.check_id}
     if f.check_id in rule_index:
         result["ruleIndex"] = rule_index[f.check_id]
     result["level"] = LEVEL[f.severity or Severity.WARNING]
-    text = f.message(lang)
-    if f.evidence is not None:
-        text += "\n" + arithmetic(f.evidence, lang)
-    result["message"] = {"text": text}
-    result["locations"] = [sarif_location(f.location, path, root)]
+    result["message"] = {"text": result_text(f, lang)}
+    result["locations"] = [sarif_location(f.location, path, bases, snippet=f.snippet or f.message(lang))]
     if f.related:
         result["relatedLocations"] = [
-            {"id": i, **sarif_location(r.location, path, root, r.snippet or position(r.location, lang))}
+            {"id": i, **sarif_location(r.location, path, bases, r.snippet or position(r.location, lang), r.snippet)}
             for i, r in enumerate(f.related, start=1)
         ]
     result["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
@@ -132,14 +185,19 @@ def sarif_log(results: list, checks: list[CheckSpec], lang: str = "zh", root: Pa
     """The SARIF log of one run over ``results``; ``checks`` are the enabled rules."""
     specs = sorted(checks, key=lambda s: s.id)
     rule_index = {s.id: i for i, s in enumerate(specs)}
+    bases = UriBases(root)
     notifications = [
         {"level": "error", "message": {"text": r.error},
-         "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path, root)}}}]}
+         "locations": [{"physicalLocation": {"artifactLocation": bases.locate(r.path)}}]}
         for r in results if r.error
     ]
     invocation: dict = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
+    # what each file's run read (tables read and left alone, numbers checked)
+    artifacts = [{"location": bases.locate(r.path), "properties": {"coverage": r.coverage.to_dict()}}
+                 for r in results if getattr(r, "coverage", None) is not None]
+    found = [sarif_result(p, f, rule_index, lang, bases) for p, f in sorted_findings(results)]
     run = {
         "tool": {
             "driver": {
@@ -151,13 +209,9 @@ def sarif_log(results: list, checks: list[CheckSpec], lang: str = "zh", root: Pa
             }
         },
         "invocations": [invocation],
-        # what each file's run read (tables read and left alone, numbers checked)
-        "artifacts": [
-            {"location": {"uri": artifact_uri(r.path, root)},
-             "properties": {"coverage": r.coverage.to_dict()}}
-            for r in results if getattr(r, "coverage", None) is not None
-        ],
+        "originalUriBaseIds": bases.original(),
+        "artifacts": artifacts,
         "columnKind": "unicodeCodePoints",
-        "results": [sarif_result(p, f, rule_index, lang, root) for p, f in sorted_findings(results)],
+        "results": found,
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
