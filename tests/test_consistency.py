@@ -323,14 +323,15 @@ class _Counting:
 def _long_sentence(size: int, opening: str) -> tuple[str, list]:
     """One sentence of at least ``size`` bytes of counted things and their spending, with
     its money figures as the narrative reader would give them."""
-    from auditlint.extract.narrative import Figure, Sentence
+    from auditlint.extract.narrative import Figure
+    from auditlint.extract.passages import Passage, Sentence
     from auditlint.model import Location
     from auditlint.numbers import find_quantities
 
     unit = "购置设备1台，支出10.00万元，"
     text = opening + unit * (size // len(unit.encode()) + 1) + "。"
     loc = Location("t.txt", line=1)
-    sentence = Sentence(text, 1, 0, len(text), loc)
+    sentence = Sentence(text, 0, len(text), 1, Passage(text, lambda _offset: loc, False))
     figures = [Figure(subject, subject, m.quantity, sentence, m.start, m.end, loc)
                for m in find_quantities(text) if m.quantity.is_money
                for subject in [text[: m.start].rsplit("，", 1)[-1].removeprefix("其中")]]

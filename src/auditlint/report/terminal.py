@@ -142,7 +142,7 @@ def render(results: list, lang: str = "zh", *, console: Console | None = None, q
     for r in results:
         cov = getattr(r, "coverage", None)
         if cov is not None and not r.error:
-            console.print(Text(f"{r.path}: {cov.summary(lang)}", style="dim"))
+            console.print(Text(f"{printable(r.path)}: {cov.summary(lang)}", style="dim"))
     sev = Severity.ERROR if any(f.severity == Severity.ERROR for r in results for f in r.findings) else None
     console.print(Text(summary_line(results, lang, hidden), style="bold" + (" red" if sev else "")))
 
