@@ -61,15 +61,7 @@ def _group_finding(st: ScoringTable, g: Group) -> Finding | None:
     text = normalize(g.cell.text)
     where = (g.weight_cell.location if g.weight_cell is not None
              else cell_location(g.cell, max(0, text.rfind(g.weight.text.strip()) if g.weight.text else 0)))
-    said = GROUP.format(name=g.name, weight=Both(points(g.weight), points_en(g.weight.value)), n=len(members), got=got)
-    if g.inferred:
-        names = [st.indicators[m].name for m in g.inferred]
-        note = INFERRED.format(names=Both("、".join(names), ", ".join(names)))
-        said = {k: said[k] + note[k] for k in said}
-    # two groups of one name over different rows (资金管理 under 决策 and under 过程) are told
-    # apart by their row; a name printed at two levels over the same rows is one group
-    twins = any(other.name == g.name and other.members != g.members for other in st.groups)
-    where_key = (str(g.cell.location.row or g.cell.location.line),) if twins else ()
+    said = _message(st, g, len(members), got)
     return Finding(
         location=where,
         **said,
@@ -81,5 +73,21 @@ def _group_finding(st: ScoringTable, g: Group) -> Finding | None:
         confidence=0.6 if g.inferred else 0.95,
         severity=Severity.WARNING if g.inferred else None,
         materiality=points_materiality(stated.mid - computed.mid),
-        key=table_key(st, g.name, *where_key, "group-weight"),
+        key=table_key(st, g.name, *_twin_key(st, g), "group-weight"),
     )
+
+
+def _message(st: ScoringTable, g: Group, n: int, got: str) -> dict[str, str]:
+    said = GROUP.format(name=g.name, weight=Both(points(g.weight), points_en(g.weight.value)), n=n, got=got)
+    if not g.inferred:
+        return said
+    names = [st.indicators[m].name for m in g.inferred]
+    note = INFERRED.format(names=Both("、".join(names), ", ".join(names)))
+    return {k: said[k] + note[k] for k in said}
+
+
+def _twin_key(st: ScoringTable, g: Group) -> tuple[str, ...]:
+    """Two groups of one name over different rows (资金管理 under 决策 and under 过程) are
+    told apart by their row; a name printed at two levels over the same rows is one group."""
+    twins = any(other.name == g.name and other.members != g.members for other in st.groups)
+    return (str(g.cell.location.row or g.cell.location.line),) if twins else ()

@@ -25,38 +25,13 @@ from dataclasses import dataclass, field
 
 from auditlint.model import Cell, Document, Location, Paragraph, Table, join_cell_lines
 from auditlint.numbers import parse_quantity
+from auditlint.readers.pdf_lines import Line, build_lines
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．](?!\d)|"
                      r"第[一二三四五六七八九十\d]+[章节部分条]|附件|附表|表\s*\d|[①-⑳])")
 _CONTINUED = re.compile(r"^\s*续表\s*\d*")
 _PAGE_NO = re.compile(r"^[-—–－_\s]*(?:第\s*)?[\d一二三四五六七八九十]+\s*(?:页)?\s*(?:[/／]\s*\d+|共\s*\d+\s*页)?[-—–－_\s]*$")
-# a gap this many font sizes wide between two characters separates cells of a table printed without rules
-SEGMENT_GAP = 0.9
-_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d]")
-
-
-@dataclass
-class Line:
-    """One printed line of text, in page coordinates (points from the top left)."""
-
-    page: int
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    size: float
-    text: str
-    head: float  # width of its first character (CJK) or word: what no longer fit on the line before
-    number: int = 0  # 1-based line on the page
-    # runs of text separated by wide gaps (about a character or more): cells, when the line is a table row
-    segments: list[tuple[float, float, str]] = field(default_factory=list)
-
-    @property
-    def mid(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
 @dataclass
 class PageTable:
     """A table as found on one page: a grid of cells, each its lines, None where
@@ -85,78 +60,6 @@ class PageContent:
 
     def items(self) -> list[Line | PageTable]:
         return sorted([*self.lines, *self.tables], key=lambda it: it.top)
-
-
-# ---------------------------------------------------------------------------
-# characters → lines
-
-
-def _is_wide(ch: str) -> bool:
-    return bool(_WIDE.match(ch))
-
-
-def build_lines(chars: list[dict], page: int) -> list[Line]:
-    """Group characters into lines: by their vertical middle, then left to right.
-    A space is put where the gap shows one (between Latin letters and digits a
-    small gap; next to CJK only a gap of most of a character, as a tab leaves)."""
-    if not chars:
-        return []
-    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
-    groups: list[list[dict]] = []
-    ref = None
-    for ch in ordered:
-        mid = (ch["top"] + ch["bottom"]) / 2
-        if ref is None or mid - ref > max(1.5, 0.35 * ch["size"]):
-            groups.append([ch])
-            ref = mid
-        else:
-            groups[-1].append(ch)
-    return [ln for ln in (_line(g, page) for g in groups) if ln is not None]
-
-
-def _line(chars: list[dict], page: int) -> Line | None:
-    chars.sort(key=lambda c: c["x0"])
-    out: list[str] = []
-    prev = None
-    kept: list[dict] = []
-    head_end: float | None = None
-    segments: list[tuple[float, float, str]] = []
-    seg_start = 0  # index in ``out`` where the current segment began
-    seg_x0 = 0.0
-    for ch in chars:
-        t = ch["text"]
-        if prev is not None:
-            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < 0.5 * max(prev["x1"] - prev["x0"], 0.5):
-                continue  # the same glyph drawn twice (simulated bold)
-            gap = ch["x0"] - prev["x1"]
-            if not t.isspace() and not prev["text"].isspace() and gap > 0.15 * prev["size"]:
-                narrow = not _is_wide(prev["text"][-1:]) and not _is_wide(t[:1])
-                if gap > 0.8 * prev["size"] or (narrow and gap > 0.2 * prev["size"]):
-                    out.append(" ")
-        if not t.isspace() and kept and ch["x0"] - kept[-1]["x1"] >= SEGMENT_GAP * kept[-1]["size"]:
-            segments.append((seg_x0, kept[-1]["x1"], "".join(out[seg_start:]).strip()))
-            seg_start = len(out)
-        if not t.isspace() and (not kept or seg_start == len(out)):
-            seg_x0 = ch["x0"]
-        out.append(t)
-        prev = ch
-        if not t.isspace():
-            kept.append(ch)
-            if head_end is None and _is_wide(t[:1]):
-                head_end = ch["x1"]
-        elif kept and head_end is None:
-            head_end = kept[-1]["x1"]
-    text = "".join(out).replace("\u00a0", " ").strip()
-    if not text or not kept:
-        return None
-    segments.append((seg_x0, kept[-1]["x1"], "".join(out[seg_start:]).strip()))
-    x0 = kept[0]["x0"]
-    if head_end is None:
-        head_end = kept[-1]["x1"]
-    sizes = sorted(c["size"] for c in kept)
-    return Line(page=page, top=min(c["top"] for c in kept), bottom=max(c["bottom"] for c in kept), x0=x0,
-                x1=kept[-1]["x1"], size=sizes[len(sizes) // 2], text=text, head=head_end - x0,
-                segments=[(a, b, t.replace("\u00a0", " ").strip()) for a, b, t in segments])
 
 
 # ---------------------------------------------------------------------------

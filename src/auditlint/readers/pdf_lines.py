@@ -1,0 +1,131 @@
+"""Characters → printed lines: a page's characters grouped into lines by their
+vertical middles, each line's text with the spaces its gaps show, and the runs of
+text that wide gaps separate (the cells of a table printed without rules)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# a gap this many font sizes wide between two characters separates cells of a table printed without rules
+SEGMENT_GAP = 0.9
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d]")
+
+
+@dataclass
+class Line:
+    """One printed line of text, in page coordinates (points from the top left)."""
+
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    text: str
+    head: float  # width of its first character (CJK) or word: what no longer fit on the line before
+    number: int = 0  # 1-based line on the page
+    # runs of text separated by wide gaps (about a character or more): cells, when the line is a table row
+    segments: list[tuple[float, float, str]] = field(default_factory=list)
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+
+# ---------------------------------------------------------------------------
+# characters → lines
+
+
+def is_wide(ch: str) -> bool:
+    return bool(_WIDE.match(ch))
+
+
+def build_lines(chars: list[dict], page: int) -> list[Line]:
+    """Group characters into lines: by their vertical middle, then left to right.
+    A space is put where the gap shows one (between Latin letters and digits a
+    small gap; next to CJK only a gap of most of a character, as a tab leaves)."""
+    if not chars:
+        return []
+    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    groups: list[list[dict]] = []
+    ref = None
+    for ch in ordered:
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if ref is None or mid - ref > max(1.5, 0.35 * ch["size"]):
+            groups.append([ch])
+            ref = mid
+        else:
+            groups[-1].append(ch)
+    return [ln for ln in (_line(g, page) for g in groups) if ln is not None]
+
+
+def _line(chars: list[dict], page: int) -> Line | None:
+    chars.sort(key=lambda c: c["x0"])
+    text = _LineText()
+    for ch in chars:
+        text.add(ch)
+    return text.line(page)
+
+
+def _drawn_twice(ch: dict, prev: dict) -> bool:
+    """The same glyph drawn again a hair to the right (simulated bold)."""
+    return ch["text"] == prev["text"] and abs(ch["x0"] - prev["x0"]) < 0.5 * max(prev["x1"] - prev["x0"], 0.5)
+
+
+def _spaced(ch: dict, prev: dict) -> bool:
+    """Does the gap between two characters show a space?"""
+    t, gap = ch["text"], ch["x0"] - prev["x1"]
+    if t.isspace() or prev["text"].isspace() or gap <= 0.15 * prev["size"]:
+        return False
+    narrow = not is_wide(prev["text"][-1:]) and not is_wide(t[:1])
+    return gap > 0.8 * prev["size"] or (narrow and gap > 0.2 * prev["size"])
+
+
+class _LineText:
+    """The characters of one line, left to right, as text and as the runs (segments)
+    that wide gaps separate."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.prev: dict | None = None
+        self.kept: list[dict] = []
+        self.head_end: float | None = None
+        self.segments: list[tuple[float, float, str]] = []
+        self.seg_start = 0  # index in ``out`` where the current segment began
+        self.seg_x0 = 0.0
+
+    def add(self, ch: dict) -> None:
+        t, prev, kept = ch["text"], self.prev, self.kept
+        if prev is not None:
+            if _drawn_twice(ch, prev):
+                return
+            if _spaced(ch, prev):
+                self.out.append(" ")
+        if not t.isspace() and kept and ch["x0"] - kept[-1]["x1"] >= SEGMENT_GAP * kept[-1]["size"]:
+            self.segments.append((self.seg_x0, kept[-1]["x1"], "".join(self.out[self.seg_start:]).strip()))
+            self.seg_start = len(self.out)
+        if not t.isspace() and (not kept or self.seg_start == len(self.out)):
+            self.seg_x0 = ch["x0"]
+        self.out.append(t)
+        self.prev = ch
+        if not t.isspace():
+            kept.append(ch)
+            if self.head_end is None and is_wide(t[:1]):
+                self.head_end = ch["x1"]
+        elif kept and self.head_end is None:
+            self.head_end = kept[-1]["x1"]
+
+    def line(self, page: int) -> Line | None:
+        kept = self.kept
+        text = "".join(self.out).replace("\u00a0", " ").strip()
+        if not text or not kept:
+            return None
+        segments = [*self.segments, (self.seg_x0, kept[-1]["x1"], "".join(self.out[self.seg_start:]).strip())]
+        x0 = kept[0]["x0"]
+        head_end = self.head_end if self.head_end is not None else kept[-1]["x1"]
+        sizes = sorted(c["size"] for c in kept)
+        return Line(page=page, top=min(c["top"] for c in kept), bottom=max(c["bottom"] for c in kept), x0=x0,
+                    x1=kept[-1]["x1"], size=sizes[len(sizes) // 2], text=text, head=head_end - x0,
+                    segments=[(a, b, t.replace("\u00a0", " ").strip()) for a, b, t in segments])
