@@ -33,6 +33,8 @@ OWNERS: dict[str, str] = {
 # key of ``facts.extra`` → the extract module that fills it
 EXTRA_OWNERS: dict[str, str] = {
     "outline": "outline",
+    "outline_midline": "outline",
+    "toc": "toc",
     "sum_tables": "tables",
     "counts": "counts",
 }
