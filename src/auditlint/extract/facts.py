@@ -35,6 +35,8 @@ EXTRA_OWNERS: dict[str, str] = {
     "outline": "outline",
     "outline_midline": "outline",
     "toc": "toc",
+    "toc_mismatches": "toc",
+    "comparisons": "comparisons",
     "sum_tables": "tables",
     "counts": "counts",
 }

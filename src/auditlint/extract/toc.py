@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
 KEY = "toc"
+MISMATCHES = "toc_mismatches"  # list[Mismatch]
 
 _MARKER = re.compile(r"^(目录|目次)$")
 # "三、部门预算编制说明………………3", "1. 总表 ...... 5"
@@ -103,5 +104,82 @@ def _region(paragraphs: list[Paragraph], i: int, region: set[int]) -> tuple[list
     return found, i
 
 
+# ---------------------------------------------------------------------------
+# body headings against the contents
+
+# what opens a title: 第三部分, 一、, （一）, 1.
+_LEAD = re.compile(r"^(第[一二三四五六七八九十\d]{1,3}(?:部分|章|节)|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.])")
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+_PLACEHOLDER = re.compile(r"^(?:[XxＸｘ×*＊]+|某+)$")
+# where a unit's name ends: 财政局, 规划和自然资源局, 社会工作部
+_UNIT_END = "局委办厅院部署处所站会心室"
+_MIN_SHARED = 8  # characters the two titles share outside the difference
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A body title that prints a contents entry with one word changed."""
+
+    entry: TocEntry
+    heading: str  # the body line, as printed
+    paragraph: int
+    location: Location
+    kind: str  # "year", "placeholder", "unit"
+    listed: str  # the contents' word
+    printed: str  # the body's word
+
+
+def mismatches(paragraphs: list[Paragraph], contents: Contents) -> list[Mismatch]:
+    """Body lines that repeat a contents entry's lead (第三部分, 二、) and all its words
+    but one year, one unit name, or a placeholder (XX局) in its place. A line equal to
+    any entry agrees with the contents and is not compared further."""
+    if not contents.entries:
+        return []
+    keys = {e.key for e in contents.entries}
+    first = min(contents.paragraphs)
+    out: list[Mismatch] = []
+    for p in paragraphs:
+        if p.index <= first or contents.holds(p.index):
+            continue
+        text = p.text.strip()
+        key = entry_key(text)
+        if key in keys or len(text) > _MAX_ENTRY or _SENTENCE.search(text):
+            continue
+        for e in contents.entries:
+            found = _differs(e.key, key)
+            if found is not None:
+                out.append(Mismatch(e, text, p.index, p.location_at(0), *found))
+                break
+    return out
+
+
+def _differs(listed: str, printed: str) -> tuple[str, str, str] | None:
+    lead = _LEAD.match(listed)
+    if lead is None or not printed.startswith(lead.group(0)):
+        return None
+    n = min(len(listed), len(printed))
+    pre = next((k for k in range(n) if listed[k] != printed[k]), n)
+    suf = next((k for k in range(n - pre) if listed[-1 - k] != printed[-1 - k]), n - pre)
+    # a number differs as a whole: 2024 against 2023, not 4 against 3
+    while pre > 0 and listed[pre - 1].isdigit() and printed[pre - 1].isdigit():
+        pre -= 1
+    while suf > 0 and listed[len(listed) - suf].isdigit() and printed[len(printed) - suf].isdigit():
+        suf -= 1
+    a, b = listed[pre : len(listed) - suf], printed[pre : len(printed) - suf]
+    if pre < len(lead.group(0)) + 2 or suf < 2 or pre + suf < _MIN_SHARED or not a or not b:
+        return None
+    if _YEAR.match(a) and _YEAR.match(b):
+        return "year", a, b
+    if _PLACEHOLDER.match(a) or _PLACEHOLDER.match(b):
+        return "placeholder", a, b
+    after = listed[len(listed) - suf]
+    if after in _UNIT_END and len(a) <= 8 and len(b) <= 8 and not any(ch.isdigit() for ch in a + b):
+        return "unit", a, b
+    return None
+
+
 def extract_into(facts: Facts) -> None:
-    facts.extra[KEY] = contents_of(facts.document.paragraphs)
+    paragraphs = facts.document.paragraphs
+    contents = contents_of(paragraphs)
+    facts.extra[KEY] = contents
+    facts.extra[MISMATCHES] = mismatches(paragraphs, contents)
