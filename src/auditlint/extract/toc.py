@@ -157,24 +157,36 @@ def _differs(listed: str, printed: str) -> tuple[str, str, str] | None:
     lead = _LEAD.match(listed)
     if lead is None or not printed.startswith(lead.group(0)):
         return None
+    pre, suf = _shared(listed, printed)
+    a, b = listed[pre : len(listed) - suf], printed[pre : len(printed) - suf]
+    if pre < len(lead.group(0)) + 2 or suf < 2 or pre + suf < _MIN_SHARED or not a or not b:
+        return None
+    kind = _kind(a, b, listed[len(listed) - suf])
+    return None if kind is None else (kind, a, b)
+
+
+def _shared(listed: str, printed: str) -> tuple[int, int]:
+    """How many leading and trailing characters the two titles share; a number differs
+    as a whole (2024 against 2023, not 4 against 3)."""
     n = min(len(listed), len(printed))
     pre = next((k for k in range(n) if listed[k] != printed[k]), n)
     suf = next((k for k in range(n - pre) if listed[-1 - k] != printed[-1 - k]), n - pre)
-    # a number differs as a whole: 2024 against 2023, not 4 against 3
     while pre > 0 and listed[pre - 1].isdigit() and printed[pre - 1].isdigit():
         pre -= 1
     while suf > 0 and listed[len(listed) - suf].isdigit() and printed[len(printed) - suf].isdigit():
         suf -= 1
-    a, b = listed[pre : len(listed) - suf], printed[pre : len(printed) - suf]
-    if pre < len(lead.group(0)) + 2 or suf < 2 or pre + suf < _MIN_SHARED or not a or not b:
-        return None
+    return pre, suf
+
+
+def _kind(a: str, b: str, after: str) -> str | None:
+    """What the one changed word is: a year, a placeholder, a unit's name (the word
+    before 局, 委, 中心…); None for anything else."""
     if _YEAR.match(a) and _YEAR.match(b):
-        return "year", a, b
+        return "year"
     if _PLACEHOLDER.match(a) or _PLACEHOLDER.match(b):
-        return "placeholder", a, b
-    after = listed[len(listed) - suf]
+        return "placeholder"
     if after in _UNIT_END and len(a) <= 8 and len(b) <= 8 and not any(ch.isdigit() for ch in a + b):
-        return "unit", a, b
+        return "unit"
     return None
 
 
