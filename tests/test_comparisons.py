@@ -72,10 +72,17 @@ def test_a_table_between_ends_the_item():
 
 
 def test_change_over_last_year():
-    assert read_all("一、说明", "支出184.65万元，比上年的182.10万元减少2.55万元。") == [
+    assert read_all("一、说明", "支出184.65万元，比上年的182.10万元有所减少。") == [
         ("change", "184.65万元", "减少", "182.10万元", True)]
-    assert read_all("一、说明", "支出184.65万元，较2023年度182.10万元增长1.40%。") == [
+    assert read_all("一、说明", "支出184.65万元，比上年的182.10万元减少。") == [
+        ("change", "184.65万元", "减少", "182.10万元", True)]
+    assert read_all("一、说明", "支出184.65万元，较2023年度182.10万元增长，主要是…") == [
         ("change", "184.65万元", "增长", "182.10万元", False)]
+
+
+def test_a_change_with_its_amount_is_left_to_al204():
+    assert read_all("一、说明", "支出184.65万元，比上年的182.10万元减少2.55万元。") == []
+    assert read_all("一、说明", "支出184.65万元，较2023年度182.10万元增长1.40%。") == []
 
 
 def test_figure_interval():

@@ -1,6 +1,6 @@
 """Comparison words and the two figures they compare (``facts.extra["comparisons"]``):
 "年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数…", "支出120万元，比上年的
-100万元增加20万元".
+100万元有所增加" (a change with its amount, "增加20万元", is AL204's to recompute).
 
 A PDF's text layer breaks a paragraph into one paragraph per printed line, so the
 lines between two headings are read as one item: the figures and the comparison that
@@ -32,9 +32,9 @@ _ACTUAL = re.compile(r"决算(?:数)?(?:为|是)\s*" + _NUM + _UNIT)
 _VERDICT = re.compile(r"决算数?(?:(大于|小于|等于|超过|低于|高于|多于|少于)预算数?|与预算数?(相等|一致|相同))")
 _WORDS = {"大于": ">", "超过": ">", "高于": ">", "多于": ">", "小于": "<", "低于": "<", "少于": "<",
           "等于": "=", "相等": "=", "一致": "=", "相同": "="}
-# 支出120万元，比上年的100万元增加20万元
+# 支出120万元，比上年的100万元增加 (with no amount after it)
 _CHANGE = re.compile(_NUM + _UNIT + r"[，,]\s*(?:比|较)(?:上年|上一年|\d{4}年)度?(?:同期)?的?\s*" + _NUM + _UNIT
-                     + r"\s*(增加|增长|上升|减少|下降|降低)")
+                     + r"\s*(?:有所|略有|稍有)?(增加|增长|上升|减少|下降|降低)")
 _DIRECTION = {"增加": ">", "增长": ">", "上升": ">", "减少": "<", "下降": "<", "降低": "<"}
 
 
@@ -124,7 +124,8 @@ def comparisons_in(item: _Item) -> list[Comparison]:
                               item.location_at(m.start())))
     for m in _CHANGE.finditer(text):
         now, before = figure(m.group(1), m.group(2)), figure(m.group(3), m.group(4))
-        if now.unit != before.unit:
+        # "减少2.55万元" states the change itself: AL204 recomputes it, direction included
+        if now.unit != before.unit or re.match(r"\s*\d", text[m.end() :]):
             continue
         word = m.group(5)
         at = m.start(5)
