@@ -23,7 +23,7 @@ CONTENTS = ("目录", "第一部分 某区财政局概况", "第二部分 某区
 
 @pytest.mark.parametrize(("text", "dotted"), [
     ("三、部门预算编制说明………………3", True), ("1. 2026年部门收入预算总表…………6", True),
-    ("第一部分 概况 ........ 12", True), ("三、部门预算编制说明", False), ("本年收入合计100万元。", False),
+    ("第一部分 概况 ........ 12", True), ("一、单位概况\t1", True), ("三、部门预算编制说明", False), ("本年收入合计100万元。", False),
 ])
 def test_leader_lines(text, dotted):
     assert is_leader_line(text) is dotted
@@ -51,6 +51,13 @@ def test_a_year_printed_on_its_own_line_does_not_end_the_contents():
     ps = paragraphs("目录", "第二部分某局 年度部门决算表", "2024", "一、收入支出决算总表", "第三部分某局 年度部门决算情况说明",
                     "2024", "一、收入支出决算总体情况说明", "第二部分某局 年度部门决算表")
     assert len(contents_of(ps).entries) == 4
+
+
+def test_page_numbers_after_a_tab_are_not_part_of_the_title():
+    ps = paragraphs("目录", "一、单位概况\t1", "二、中心收支情况\t3", "一、单位概况", "正文。")
+    c = contents_of(ps)
+    assert [e.key for e in c.entries] == ["一、单位概况", "二、中心收支情况"]
+    assert c.paragraphs == frozenset({1, 2, 3})
 
 
 def test_dotted_contents_without_a_marker():
@@ -104,3 +111,9 @@ def test_the_edited_final_accounts_and_the_published_one():
     published = Facts(read(str(REAL / "putuo-finance-2024-final-accounts.pdf")))
     assert len(published.extra["toc"].entries) == 26
     assert published.extra[MISMATCHES] == []
+
+
+def test_a_contents_laid_out_as_a_table_holds_no_headings():
+    ps = paragraphs("目录", "一、单位概况", "正文。")
+    assert contents_of(ps, frozenset({1})).entries == []
+    assert [e.key for e in contents_of(ps).entries] == ["一、单位概况"]  # without the table it would be an entry

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditlint.model import Location, Paragraph
+from auditlint.model import Location, Paragraph, Table
 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
@@ -24,7 +24,8 @@ MISMATCHES = "toc_mismatches"  # list[Mismatch]
 
 _MARKER = re.compile(r"^(目录|目次)$")
 # "三、部门预算编制说明………………3", "1. 总表 ...... 5"
-_LEADER = re.compile(r"(?:[.…·．。_\-—]{3,}|…{1,})\s*\d{1,3}\s*$")
+# or the page number set off by a TAB ("一、单位概况\t1")
+_LEADER = re.compile(r"(?:[.…·．。_\-—]{3,}|…{1,}|\t)\s*\d{1,3}\s*$")
 _SENTENCE = re.compile(r"[。；;：:]")
 _MAX_ENTRY = 60  # longer lines are running text, not titles
 _MAX_ENTRIES = 80
@@ -58,7 +59,9 @@ def is_leader_line(text: str) -> bool:
     return _LEADER.search(text.strip()) is not None
 
 
-def contents_of(paragraphs: list[Paragraph]) -> Contents:
+def contents_of(paragraphs: list[Paragraph], tabled: frozenset[int] = frozenset()) -> Contents:
+    """``tabled``: paragraphs a table follows; a 目录 followed by a table is a contents
+    laid out as a table (title, page), which holds no headings."""
     entries: list[TocEntry] = []
     region: set[int] = set()
     i = 0
@@ -72,6 +75,8 @@ def contents_of(paragraphs: list[Paragraph]) -> Contents:
         if marked:
             region.add(p.index)
             i += 1
+            if p.index in tabled:
+                continue
         found, i = _region(paragraphs, i, region)
         entries += found
     return Contents(entries, frozenset(region))
@@ -192,6 +197,9 @@ def _kind(a: str, b: str, after: str) -> str | None:
 
 def extract_into(facts: Facts) -> None:
     paragraphs = facts.document.paragraphs
-    contents = contents_of(paragraphs)
+    blocks = facts.document.blocks
+    tabled = frozenset(b.index for b, after in zip(blocks, blocks[1:], strict=False)
+                       if isinstance(b, Paragraph) and isinstance(after, Table))
+    contents = contents_of(paragraphs, tabled)
     facts.extra[KEY] = contents
     facts.extra[MISMATCHES] = mismatches(paragraphs, contents)
