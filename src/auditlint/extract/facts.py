@@ -33,6 +33,10 @@ OWNERS: dict[str, str] = {
 # key of ``facts.extra`` → the extract module that fills it
 EXTRA_OWNERS: dict[str, str] = {
     "outline": "outline",
+    "outline_midline": "outline",
+    "toc": "toc",
+    "toc_mismatches": "toc",
+    "comparisons": "comparisons",
     "sum_tables": "tables",
     "counts": "counts",
     "yoy_rates": "yoy_rates",

@@ -1,12 +1,20 @@
 """The report's section numbering (``facts.extra["outline"]``): every paragraph that
 starts with a serial — 一、 （一） 1. （1） — in document order, with its style, its
-number and where it is printed. Table cells are not headings and are left out.
+number and where it is printed. Table cells are not headings and are left out, nor
+are the entries of a table of contents (``extract/toc.py``): the body restarts their
+list.
+
+What the outline cannot see is said beside it: ``facts.extra["outline_midline"]``
+holds the serials printed mid-line (a PDF's text layer runs "…准则。（八）负责…" into
+one line), each placed after the heading it follows; ``Heading.opens`` marks a
+heading no heading of a higher level precedes — where the printed document starts,
+which may be the middle of a report (an extract starting at 三、).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from auditlint.model import Location
@@ -16,6 +24,7 @@ if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
 
 KEY = "outline"
+MIDLINE = "outline_midline"
 
 # styles in the conventional order of official documents (GB/T 9704): 一、 > （一） > 1. > （1）
 STYLES = ("cn", "cn_paren", "arabic", "arabic_paren")
@@ -36,6 +45,8 @@ class Heading:
     serial: str  # as printed: "1、", "（一）"
     text: str  # the heading line, shortened
     location: Location
+    # no heading of a higher level comes before it: its level opens the document as printed
+    opens: bool = False
 
     @property
     def rank(self) -> int:
@@ -92,5 +103,83 @@ def heading_of(p: _Printed) -> Heading | None:
     return None
 
 
+@dataclass(frozen=True)
+class MidlineSerial:
+    """A serial printed after the end of a sentence, inside a line."""
+
+    style: str
+    number: int
+    serial: str
+    location: Location
+    after: int  # how many outline headings precede it
+
+
+# a serial right after a sentence's end (or a colon introducing a list)
+_MID = re.compile(r"[。；;：:]\s*(?=[（(]|[一二三四五六七八九十\d])")
+
+
+def midline_serials(p: _Printed, after: int) -> list[MidlineSerial]:
+    out: list[MidlineSerial] = []
+    text = p.text
+    for m in _MID.finditer(text):
+        at = m.end()
+        for style, rx in _PATTERNS:
+            # the serial may close the line: its text goes on in the next one
+            s = rx.match(text, at)
+            if s is None:
+                continue
+            raw = s.group(1)
+            number = int(raw) if raw.isdigit() else parse_cn_int(raw)
+            if number and number <= 99:
+                out.append(MidlineSerial(style, number, s.group(0).strip(), p.location_at(at), after))
+            break
+    return out
+
+
+def midline_fills(headings: list[Heading], midline: list[MidlineSerial], i: int, missing: range) -> bool:
+    """Whether the serials ``missing`` before ``headings[i]`` in its own style are all
+    printed mid-line since the previous heading of that style or of a higher level (the
+    list they belong to): then the sequence is whole, only its layout is not."""
+    h = headings[i]
+    start = 0
+    for j in range(i - 1, -1, -1):
+        if headings[j].style == h.style or headings[j].rank < h.rank:
+            start = j + 1
+            break
+    printed = {m.number for m in midline if m.style == h.style and start <= m.after <= i}
+    return bool(missing) and set(missing) <= printed
+
+
+def break_is_sure(headings: list[Heading], midline: list[MidlineSerial], i: int, kind: str, previous: Heading | None) -> bool:
+    """Whether a break the numbering check found at ``headings[i]`` (``kind`` "skip",
+    "start", "repeat" or "style"; ``previous`` the sibling it follows) survives what the
+    outline knows: a sequence that only starts where the printed document starts is an
+    extract, not a gap; numbers printed mid-line are not missing."""
+    h = headings[i]
+    if kind == "start" and h.opens:
+        return False
+    if kind == "skip" and previous is not None:
+        return not midline_fills(headings, midline, i, range(previous.number + 1, h.number))
+    if kind == "start":
+        return not midline_fills(headings, midline, i, range(1, h.number))
+    return True
+
+
 def extract_into(facts: Facts) -> None:
-    facts.extra[KEY] = [h for p in facts.document.paragraphs if (h := heading_of(p)) is not None]
+    from auditlint.extract.toc import KEY as TOC
+
+    contents = facts.extra[TOC]
+    headings: list[Heading] = []
+    midline: list[MidlineSerial] = []
+    top = 99  # the highest level seen so far (smallest rank)
+    for p in facts.document.paragraphs:
+        if contents.holds(p.index):
+            continue
+        h = heading_of(p)
+        if h is not None:
+            h = replace(h, opens=h.rank <= top)
+            top = min(top, h.rank)
+            headings.append(h)
+        midline += midline_serials(p, len(headings))
+    facts.extra[KEY] = headings
+    facts.extra[MIDLINE] = midline
