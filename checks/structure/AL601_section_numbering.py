@@ -8,7 +8,7 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.numbering import numbering_breaks
 from auditlint.extract.outline import KEY as OUTLINE
-from auditlint.extract.outline import serial_text
+from auditlint.extract.outline import MIDLINE, break_is_sure, serial_text
 from auditlint.findings import Both, Evidence, Finding, Message, Related
 
 WRONG_STYLE = Message(
@@ -34,7 +34,8 @@ def section_numbering(facts: Facts) -> Iterator[Finding]:
     zh:
     章节编号应按“一、→（一）→ 1. →（1）”的层级逐级连续编排。若同一层级中途换了编号样式（如“六、”之后写成“7、”，
     或首节写成“1、”而后续为“二、”“三、”），或编号跳号、重号，即为编号错误。新的列表从 1 重新开始不算错误，
-    跳过某一层级（“一、”下直接用“1.”）也不算错误。
+    跳过某一层级（“一、”下直接用“1.”）也不算错误。目录中的条目不是标题；“缺少”的编号若印在上一标题之后的行中
+    （PDF 的文字层常把“……规则。（八）负责……”排在一行），或报告本身从“三、”开始，都不算断号：只报告确定的断号。
     错误示例：“1、 单位概况”“（一）中心基本情况”……“二、中心收支情况”。
     正确示例：“一、单位概况”“（一）中心基本情况”……“二、中心收支情况”。
 
@@ -43,12 +44,21 @@ def section_numbering(facts: Facts) -> Iterator[Finding]:
     without gaps. A level that changes its numbering style part-way (七、 written as 7、
     after 六、, or a first section numbered 1、 followed by 二、 and 三、), or that skips or
     repeats a number, is a numbering mistake. A new list starting again at 1 is not, nor
-    is a skipped level (1. directly under 一、).
+    is a skipped level (1. directly under 一、). Entries of a table of contents are not
+    headings; a "missing" number printed mid-line since the previous heading (a PDF's text
+    layer runs "……规则。（八）负责……" on), or a report that itself starts at 三、, is no broken
+    sequence: only sure breaks are reported.
     Bad: "1、 单位概况", "（一）中心基本情况" … "二、中心收支情况".
     Good: "一、单位概况", "（一）中心基本情况" … "二、中心收支情况".
     """
     headings = facts.extra.get(OUTLINE) or []
+    midline = facts.extra.get(MIDLINE) or []
+    at = {id(h): i for i, h in enumerate(headings)}
     for b in numbering_breaks(headings):
+        # a "missing" serial printed mid-line (a PDF's text layer runs items on), or a
+        # report that starts at 三、, is no broken sequence: only sure breaks are reported
+        if not break_is_sure(headings, midline, at[id(b.heading)], b.kind, b.previous):
+            continue
         h = b.heading
         if b.kind == "style":
             want = b.expected + "".join(serial_text(_style_of_serial(b.expected), x.number, b.expected) for x in b.also)
