@@ -7,7 +7,7 @@
 - a change introduced by 剔除/扣除/不含/不考虑/除去/"除…外" compares the figure less (or
   without) something with last year, not the figure itself, and is not read as its
   plain change; the plain comparison before it in the same sentence still is
-  (docs/false-alarms-4.md FA02).
+  (docs/false-alarms.md FA02).
 
 Each case has a report where AL204 stays silent and one where it still fires, with
 the exact numbers and the line."""

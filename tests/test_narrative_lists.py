@@ -2,7 +2,7 @@
 mistakes: a list whose amounts carry thousands separators, a list closed by its
 合计, money introduced by 另/另外/此外/还/同时 after a 其中 list (besides the list, not
 one more part of it), and a member named "X中Y" after a member X (a part of X, not a
-sibling of it). See docs/false-alarms-2.md (AL102 misses) and docs/false-alarms-5.md
+sibling of it). See docs/false-alarms.md (AL102 misses; 其中 lists)
 (FA03, FA04).
 
 Each case has a report where AL102 stays silent and one where it still fires, with
@@ -83,7 +83,7 @@ def test_a_total_closing_a_list_of_which_is_no_part_of_it():
 
 
 # ---------------------------------------------------------------------------
-# money besides a 其中 list (docs/false-alarms-5.md FA03)
+# money besides a 其中 list (docs/false-alarms.md FA03)
 
 BESIDES = ("本年项目支出1,520.40万元，其中设备购置960.00万元、人员培训310.25万元、运行维护250.15万元，"
            "{word}从上级补助中安排宣传经费48.60万元。")
@@ -114,7 +114,7 @@ def test_a_part_whose_name_starts_with_those_letters_is_still_a_part():
 
 
 # ---------------------------------------------------------------------------
-# a part of a part (docs/false-alarms-5.md FA04)
+# a part of a part (docs/false-alarms.md FA04)
 
 NESTED = "项目总预算1,250.00万元，其中省级补助800.00万元、县级配套450.00万元，省级补助中设备购置费{n}万元。"
 

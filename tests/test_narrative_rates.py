@@ -1,6 +1,6 @@
 """Rates a sentence states over a budget that was adjusted: an amount a budget is
 "调整为" is the adjusted budget, and a rate is read over it when the sentence gives
-one (docs/false-alarms-2.md FA08).
+one (docs/false-alarms.md FA08).
 
 Each case has a report where AL201 stays silent and one where it still fires, with
 the exact numbers and the line."""

@@ -1,7 +1,7 @@
 """An amount in 元 restated in a bracket in 万元 or 亿元 ("（约871.8万元）", "（合0.39亿元）")
 is the same amount rounded, whichever way it rounds, and no part larger than its
 total; a bracket whose amounts are far larger than a total in 元 shows the total's
-wrong unit (AL305; docs/false-alarms-5.md FA02).
+wrong unit (AL305; docs/false-alarms.md FA02).
 
 Each case has a report where the check stays silent and one where it still fires,
 with the exact numbers and the line."""

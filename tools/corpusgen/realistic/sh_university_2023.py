@@ -227,7 +227,7 @@ PLANTS = [
          {"check": "AL201", "needle": "", "stated": "94.25", "computed": "94.09", "subject": "表4/合计/执行率",
           "optional": True},
          # 表2 二、项目支出 27294.29 and the text's 实际支出27294.29万元 restate it; auditlint's AL503 on that
-         # sentence compares it with 表2's grand total 80934.47 instead, so it is left unlabelled (docs/false-alarms-2.md FA10)
+         # sentence compares it with 表2's grand total 80934.47 instead, so it is left unlabelled (docs/false-alarms.md FA10)
      ]},
     {"name": "share", "mutation": "share",
      "where": "表3 社会保障和就业支出 占比 3.95% → 5.39%",
