@@ -63,14 +63,14 @@ def main() -> None:
     """auditlint: lint published budget-performance reports (绩效自评报告)."""
 
 
-FORMATS = ["text", "json", "sarif", "html", "csv", "jsonl"]
+FORMATS = ["text", "json", "sarif", "html", "csv", "jsonl", "xlsx"]
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people, json/jsonl/csv for programs and spreadsheets, sarif for review tools, "
-                   "html for a page to open in a browser.")
+                   "html for a page to open in a browser, xlsx for an Excel workbook (with -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of the terminal.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of messages  [default: zh]")
 @click.option("--select", help="Only these checks (IDs or prefixes, comma-separated: AL101,AL3).")
@@ -100,10 +100,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
 
     if statistics and fmt not in ("text", "json"):
         _fail("--statistics prints counts as text or json: use --format text or --format json")
+    if fmt == "xlsx" and output is None:
+        _fail("--format xlsx writes a workbook, not text for a terminal: add -o findings.xlsx")
     try:
         config = settings(config_path, no_config)
         options = run_options(config, select, ignore, lang, checks_dirs)
-        options.keep_document = fmt == "html"
+        options.keep_document = fmt in ("html", "xlsx")
         options.stated_score = False  # a batch column; `check` prints no such thing
         enabled = options.enabled()
         validate_ids(config, select, ignore)
@@ -163,6 +165,11 @@ def _render(results: list, enabled: list, fmt: str, lang: str, output: str | Non
         from auditlint.report.tabular import to_csv
 
         text = to_csv(results, lang)
+    elif fmt == "xlsx":
+        from auditlint.report.xlsx import render_xlsx
+
+        _emit_bytes(render_xlsx(results, lang), output)
+        return
     else:
         from auditlint.report.tabular import to_jsonl
 
@@ -197,6 +204,15 @@ def _emit(text: str, output: str | None) -> None:
         # newline="": CSV carries its own CRLF row ends
         with open(output, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def _emit_bytes(data: bytes, output: str | None) -> None:
+    if output is None:  # refused before the run: a workbook is no text for a terminal
+        _fail("--format xlsx needs -o FILE")
+    try:
+        Path(output).write_bytes(data)
     except OSError as exc:
         _fail(f"{output}: cannot write ({exc.strerror or exc})")
 
