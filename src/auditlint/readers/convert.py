@@ -13,7 +13,10 @@ take the job and convert nothing), no shell, and a time limit.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -33,6 +36,20 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _run(cmd: list[str], cwd: str) -> None:
+    """Run LibreOffice; on timeout end its whole process group (``soffice`` is a
+    wrapper: killing it alone would leave ``soffice.bin`` converting)."""
+    with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          cwd=cwd, start_new_session=True) as proc:
+        try:
+            proc.wait(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
+
+
 def convert(data: bytes, kind: str, program: str) -> bytes:
     """The bytes of the .docx/.xlsx LibreOffice makes of ``data``."""
     from auditlint.readers import ReadError
@@ -46,8 +63,7 @@ def convert(data: bytes, kind: str, program: str) -> bytes:
         cmd = [program, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", target, "--outdir", str(out), str(source)]
         try:
-            subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT_SECONDS, check=False,
-                           cwd=tmp)
+            _run(cmd, tmp)
         except subprocess.TimeoutExpired:
             raise ReadError(f"{what}: LibreOffice did not convert it within {TIMEOUT_SECONDS} s; "
                             f"save it as .{target} and check that") from None
