@@ -151,6 +151,7 @@ def _finding_row(n: int, path: str, f: Finding, lang: str) -> list[object]:
 
 def _findings_sheet(ws, results: list, lang: str, tables: _TableSheets) -> None:  # noqa: ANN001
     from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     headers = _HEADERS["en" if lang == "en" else "zh"]
     for c, (title, width) in enumerate(zip(headers, _WIDTHS), 1):
@@ -160,16 +161,22 @@ def _findings_sheet(ws, results: list, lang: str, tables: _TableSheets) -> None:
         ws.column_dimensions[_letter(c)].width = width
     file_no = {r.path: i for i, r in enumerate(results, 1)}
     documents = {r.path: getattr(r, "document", None) for r in results}
+    ranked = [(path, f, _table_of(documents.get(path), f)) for path, f in sorted_findings(results)]
+    # the table sheets in the report's order, whatever order the findings come in
+    wanted = {(path, table.index) for path, _, table in ranked if table is not None}
+    for r in results:
+        for table in r.document.tables if getattr(r, "document", None) is not None else ():
+            if (r.path, table.index) in wanted:
+                tables.add(file_no[r.path], table)
     row = 1
-    for n, (path, f) in enumerate(sorted_findings(results), 1):
+    for n, (path, f, table) in enumerate(ranked, 1):
         row += 1
         for c, value in enumerate(_finding_row(n, path, f, lang), 1):
             _put(ws, row, c, value).alignment = _wrap()
-        table = _table_of(documents.get(path), f)
         target = tables.mark(file_no[path], table, f) if table is not None else None
         if target is not None:
             link = ws.cell(row=row, column=3)
-            link.hyperlink = f"#{target}"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=target)
             link.font = Font(color="175CD3", underline="single")
     for r in results:
         if r.error:
