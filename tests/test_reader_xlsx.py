@@ -232,6 +232,27 @@ def test_numbers_as_their_format_prints_them_and_formulas_by_their_saved_value(t
     assert doc.tables[0].texts()[1] == ["信息系统运维", "97.01%", "1,234,567.89", "0.3333333333", "12"]
 
 
+def test_formulas_without_saved_results_are_refused_and_saved_ones_read(tmp_path):
+    def build(wb):  # noqa: ANN001, ANN202
+        ws = wb.active
+        ws.append(["项目", "金额"])
+        ws.append(["合计", "=1+1"])
+
+    with pytest.raises(ReadError, match=r"^formulas without saved results .*open it in Excel or WPS, save it"):
+        read_data(_book(build), "f.xlsx", ".xlsx")
+    # as Excel saves it: the formula and its value; and a formula whose result is an empty string
+    saved = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(io.BytesIO(_book(build))) as z, zipfile.ZipFile(saved, "w") as out:
+        for item in z.infolist():
+            body = z.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(b"<f>1+1</f><v></v>", b"<f>1+1</f><v>2</v>")
+                body = body.replace(b"</row></sheetData>",
+                                    b'<c r="C2" t="str"><f>""</f><v></v></c></row></sheetData>')
+            out.writestr(item, body)
+    assert read(saved).tables[0].texts() == [["项目", "金额"], ["合计", "2"]]
+
+
 @pytest.mark.parametrize("value, fmt, shown", [
     (0.970133, "0.00%", "97.01%"),
     (2.675, "0.00", "2.68"),  # half away from zero on the decimal value, as Excel

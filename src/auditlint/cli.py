@@ -100,8 +100,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
 
     if statistics and fmt not in ("text", "json"):
         _fail("--statistics prints counts as text or json: use --format text or --format json")
-    if fmt == "xlsx" and output is None:
-        _fail("--format xlsx writes a workbook, not text for a terminal: add -o findings.xlsx")
+    _refuse_terminal(fmt, output)
     try:
         config = settings(config_path, no_config)
         options = run_options(config, select, ignore, lang, checks_dirs)
@@ -206,6 +205,12 @@ def _emit(text: str, output: str | None) -> None:
             fh.write(text)
     except OSError as exc:
         _fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def _refuse_terminal(fmt: str, output: str | None) -> None:
+    """A workbook is bytes, no text for a terminal: it needs ``-o FILE``."""
+    if fmt == "xlsx" and output is None:
+        _fail("--format xlsx writes a workbook, not text for a terminal: add -o findings.xlsx")
 
 
 def _emit_bytes(data: bytes, output: str | None) -> None:

@@ -14,12 +14,18 @@ knows its sheet and A1 reference, so findings read ``Sheet1!D12``.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 
 from auditlint.model import Document, Location, Paragraph, Table
 from auditlint.readers.grid import MAX_SPAN, Span, to_table
 from auditlint.readers.numfmt import printed
 
+# a formula cell with no saved result: a workbook written by a program and never
+# calculated (a string result, t="str", may be empty: ="" is common in templates)
+_UNCALCULATED = re.compile(rb'<c\b(?![^>]*\bt="(?:str|s|e|b|inlineStr)")[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)'
+                           rb"\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
 # a sheet styled down to row 1,048,576 holds no report; past this, refuse rather than hang
 MAX_CELLS = 2_000_000
 
@@ -142,9 +148,13 @@ def _runs(anchors: list[_Anchor]) -> list[tuple[list[int], list[_Anchor]]]:
     return out
 
 
-def read_bytes(data: bytes, path: str) -> Document:
-    import zipfile
+def _uncalculated(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return any(_UNCALCULATED.search(z.read(name)) for name in z.namelist()
+                   if name.startswith("xl/worksheets/") and name.endswith(".xml"))
 
+
+def read_bytes(data: bytes, path: str) -> Document:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -155,6 +165,10 @@ def read_bytes(data: bytes, path: str) -> Document:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
         raise ReadError(f"a damaged spreadsheet (.xlsx; {type(exc).__name__}): open it in Excel or WPS and save it again") from None
+    if _uncalculated(data):
+        # openpyxl reads such a formula as empty: the report's totals would silently vanish
+        raise ReadError("formulas without saved results (the workbook was made by a program and never calculated): "
+                        "open it in Excel or WPS, save it, and check it again")
     builder = _Builder(path)
     for ws in wb.worksheets:
         # a hidden sheet is the workbook's scratch space, not what the office published
