@@ -168,6 +168,23 @@ def test_a_budget_table_on_its_own_sheet_under_a_title_row():
     assert where(total[0].location, "budget.xlsx") == "budget.xlsx:预算执行!D5"
 
 
+def test_the_example_workbook_points_at_its_cells():
+    import yaml
+
+    from auditlint.report.wording import sheet_ref
+
+    spec = yaml.safe_load((EXAMPLE.parent / "self-eval-2024.expected.yaml").read_text(encoding="utf-8"))
+    book = EXAMPLE.parent / spec["report"]
+    result = lint_file(book, RunOptions(plugins=False))
+    assert result.error is None, result.error
+    got = sorted((f.check_id, sheet_ref(f.location), f.evidence.stated, f.evidence.computed) for f in result.findings)
+    assert got == sorted((e["check"], e["cell"], e["stated"], e["computed"]) for e in spec["findings"])
+    # the workbook holds department-2024's tables, and their findings keep the text's fingerprints
+    assert [t.texts() for t in read(book).tables] == [t.texts() for t in read(EXAMPLE).tables]
+    text_prints = {f.fingerprint for f in lint_file(EXAMPLE, RunOptions(plugins=False)).findings}
+    assert {f.fingerprint for f in result.findings} <= text_prints
+
+
 # ---------------------------------------------------------------------------
 # the reader
 
