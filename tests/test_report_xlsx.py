@@ -100,6 +100,21 @@ def test_a_workbook_is_refused_on_a_terminal():
     assert result.output.strip() == "auditlint: --format xlsx writes a workbook, not text for a terminal: add -o findings.xlsx"
 
 
+def test_a_workbook_report_keeps_its_sheet_names(tmp_path):
+    out = tmp_path / "book.xlsx"
+    book = ROOT / "corpus" / "examples" / "self-eval-2024.xlsx"
+    result = CliRunner().invoke(main, ["check", str(book), "--format", "xlsx", "-o", str(out), "--no-config"])
+    assert result.exit_code == 1, result.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["问题清单", "预算执行", "项目支出", "三公经费", "自评表"]
+    rows = list(wb["问题清单"].iter_rows(values_only=True))
+    assert sorted(r[2] for r in rows[1:]) == sorted(["三公经费!C5", "自评表!A3", "自评表!F7", "自评表!G11", "项目支出!E6",
+                                                     "预算执行!F7", "预算执行!F8", "预算执行!G8"])
+    # the sheet holds the table without its caption rows: the comment names the original cell
+    comment = wb["预算执行"]["F5"].comment.text
+    assert comment.splitlines()[0] == "AL103 row-identity-mismatch [错误] 预算执行!F7"
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_opens_it_with_its_fills_and_comments(workbook, tmp_path):
     out = tmp_path / "out"

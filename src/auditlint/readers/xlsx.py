@@ -121,7 +121,7 @@ def _anchors(ws) -> list[_Anchor]:  # noqa: ANN001 - an openpyxl worksheet
     out = []
     for row in ws.iter_rows():
         for cell in row:
-            if cell.value is None or not hasattr(cell, "number_format"):
+            if cell.value is None:  # empty, or covered by a merge
                 continue
             text = printed(cell.value, cell.number_format)
             if not text.strip():

@@ -4,7 +4,8 @@ The first sheet lists every finding, most serious first, one per row: where it
 is, the check, the message and the arithmetic in its own columns (expression,
 stated, computed, difference, rounding allowed), with a frozen header and a
 filter on every column. Then, for each table that has findings, a sheet with
-that table as the report prints it: the offending cells filled, the cells they
+that table as the report prints it (named after the workbook's sheet when the
+report was one): the offending cells filled, the cells they
 were checked against in a lighter tone, and a comment on each offending cell
 saying what is wrong. The findings sheet's location links to that cell.
 
@@ -19,7 +20,7 @@ import re
 
 from auditlint.findings import Finding
 from auditlint.model import Document, Table
-from auditlint.report.wording import arithmetic, label, position, severity_label, sorted_findings
+from auditlint.report.wording import arithmetic, label, position, severity_label, sheet_ref, sorted_findings
 
 HIT_FILL = "FDE047"  # the HTML report's highlight colours
 RELATED_FILL = "FEF9C3"
@@ -63,7 +64,10 @@ def _sheet_name(wanted: str, taken: set[str]) -> str:
 
 
 def _comment_text(f: Finding, lang: str) -> str:
-    lines = [f"{f.check_id} {f.name} [{severity_label(f.severity, lang)}]", f.message(lang)]
+    head = f"{f.check_id} {f.name} [{severity_label(f.severity, lang)}]"
+    if f.location.sheet is not None:  # the table sheet is a copy: say where the cell is in the original
+        head += f" {sheet_ref(f.location)}"
+    lines = [head, f.message(lang)]
     if f.evidence is not None:
         lines.append(arithmetic(f.evidence, lang))
     return "\n".join(lines)
@@ -83,8 +87,9 @@ class _TableSheets:
         key = (file_no, table.index)
         if key in self.sheets:
             return self.sheets[key]
+        # a workbook's table keeps its sheet's name; a document's is named by its number
         wanted = (_FILE_TABLE_SHEET[self.lang].format(f=file_no, n=table.index) if self.many_files
-                  else _TABLE_SHEET[self.lang].format(n=table.index))
+                  else table.location.sheet or _TABLE_SHEET[self.lang].format(n=table.index))
         name = _sheet_name(wanted, self.taken)
         ws = self.wb.create_sheet(name)
         for r, row in enumerate(table.rows, 1):
