@@ -128,7 +128,7 @@ Block = Paragraph | Table
 @dataclass(slots=True)
 class Document:
     path: str
-    format: str  # "text" | "pdf" | "docx" | "html"
+    format: str  # "text" | "pdf" | "docx" | "html" | "xlsx", or "doc"/"xls" read through LibreOffice
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     encoding: str | None = None
