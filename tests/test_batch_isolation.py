@@ -17,6 +17,7 @@ pytestmark = [pytest.mark.slow,
 __all__ = ["isolated_registry"]  # a fixture, imported for pytest
 # five of the files cannot be checked: batch exits 2, as check does
 UNCHECKED = 2
+TABLE = "\t项目\n\t预算数\n\t支出数\n\n\t基本支出\n\t1.00\n\t1.00\n\n\t合计\n\t1.00\n\t1.00\n"
 WORDS = ("HANG", "EXIT", "SEGV", "HOG", "BOOM", "OK1", "OK2", "OK3", "OK4")
 
 
@@ -25,7 +26,8 @@ def troubled(tmp_path, isolated_registry):
     folder = tmp_path / "in"
     folder.mkdir()
     for w in WORDS:
-        (folder / f"{w}.txt").write_text(f"一、说明\n{w}\n", encoding="utf-8")
+        # a small budget table: a report with something to check (its status is "ok")
+        (folder / f"{w}.txt").write_text(f"一、说明\n{w}\n" + TABLE, encoding="utf-8")
     return folder, trouble_checks(tmp_path / "checks")
 
 

@@ -71,14 +71,15 @@ def main() -> None:
     """auditlint: lint published budget-performance reports (绩效自评报告)."""
 
 
-FORMATS = ["text", "concise", "json", "sarif", "html", "csv", "jsonl", "github", "gitlab", "junit"]
+FORMATS = ["text", "concise", "json", "sarif", "html", "csv", "jsonl", "github", "gitlab", "junit", "xlsx"]
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people, concise for one path:line:col line per finding, json/jsonl/csv for programs "
-                   "and spreadsheets, sarif for review tools, github/gitlab/junit for CI, html for a browser.")
+                   "and spreadsheets, sarif for review tools, github/gitlab/junit for CI, html for a browser, "
+                   "xlsx for an Excel workbook (with -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of the terminal.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of messages  [default: zh]")
 @click.option("--select", help="Only these checks (IDs or prefixes, comma-separated: AL101,AL3).")
@@ -108,6 +109,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
 
     if statistics and fmt not in ("text", "json"):
         _fail("--statistics prints counts as text or json: use --format text or --format json")
+    _refuse_terminal(fmt, output)
     config, options, baseline, files, file_options, enabled = _prepare(
         paths, fmt, lang, select, ignore, checks_dirs, config_path, no_config, baseline_path, show_settings)
     fail_on = fail_on or config.fail_on or "error"
@@ -173,7 +175,7 @@ def _file_options(per_file, files: list[Path], fmt: str) -> list:
     """Each file's RunOptions (shared between files under the same settings)."""
     out = [per_file.options_for(f) for f in files]
     for o in {id(o): o for o in out}.values():
-        o.keep_document = fmt == "html"
+        o.keep_document = fmt in ("html", "xlsx")
         o.stated_score = False  # a batch column; `check` prints no such thing
     return out
 
@@ -223,6 +225,11 @@ def _render(results: list, enabled: list, fmt: str, lang: str, output: str | Non
         text = to_csv(results, lang)
     elif fmt in MACHINE:
         text = MACHINE[fmt](results, enabled, lang)
+    elif fmt == "xlsx":
+        from auditlint.report.xlsx import render_xlsx
+
+        _emit_bytes(render_xlsx(results, lang), output)
+        return
     else:
         from auditlint.report.tabular import to_jsonl
 
@@ -287,6 +294,21 @@ def _emit(text: str, output: str | None) -> None:
             fh.write(text)
     except OSError as exc:
         _fail(f"{shown(output)}: cannot write ({exc.strerror or exc})")
+
+
+def _refuse_terminal(fmt: str, output: str | None) -> None:
+    """A workbook is bytes, no text for a terminal: it needs ``-o FILE``."""
+    if fmt == "xlsx" and output is None:
+        _fail("--format xlsx writes a workbook, not text for a terminal: add -o findings.xlsx")
+
+
+def _emit_bytes(data: bytes, output: str | None) -> None:
+    if output is None:  # refused before the run: a workbook is no text for a terminal
+        _fail("--format xlsx needs -o FILE")
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
 
 
 @main.command()

@@ -16,6 +16,9 @@ class Location:
 
     ``line``/``column`` are for text-like inputs, ``page`` for PDF, ``paragraph``
     for DOCX/HTML paragraphs; ``table``/``row``/``col`` locate a table cell.
+    ``sheet``/``cell`` are a workbook's sheet name and the cell's A1 reference
+    ("D12"), as Excel names them: the trimmed grid's row and column are not the
+    sheet's.
     """
 
     path: str
@@ -26,8 +29,12 @@ class Location:
     row: int | None = None
     col: int | None = None
     paragraph: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
 
     def to_dict(self) -> dict[str, object]:
+        # the workbook fields only when set: every other format's JSON stays as it was
+        extra = {k: v for k, v in (("sheet", self.sheet), ("cell", self.cell)) if v is not None}
         return {
             "path": self.path,
             "page": self.page,
@@ -37,6 +44,7 @@ class Location:
             "row": self.row,
             "col": self.col,
             "paragraph": self.paragraph,
+            **extra,
         }
 
     def with_(self, **changes: object) -> Location:
@@ -120,7 +128,7 @@ Block = Paragraph | Table
 @dataclass(slots=True)
 class Document:
     path: str
-    format: str  # "text" | "pdf" | "docx" | "html"
+    format: str  # "text" | "pdf" | "docx" | "html" | "xlsx", or "doc"/"xls" read through LibreOffice
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     encoding: str | None = None

@@ -18,8 +18,11 @@ READERS = {
     "pdf": "auditlint.readers.pdf",
     "docx": "auditlint.readers.docx",
     "html": "auditlint.readers.html",
+    "xlsx": "auditlint.readers.xlsx",
+    "doc": "auditlint.readers.convert",  # .doc/.wps through LibreOffice
+    "xls": "auditlint.readers.convert",
 }
-SUPPORTED_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml"}
+SUPPORTED_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".xlsx", ".doc", ".wps", ".xls"}
 # suffixes that promise a binary format: content that is neither that nor HTML is damage, not text
 _BINARY_SUFFIXES = {".pdf": "PDF", ".docx": ".docx"}
 
@@ -36,6 +39,8 @@ def _zip_kind(data: bytes, suffix: str) -> str:
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
+        if suffix == ".xlsx" or b"xl/" in data[:65536]:
+            raise ReadError("damaged .xlsx (the ZIP archive is truncated or corrupt): save or download it again") from None
         if suffix == ".docx" or b"word/" in data[:65536]:
             raise ReadError("damaged .docx (the ZIP archive is truncated or corrupt): save or download it again") from None
         raise ReadError("a damaged ZIP archive: save or download the report again") from None
@@ -44,12 +49,17 @@ def _zip_kind(data: bytes, suffix: str) -> str:
         limits.check_unpacked((i.filename, i.file_size) for i in infos)
         return "docx"
     if "xl/workbook.xml" in names:
-        raise ReadError("a spreadsheet (.xlsx), not a report: save the report as .docx, .pdf or .txt")
+        return "xlsx"
     if any(n.startswith("ppt/") for n in names):
         raise ReadError("a presentation (.pptx), not a report: save the report as .docx, .pdf or .txt")
     if "content.xml" in names:
         raise ReadError("an OpenDocument file (.odt): save it as .docx or PDF first")
     raise ReadError("a ZIP archive that is not a .docx document: open it and save as .docx, .pdf or .txt")
+
+
+def _ole_workbook(data: bytes) -> bool:
+    # an old binary file's directory names its streams: Excel's is "Workbook" (or "Book")
+    return any(name.encode("utf-16-le") + b"\x00\x00" in data for name in ("Workbook", "Book"))
 
 
 _HTML_START = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6])\b",
@@ -89,8 +99,10 @@ def sniff(data: bytes, suffix: str = "") -> str:
         return _zip_kind(data, suffix)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         if "EncryptedPackage".encode("utf-16-le") in data:
+            if suffix in (".xlsx", ".xls"):
+                raise ReadError("a password-protected workbook: remove the password in Excel or WPS and save again")
             raise ReadError("a password-protected Word document: remove the password in Word and save again")
-        raise ReadError("an old binary Word (.doc/.wps) file: save it as .docx or PDF first")
+        return "xls" if _ole_workbook(data) else "doc"
     if head.startswith(b"{\\rtf"):
         raise ReadError("an RTF file: save it as .docx or PDF first")
     lowered = head.lower()

@@ -37,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _RELATION = re.compile(r"[=≠≥≤<>]")
+_PLAIN_SHEET = re.compile(r"^[^\W\d]\w*$")
 _EXAMPLE = re.compile(r"^(错误示例|正确示例|Bad|Good)\s*[:：]\s*(.*)$")
 
 
@@ -58,6 +59,8 @@ _POSITION = {
 
 def position(loc: Location, lang: str = "zh") -> str:
     """The place inside the file, without the path: "第46行第2列 · 表1 第4行第6列"."""
+    if loc.sheet is not None:
+        return sheet_ref(loc)
     t = _POSITION["en" if lang == "en" else "zh"]
 
     def part(first: str, *more: str) -> str:
@@ -79,6 +82,14 @@ def position(loc: Location, lang: str = "zh") -> str:
     elif loc.paragraph is not None:
         parts.append(part("paragraph"))
     return " · ".join(parts)
+
+
+def sheet_ref(loc: Location) -> str:
+    """``Sheet1!D12`` as Excel writes it (a name with spaces or signs in quotes)."""
+    name = loc.sheet or ""
+    if not _PLAIN_SHEET.match(name):
+        name = "'" + name.replace("'", "''") + "'"
+    return f"{name}!{loc.cell}" if loc.cell else name
 
 
 def where(loc: Location, path: str, lang: str = "zh") -> str:
