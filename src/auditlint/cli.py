@@ -59,7 +59,9 @@ def collect_paths(paths: tuple[str, ...]) -> list[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            # Office leaves "~$name.xlsx" lock files beside an open document: not reports
+            out.extend(sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                              and not f.name.startswith("~$")))
         else:
             out.append(path)
     return out

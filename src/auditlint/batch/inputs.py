@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # what a folder search takes without looking inside: the suffixes the readers know
-REPORT_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml"}
+REPORT_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".xlsx", ".doc", ".wps", ".xls"}
 # a file with another suffix in a folder is taken only if its first bytes say it is a
 # report format that cannot be mistaken (published reports are often downloaded as
 # "download.do?id=…" or "*.bin"); plain text is not sniffed, or every README, CSV and
@@ -65,6 +65,8 @@ def _shown(path: Path) -> str:
 
 
 def _looks_like_report(path: Path) -> bool:
+    if path.name.startswith("~$"):
+        return False  # the lock file Office leaves beside an open document
     if path.suffix.lower() in REPORT_SUFFIXES:
         return True
     try:
