@@ -21,6 +21,7 @@ import io
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from auditlint.model import Cell, Document, Location, Paragraph, Table, join_cell_lines
@@ -451,7 +452,11 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
-def read_bytes(data: bytes, path: str) -> Document:
+def read_bytes(data: bytes, path: str, pages_reader: Callable[[list, bytes], list[PageContent]] | None = None,
+               ) -> Document:
+    """The Document of a PDF. ``pages_reader(pdfplumber_pages, data)`` reads the pages
+    (default: pdfplumber's own way, :func:`read_pages`); opening the file, its damage
+    and its text layer are judged here for every reader alike."""
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -477,15 +482,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         if declared and len(page_objs) < declared:
             raise ReadError(f"damaged PDF: only {len(page_objs)} of its {declared} pages can be read: "
                             "export or download it again")
-        pages: list[PageContent] = []
-        for number, page in enumerate(page_objs, start=1):
-            try:
-                pages.append(read_page(page, number))
-            except ReadError:
-                raise
-            except Exception as exc:
-                raise ReadError(f"damaged PDF: page {number} cannot be read ({type(exc).__name__}): "
-                                "export or download it again") from None
+        pages = (pages_reader or read_pages)(page_objs, data)
     n_chars = sum(p.n_chars for p in pages)
     if n_chars == 0:
         raise ReadError("no text layer: run OCR first (the PDF holds only images or drawings, e.g. a scan)")
@@ -493,6 +490,25 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise ReadError("no usable text layer (its fonts have no Unicode map): run OCR first")
     blocks = assemble(pages, path)
     return Document(path=path, format="pdf", blocks=blocks, pages=len(pages))
+
+
+def read_pages(page_objs: list, data: bytes, prepare: Callable[[int, object], None] | None = None,
+               ) -> list[PageContent]:
+    """Every page read; ``prepare(number, page)`` may fill a page's objects first."""
+    from auditlint.readers import ReadError
+
+    pages: list[PageContent] = []
+    for number, page in enumerate(page_objs, start=1):
+        try:
+            if prepare is not None:
+                prepare(number, page)
+            pages.append(read_page(page, number))
+        except ReadError:
+            raise
+        except Exception as exc:
+            raise ReadError(f"damaged PDF: page {number} cannot be read ({type(exc).__name__}): "
+                            "export or download it again") from None
+    return pages
 
 
 def _declared_pages(pdf) -> int | None:  # noqa: ANN001

@@ -14,11 +14,11 @@ whose media box does not start at (0, 0), is read wholly by pdfplumber.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from auditlint.model import Document
-from auditlint.readers.pdf import PageContent, _declared_pages, _open_error, _quiet, assemble, read_page
+from auditlint.readers import pdf as pdf_reader
+from auditlint.readers.pdf import PageContent
 
 
 def _prepare(page: Any, pdfium_page: Any) -> None:
@@ -36,61 +36,28 @@ def _prepare(page: Any, pdfium_page: Any) -> None:
 
 
 def read_bytes(data: bytes, path: str) -> Document:
-    import pdfplumber
+    return pdf_reader.read_bytes(data, path, pages_reader=_read_pages)
+
+
+def _read_pages(page_objs: list, data: bytes) -> list[PageContent]:
     import pypdfium2 as pdfium
-    from pdfplumber.utils.exceptions import PdfminerException
 
-    from auditlint.readers import ReadError
-
-    _quiet()
-    if b"%%EOF" not in data[-2048:]:
-        raise ReadError("truncated PDF (the end of the file is missing): download or export it again")
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as exc:
-        raise _open_error(exc) from None
-    except Exception as exc:  # pdfminer raises plain errors on some damage
-        raise _open_error(exc) from None
-    with pdf:
-        try:
-            page_objs = pdf.pages
-        except Exception as exc:
-            raise _open_error(exc) from None
-        declared = _declared_pages(pdf)
-        if declared and len(page_objs) < declared:
-            raise ReadError(f"damaged PDF: only {len(page_objs)} of its {declared} pages can be read: "
-                            "export or download it again")
-        try:
-            fast = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError:
-            fast = None  # pdfminer reads what PDFium refuses: the reference reader's way, page by page
-        pages = _read_pages(page_objs, fast)
-    n_chars = sum(p.n_chars for p in pages)
-    if n_chars == 0:
-        raise ReadError("no text layer: run OCR first (the PDF holds only images or drawings, e.g. a scan)")
-    if sum(p.n_cid for p in pages) > 0.3 * n_chars:
-        raise ReadError("no usable text layer (its fonts have no Unicode map): run OCR first")
-    return Document(path=path, format="pdf", blocks=assemble(pages, path), pages=len(pages))
+        fast = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        fast = None  # pdfminer reads what PDFium refuses: the reference reader's way, page by page
+    if fast is not None and len(fast) != len(page_objs):
+        fast.close()
+        fast = None
 
+    def prepare(number: int, page: Any) -> None:
+        if fast is not None:
+            pdfium_page = fast[number - 1]
+            _prepare(page, pdfium_page)
+            pdfium_page.close()
 
-def _read_pages(page_objs: list, fast: Any) -> list[PageContent]:
-    from auditlint.readers import ReadError
-
-    pages: list[PageContent] = []
     try:
-        for number, page in enumerate(page_objs, start=1):
-            try:
-                if fast is not None and len(fast) == len(page_objs):
-                    pdfium_page = fast[number - 1]
-                    _prepare(page, pdfium_page)
-                    pdfium_page.close()
-                pages.append(read_page(page, number))
-            except ReadError:
-                raise
-            except Exception as exc:
-                raise ReadError(f"damaged PDF: page {number} cannot be read ({type(exc).__name__}): "
-                                "export or download it again") from None
+        return pdf_reader.read_pages(page_objs, data, prepare)
     finally:
         if fast is not None:
             fast.close()
-    return pages
