@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,9 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
 
     by_sha = {s.sha256: s for s in sources if s.error is None}
     log_path = outdir / "run.log"
-    run_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    # Two runs can start in the same second from one process (a library caller, a test); the
+    # random tail keeps their log lines apart.
+    run_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
     with open(log_path, "a", encoding="utf-8") as log:
         def on_result(job: dict[str, Any], record: dict[str, Any]) -> None:
