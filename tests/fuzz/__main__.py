@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-for extra in (ROOT, ROOT / "tests"):  # tests.fuzz, and fixture_docs the structured cases use
+for extra in (ROOT, ROOT / "tests", ROOT / "tools"):  # tests.fuzz; fixture_docs and corpusgen the cases use
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
