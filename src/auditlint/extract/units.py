@@ -8,6 +8,7 @@ it is worded, is the check's to say.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -238,11 +239,16 @@ def large_amounts(facts: Facts) -> list[LargeAmount]:
     return out
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;：:（(）)。、]")
+
+
 def _in_paragraph(block: Paragraph) -> Iterator[LargeAmount]:
     text = block.text
+    cuts = [m.end() for m in _CLAUSE_MARK.finditer(text)]  # found once: a long sentence stays linear
     for m in find_quantities(text):
         if _large(m.quantity):
-            words = re.split(r"[，,；;：:（(）)。、]", text[: m.start])[-1]
+            k = bisect_right(cuts, m.start)
+            words = text[cuts[k - 1] if k else 0 : m.start]
             yield LargeAmount(m.quantity, (_name(words),), block.location_at(m.start), text[m.start : m.end])
 
 

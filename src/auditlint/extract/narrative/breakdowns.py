@@ -5,6 +5,7 @@ after it is about."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 
 from auditlint.extract.narrative.model import Breakdown, Figure, OfWhich, TotalWithParts
@@ -306,17 +307,25 @@ def naming(toks: list[Token]) -> list[Breakdown]:
     out: list[Breakdown] = []
     top = [t for t in toks if t.figure is not None and t.q.is_money and not t.approximate and not t.in_part_list
            and not not_a_piece(t)]
+    names = [t.figure.name for t in top]  # type: ignore[union-attr]
+    cores = [total_core(n) for n in names]
+    # indexes by core and by name suffix keep a long paragraph of figures linear, not quadratic
+    by_core: dict[str, list[int]] = {}
+    by_suffix: dict[str, list[int]] = {}
+    for j, (name, core) in enumerate(zip(names, cores)):
+        by_core.setdefault(core, []).append(j)
+        for i in range(len(name)):
+            by_suffix.setdefault(name[i:], []).append(j)
     for k, tok in enumerate(top):
-        core = total_core(tok.figure.name)  # type: ignore[union-attr]
+        core = cores[k]
         if len(core) < 2:
             continue
-        later = []
-        for t in top[k + 1 :]:
-            name = t.figure.name  # type: ignore[union-attr]
-            if total_core(name) == core:
-                break  # the same total again: what follows is about it
-            if name.endswith(core):
-                later.append(t)
+        same = by_core[core]
+        nxt = bisect_right(same, k)
+        stop = same[nxt] if nxt < len(same) else len(top)  # the same total again: what follows is about it
+        ends = by_suffix.get(core, [])
+        lo = bisect_right(ends, k)
+        later = [top[j] for j in ends[lo : bisect_left(ends, stop)]]
         if len(later) != 2:
             continue
         a, b = (t.figure for t in later)
