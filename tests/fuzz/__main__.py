@@ -17,7 +17,6 @@ for extra in (ROOT, ROOT / "tests", ROOT / "tools"):  # tests.fuzz; fixture_docs
 from tests.fuzz.cases import KINDS  # noqa: E402
 from tests.fuzz.harness import SLOW_SECONDS, run_numbered  # noqa: E402
 
-
 BLOCK = 1000  # cases per worker pool
 
 
