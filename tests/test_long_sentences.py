@@ -59,3 +59,27 @@ def test_a_total_named_by_its_parts_is_still_found_after_many_figures(before: in
     text = "一、概况\n" + filler + "年末结转结余51.43万元。财政拨款结转结余40.00万元；非财政拨款结转结余10.00万元。\n"
     found = [(f.check_id, f.evidence.expression, f.evidence.stated) for f in lint(text.encode(), filename="x.txt").findings]
     assert found == [("AL102", "40.00 + 10.00", "51.43万元")]
+
+
+def _counts_peak(n: int) -> tuple[int, int]:
+    import tracemalloc
+
+    from auditlint.extract.counts import read_counts
+    from auditlint.model import Location, Paragraph
+
+    text = "；".join(f"项目{i}支出{i}.5万元，共{i % 7 + 2}个项目" for i in range(n)) + "。"
+    par = Paragraph(0, text, Location("x.txt", line=1))
+    read_counts(par)  # warm: patterns compiled, vocabulary loaded
+    tracemalloc.start()
+    counts = read_counts(par)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(counts) == n and counts[-1].sentence == text  # one sentence, every count in it
+    return peak, len(text)
+
+
+def test_counts_in_one_long_sentence_share_its_text() -> None:
+    # each count kept its own copy of the sentence: 200 KB × 4,400 counts came to 447 MB
+    small, small_len = _counts_peak(200)
+    large, large_len = _counts_peak(800)
+    assert large / small < 1.5 * large_len / small_len  # memory grows with the text, not with its square

@@ -13,7 +13,7 @@ no check takes it as exact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from auditlint.extract.narrative import clean_subject, name_of
@@ -33,12 +33,23 @@ class Count:
     subject: str  # the words before the number, cleaned: "实有行政在职"
     name: str  # as a matching name (quotes, brackets, time words off)
     quantity: Quantity
-    sentence: str  # the sentence it is in
-    before: str  # the sentence's text before the number (for years and scope words)
+    text: str = field(repr=False)  # the paragraph's text, shared: a long sentence is not copied per count
+    sentence_start: int
+    sentence_end: int
     paragraph: int  # Paragraph.index
     start: int  # offset of the number in the paragraph's text
     location: Location
     approximate: bool = False
+
+    @property
+    def sentence(self) -> str:
+        """The sentence it is in."""
+        return self.text[self.sentence_start : self.sentence_end]
+
+    @property
+    def before(self) -> str:
+        """The sentence's text before the number (for years and scope words)."""
+        return self.text[self.sentence_start : self.start]
 
     @property
     def exact(self) -> bool:
@@ -63,7 +74,7 @@ def read_counts(par: Paragraph) -> list[Count]:
         if not re.search(r"[\u4e00-\u9fff]", subject):
             continue
         approximate = glued(text, m.start) or hedged(text, m.start, m.end, q)
-        out.append(Count(subject, name_of(subject), q, par.text[s_start:s_end], par.text[s_start : m.start],
+        out.append(Count(subject, name_of(subject), q, par.text, s_start, s_end,
                          par.index, m.start, par.location_at(m.start), approximate))
     return out
 
