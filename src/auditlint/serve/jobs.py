@@ -16,6 +16,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from auditlint.batch.local import Limits
@@ -55,10 +56,11 @@ class Job:
 
 
 class _FileProgress(Progress):
-    """Marks each file as the batch reaches it."""
+    """Marks each file as the batch reaches it (its report page is already written then)."""
 
-    def __init__(self, entries: dict[str, list[FileEntry]]) -> None:
+    def __init__(self, entries: dict[str, list[FileEntry]], outdir: Path) -> None:
         self.entries = entries
+        self.outdir = outdir
 
     def start(self, total: int, reused: int) -> None:
         for group in self.entries.values():
@@ -67,16 +69,18 @@ class _FileProgress(Progress):
 
     def advance(self, row: dict[str, Any]) -> None:
         for e in self.entries.get(row["path"], ()):
-            _settle(e, row)
+            _settle(e, row, self.outdir, row["path"])
 
 
-def _settle(entry: FileEntry, row: dict[str, Any]) -> None:
+def _settle(entry: FileEntry, row: dict[str, Any], outdir: Path, path: str) -> None:
+    """The file's outcome; its state changes last, when everything the page asks for is there."""
     entry.row = row
     if row.get("status") == "error":
-        entry.status = FAILED
         entry.reason_zh = reason_zh(row.get("error_kind"), row.get("error"))
         entry.reason_en = row.get("error") or row.get("error_kind") or "cannot be checked"
+        entry.status = FAILED
     else:
+        entry.page = page_of(outdir, row, path, entry.name)
         entry.status = DONE
 
 
@@ -142,13 +146,12 @@ class Checker:
         outdir = self.workspace.results(job.lang)
         cfg = BatchConfig(inputs=tuple(staged), outdir=outdir, options=self.options[job.lang],
                           jobs=max(1, min(self.workers, len(staged))), limits=self.limits)
-        outcome = run_batch(cfg, _FileProgress(staged))
-        for row in outcome.rows:
+        outcome = run_batch(cfg, _FileProgress(staged, outdir))
+        for row in outcome.rows:  # the reports the cache held, and the duplicates, are settled here
             for path in (row["path"], *row.get("duplicates", ())):
                 for e in staged.get(path, ()):
-                    _settle(e, row)
-                    if e.status == DONE:
-                        e.page = page_of(outdir, row, path, e.name)
+                    if e.row is None:
+                        _settle(e, row, outdir, path)
         for group in staged.values():
             for e in group:
                 if e.row is None:

@@ -7,7 +7,7 @@ const TEXT = {
   zh: {
     title: "auditlint 报告检查", switchTo: "English",
     intro: "把绩效自评报告拖到下面，auditlint 会重算其中的合计、比率、占比和得分，并标出有问题的单元格。文件只在本机处理，检查完即删除。",
-    drop: "把报告文件拖到这里，或点击选择文件（可多选）",
+    drop: "把报告文件拖到这里，或点击选择文件（可多选）", choose: "选择文件",
     dropNote: (s, mb) => `可检查：${s}；每个文件不超过 ${mb} MB`,
     filter: "筛选：", error: "错误", warning: "警告", info: "提示", allFamilies: "全部检查类别",
     foot: "auditlint · 本页面的脚本和样式均由本机提供，不连接外部网络。",
@@ -26,7 +26,7 @@ const TEXT = {
   en: {
     title: "auditlint report check", switchTo: "中文",
     intro: "Drop budget-performance reports below: auditlint recomputes their totals, rates, shares and scores and marks the cells that are wrong. Files are handled on this machine only and deleted once checked.",
-    drop: "Drop report files here, or click to choose (several at once)",
+    drop: "Drop report files here, or click to choose (several at once)", choose: "Choose files",
     dropNote: (s, mb) => `Accepted: ${s}; at most ${mb} MB a file`,
     filter: "Filter:", error: "error", warning: "warning", info: "info", allFamilies: "all check families",
     foot: "auditlint · this page's scripts and styles come from this machine; nothing is fetched from the network.",
