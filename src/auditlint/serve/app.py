@@ -237,7 +237,7 @@ async def download(request: Request) -> Response:
     suffix, media = DOWNLOADS[fmt]
     svc = _service(request)
     data = await run_in_threadpool(render_download, fmt, e.row, e.name, job.lang, e.page,
-                                   svc.options[job.lang].enabled())
+                                   svc.options[job.lang].enabled(), e.workbook)
     filename = Path(e.name).stem + ".auditlint" + suffix
     disposition = f"attachment; filename=\"auditlint{suffix}\"; filename*=UTF-8''{quote(filename)}"
     return Response(data, media_type=media, headers={"Content-Disposition": disposition})

@@ -22,7 +22,7 @@ from typing import Any
 from auditlint.batch.local import Limits
 from auditlint.batch.runner import BatchConfig, Progress, run_batch
 from auditlint.serve.reasons import reason_zh
-from auditlint.serve.results import page_of
+from auditlint.serve.results import page_of, workbook_of
 from auditlint.serve.uploads import Stored, Workspace
 
 QUEUED, CHECKING, DONE, FAILED = "queued", "checking", "done", "failed"
@@ -41,6 +41,7 @@ class FileEntry:
     reason_en: str | None = None
     row: dict[str, Any] | None = None  # the batch's row for the file
     page: str | None = None  # the HTML reporter's page, naming the upload by its name
+    workbook: bytes | None = None  # the Excel workbook, likewise
 
 
 @dataclass
@@ -58,9 +59,10 @@ class Job:
 class _FileProgress(Progress):
     """Marks each file as the batch reaches it (its report page is already written then)."""
 
-    def __init__(self, entries: dict[str, list[FileEntry]], outdir: Path) -> None:
+    def __init__(self, entries: dict[str, list[FileEntry]], outdir: Path, checking: Path) -> None:
         self.entries = entries
         self.outdir = outdir
+        self.checking = checking
 
     def start(self, total: int, reused: int) -> None:
         for group in self.entries.values():
@@ -69,10 +71,10 @@ class _FileProgress(Progress):
 
     def advance(self, row: dict[str, Any]) -> None:
         for e in self.entries.get(row["path"], ()):
-            _settle(e, row, self.outdir, row["path"])
+            _settle(e, row, self.outdir, self.checking)
 
 
-def _settle(entry: FileEntry, row: dict[str, Any], outdir: Path, path: str) -> None:
+def _settle(entry: FileEntry, row: dict[str, Any], outdir: Path, checking: Path) -> None:
     """The file's outcome; its state changes last, when everything the page asks for is there."""
     entry.row = row
     if row.get("status") == "error":
@@ -80,7 +82,8 @@ def _settle(entry: FileEntry, row: dict[str, Any], outdir: Path, path: str) -> N
         entry.reason_en = row.get("error") or row.get("error_kind") or "cannot be checked"
         entry.status = FAILED
     else:
-        entry.page = page_of(outdir, row, path, entry.name)
+        entry.page = page_of(outdir, row, checking, entry.name)
+        entry.workbook = workbook_of(outdir, row, entry.name)
         entry.status = DONE
 
 
@@ -145,13 +148,14 @@ class Checker:
     def _check(self, job: Job, staged: dict[str, list[FileEntry]]) -> None:
         outdir = self.workspace.results(job.lang)
         cfg = BatchConfig(inputs=tuple(staged), outdir=outdir, options=self.options[job.lang],
-                          jobs=max(1, min(self.workers, len(staged))), limits=self.limits)
-        outcome = run_batch(cfg, _FileProgress(staged, outdir))
+                          jobs=max(1, min(self.workers, len(staged))), limits=self.limits, workbooks=True)
+        checking = self.workspace.checking
+        outcome = run_batch(cfg, _FileProgress(staged, outdir, checking))
         for row in outcome.rows:  # the reports the cache held, and the duplicates, are settled here
             for path in (row["path"], *row.get("duplicates", ())):
                 for e in staged.get(path, ()):
                     if e.row is None:
-                        _settle(e, row, outdir, path)
+                        _settle(e, row, outdir, checking)
         for group in staged.values():
             for e in group:
                 if e.row is None:

@@ -11,12 +11,16 @@ the tables) stays in the worker.
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from auditlint.batch.outputs import page_name
+from auditlint.batch.runner import workbook_name
 from auditlint.batch.worker import file_result_from
 from auditlint.engine import registry
 from auditlint.model import Location
@@ -30,16 +34,45 @@ DOWNLOADS: dict[str, tuple[str, str]] = {  # format → (suffix, media type)
 }
 
 
-def page_of(outdir: Path, row: dict[str, Any], path: str, name: str) -> str | None:
-    """The report page the batch wrote for ``row``, naming the upload ``name``."""
-    if not row.get("page_written"):
-        return None
+def _stored(outdir: Path, name: str, binary: bool = False) -> str | bytes | None:
     try:
-        html = (outdir / page_name(row["sha256"])).read_text(encoding="utf-8")
+        path = outdir / name
+        return path.read_bytes() if binary else path.read_text(encoding="utf-8")
     except OSError:
         return None
-    # the page escapes the path as the reporter does (html.escape, quotes too)
-    return html.replace(escape(path), escape(name))
+
+
+def _read_as(sha256: str, checking: Path) -> re.Pattern[str]:
+    """The path the batch read a report from: ``checking/<hash><suffix>``, whichever
+    suffix it was uploaded with when the cache first kept its page."""
+    return re.compile(re.escape(os.path.join(os.path.normpath(checking), sha256)) + r"\.[a-z]+")
+
+
+def page_of(outdir: Path, row: dict[str, Any], checking: Path, name: str) -> str | None:
+    """The report page the batch wrote for ``row``, naming the upload ``name``."""
+    html = _stored(outdir, page_name(row["sha256"])) if row.get("page_written") else None
+    if not isinstance(html, str):
+        return None
+    # the page escapes the path as the reporter does (html.escape): a hex name and a suffix escape to themselves
+    return _read_as(row["sha256"], checking).sub(lambda m: escape(name), html)
+
+
+def workbook_of(outdir: Path, row: dict[str, Any], name: str) -> bytes | None:
+    """The Excel workbook the batch's worker wrote (tables with the offending cells
+    filled), its file column naming the upload ``name``; None when it wrote none."""
+    data = _stored(outdir, workbook_name(row["sha256"]), binary=True)
+    if not isinstance(data, bytes):
+        return None
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(data))
+    findings = wb.worksheets[0]
+    for (cell,) in findings.iter_rows(min_row=2, min_col=2, max_col=2):
+        if cell.value:
+            cell.value = name  # one report a workbook: column B is its path on every row
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
 
 
 def _title(check_id: str, lang: str) -> tuple[str, str]:
@@ -66,7 +99,8 @@ def file_result(row: dict[str, Any], name: str):  # noqa: ANN201 - engine.run.Fi
     return file_result_from({**row, "path": name})
 
 
-def render_download(fmt: str, row: dict[str, Any], name: str, lang: str, page: str | None, rules: list) -> bytes:
+def render_download(fmt: str, row: dict[str, Any], name: str, lang: str, page: str | None, rules: list,
+                    workbook: bytes | None = None) -> bytes:
     """The file offered for download, in ``fmt`` (a key of DOWNLOADS); ``rules``: the
     checks that ran (SARIF lists them)."""
     result = file_result(row, name)
@@ -77,6 +111,8 @@ def render_download(fmt: str, row: dict[str, Any], name: str, lang: str, page: s
 
         return render_html([result], lang=lang).encode("utf-8")
     if fmt == "xlsx":
+        if workbook is not None:
+            return workbook
         from auditlint.report.xlsx import render_xlsx
 
         return render_xlsx([result], lang)
