@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from outputs import missing_tool
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,9 +68,13 @@ def server(tmp_path):
     assert not list(tmp_path.glob("auditlint-serve-*"))
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found (/usr/bin/chromium)")
 def test_a_finance_officer_checks_two_files_in_the_browser(server, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    if CHROMIUM is None:
+        missing_tool("no Chromium found (README's ci:tools step: apt-get install -y chromium)")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        missing_tool("Playwright is not installed (pip install playwright; the test extra has it)")
     url, _ = server
     broken = tmp_path / "上传" / "扫描件.pdf"
     broken.parent.mkdir()
@@ -115,6 +121,12 @@ def test_a_finance_officer_checks_two_files_in_the_browser(server, tmp_path):
             with page.expect_download() as download:
                 report.locator("a.dl-xlsx").click()
             assert download.value.suggested_filename == "department-2024.auditlint.xlsx"
+
+            page.locator("#lang-switch").click()  # the English switch, and back
+            assert (page.locator("h1").inner_text(), page.locator("#lang-switch").inner_text()) == (
+                "auditlint report check", "中文")
+            page.locator("#lang-switch").click()
+            assert page.locator(".drop-main").inner_text() == "把报告文件拖到这里，或点击选择文件（可多选）"
 
             article.locator("button.explain").click()  # fold the explanation back for the picture
             page.set_viewport_size({"width": 1280, "height": 1700})
