@@ -279,3 +279,14 @@ def test_sharing_on_the_network_warns(monkeypatch, tmp_path):
     assert "注意：监听地址为 0.0.0.0，同一网络中的其他人也能打开此页面并上传文件。" in result.output
     local = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert local.exit_code == 0 and "注意" not in local.output
+
+
+def test_an_excel_workbook_points_at_sheet_and_cell(client):
+    workbook = ROOT / "corpus" / "examples" / "self-eval-2024.xlsx"
+    job = finished(client, upload(client, ("自评表.xlsx", workbook.read_bytes())))
+    f = job["files"][0]
+    assert (f["status"], f["format"], f["counts"]["error"]) == ("done", "xlsx", 8)
+    where = {x["where"] for x in f["findings"] if x["check_id"] == "AL101"}
+    assert any("预算执行!G8" in w for w in where), where
+    html = client.get(f"/api/jobs/{job['id']}/files/0/page").text
+    assert '<td class="hit">769.93</td>' in html
