@@ -290,3 +290,14 @@ def test_an_excel_workbook_points_at_sheet_and_cell(client):
     assert any("预算执行!G8" in w for w in where), where
     html = client.get(f"/api/jobs/{job['id']}/files/0/page").text
     assert '<td class="hit">769.93</td>' in html
+
+
+def test_help_lists_serve_without_importing_the_web_stack():
+    import subprocess
+
+    code = ("import sys; from click.testing import CliRunner; from auditlint.cli import main; "
+            "r = CliRunner().invoke(main, ['--help']); assert 'serve' in r.output, r.output; "
+            "r = CliRunner().invoke(main, ['serve', '--help']); assert r.exit_code == 0, r.output; "
+            "print(sorted(m for m in ('starlette', 'uvicorn', 'multipart', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
