@@ -24,6 +24,7 @@ class LazyGroup(click.Group):
         "batch": "auditlint.batch.cli:batch",
         "eval": "auditlint.accuracy.cli:eval_command",
         "inspect": "auditlint.report.inspect:inspect_command",
+        "serve": "auditlint.serve.cli:serve",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

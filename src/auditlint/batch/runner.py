@@ -36,6 +36,7 @@ class BatchConfig:
     gx_docs: Path | None = None
     fresh: bool = False  # ignore the cache
     follow_links: bool = False  # follow links out of the input folders
+    workbooks: bool = False  # also each report's Excel workbook, as workbook_name(sha) (auditlint serve)
 
 
 @dataclass
@@ -80,7 +81,7 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
     cache = Cache(outdir / ".cache", config_key)
     atomic_write(outdir / ".cache" / "config.json", json.dumps(fingerprint, ensure_ascii=False, indent=2, sort_keys=True))
     want_frames = cfg.gx_docs is not None
-    base = {"options": cfg.options, "page_lang": pages_lang}
+    base = {"options": cfg.options, "page_lang": pages_lang, "workbook": cfg.workbooks}
 
     records: dict[str, dict[str, Any]] = {}
     jobs: list[dict[str, Any]] = []
@@ -116,6 +117,9 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
                 if record.get("status") == "error":
                     merged["frames_error"] = record.get("error")
                 record = merged
+            workbook = record.pop("workbook", None)
+            if workbook:
+                atomic_write(outdir / workbook_name(sha), workbook)
             page = record.pop("page", None)
             if page:
                 atomic_write(outdir / page_name(sha), page)
@@ -161,6 +165,10 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
         "reports_per_second": round(computed / seconds, 3) if seconds and computed else None,
     }, indent=2) + "\n")
     return BatchOutcome(rows, summ, computed, reused, notes, seconds)
+
+
+def workbook_name(sha256: str) -> str:
+    return f"workbooks/{sha256[:16]}.xlsx"
 
 
 def _row(src: Source, record: dict[str, Any], outdir: Path) -> dict[str, Any]:

@@ -156,6 +156,10 @@ def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
     }
     if job.get("page_lang"):
         record["page"] = _page(result, job["page_lang"])
+        if job.get("workbook"):  # auditlint serve: the Excel workbook, tables and all, while the Document is here
+            from auditlint.report.xlsx import render_xlsx
+
+            record["workbook"] = render_xlsx([result], job["page_lang"])
     return record
 
 
