@@ -25,6 +25,8 @@ from auditlint.report.wording import SEVERITIES, hint, label, position, severity
 MAX_ROWS = 40  # a longer table shows its header and the rows around the finding
 WINDOW = 8
 PARAGRAPH_WINDOW = 160  # characters either side of a number in a long paragraph
+FOLLOW = 3  # paragraphs after a finding's own that may hold the rest of its sentence
+NEAR = 40  # how far after the finding's place its stated words are looked for
 _NUMBER_AT = re.compile(r"[负+\-−－]?[\d０-９][\d０-９.,，．%％]*")
 
 CSS = """
@@ -152,18 +154,47 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
     return "".join(out)
 
 
-def _source_paragraph(p: Paragraph, offset: int, stated: str = "") -> str:
+def _continued(doc: Document | None, p: Paragraph, stated: str) -> str:
+    """``p``'s text, continued by the paragraphs after it until the stated words appear.
+
+    A PDF's text layer has no paragraph marks: where a line ends flush with the margin
+    the reader may start a new paragraph, and the words a finding is about ("决算数大于
+    预算数", the comparison starting at the end of one line) go on in the next one.
+    """
     text = p.text
+    if doc is None or not stated or _squeezed(stated) in _squeezed(text):
+        return text
+    after = doc.blocks[next(i for i, b in enumerate(doc.blocks) if b is p) + 1:]
+    more = ""
+    for block in after[:FOLLOW]:
+        if not isinstance(block, Paragraph):
+            break
+        more += block.text
+        if _squeezed(stated) in _squeezed(text + more):
+            return text + more
+    return text
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _source_paragraph(p: Paragraph | str, offset: int, stated: str = "") -> str:
+    text = p if isinstance(p, str) else p.text
     if offset < 0 and stated:
         # no column (DOCX, PDF): mark the stated number when it occurs exactly once as a whole number
         found = list(re.finditer(r"(?<![\d.])" + re.escape(stated) + r"(?![\d])", text))
         offset = found[0].start() if len(found) == 1 else -1
     if offset < 0:
         return f'<p class="source">{_e(text)}</p>'
+    m = _NUMBER_AT.match(text, offset)
+    near = text.find(stated, offset, offset + NEAR + len(stated)) if stated else -1
+    if stated and not m and near > offset:
+        # the place is where the sentence starts ("决算数大于…" for 大于, a heading for its "XX")
+        offset = near
     if stated and text.startswith(stated, offset):
         end = offset + len(stated)  # the stated text as printed ("（2）", "2024年上半年")
     else:
-        m = _NUMBER_AT.match(text, offset)
         end = m.end() if m else offset
     lo, hi = max(0, offset - PARAGRAPH_WINDOW), min(len(text), end + PARAGRAPH_WINDOW)
     before = ("…" if lo else "") + text[lo:offset]
@@ -180,7 +211,7 @@ def _context(doc: Document | None, f: Finding, lang: str) -> str:
         stated = f.evidence.stated if f.evidence else ""
         para = _paragraph_of(doc, f.location, stated)
         if para is not None:
-            body = _source_paragraph(*para, stated)
+            body = _source_paragraph(_continued(doc, para[0], stated), para[1], stated)
         elif f.snippet:
             body = f'<p class="source">{_e(f.snippet)}</p>'
         else:
