@@ -90,3 +90,24 @@ def test_other_formats_leave_the_columns_empty():
     res = lint_file(EXAMPLE, RunOptions(plugins=False))
     rows = list(csv.DictReader(io.StringIO(to_csv([res]).lstrip("\ufeff"))))
     assert rows and all(r["sheet"] == "" and r["cell"] == "" for r in rows)
+
+
+def test_the_workbook_log_is_valid_sarif(result, tmp_path):
+    from test_sarif import consistent, schema_errors
+
+    log = sarif_log([result], all_checks(), "zh", root=tmp_path)
+    assert schema_errors(log) == []
+    consistent(log)
+
+
+@pytest.mark.slow  # the Multitool (.NET)
+def test_the_multitool_accepts_the_workbook_log(result, tmp_path):
+    from outputs import missing_tool
+    from test_sarif import multitool, multitool_problems
+
+    tool = multitool()
+    if tool is None:
+        missing_tool("SARIF Multitool not installed (README's ci:tools step)")
+    log = sarif_log([result], all_checks(), "zh", root=tmp_path)
+    problems = multitool_problems(tool, log, tmp_path / "mt")
+    assert [p for p in problems if p[0] in ("error", "warning")] == []
