@@ -168,3 +168,11 @@ def test_each_pdf_findings_source_holds_and_marks_its_figure(linted) -> None:
             if stated not in text or not any(stated in h or (h and h in stated) for h in hits):
                 wrong.append((seed, f.check_id, f.location.page, stated, hits, text[:60]))
     assert checked >= 80 and wrong == []
+
+
+def test_the_seed_text_and_its_docx_give_the_same_fingerprints(linted) -> None:
+    """The text extraction the auditor received and the .docx it stands for: no difference."""
+    for seed in sorted({seed for seed, _ in linted}):
+        text = lint_file(SEEDS / f"{seed}.txt", RunOptions(plugins=False))
+        prints = sorted(f.fingerprint for f in text.findings)
+        assert prints and prints == sorted(f.fingerprint for f in linted[(seed, "docx")].findings), seed
