@@ -164,6 +164,6 @@ def test_word_evidence_reads_in_the_run_language():
 
     ev = Evidence(expression="source year = evaluated year", stated="2023年度决算报告", computed="2024年",
                   expression_zh="资料年度 = 评价年度")
-    assert arithmetic(ev, "zh") == "资料年度 = 评价年度；报告数 2023年度决算报告，应为 2024年"
-    assert arithmetic(ev, "en").startswith("source year = evaluated year; ")
+    assert arithmetic(ev, "zh") == "资料年度应为评价年度；报告为 2023年度决算报告，应为 2024年"
+    assert arithmetic(ev, "en").startswith("source year should be evaluated year; ")
     assert ev.to_dict("zh")["expression"] == "资料年度 = 评价年度" and ev.to_dict("en")["expression"].startswith("source")

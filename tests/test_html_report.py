@@ -303,3 +303,24 @@ def test_each_pdf_findings_source_contains_its_figure():
             if re.sub(r"\s+", "", f.evidence.stated) not in shown:
                 wrong.append((r.path, f.check_id, f.evidence.stated, shown[:80]))
     assert checked >= 15 and wrong == []
+
+
+def test_a_pdf_sentence_broken_into_two_paragraphs_shows_both_and_marks_the_words():
+    """A PDF's text layer has no paragraph marks: "决算" ends one line and "数大于预算数"
+    starts the next, read as two paragraphs. The finding's place is where the sentence
+    starts; its 原文 must carry on to the stated 大于 and mark it."""
+    path = "accounts.pdf"
+    first = Paragraph(1, "年初预算为1560.05万元，支出决算为1511.89万元。决算", Location(path, page=19, line=16, column=1))
+    second = Paragraph(2, "数大于预算数的主要原因：人员进出及退休变化。", Location(path, page=19, line=17, column=1))
+    doc = Document(path, "pdf", [first, second], pages=19)
+    f = Finding(Location(path, page=19, line=16, column=31), "文中称决算数大于预算数", "says 大于",
+                evidence=Evidence("the 决算 vs the budget", "大于", "小于"), severity=Severity.WARNING, check_id="AL206")
+    html = render_html([FileResult(path, [f], None, "pdf", 19, document=doc)])
+    assert Page(html).hits == ["大于"]
+    assert "人员进出及退休变化" in html
+    # a heading whose stated words are inside it: marked where they are, not at its first character
+    head = Paragraph(3, "第二部分上海市普陀区XX局2024年度部门决算表", Location(path, page=7, line=1, column=1))
+    g = Finding(Location(path, page=7, line=1, column=1), "m", "m", evidence=Evidence("contents entry", "XX", "财政"),
+                severity=Severity.WARNING, check_id="AL604")
+    doc2 = Document(path, "pdf", [head], pages=7)
+    assert Page(render_html([FileResult(path, [g], None, "pdf", 7, document=doc2)])).hits == ["XX"]

@@ -67,7 +67,7 @@ def test_the_table_sheets_fill_and_comment_the_offending_cells(workbook):
     assert commented["F5"].splitlines() == [
         "AL103 row-identity-mismatch [错误]",
         "项目支出：年初预算数 268.00 + 追加 20.00 − 扣减 15.20 = 272.80，但调整后预算数为 282.80（差 10.00）",
-        "268.00 + 20.00 - 15.20 = 272.80；报告数 282.80，差额 10.00（舍入容差 0.02）",
+        "268.00 + 20.00 - 15.20 = 272.80；报告为 282.80，相差 10.00（按四舍五入允许的误差 ±0.02）",
     ]
     assert commented["G6"].startswith("AL101 table-total-mismatch") and "518.36 + 241.57 = 759.93" in commented["G6"]
     # the cells a total was checked against, in the lighter tone; the rest untouched

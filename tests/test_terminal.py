@@ -29,7 +29,7 @@ def test_findings_lines_arithmetic_hint_and_summary(tmp_path, monkeypatch):
     # the message is the check's; the frame around it is the reporter's
     assert out[0] == f"report.txt:13:2: AL103 [error] {f.message_zh}"
     assert f.message_zh.startswith("基本支出：") and "709.66" in f.message_zh and "715.69" in f.message_zh
-    assert out[1] == "    算式：710.52 + 0 - 0.86 = 709.66；报告数 715.69，差额 6.03（舍入容差 0.02）"
+    assert out[1] == "    算式：710.52 + 0 - 0.86 = 709.66；报告为 715.69，相差 6.03（按四舍五入允许的误差 ±0.02）"
     assert out[2] == f"    提示：{registry.get('AL103').summary_zh}。详见 auditlint explain AL103"
     assert out[3] == f"report.txt:27:2: AL103 [error] {total.message_zh}"
     assert out[-1] == "共发现 2 个问题（2 个错误），涉及 1 个文件中的 1 个。"
@@ -44,7 +44,7 @@ def test_english(tmp_path, monkeypatch):
     out = invoke("check", "--lang", "en", "report.txt").stdout.splitlines()
     f = run([tmp_path / "report.txt"])[0].findings[0]
     assert out[0] == f"report.txt:13:2: AL103 [error] {f.message_en}" and "715.69" in f.message_en
-    assert out[1] == "    arithmetic: 710.52 + 0 - 0.86 = 709.66; stated 715.69, difference 6.03 (rounding allows 0.02)"
+    assert out[1] == "    arithmetic: 710.52 + 0 - 0.86 = 709.66; the report states 715.69, 6.03 apart (rounding allows ±0.02)"
     assert out[2] == f"    hint: {registry.get('AL103').summary_en} — see `auditlint explain AL103`"
     assert out[-1] == "Found 2 problems (2 errors) in 1 of 1 file."
 

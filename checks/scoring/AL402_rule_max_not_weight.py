@@ -68,7 +68,9 @@ def rule_max_not_weight(facts: Facts) -> Iterator[Finding]:
             finding = rule_finding(st, ind, ind.rule.at, message,
                                    Evidence(_rule_expression(ind.rule, m), fmt(m), fmt(w), fmt(abs(m - w)), "0",
                                             (("评分标准最高分", fmt(m)), ("权重", fmt(w)), ("得分", points(ind.score))),
-                                            expression_zh=_rule_expression(ind.rule, m, "zh")),
+                                            expression_zh=_rule_expression(ind.rule, m, "zh"),
+                                            sentence=_sentence(ind.rule, m, w, "en"),
+                                            sentence_zh=_sentence(ind.rule, m, w, "zh")),
                                    0.9 if unearned else 0.8, points_materiality(abs(m - w)), "rule-max")
             finding.related = [Related(loc, f"权重 {fmt(w)}") for loc in [ind.weight_location()] if loc is not None]
             finding.severity = Severity.ERROR if unearned else None
@@ -85,9 +87,23 @@ def _reported(ind: Indicator) -> bool:
 
 def _rule_expression(rule: Rule, m: Decimal, lang: str = "en") -> str:
     """"weight (rule max 0.5 + 0.5 = 1)": the weight, with how the rule's best was found."""
-    how = fmt(m)
+    how = _best(rule, m)
+    return f"权重（评分标准最高 {how}）" if lang == "zh" else f"weight (rule max {how})"
+
+
+def _best(rule: Rule, m: Decimal) -> str:
+    """The rule's best points and, for an additive rule, how they add up: "0.5 + 0.5 = 1"."""
     if isinstance(rule, Additive):
         parts = [it.max_points(None) for it in rule.items]
         if all(p is not None for p in parts):
-            how = " + ".join(fmt(p) for p in parts if p is not None) + f" = {fmt(m)}"
-    return f"权重（评分标准最高 {how}）" if lang == "zh" else f"weight (rule max {how})"
+            return " + ".join(fmt(p) for p in parts if p is not None) + f" = {fmt(m)}"
+    return fmt(m)
+
+
+def _sentence(rule: Rule, m: Decimal, w: Decimal, lang: str) -> str:
+    """The evidence line: "评分标准最高可得 0.5 + 0.5 = 1 分，权重为 2 分，相差 1 分"."""
+    how, d = _best(rule, m), fmt(abs(m - w))
+    if lang == "zh":
+        return f"评分标准最高可得 {how} 分，权重为 {fmt(w)} 分，相差 {d} 分"
+    unit = "point" if m == 1 else "points"
+    return f"the rule gives at most {how} {unit}, the weight is {fmt(w)}: {d} apart"

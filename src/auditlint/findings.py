@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from string import Formatter
 
 from auditlint.model import Location
 
@@ -47,6 +48,13 @@ class Evidence:
     # evaluated year"), their Chinese; ``expression``/``computed`` are the English
     expression_zh: str = ""
     computed_zh: str = ""
+    # the whole evidence line, where "expression = computed; stated …" would not read as a
+    # sentence (AL402: the rule's best and the weight are two printed figures); English, Chinese
+    sentence: str = ""
+    sentence_zh: str = ""
+
+    def sentence_in(self, lang: str = "zh") -> str:
+        return self.sentence_zh if lang != "en" and self.sentence_zh else self.sentence
 
     def expression_in(self, lang: str = "zh") -> str:
         return self.expression_zh if lang != "en" and self.expression_zh else self.expression
@@ -101,9 +109,32 @@ class Message:
     def format(self, **values: object) -> dict[str, str]:
         """``message_zh`` and ``message_en`` for ``Finding(**message.format(...))``."""
         return {
-            "message_zh": self.zh.format(**{k: v.zh if isinstance(v, Both) else v for k, v in values.items()}),
-            "message_en": self.en.format(**{k: v.en if isinstance(v, Both) else v for k, v in values.items()}),
+            "message_zh": _fill(self.zh, {k: v.zh if isinstance(v, Both) else v for k, v in values.items()}),
+            "message_en": _fill(self.en, {k: v.en if isinstance(v, Both) else v for k, v in values.items()}),
         }
+
+
+def _fill(template: str, values: dict[str, object]) -> str:
+    """``template.format(**values)``, a quoted value's own quotes made single: the
+    indicator “三公经费”变动率 in “{name}” reads “‘三公经费’变动率”, never ““三公经费”变动率”."""
+    inside = _quoted_fields(template)
+    return template.format(**{k: nest_quotes(v) if k in inside and isinstance(v, str) else v
+                              for k, v in values.items()})
+
+
+def _quoted_fields(template: str) -> set[str]:
+    """The fields a template puts between “ and ”."""
+    out, depth = set(), 0
+    for literal, field_name, _, _ in Formatter().parse(template):
+        depth = max(0, depth + literal.count("“") - literal.count("”"))
+        if field_name is not None and depth > 0:
+            out.add(field_name)
+    return out
+
+
+def nest_quotes(text: str) -> str:
+    """Double quotes inside a quotation become single ones (the Chinese convention)."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 @dataclass(slots=True)

@@ -20,11 +20,13 @@ from auditlint.findings import Finding, Severity
 from auditlint.model import Document, Location, Paragraph, Table
 from auditlint.rank import by_risk, report_risk
 from auditlint.report.terminal import summary_line
-from auditlint.report.wording import SEVERITIES, hint, label, position, severity_label
+from auditlint.report.wording import SEVERITIES, hint, label, position, severity_label, tolerance_text
 
 MAX_ROWS = 40  # a longer table shows its header and the rows around the finding
 WINDOW = 8
 PARAGRAPH_WINDOW = 160  # characters either side of a number in a long paragraph
+FOLLOW = 3  # paragraphs after a finding's own that may hold the rest of its sentence
+NEAR = 40  # how far after the finding's place its stated words are looked for
 _NUMBER_AT = re.compile(r"[负+\-−－]?[\d０-９][\d０-９.,，．%％]*")
 
 CSS = """
@@ -37,6 +39,8 @@ h2 { font-size: 18px; margin: 32px 0 8px; word-break: break-all; }
 h3 { font-size: 16px; margin: 0 0 6px; }
 code, .num { font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", Consolas, monospace; }
 .summary { color: #344054; margin: 0 0 16px; }
+.note { color: #475467; font-size: 13px; margin: 8px 0 0; }
+p.evidence { margin: 0; max-width: 32em; }
 table { border-collapse: collapse; }
 .files td, .files th { border-bottom: 1px solid #eaecf0; padding: 4px 12px 4px 0; text-align: left; }
 .finding { background: #fff; border: 1px solid #eaecf0; border-left: 6px solid var(--info); border-radius: 6px;
@@ -152,18 +156,47 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
     return "".join(out)
 
 
-def _source_paragraph(p: Paragraph, offset: int, stated: str = "") -> str:
+def _continued(doc: Document | None, p: Paragraph, stated: str) -> str:
+    """``p``'s text, continued by the paragraphs after it until the stated words appear.
+
+    A PDF's text layer has no paragraph marks: where a line ends flush with the margin
+    the reader may start a new paragraph, and the words a finding is about ("决算数大于
+    预算数", the comparison starting at the end of one line) go on in the next one.
+    """
     text = p.text
+    if doc is None or not stated or _squeezed(stated) in _squeezed(text):
+        return text
+    after = doc.blocks[next(i for i, b in enumerate(doc.blocks) if b is p) + 1:]
+    more = ""
+    for block in after[:FOLLOW]:
+        if not isinstance(block, Paragraph):
+            break
+        more += block.text
+        if _squeezed(stated) in _squeezed(text + more):
+            return text + more
+    return text
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _source_paragraph(p: Paragraph | str, offset: int, stated: str = "") -> str:
+    text = p if isinstance(p, str) else p.text
     if offset < 0 and stated:
         # no column (DOCX, PDF): mark the stated number when it occurs exactly once as a whole number
         found = list(re.finditer(r"(?<![\d.])" + re.escape(stated) + r"(?![\d])", text))
         offset = found[0].start() if len(found) == 1 else -1
     if offset < 0:
         return f'<p class="source">{_e(text)}</p>'
+    m = _NUMBER_AT.match(text, offset)
+    near = text.find(stated, offset, offset + NEAR + len(stated)) if stated else -1
+    if stated and not m and near > offset:
+        # the place is where the sentence starts ("决算数大于…" for 大于, a heading for its "XX")
+        offset = near
     if stated and text.startswith(stated, offset):
         end = offset + len(stated)  # the stated text as printed ("（2）", "2024年上半年")
     else:
-        m = _NUMBER_AT.match(text, offset)
         end = m.end() if m else offset
     lo, hi = max(0, offset - PARAGRAPH_WINDOW), min(len(text), end + PARAGRAPH_WINDOW)
     before = ("…" if lo else "") + text[lo:offset]
@@ -180,7 +213,7 @@ def _context(doc: Document | None, f: Finding, lang: str) -> str:
         stated = f.evidence.stated if f.evidence else ""
         para = _paragraph_of(doc, f.location, stated)
         if para is not None:
-            body = _source_paragraph(*para, stated)
+            body = _source_paragraph(_continued(doc, para[0], stated), para[1], stated)
         elif f.snippet:
             body = f'<p class="source">{_e(f.snippet)}</p>'
         else:
@@ -192,13 +225,18 @@ def _evidence(f: Finding, lang: str) -> str:
     ev = f.evidence
     if ev is None:
         return ""
-    rows = [("expression", ev.expression_in(lang), ""), ("stated", ev.stated, "stated"), ("computed", ev.computed_in(lang), ""),
-            ("difference", ev.difference, ""), ("tolerance", ev.tolerance, "")]
-    body = "".join(
-        f'<tr class="{cls}"><th>{_e(label(key, lang))}</th><td class="num">{_e(value)}</td></tr>'
-        for key, value, cls in rows if value
-    )
-    out = f'<div><table class="evidence">{body}</table>'
+    if ev.sentence_in(lang):
+        # a check whose figures are not "expression = computed, stated": its own sentence
+        out = f'<div><p class="evidence">{_e(ev.sentence_in(lang))}</p>'
+    else:
+        allowed = tolerance_text(ev.tolerance, lang).removeprefix(label("allowed", lang)).lstrip("：: ")
+        rows = [("expression", ev.expression_in(lang), ""), ("stated", ev.stated, "stated"),
+                ("computed", ev.computed_in(lang), ""), ("difference", ev.difference, ""), ("allowed", allowed, "")]
+        body = "".join(
+            f'<tr class="{cls}"><th>{_e(label(key, lang))}</th><td class="num">{_e(value)}</td></tr>'
+            for key, value, cls in rows if value
+        )
+        out = f'<div><table class="evidence">{body}</table>'
     if ev.operands:
         ops = "".join(f'<tr><td>{_e(n)}</td><td class="num">{_e(v)}</td></tr>' for n, v in ev.operands)
         out += (f'<table class="operands"><tr><th>{_e(label("item", lang))}</th>'
@@ -213,7 +251,7 @@ def _finding(f: Finding, doc: Document | None, lang: str, anchor: str) -> str:
     hint_html = f'<p class="hint">{_e(hint(spec.summary(lang), f.check_id, lang))}</p>' if spec else ""
     return (
         f'<article class="finding {sev.value}" id="{anchor}" data-check="{_e(f.check_id)}" data-rank="{f.rank:.1f}">'
-        f'<h3><span class="rank">{_e(label("rank", lang))} {f.rank:.1f}</span>'
+        f'<h3><span class="rank" title="{_e(label("rank_note", lang))}">{_e(label("rank", lang))} {f.rank:.1f}</span>'
         f'<span class="badge {sev.value}">{_e(severity_label(sev, lang))}</span> '
         f"<code>{_e(f.check_id)}</code> {_e(f.name)}</h3>"
         f'<p class="where">{_e(where)}</p>'
@@ -256,7 +294,8 @@ def render_html(results: list, lang: str = "zh", hidden: int = 0) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>"
         f"<header><h1>{_e(title)}</h1>"
-        f'<p class="summary">{_e(summary_line(results, lang, hidden))}</p>{_overview(ordered, lang)}</header>'
+        f'<p class="summary">{_e(summary_line(results, lang, hidden))}</p>{_overview(ordered, lang)}'
+        f'<p class="note">{_e(label("rank_note", lang))}</p></header>'
         f"<main>{''.join(sections)}</main>"
         f"<footer>auditlint {_e(__version__)}</footer></body></html>\n"
     )

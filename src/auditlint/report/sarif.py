@@ -13,7 +13,9 @@ Decisions worth knowing (docs/output.md has the reasons at length):
   finding's snippet (``startLine`` is the line on the page, or 1 where the format has
   no lines, because GitHub and the Multitool refuse a region without it), and page,
   table, row and column go to ``logicalLocations``, to the message text and to the
-  location's ``properties``.
+  location's ``properties``. A workbook's cell is named as Excel names it,
+  ``Sheet1!D12``, in ``logicalLocations`` and the message; its region is the
+  snippet (a line of an .xlsx means nothing to a viewer).
 - ``partialFingerprints["auditlint/v1"]`` is auditlint's format-independent
   fingerprint, so GitHub does not compute its own line hash.
 - ``helpUri`` is absolute (the schema says ``format: uri`` and the spec wants an
@@ -32,7 +34,7 @@ from auditlint.engine.registry import CheckSpec
 from auditlint.findings import Finding, Severity
 from auditlint.model import Location
 from auditlint.report.rule_docs import INFORMATION_URI, rule_url
-from auditlint.report.wording import arithmetic, explanation_parts, position, sorted_findings
+from auditlint.report.wording import arithmetic, explanation_parts, position, sheet_ref, sorted_findings
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -104,10 +106,16 @@ def rule_descriptor(spec: CheckSpec, lang: str = "zh") -> dict:
 
 def _location_properties(loc: Location) -> dict:
     return {k: v for k, v in (("page", loc.page), ("table", loc.table), ("row", loc.row), ("col", loc.col),
-                              ("paragraph", loc.paragraph)) if v is not None}
+                              ("paragraph", loc.paragraph), ("sheet", loc.sheet), ("cell", loc.cell))
+            if v is not None}
 
 
 def _logical(loc: Location) -> list[dict]:
+    if loc.sheet is not None:
+        # a workbook's place as Excel names it, ``Sheet1!D12``: a viewer shows that, not a line
+        if loc.cell is None:
+            return [{"name": loc.sheet, "fullyQualifiedName": sheet_ref(loc), "kind": "resource"}]
+        return [{"name": loc.cell, "fullyQualifiedName": sheet_ref(loc), "kind": "element"}]
     parts = [f"{k} {v}" for k, v in _location_properties(loc).items()]
     if not parts:
         return []

@@ -23,7 +23,7 @@ from auditlint.findings import Finding
 from auditlint.report.wording import sorted_findings
 
 FIELDS = (
-    "path", "line", "column", "page", "table", "row", "col", "paragraph",
+    "path", "line", "column", "page", "table", "row", "col", "paragraph", "sheet", "cell",
     "check_id", "name", "severity", "rank", "confidence", "materiality", "message",
     "expression", "stated", "computed", "difference", "tolerance", "snippet", "fingerprint",
 )
@@ -43,6 +43,9 @@ def record(path: str, f: Finding, lang: str = "zh") -> dict[str, object]:
         "row": loc.row,
         "col": loc.col,
         "paragraph": loc.paragraph,
+        # a workbook's sheet and A1 reference ("Sheet1", "D12"); empty for other formats
+        "sheet": loc.sheet,
+        "cell": loc.cell,
         "check_id": f.check_id,
         "name": f.name,
         "severity": f.severity.value if f.severity else None,

@@ -22,6 +22,9 @@ LABELS: dict[str, dict[str, str]] = {
         "item": "项目", "value": "数值", "findings": "问题", "file": "文件", "related": "相关位置",
         "explain": "详见", "no_context": "（没有可显示的原文）", "rows_omitted": "省略 {n} 行",
         "title": "auditlint 检查报告", "read_error": "无法读取", "no_findings": "未发现问题。",
+        "allowed": "四舍五入允许的误差",
+        "rank_note": "排序分（0–100）由问题的严重程度、把握程度和差额大小算出，越高越应先核对；"
+                     "风险分是一份报告全部问题排序分之和，用来在多份报告之间排先后。",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
@@ -32,11 +35,20 @@ LABELS: dict[str, dict[str, str]] = {
         "findings": "findings", "file": "file", "related": "related", "explain": "see",
         "no_context": "(no text to show)", "rows_omitted": "{n} rows left out",
         "title": "auditlint report", "read_error": "cannot be read", "no_findings": "No problems found.",
+        "allowed": "rounding allows",
+        "rank_note": "Rank (0–100) comes from how serious the problem is, how sure the check is and how large the "
+                     "difference is: look at the highest first. A report's risk is the sum of its findings' ranks, "
+                     "to order several reports.",
     },
 }
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _RELATION = re.compile(r"[=≠≥≤<>]")
+_OPERATOR = re.compile(r"[-+−×÷/*=≠≥≤<>]")
+# "资料年度 = 评价年度": named things on both sides, no number
+_WORDS_EQUAL = re.compile(r"^([^\d=≠≥≤<>+\-−×÷/*]+?)\s*=\s*([^\d=≠≥≤<>+\-−×÷/*]+)$")
+# tolerances some checks give in words (English in the evidence data)
+_TOLERANCE_WORDS = {"one unit of the last printed digit": "末位数字的一个单位"}
 _PLAIN_SHEET = re.compile(r"^[^\W\d]\w*$")
 _EXAMPLE = re.compile(r"^(错误示例|正确示例|Bad|Good)\s*[:：]\s*(.*)$")
 
@@ -103,20 +115,69 @@ def where(loc: Location, path: str, lang: str = "zh") -> str:
 
 
 def arithmetic(ev: Evidence, lang: str = "zh") -> str:
-    """The recomputation in one line: "710.52 + 0 - 0.86 = 709.66；报告数 715.69，差额 6.03（舍入容差 0.02）"."""
+    """The recomputation as one sentence an accountant would write:
+    "710.52 + 0 - 0.86 = 709.66；报告为 715.69，相差 6.03（按四舍五入允许的误差 ±0.02）"."""
+    if ev.sentence_in(lang):
+        return ev.sentence_in(lang)
+    en = lang == "en"
     expr = ev.expression_in(lang).strip()
     computed = ev.computed_in(lang).strip()
-    # "x ≥ 0" is already a statement; "a + b" needs its result
-    head = expr if (not computed or _RELATION.search(expr) or computed == expr) else f"{expr} = {computed}"
-    sep, comma = ("；", "，") if lang != "en" else ("; ", ", ")
-    tail = f"{label('stated', lang)} {ev.stated}" if ev.stated else ""
-    if computed and head == expr and computed not in expr:  # "资料年度 = 评价年度" says what, not the value
-        tail += f"{comma}{'应为' if lang != 'en' else 'expected'} {computed}"
+    head = _head(expr, computed, en)
+    parts = []
+    if ev.stated:
+        parts.append(f"the report states {ev.stated}" if en else f"报告为 {ev.stated}")
+    if computed and not _mentions(head, computed):
+        parts.append(f"expected {computed}" if en else f"应为 {computed}")
     if ev.difference:
-        tail += f"{comma}{label('difference', lang)} {ev.difference}"
-    if ev.tolerance:
-        tail += f"（{label('tolerance', lang)} {ev.tolerance}）" if lang != "en" else f" ({label('tolerance', lang)} {ev.tolerance})"
+        parts.append(f"{ev.difference} apart" if en else f"相差 {ev.difference}")
+    tail = ", ".join(parts) if en else "，".join(parts)
+    allowed = tolerance_text(ev.tolerance, lang)
+    if allowed:
+        tail += f" ({allowed})" if en else f"（{allowed}）"
+    sep = "; " if en else "；"
     return f"{head}{sep}{tail}" if head and tail else head or tail
+
+
+def _head(expr: str, computed: str, en: bool) -> str:
+    """What was worked out: "a + b = c" for arithmetic, the rule in words for the rest
+    ("章节编号应为 一、", not "章节编号 = 一、")."""
+    words = _WORDS_EQUAL.match(expr)
+    if words:  # "资料年度 = 评价年度": a rule between two named things
+        left, right = words.group(1).strip(), words.group(2).strip()
+        return f"{left} should be {right}" if en else f"{left}应为{right}"
+    if not computed or computed == expr or expr.endswith(computed) or _RELATION.search(expr) or " vs " in expr:
+        return expr  # already a statement: "x ≥ 0", "93% in 90-100% → 5", "13.45元 vs 1.29亿元"
+    if not _OPERATOR.search(expr):  # a name, not a sum: "章节编号", "完成值", "等级（88 分）"
+        return f"{expr} should be {computed}" if en else f"{expr}应为 {computed}"
+    return f"{expr} = {computed}"
+
+
+def _cut(value: str, places: int) -> str:
+    whole, _, decimals = value.partition(".")
+    return (whole + "." + decimals[:places]).rstrip("0").rstrip(".")
+
+
+def _mentions(text: str, value: str) -> bool:
+    return re.search(r"(?<![\d.])" + re.escape(value) + r"(?![\d])", text) is not None
+
+
+def tolerance_text(tolerance: str, lang: str = "zh") -> str:
+    """How far rounding lets the figures differ, in words: "按四舍五入允许的误差 ±0.02";
+    empty when nothing is allowed. Long decimals from interval arithmetic are cut to two
+    three places (±9.1544 → ±9.154), keeping a small tolerance's first digit (±0.0054)."""
+    value = tolerance.strip()
+    if not value:
+        return ""
+    try:
+        number = float(value)
+    except ValueError:
+        words = _TOLERANCE_WORDS.get(value, value) if lang != "en" else value
+        return f"rounding allows {words}" if lang == "en" else f"按四舍五入允许的误差：{words}"
+    if number == 0:
+        return ""
+    # never rounded up: a tolerance shown larger than it is would excuse a real difference
+    shown = value if abs(number) < 0.01 or len(value.partition(".")[2]) <= 3 else _cut(value, 3)
+    return f"rounding allows ±{shown}" if lang == "en" else f"按四舍五入允许的误差 ±{shown}"
 
 
 def hint(summary: str, check_id: str, lang: str = "zh") -> str:
