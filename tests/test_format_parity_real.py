@@ -24,6 +24,7 @@ import pytest
 
 from auditlint.engine.run import FileResult, RunOptions, lint_file
 from auditlint.findings import Finding
+from outputs import missing_tool
 
 pytestmark = pytest.mark.slow  # LibreOffice prints three reports: about 30 s
 
@@ -97,9 +98,9 @@ def renderings(tmp_path_factory) -> dict[str, dict[str, Path]]:
     if not seeds:
         pytest.skip(f"no seeds in {SEEDS}")
     if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+        missing_tool("LibreOffice (soffice) is not installed")
     if not _has_font():
-        pytest.skip(f"the CJK font {FONT} is not installed (apt-get install fonts-wqy-zenhei)")
+        missing_tool(f"the CJK font {FONT} is not installed (apt-get install fonts-wqy-zenhei)")
     folder = tmp_path_factory.mktemp("seed-renderings")
     for seed in seeds:
         _write_docx(seed, folder / f"{seed.stem}.docx")
