@@ -131,3 +131,19 @@ def test_the_rounding_allowance_is_said_in_words_and_not_rounded_up() -> None:
     assert arithmetic(ev, "en") == "0.64 / 1.50 × 100 = 42.67%; the report states 100.00%, 57.33 apart (rounding allows ±9.154)"
     # nothing allowed, nothing said
     assert arithmetic(Evidence("3 + 3", "5", "6", "1", "0"), "zh") == "3 + 3 = 6；报告为 5，相差 1"
+
+
+@pytest.mark.parametrize("rule, actual, score, zh", [
+    ("90%-100%得5分；80%-89%得3分", "93.25%", "4", "93.25% 属于 90-100% 一档 → 5"),
+    ("不低于85%，得4分；否则不得分", "80%", "4", "80% 未达到 ≥85% → 0"),
+])
+def test_al403_arithmetic_is_chinese_in_chinese(rule: str, actual: str, score: str, zh: str) -> None:
+    # the rule's reading was English inside a Chinese line: "93.25% in 90-100% → 5"
+    from auditlint.api import lint
+
+    text = ("一、评分表\n一级指标\t二级指标\t三级指标\t分值\t评分标准\t完成情况\t得分\n"
+            f"产出\t数量\t药品网采率\t5\t{rule}\t{actual}\t{score}\n")
+    found = [f for f in lint(text.encode(), filename="x.txt").findings if f.check_id == "AL403"]
+    assert len(found) == 1
+    assert found[0].evidence.expression_in("zh") == zh
+    assert not re.search(r"\b(in|meets|misses)\b", found[0].evidence.expression_in("zh"))

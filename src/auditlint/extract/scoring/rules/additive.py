@@ -53,7 +53,8 @@ class Additive(Rule):
         awards = [a for a in got if a is not None]
         lo = sum((a.lo for a in awards), ZERO)
         hi = sum((a.hi for a in awards), ZERO)
-        return Award(lo, hi, all(a.exact for a in awards), "；".join(a.how for a in awards))
+        return Award(lo, hi, all(a.exact for a in awards), "; ".join(a.how for a in awards),
+                     how_zh="；".join(a.how_in_zh for a in awards))
 
     def bands(self) -> list[Bands]:
         return [b for it in self.items for b in it.bands()]

@@ -53,7 +53,8 @@ class Bands(Rule):
         pts = hits[0].points.resolve(weight)
         if pts is None:
             return None
-        return Award(pts, pts, True, f"{r.show()} in {hits[0].cond.show()} → {fmt(pts)}")
+        return Award(pts, pts, True, f"{r.show()} in {hits[0].cond.show()} → {fmt(pts)}",
+                     how_zh=f"{r.show()} 属于 {hits[0].cond.show()} 一档 → {fmt(pts)}")
 
     def bands(self) -> list[Bands]:
         return [self]

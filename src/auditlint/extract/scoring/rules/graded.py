@@ -37,5 +37,6 @@ class Graded(Rule):
         r, hit = found
         if not hit:
             return None, False
-        return Award(best, best, True, f"{r.show()} meets {self.full_at.show()} → {fmt(best)}"), True
+        return Award(best, best, True, f"{r.show()} meets {self.full_at.show()} → {fmt(best)}",
+                         how_zh=f"{r.show()} 达到 {self.full_at.show()} → {fmt(best)}"), True
 

@@ -42,6 +42,11 @@ class Award:
     exact: bool
     how: str
     lo_open: bool = False
+    how_zh: str = ""  # ``how`` in Chinese where it has words ("meets"), else the same
+
+    @property
+    def how_in_zh(self) -> str:
+        return self.how_zh or self.how
 
     def allows(self, score: Decimal, decimals: int) -> bool:
         if self.exact:

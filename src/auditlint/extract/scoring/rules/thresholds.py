@@ -34,4 +34,6 @@ class Threshold(Rule):
         if pts is None:
             return None
         word = "meets" if hit else "misses"
-        return Award(pts, pts, True, f"{r.show()} {word} {self.cond.show()} → {fmt(pts)}")
+        word_zh = "达到" if hit else "未达到"
+        return Award(pts, pts, True, f"{r.show()} {word} {self.cond.show()} → {fmt(pts)}",
+                     how_zh=f"{r.show()} {word_zh} {self.cond.show()} → {fmt(pts)}")
