@@ -22,6 +22,7 @@ full rows whose numbers line up column by column stays text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,7 +141,7 @@ def _label_line(text: str) -> bool:
     return 0 < len(text) <= _MAX_LABEL and not is_number(text) and not _PROSE.search(text) and "\t" not in text
 
 
-def _filled(lines: list[str], i: int):  # noqa: ANN202 - an iterator of (index, text)
+def _filled(lines: list[str], i: int) -> Iterator[tuple[int, str]]:
     """The non-blank lines from ``i`` on (web extractions set blank lines between cells)."""
     for n in range(i, len(lines)):
         if lines[n].strip():
@@ -157,19 +158,40 @@ def cell_per_line(lines: list[str], i: int) -> FlatBlock | None:
     if not _header_word(lines[i].strip()) or "\t" in lines[i]:
         return None
     it = _filled(lines, i)
+    head = _header_and_label(it)
+    if head is None:
+        return None
+    width = len(head) - 2  # header names; then the first row's label and its first number
+    rows = _full_rows(it, head[width:], width)
+    if rows is None or len(rows) < MIN_CELL_ROWS or not _lined_up(rows):
+        return None
+    header = [[(n + 1, 1, t) for n, t in head[:width]]]
+    end = rows[-1][-1][0] + 1
+    return FlatBlock(i, end, header + [[(n + 1, 1, t) for n, t in r] for r in rows])
+
+
+def _header_and_label(it: Iterator[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The header's lines, the first row's label and its first number; None when
+    they are not short names before a number."""
     filled: list[tuple[int, str]] = []
     for n, t in it:
         filled.append((n, t))
         if is_number(t) or len(filled) > 2 * _MAX_WIDTH:
             break
-    first_number = len(filled) - 1
-    if not is_number(filled[-1][1]) or first_number < 4:
+    width = len(filled) - 2
+    if width < 3 or not is_number(filled[-1][1]):
         return None
-    width = first_number - 1  # header names; the line before the first number is a label
     if any(not _header_word(t) for _, t in filled[:width]) or not _label_line(filled[width][1]):
         return None
+    return filled
+
+
+def _full_rows(it: Iterator[tuple[int, str]], row: list[tuple[int, str]],
+               width: int) -> list[list[tuple[int, str]]] | None:
+    """The rows of ``width`` lines (a label, then numbers) from ``row`` on; None when a
+    row is cut short after them (a number, or a label and a number): the period is
+    not confirmed to the end."""
     rows: list[list[tuple[int, str]]] = []
-    row = filled[width:]
     for n, t in it:
         row.append((n, t))
         if len(row) < width:
@@ -178,15 +200,9 @@ def cell_per_line(lines: list[str], i: int) -> FlatBlock | None:
             break
         rows.append(row)
         row = []
-    # after the last full row, a number, or a label and a number, is a row cut short:
-    # the period is not confirmed to the end
     if row and (is_number(row[0][1]) or (len(row) > 1 and is_number(row[1][1]))):
         return None
-    if len(rows) < MIN_CELL_ROWS or not _lined_up(rows):
-        return None
-    header = [[(n + 1, 1, t) for n, t in filled[:width]]]
-    end = rows[-1][-1][0] + 1
-    return FlatBlock(i, end, header + [[(n + 1, 1, t) for n, t in r] for r in rows])
+    return rows
 
 
 def _lined_up(rows: list[list[tuple[int, str]]]) -> bool:

@@ -22,8 +22,8 @@ from itertools import combinations
 from math import comb
 
 from auditlint.model import Cell, Document, Paragraph, Table, join_cell_lines
-from auditlint.readers.flat import FlatBlock, cell_per_line, space_separated
 from auditlint.numbers import parse_quantity
+from auditlint.readers.flat import FlatBlock, cell_per_line, space_separated
 
 _MARK = re.compile(r"\[(?:bookmark|image|comment|footnote)[^\]]*\]", re.IGNORECASE)
 
