@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditlint import lint
-from auditlint.readers.hant import is_traditional, to_simplified
 from auditlint.readers import read_data
+from auditlint.readers.hant import is_traditional, to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
 
