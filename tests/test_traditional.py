@@ -61,3 +61,26 @@ def test_a_simplified_report_naming_a_few_traditional_words_is_left_as_it_is() -
     assert not is_traditional(text)
     doc = read_data(text.encode("utf-8"), "r.txt")
     assert "臺灣事務辦公室" in doc.paragraphs[1].text
+
+
+RUBY = """一、預(yù)算執(zhí)行情況
+本年支出合計1779.47萬元，其中基本支出712.40萬元，項(xiàng)目支出1067.07萬元。
+項(xiàng)目 年初預(yù)算數(shù) 調(diào)整後預(yù)算數(shù) 實(shí)際支出數(shù) 執(zhí)行率
+基本支出 710.52 715.69 712.40 99.54%
+項(xiàng)目支出 1196.10 1067.07 1067.07 100.00%
+合計 1906.62 1792.76 1779.47 99.82%
+二、績(jī)效目標(biāo)完成情況
+"""
+
+
+def test_a_mirror_copy_with_pinyin_annotations_is_read() -> None:
+    # 預(yù)算: the mirror's pinyin after a character splits every word; it is dropped
+    report = lint(RUBY.encode("utf-8"), filename="r.txt")
+    al101 = [f for f in report.findings if f.check_id == "AL101"]
+    assert [(f.evidence.stated, f.evidence.computed, f.location.line) for f in al101] == [("1792.76", "1782.76", 6)]
+
+
+def test_brackets_that_are_not_pinyin_stay() -> None:
+    text = "一、基本情况\n按公式(1)计算，见附表(a)、(b)和(c)，预算执行率为(98%)。\n"
+    doc = read_data(text.encode("utf-8"), "r.txt")
+    assert doc.paragraphs[1].text == "按公式(1)计算，见附表(a)、(b)和(c)，预算执行率为(98%)。"

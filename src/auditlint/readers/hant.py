@@ -12,10 +12,17 @@ taken from OpenCC's ``TSCharacters.txt`` (Apache License 2.0, © Carbo Kuo and c
 first candidates only, without 著 and 乾 whose 简体 readings differ. A document is converted
 only when its 繁體 characters clearly outnumber its 简体-only ones: a 简体 report is read as
 it always was.
+
+Mirror sites also set each polyphonic character's pinyin in brackets after it (預(yù)算、
+執(zhí)行、經(jīng)費(fèi)), which splits every word. A document with such annotations has them
+removed; that one change is not one for one: a location after an annotation on the same
+line counts the characters as read, without it (the line is right, the column is the
+column in the text without annotations).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from auditlint.model import Document, Paragraph, Table
@@ -55,17 +62,53 @@ def is_traditional(text: str) -> bool:
     return trad >= MIN_TRADITIONAL and trad > 2 * simp
 
 
+# a mirror site's reading aid: the pinyin of a character in brackets after it, 預(yù)算、執(zhí)行
+_RUBY = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]*\)")
+MIN_RUBY = 3  # annotations: a document that has a few has them throughout
+
+
+def strip_ruby(text: str) -> str:
+    """``text`` without the pinyin a mirror site set after its characters (預(yù)算 → 預算)."""
+    return _RUBY.sub("", text)
+
+
+def unruby_text(text: str) -> str:
+    """A plain text with its pinyin annotations removed when it has them throughout (a
+    text's tables are found before ``simplify`` runs, and an annotated header is no header)."""
+    return strip_ruby(text) if len(_RUBY.findall(text[:200_000])) >= MIN_RUBY else text
+
+
+def _unruby_paragraph(block: Paragraph) -> None:
+    """Drop the annotations, moving the offsets of the paragraph's line starts with the
+    text (a location after an annotation then counts the characters as read, without it)."""
+    if not block.line_breaks:
+        block.text = strip_ruby(block.text)
+        return
+    cut = [(m.start(), m.end() - m.start()) for m in _RUBY.finditer(block.text)]
+    block.line_breaks = tuple(b - sum(n for at, n in cut if at < b) for b in block.line_breaks)
+    block.text = strip_ruby(block.text)
+
+
 def simplify(doc: Document) -> Document:
-    """The document with its matching text in 简体 when it is written in 繁體; else as it is."""
+    """The document with its matching text in 简体 when it is written in 繁體 (and without a
+    mirror site's pinyin annotations); else as it is."""
     sample = "".join(b.text if isinstance(b, Paragraph) else "".join(c.text for r in b.rows for c in r)
                      for b in doc.blocks[:400])
-    if not is_traditional(sample):
+    ruby = len(_RUBY.findall(sample)) >= MIN_RUBY
+    if not ruby and not is_traditional(sample):
         return doc
+    convert = is_traditional(strip_ruby(sample) if ruby else sample)
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            block.text = to_simplified(block.text)
+            if ruby:
+                _unruby_paragraph(block)
+            if convert:
+                block.text = to_simplified(block.text)
         elif isinstance(block, Table):
             for row in block.rows:
                 for k, cell in enumerate(row):
-                    row[k] = replace(cell, text=to_simplified(cell.text), raw=to_simplified(cell.raw))
+                    text, raw = (strip_ruby(cell.text), strip_ruby(cell.raw)) if ruby else (cell.text, cell.raw)
+                    if convert:
+                        text, raw = to_simplified(text), to_simplified(raw)
+                    row[k] = replace(cell, text=text, raw=raw)
     return doc

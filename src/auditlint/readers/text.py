@@ -24,6 +24,7 @@ from math import comb
 from auditlint.model import Cell, Document, Paragraph, Table, join_cell_lines
 from auditlint.numbers import parse_quantity
 from auditlint.readers.flat import FlatBlock, cell_per_line, space_separated
+from auditlint.readers.hant import unruby_text
 
 _MARK = re.compile(r"\[(?:bookmark|image|comment|footnote)[^\]]*\]", re.IGNORECASE)
 
@@ -520,4 +521,5 @@ def _within_limits(text: str) -> None:
 def read_bytes(data: bytes, path: str) -> Document:
     text, encoding = decode(data)
     _within_limits(text)
+    text = unruby_text(text)
     return Document(path=path, format="text", blocks=parse_text(text, path), encoding=encoding)
