@@ -144,3 +144,27 @@ def test_one_cell_per_line_with_a_row_cut_short_stays_text() -> None:
 def test_a_list_of_short_lines_and_numbers_is_not_a_table() -> None:
     text = "主要指标\n完成率\n98\n满意度\n95\n覆盖面\n90\n" + TAIL
     assert not any(isinstance(b, Table) for b in parse_text(text, "r.txt"))
+
+
+def test_placeholders_fill_a_number_cell() -> None:
+    text = HEAD + """项目 预算数 执行数 执行率
+基本支出 60 55 91.67%
+项目支出 40 — —
+合计 100 55 55.00%
+""" + TAIL
+    blocks = parse_text(text, "r.txt")
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert [c.text for c in table.rows[2]] == ["项目支出", "40", "—", "—"]
+    assert _findings(text) == []
+
+
+def test_a_row_cut_short_under_the_rows_refuses_the_block() -> None:
+    # the last row lost two cells: reading the rows above alone would leave 合计 short of a part
+    text = HEAD + """项目 预算数 执行数 执行率
+合计 100 90 90.00%
+基本支出 60 55 91.67%
+项目支出 40
+""" + TAIL
+    assert _findings(text) == []
+    cov = _coverage(text)
+    assert [(t.read_as, t.why_not, t.size) for t in cov.tables] == [(None, LEFT_ALONE_FLAT, (4, 1))]

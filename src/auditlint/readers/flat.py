@@ -64,6 +64,14 @@ def is_number(text: str) -> bool:
     return q is not None and q.is_number
 
 
+def _is_cell_value(text: str) -> bool:
+    """A number, or a placeholder that stands in a number's cell (—, -, /)."""
+    if is_number(text):
+        return True
+    q = parse_quantity(text.strip())
+    return q is not None and q.placeholder is not None
+
+
 def _shape(text: str) -> str:
     """How a number is printed: a rate (%), an amount with a unit or comparator, or bare."""
     q = parse_quantity(text.strip())
@@ -88,9 +96,10 @@ def _is_header_line(line: str) -> bool:
 
 
 def _numbers_at_end(toks: list[tuple[int, str]]) -> int:
+    """How many of the line's last words are numbers (or placeholders standing for one)."""
     n = 0
     for _, t in reversed(toks):
-        if not is_number(t):
+        if not _is_cell_value(t):
             break
         n += 1
     return n
@@ -101,6 +110,13 @@ def _is_row_line(line: str) -> bool:
     return "\t" not in line and len(toks) >= 3 and _numbers_at_end(toks) >= 2 and not _PROSE.search(line)
 
 
+def _row_like(line: str) -> bool:
+    """A line that may be a row of the table cut short (a label and a number): the
+    table may go on in a shape that cannot be read, so the rows above are not all."""
+    toks = _tokens(line)
+    return "\t" not in line and len(toks) >= 2 and _numbers_at_end(toks) >= 1 and not _PROSE.search(line)
+
+
 def _row_cells(toks: list[tuple[int, str]], width: int, lineno: int) -> list[Cell] | None:
     """The row's cells under a header of ``width`` names, or None when that takes a
     guess: the numbers are the last width−1 words; the label, every word before them,
@@ -109,7 +125,7 @@ def _row_cells(toks: list[tuple[int, str]], width: int, lineno: int) -> list[Cel
     if numbers != width - 1 or len(toks) < width:
         return None
     label = toks[: len(toks) - numbers]
-    if any(is_number(t) for _, t in label) or len(" ".join(t for _, t in label)) > _MAX_LABEL:
+    if any(_is_cell_value(t) for _, t in label) or len(" ".join(t for _, t in label)) > _MAX_LABEL:
         return None
     cells = [(lineno, label[0][0] + 1, " ".join(t for _, t in label))]
     cells += [(lineno, col + 1, t) for col, t in toks[len(label):]]
@@ -128,11 +144,13 @@ def space_separated(lines: list[str], i: int) -> FlatBlock | None:
         return None
     header = _tokens(lines[i])
     rows: list[list[Cell]] = [[(i + 1, col + 1, t) for col, t in header]]
+    cut_short = j < len(lines) and _row_like(lines[j])
     for k in range(i + 1, j):
         cells = _row_cells(_tokens(lines[k]), len(header), k + 1)
-        if cells is None:
-            whole = [[(n + 1, 1, lines[n].strip())] for n in range(i, j)]
-            return FlatBlock(i, j, whole, refused=REFUSED_FLAT)
+        if cells is None or cut_short:
+            end = j + 1 if cut_short else j
+            whole = [[(n + 1, 1, lines[n].strip())] for n in range(i, end)]
+            return FlatBlock(i, end, whole, refused=REFUSED_FLAT)
         rows.append(cells)
     return FlatBlock(i, j, rows)
 
