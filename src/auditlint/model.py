@@ -75,6 +75,9 @@ class Table:
     # 0-based rows whose cells' columns a reader had to guess (a short row that fits
     # the grid in more than one way); extractors take no numbers from them
     uncertain_rows: frozenset[int] = frozenset()
+    # why a reader kept this block as a table of whole lines without reading its cells
+    # (a flattened table whose rows disagree); coverage shows it as left alone
+    unread: str | None = None
 
     @property
     def n_rows(self) -> int:

@@ -25,6 +25,7 @@ LEFT_ALONE_EMPTY = "empty"  # no numbers in it at all
 LEFT_ALONE_TEXT = "text"  # words only (a table of contents, a list of duties)
 LEFT_ALONE_UNKNOWN = "unknown-headers"  # numbers under headers no vocabulary names
 LEFT_ALONE_NO_TOTAL = "no-total"  # amounts in unnamed columns, but no total row to add them up to
+LEFT_ALONE_FLAT = "flat-rows-disagree"  # a flattened table whose rows' cell counts disagree (readers/flat.py)
 
 
 @dataclass
@@ -180,6 +181,8 @@ def _unread(t: Table) -> TableReading:
         why = LEFT_ALONE_EMPTY
     elif not numeric:
         why = LEFT_ALONE_TEXT
+    if t.unread:
+        why = t.unread
     return TableReading(t.index, t.location.page, t.location.line, (t.n_rows, t.n_cols), None, why)
 
 

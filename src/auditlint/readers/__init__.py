@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 
 from auditlint.model import Document
-from auditlint.readers import limits
+from auditlint.readers import hant, limits
 
 READERS = {
     "text": "auditlint.readers.text",
@@ -168,7 +168,7 @@ def read_data(data: bytes, shown: str, suffix: str = "") -> Document:
     if fmt == "pdf" and os.environ.get("AUDITLINT_PDF_READER") != "pdfplumber":  # pdfplumber: the reference
         module = importlib.import_module("auditlint.readers.pdfium")
     try:
-        doc: Document = module.read_bytes(data, shown)
+        doc: Document = hant.simplify(module.read_bytes(data, shown))
         limits.check_document(doc.blocks)
     except (ReadError, MemoryError):
         # running out of memory is the machine's state, not the file's: the caller

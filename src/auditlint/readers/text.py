@@ -23,6 +23,8 @@ from math import comb
 
 from auditlint.model import Cell, Document, Paragraph, Table, join_cell_lines
 from auditlint.numbers import parse_quantity
+from auditlint.readers.flat import FlatBlock, cell_per_line, space_separated
+from auditlint.readers.hant import unruby_text
 
 _MARK = re.compile(r"\[(?:bookmark|image|comment|footnote)[^\]]*\]", re.IGNORECASE)
 
@@ -460,6 +462,17 @@ def _to_table(index: int, segs: list[list[_Seg]], path: str) -> Table:
     return Table(index=index, rows=rows, location=table_loc, uncertain_rows=uncertain)
 
 
+def _flat_block(lines: list[str], i: int) -> FlatBlock | None:
+    """A table flattened without TABs starting at line ``i`` (readers/flat.py)."""
+    return space_separated(lines, i) or cell_per_line(lines, i)
+
+
+def _seg(line: int, column: int, text: str) -> _Seg:
+    seg = _Seg(line, column)
+    seg.lines.append((line, column, text))
+    return seg
+
+
 def parse_text(text: str, path: str) -> list[Paragraph | Table]:
     lines = [_clean(ln) for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     blocks: list[Paragraph | Table] = []
@@ -477,6 +490,14 @@ def parse_text(text: str, path: str) -> list[Paragraph | Table]:
             if segs and any(s.text for row in segs for s in row):
                 blocks.append(_to_table(len([b for b in blocks if isinstance(b, Table)]) + 1, segs, path))
             i = max(j, i + 1)
+            continue
+        flat = _flat_block(lines, i) if line.strip() else None
+        if flat is not None:
+            segs = [[_seg(*cell) for cell in row] for row in flat.rows]
+            table = _to_table(len([b for b in blocks if isinstance(b, Table)]) + 1, segs, path)
+            table.unread = flat.refused
+            blocks.append(table)
+            i = flat.end
             continue
         if line.strip():
             stripped = line.lstrip(" \u3000")
@@ -500,4 +521,5 @@ def _within_limits(text: str) -> None:
 def read_bytes(data: bytes, path: str) -> Document:
     text, encoding = decode(data)
     _within_limits(text)
+    text = unruby_text(text)
     return Document(path=path, format="text", blocks=parse_text(text, path), encoding=encoding)

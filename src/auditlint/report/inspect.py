@@ -17,6 +17,7 @@ import click
 
 from auditlint.extract.coverage import (
     LEFT_ALONE_EMPTY,
+    LEFT_ALONE_FLAT,
     LEFT_ALONE_NO_TOTAL,
     LEFT_ALONE_TEXT,
     LEFT_ALONE_UNKNOWN,
@@ -29,6 +30,9 @@ WHY = {
     LEFT_ALONE_EMPTY: ("空表", "empty"),
     LEFT_ALONE_TEXT: ("没有数字（目录、职责列表或未填的空表），无可核对", "no numbers (a table of contents, a list, an unfilled template): nothing to recompute"),
     LEFT_ALONE_NO_TOTAL: ("列名不是已知的金额列，也没有合计行可供加总", "columns no vocabulary names, and no total row to add them up to"),
+    LEFT_ALONE_FLAT: ("按空格拆开的表格各行单元格数不一致，无法确定各数字所在的列，未读取",
+                      "a table flattened to space-separated lines whose rows disagree in their number of cells: "
+                      "which column each number belongs to cannot be told, so it was not read"),
     LEFT_ALONE_UNKNOWN: ("有数字，但表头不是已知的预算、三公、评分或指标表", "numbers under headers that name no budget, 三公, scoring or indicator table: left alone"),
 }
 HALF = [("  左半", "  left half"), ("  右半", "  right half"), ("  另一半", "  next half")]

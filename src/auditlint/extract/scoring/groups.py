@@ -16,6 +16,7 @@ from auditlint.extract.headers import squash
 from auditlint.extract.scoring.cells import number, points_of, role_cell, serial_depth
 from auditlint.extract.scoring.model import LEVEL_ROLES, Group, Indicator, ScoringColumn, ScoringTable
 from auditlint.extract.tables import split_serial
+from auditlint.extract.tables.codes import indicator_code_depth
 from auditlint.model import Cell
 from auditlint.numbers import Quantity, asum, compare, normalize, parse_quantity
 
@@ -122,7 +123,8 @@ def _heads(rows: list[Indicator]) -> tuple[dict[int, list[int]], dict[int, list[
                 break
             span.append(j)
         members = [j for j in span if j not in heads and not rows[j].unweighted]
-        if members and _heads_its_rows(rows[i], [rows[j] for j in members]):
+        # a code (A over A1 over A11) states the group; else its numbers must add up
+        if members and (_coded(rows[i]) or _heads_its_rows(rows[i], [rows[j] for j in members])):
             heads[i], spans[i] = members, span
     return heads, spans
 
@@ -173,6 +175,9 @@ def _outline_kind(ind: Indicator) -> tuple[str, int] | None:
     """How a scored row's label marks a possible group head: its serial number's depth
     (一、决策 → ("serial", 1)), or a weight in brackets after its name (决策（20分） →
     ("inline", 0)); None for a plain name."""
+    code = _coded(ind)
+    if code is not None:
+        return ("code", code)
     cell = ind.cells.get("name")
     if cell is None:
         return None
@@ -182,6 +187,12 @@ def _outline_kind(ind: Indicator) -> tuple[str, int] | None:
     if split_inline(cell.text)[1] is not None:
         return ("inline", 0)
     return None
+
+
+def _coded(ind: Indicator) -> int | None:
+    """The level the row's indicator code states (extract/tables/codes.py), if it prints one."""
+    cell = ind.cells.get("code")
+    return indicator_code_depth(cell.text) if cell is not None else None
 
 
 def _adds_up(head: Quantity | None, parts: list[Quantity | None]) -> bool | None:

@@ -13,7 +13,7 @@ from auditlint.extract.scoring.totals import is_subtotal_label, is_total_label, 
 from auditlint.extract.scoring.vocabulary import vocabulary
 from auditlint.model import Cell
 
-_ROW_ROLES = ("weight", "score", "target", "actual", "deviation", "rule", "explain")  # an indicator's cells
+_ROW_ROLES = ("weight", "score", "target", "actual", "deviation", "rule", "explain", "code")  # an indicator's cells
 
 
 def read_rows(st: ScoringTable, levels: list[ScoringColumn]) -> None:

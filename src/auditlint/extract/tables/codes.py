@@ -18,6 +18,10 @@ from auditlint.extract.tables.model import CanonicalTable, Column
 from auditlint.model import Cell, Table
 
 _CODE = re.compile(r"^\d{2,3}(?:\s*\d{2}){0,3}$")  # 201, 06, 2010601, "201 06 01"
+# a scoring table's indicator code: 一级 A, 二级 A1, 三级 A11 (a letter, then a digit a
+# level); or dotted, 1 / 1.1 / 1.1.1
+_LETTER_CODE = re.compile(r"^[A-Za-z]\d{0,3}$")
+_DOTTED_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
 _PART_HEADERS = ("类", "款", "项")
 _CODE_HEADERS = ("编码", "代码")
 
@@ -89,3 +93,15 @@ def link_codes(ct: CanonicalTable) -> bool:
         for c in children:
             rows[c].parent = parent
     return True
+
+
+def indicator_code_depth(text: str) -> int | None:
+    """The level an indicator code states: A 1, A1 2, A11 3; 1 1, 1.1 2, 1.1.1 3. None
+    for what is no such code. Like a 类/款/项 code, it states the hierarchy: a row is
+    the group of the rows after it whose codes are deeper."""
+    t = squash(text)
+    if _LETTER_CODE.match(t):
+        return len(t)
+    if _DOTTED_CODE.match(t):
+        return t.count(".") + 1
+    return None
