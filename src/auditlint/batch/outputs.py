@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from auditlint.batch.cache import atomic_write, atomic_writer
+from auditlint.i18n.errors import translate
 from auditlint.report.tabular import csv_text
 
 SEVERITIES = ("error", "warning", "info")
@@ -222,8 +223,9 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str,
                    f"<th>{t['reason']}</th></tr>")
         for r in failed:
             kind = r.get("error_kind") or ""
+            reason = translate(r.get("error") or "", lang)
             out.append(f"<tr><td>{escape(r['path'])}</td><td>{escape(t['kinds'].get(kind, kind))}</td>"
-                       f"<td>{escape(r.get('error') or '')}</td></tr>")
+                       f"<td>{escape(reason)}</td></tr>")
         out.append("</table>")
     out.append(f'<p class="muted">auditlint {escape(summ["tool"]["version"])}</p></body></html>')
     return "\n".join(out) + "\n"
