@@ -5,7 +5,10 @@ edited by others: rather than thread a language through them, each message is
 matched here, where it is shown, against one table of patterns. A match gives a
 stable kind (``no-text-layer``, ``encrypted`` …: what a web page or a script can
 key on) and the Chinese line, which says what is wrong and what to do; the caller
-adds the file's path. A message no pattern knows is shown as it is: the test
+adds the file's path. What a library or the system said (an exception, an OS
+error) stays as it was, marked "技术细节" for whoever reports the problem; where it
+would not help the user (a damaged file), the Chinese line leaves it out.
+A message no pattern knows is shown as it is: the test
 ``tests/test_zh_throughout.py`` fails on it, which is where a new reader message
 gets its line here.
 """
@@ -44,7 +47,7 @@ CATALOG: tuple[Kind, ...] = (
     _k("missing", r"no such file", "文件不存在：请检查路径和文件名"),
     _k("folder", r"is a folder, not a file", "这是文件夹，不是文件：请给出其中的报告文件，或用 auditlint batch 检查整个文件夹"),
     _k("permission", r"permission denied: check the file's permissions", "没有读取权限：请检查文件的权限设置"),
-    _k("os-error", r"cannot be read \((?P<why>.*)\)", "无法读取（{why}）：请确认文件可以正常打开"),
+    _k("os-error", r"cannot be read \((?P<why>.*)\)", "无法读取：请确认文件可以正常打开（技术细节：{why}）"),
     _k("not-regular", r"not a regular file \((?P<what>.*)\): only files can be checked",
        "不是普通文件（{what}）：只能检查文件"),
     _k("empty", r"the file is empty: nothing to check", "文件是空的，没有可检查的内容：请确认导出或下载的是完整的报告"),
@@ -94,16 +97,16 @@ CATALOG: tuple[Kind, ...] = (
        "不是 Word 文档（压缩包中没有正文部分）：请重新另存为 .docx"),
     _k("damaged", r"damaged \.docx \(missing part (?P<part>.*)\): .*", "Word 文档已损坏（缺少 {part}）：请用 Word 重新保存"),
     _k("damaged", r"not a \.docx document \((?P<why>.*)\): save it again as \.docx from Word",
-       "不是有效的 .docx 文档（{why}）：请用 Word 重新另存为 .docx"),
+       "不是有效的 .docx 文档：请用 Word 重新另存为 .docx（技术细节：{why}）"),
     _k("damaged", r"a damaged spreadsheet \(\.xlsx; (?P<why>[^)]*)\): .*",
-       "电子表格（.xlsx）已损坏（{why}）：请在 Excel 或 WPS 中打开并重新保存"),
+       "电子表格（.xlsx）已损坏：请在 Excel 或 WPS 中打开并重新保存（技术细节：{why}）"),
     _k("uncalculated", r"formulas without saved results .*",
        "公式没有保存计算结果（工作簿由程序生成，从未计算过）：请在 Excel 或 WPS 中打开、保存后再检查"),
-    _k("damaged", r"not a readable web page \((?P<why>.*)\)", "无法解析的网页（{why}）：请在浏览器中打开并另存为 .html"),
+    _k("damaged", r"not a readable web page \((?P<why>.*)\)", "无法解析的网页：请在浏览器中打开并另存为 .html（技术细节：{why}）"),
     _k("damaged", r"malformed (?P<fmt>\w+) file \(nested too deeply to read\)",
        "{fmt} 文件格式有误（嵌套过深，无法读取）：" + _SAVE_AGAIN),
     _k("damaged", r"malformed (?P<fmt>\w+) file \((?P<why>.*)\)",
-       "{fmt} 文件格式有误（{why}）：" + _SAVE_AGAIN + "；若文件能正常打开，请报告此问题"),
+       "{fmt} 文件格式有误：" + _SAVE_AGAIN + "；若文件能正常打开，请报告此问题（技术细节：{why}）"),
     # PDF (readers/pdf.py, readers/pdfium.py)
     _k("encrypted", r"password-protected PDF: .*", "PDF 设有密码：请取消密码（或打印为新的 PDF）后检查该副本"),
     _k("encrypted", r"encrypted PDF that cannot be opened .*", "PDF 已加密且无法打开（不支持的保护方式）：请另存一份未加密的副本"),
@@ -111,8 +114,8 @@ CATALOG: tuple[Kind, ...] = (
     _k("damaged", r"damaged PDF: only (?P<n>\d+) of its (?P<total>\d+) pages can be read: .*",
        "PDF 已损坏：{total} 页中只有 {n} 页可以读取：" + _SAVE_AGAIN),
     _k("damaged", r"damaged PDF: page (?P<n>\d+) cannot be read \((?P<why>[^)]*)\): .*",
-       "PDF 已损坏：第 {n} 页无法读取（{why}）：" + _SAVE_AGAIN),
-    _k("damaged", r"damaged PDF \((?P<why>.*)\): export or download it again", "PDF 已损坏（{why}）：" + _SAVE_AGAIN),
+       "PDF 已损坏：第 {n} 页无法读取：" + _SAVE_AGAIN + "（技术细节：{why}）"),
+    _k("damaged", r"damaged PDF \((?P<why>.*)\): export or download it again", "PDF 已损坏：" + _SAVE_AGAIN + "（技术细节：{why}）"),
     _k("no-text-layer", r"no text layer: run OCR first.*",
        "PDF 没有文字层（只有图片或图形，例如扫描件）：请先用 OCR 识别出文字"),
     _k("no-text-layer", r"no usable text layer .*", "PDF 的文字层不可用（字体缺少 Unicode 映射）：请先用 OCR 识别出文字"),
@@ -124,13 +127,13 @@ CATALOG: tuple[Kind, ...] = (
        "{what}：LibreOffice 未能在 {n} 秒内完成转换：请另存为 .{target} 后再检查"),
     _k("convert-failed", _CONVERT_WHAT + r": LibreOffice could not be started \((?P<why>.*)\); save it as "
                                          r"\.(?P<target>\w+) instead",
-       "{what}：无法启动 LibreOffice（{why}）：请另存为 .{target}"),
+       "{what}：无法启动 LibreOffice：请另存为 .{target}（技术细节：{why}）"),
     _k("convert-failed", _CONVERT_WHAT + r" that LibreOffice could not convert .*\.(?P<target>\w+)",
        "{what}：LibreOffice 无法转换（文件损坏或设有密码？）：请打开后另存为 .{target}"),
     # the engine and the batch
     _k("internal", r"internal error while analysing the report \((?P<why>.*)\); please report it",
-       "分析报告时发生内部错误（{why}）：请报告此问题"),
-    _k("internal", r"auditlint failed on this file \((?P<why>.*)\)", "auditlint 处理此文件时出错（{why}）：请报告此问题"),
+       "分析报告时发生内部错误：请报告此问题（技术细节：{why}）"),
+    _k("internal", r"auditlint failed on this file \((?P<why>.*)\)", "auditlint 处理此文件时出错：请报告此问题（技术细节：{why}）"),
     _k("timeout", r"took longer than the (?P<n>[\d.]+) s time limit \(--timeout\); the worker was stopped",
        "检查时间超过 {n} 秒的限制（--timeout），已停止该工作进程"),
     _k("memory", r"needed more memory than the (?P<n>\d+) MiB the environment allows \(ulimit -v\); .*",
@@ -143,21 +146,21 @@ CATALOG: tuple[Kind, ...] = (
        "检查此文件时工作进程被信号 {sig} 终止{tail}"),
     _k("crash", r"the worker process exited with code (?P<code>\S+) while checking this file(?P<tail>.*)",
        "检查此文件时工作进程退出（退出码 {code}）{tail}"),
-    _k("crash", r"the Dask task failed \((?P<why>.*)\)", "Dask 任务失败（{why}）"),
-    _k("crash", r"the batch could not run this file \((?P<why>.*)\)", "批量检查无法处理此文件（{why}）：请报告此问题"),
+    _k("crash", r"the Dask task failed \((?P<why>.*)\)", "Dask 任务失败（技术细节：{why}）"),
+    _k("crash", r"the batch could not run this file \((?P<why>.*)\)", "批量检查无法处理此文件：请报告此问题（技术细节：{why}）"),
     # batch inputs and settings (batch/inputs.py, batch/runner.py, batch/lock.py)
     _k("input", r"no report files found in (?P<where>.*)", "在 {where} 中没有找到报告文件（PDF、DOCX、HTML、XLSX 或文本）"),
     _k("input", r"(?P<item>.+): no file matches", "{item}：没有匹配的文件"),
     _k("input", r"(?P<path>.+): a link out of (?P<folder>.+); not followed \(--follow-links follows it\)",
        "{path}：链接指向 {folder} 之外，未跟随（加 --follow-links 可跟随）"),
-    _k("input", r"@(?P<name>.+): cannot read the list \((?P<why>.*)\)", "@{name}：无法读取文件列表（{why}）"),
+    _k("input", r"@(?P<name>.+): cannot read the list \((?P<why>.*)\)", "@{name}：无法读取文件列表（技术细节：{why}）"),
     _k("busy", r"another auditlint batch \(process (?P<pid>\d+)\) is writing into (?P<outdir>.+): .*",
        "另一个 auditlint batch（进程 {pid}）正在写入 {outdir}：请等它结束，或换一个 --outdir"),
     _k("missing-extra", r"--executor dask needs Dask: .*", "--executor dask 需要 Dask：pip install 'auditlint[dask]'"),
     _k("missing-extra", r"--gx-docs needs Great Expectations: .*",
        "--gx-docs 需要 Great Expectations：pip install 'auditlint[gx]'"),
     _k("unreachable", r"cannot reach the Dask scheduler at (?P<where>\S+): (?P<why>.*)",
-       "无法连接 Dask 调度器 {where}（{why}）"),
+       "无法连接 Dask 调度器 {where}（技术细节：{why}）"),
 )
 
 
@@ -178,7 +181,7 @@ def kind_of(message: str) -> str | None:
 
 def _tail(value: str) -> str:
     # the crash lines end with the worker's last log line, when there was one
-    return f"：{value[2:]}" if value.startswith(": ") else value
+    return f"（技术细节：{value[2:]}）" if value.startswith(": ") else value
 
 
 def translate(message: str, lang: str = "zh") -> str:
