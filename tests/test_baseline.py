@@ -19,7 +19,7 @@ def test_write_then_only_new_findings(tmp_path, monkeypatch):
     path = bad_report(tmp_path)
     res = invoke("check", "report.txt", "--write-baseline", "base.json")
     assert res.exit_code == 0 and res.stdout == ""
-    assert res.stderr.strip() == "auditlint: recorded 2 finding(s) in base.json"
+    assert res.stderr.strip() == "auditlint: 已把 2 个问题记入 base.json"
     doc = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))
     assert doc["format"] == "auditlint-baseline" and doc["version"] == 1
     assert [(e["path"], e["check_id"]) for e in doc["findings"]] == [("report.txt", "AL103")] * 2

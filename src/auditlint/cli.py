@@ -234,7 +234,7 @@ def _echo_problems(results: list) -> None:
         for problem in r.problems:
             click.echo(t("auditlint: {path}: 内部错误：{problem}；请报告此问题",
                          "auditlint: {path}: internal error: {problem}; please report it")
-                       .format(path=shown(r.path), problem=problem), err=True)
+                       .format(path=shown(r.path), problem=translate(problem, lang)), err=True)
 
 
 def _render(results: list, enabled: list, fmt: str, lang: str, output: str | None, *, statistics: bool,
@@ -336,7 +336,8 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _cannot_write(path: str, exc: OSError) -> str:
-    return t("{path}：无法写入（{why}）", "{path}: cannot write ({why})").format(path=path, why=exc.strerror or exc)
+    return t("{path}: 无法写入：请确认所在文件夹存在且可写（技术细节：{why}）", "{path}: cannot write ({why})").format(
+        path=path, why=exc.strerror or exc)
 
 
 def _refuse_terminal(fmt: str, output: str | None) -> None:

@@ -200,7 +200,7 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
         _fail(str(exc))
     except OSError as exc:  # the output folder cannot be created or written
         where = exc.filename if exc.filename is not None else outdir
-        _fail(t("{where}：无法写入输出（{why}）：请换一个 --outdir",
+        _fail(t("{where}: 无法写入输出：请换一个 --outdir（技术细节：{why}）",
                 "{where}: cannot write the outputs ({why}); choose another --outdir")
               .format(where=where, why=exc.strerror or exc))
     except KeyboardInterrupt:

@@ -133,6 +133,8 @@ CATALOG: tuple[Kind, ...] = (
     # the engine and the batch
     _k("internal", r"internal error while analysing the report \((?P<why>.*)\); please report it",
        "分析报告时发生内部错误：请报告此问题（技术细节：{why}）"),
+    _k("internal", r"check (?P<id>\S+) \((?P<name>[\w-]+)\) failed \((?P<why>.*)\); its findings are missing",
+       "检查 {id}（{name}）运行失败，它的问题没有列出（技术细节：{why}）"),
     _k("internal", r"auditlint failed on this file \((?P<why>.*)\)", "auditlint 处理此文件时出错：请报告此问题（技术细节：{why}）"),
     _k("timeout", r"took longer than the (?P<n>[\d.]+) s time limit \(--timeout\); the worker was stopped",
        "检查时间超过 {n} 秒的限制（--timeout），已停止该工作进程"),
@@ -150,10 +152,10 @@ CATALOG: tuple[Kind, ...] = (
     _k("crash", r"the batch could not run this file \((?P<why>.*)\)", "批量检查无法处理此文件：请报告此问题（技术细节：{why}）"),
     # batch inputs and settings (batch/inputs.py, batch/runner.py, batch/lock.py)
     _k("input", r"no report files found in (?P<where>.*)", "在 {where} 中没有找到报告文件（PDF、DOCX、HTML、XLSX 或文本）"),
-    _k("input", r"(?P<item>.+): no file matches", "{item}：没有匹配的文件"),
+    _k("input", r"(?P<item>.+): no file matches", "{item}: 没有匹配的文件"),
     _k("input", r"(?P<path>.+): a link out of (?P<folder>.+); not followed \(--follow-links follows it\)",
-       "{path}：链接指向 {folder} 之外，未跟随（加 --follow-links 可跟随）"),
-    _k("input", r"@(?P<name>.+): cannot read the list \((?P<why>.*)\)", "@{name}：无法读取文件列表（技术细节：{why}）"),
+       "{path}: 链接指向 {folder} 之外，未跟随（加 --follow-links 可跟随）"),
+    _k("input", r"@(?P<name>.+): cannot read the list \((?P<why>.*)\)", "@{name}: 无法读取文件列表（技术细节：{why}）"),
     _k("busy", r"another auditlint batch \(process (?P<pid>\d+)\) is writing into (?P<outdir>.+): .*",
        "另一个 auditlint batch（进程 {pid}）正在写入 {outdir}：请等它结束，或换一个 --outdir"),
     _k("missing-extra", r"--executor dask needs Dask: .*", "--executor dask 需要 Dask：pip install 'auditlint[dask]'"),
