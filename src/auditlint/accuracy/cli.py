@@ -9,6 +9,7 @@ import click
 
 from auditlint.i18n import t
 
+
 @click.command("eval", help=t(
     "在带标注的语料（含 labels.yaml 的文件夹）上衡量各项检查。\n\n"
     "按检查、按类别、按格式和总体输出精确率与召回率，列出干净报告上的问题（误报）"

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from auditlint.batch.cache import atomic_write, atomic_writer
-from auditlint.i18n.errors import translate
 from auditlint.report.tabular import csv_text
 
 SEVERITIES = ("error", "warning", "info")
@@ -219,6 +218,8 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str,
         out.append("</ul>")
     failed = [r for r in rows if r["status"] not in ("ok", NOTHING)]
     if failed:
+        from auditlint.i18n.errors import translate  # 70 patterns: compiled only when a report failed
+
         out.append(f"<h2>{t['errors_title']}</h2><table><tr><th>{t['path']}</th><th>{t['kind']}</th>"
                    f"<th>{t['reason']}</th></tr>")
         for r in failed:

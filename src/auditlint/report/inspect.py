@@ -16,7 +16,6 @@ from typing import Any
 import click
 
 from auditlint import i18n
-from auditlint.i18n import t
 from auditlint.extract.coverage import (
     LEFT_ALONE_EMPTY,
     LEFT_ALONE_NO_TOTAL,
@@ -121,16 +120,16 @@ def render_json(path: str, cov: Coverage, statements: list[dict[str, Any]]) -> s
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-@click.command("inspect", help=t(
+@click.command("inspect", help=i18n.t(
     "显示报告是如何读取的：每张表读作什么、各列的作用、每个合计行覆盖哪些行、评分分组、"
     "未读取的表及原因，以及正文中的数字。",
     "Show how a report was read: tables, column roles, the rows each total covers, "
     "scoring groups, tables left alone and why, and the narrative figures."))
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help=t("text 供人阅读，json 供程序使用。", "text for people, json for programs."))
+              help=i18n.t("text 供人阅读，json 供程序使用。", "text for people, json for programs."))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help=t("输出语言  [默认：按 LANG 环境变量，否则 zh]", "Language of the text  [default: LANG, else zh]"))
+              help=i18n.t("输出语言  [默认：按 LANG 环境变量，否则 zh]", "Language of the text  [default: LANG, else zh]"))
 def inspect_command(path: str, fmt: str, lang: str | None) -> None:
     import sys
 
