@@ -82,9 +82,9 @@ def test_bad_baseline_files_are_one_line_errors(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     bad_report(tmp_path)
     for content, words in [
-        (None, "no such baseline file"),
-        ("{not json", "invalid JSON"),
-        ('{"format": "sarif"}', "not an auditlint baseline"),
+        (None, "基线文件不存在"),
+        ("{not json", "JSON 无效"),
+        ('{"format": "sarif"}', "不是 auditlint 的基线文件"),
         ('{"format": "auditlint-baseline", "version": 9, "findings": []}', "version 9"),
         ('{"format": "auditlint-baseline", "version": 1, "findings": [{"path": "x"}]}', "needs a fingerprint"),
     ]:

@@ -184,7 +184,7 @@ def test_usage_errors_are_one_line_exit_2(tmp_path, folder):
     assert res.exit_code == 2 and res.stderr.strip().count("\n") == 0 and "中没有找到报告文件" in res.stderr
     assert not (tmp_path / "out").exists()
     res = batch(str(folder), "-o", str(tmp_path / "out"), "--select", "AL999")
-    assert res.exit_code == 2 and "unknown check ID AL999" in res.stderr
+    assert res.exit_code == 2 and "没有这些检查编号：AL999" in res.stderr
     res = batch(str(folder), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1")
     assert res.exit_code == 2 and "--executor dask" in res.stderr
     res = batch(f"@{tmp_path / 'no-list.txt'}", "-o", str(tmp_path / "out"))

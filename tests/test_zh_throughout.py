@@ -224,6 +224,9 @@ def test_missing_folder_fifo_and_usage_errors_are_chinese(tmp_path, monkeypatch)
         (["explain", "AL777"], "auditlint: 没有 'AL777' 这项检查（见 auditlint rules）"),
         (["frobnicate"], "错误：没有 'frobnicate' 这个命令。"),
         (["batch", "nothing", "-o", "out"], "auditlint: 在 nothing 中没有找到报告文件"),
+        (["check", "--select", "AL999", "x.txt"], "auditlint: 没有这些检查编号：AL999（见 auditlint rules）"),
+        (["check", "--config", "none.toml", "x.txt"], "auditlint: --config none.toml: 设置文件不存在"),
+        (["check", "--baseline", "none.json", "x.txt"], "auditlint: none.json: 基线文件不存在（可用 --write-baseline none.json 生成）"),
     ]
     for args, expected in cases:
         res = invoke(*args)
@@ -375,6 +378,13 @@ WORDED = [
     "in/link.txt: a link out of in; not followed (--follow-links follows it)",
     "@list.txt: cannot read the list (No such file or directory)",
     "another auditlint batch (process 42) is writing into out: wait for it to finish, or choose another --outdir",
+    "check AL902 (always-fails) failed (ZeroDivisionError: division by zero); its findings are missing",
+    "auditlint.toml: unknown check ID 'AL1O3' in ignore (did you mean 'AL103'?) (see `auditlint rules`)",
+    "unknown check ID AL999 (see `auditlint rules`)", "--config none.toml: no such file",
+    "auditlint.toml: not valid TOML (Illegal character)", "auditlint.toml: lang = 'fr' is not one of zh, en",
+    "--checks packs: not a folder", "base.json: no such baseline file (write one with --write-baseline base.json)",
+    "base.json: cannot write the baseline (Permission denied)", "base.json: not a baseline file (invalid JSON: x)",
+    "base.json: not an auditlint baseline (write one with --write-baseline)", "auditlint.toml: cannot be read (x)",
 ]
 
 

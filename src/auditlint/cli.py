@@ -55,6 +55,13 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def _said(exc: Exception) -> str:
+    """An error raised in English (settings, baseline, checks), in the run's language."""
+    from auditlint.i18n.errors import translate
+
+    return translate(str(exc), i18n.current())
+
+
 def shown(path: object) -> str:
     """A path as printed: control characters escaped, so a crafted name cannot
     start a line of its own (report.terminal.printable, imported when used)."""
@@ -153,7 +160,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
         try:
             n = write_baseline(write_baseline_path, results, options.lang)
         except BaselineError as exc:
-            _fail(str(exc))
+            _fail(_said(exc))
         click.echo(t("auditlint: 已把 {n} 个问题记入 {path}", "auditlint: recorded {n} finding(s) in {path}")
                    .format(n=n, path=shown(write_baseline_path)), err=True)
         sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
@@ -192,7 +199,7 @@ def _prepare(paths: tuple[str, ...], fmt: str, lang: str | None, select: str | N
         file_options = _file_options(per_file, files, fmt)
         return config, options, baseline, files, file_options, _enabled_union([options, *file_options])
     except (ConfigError, RegistryError, BaselineError) as exc:
-        _fail(str(exc))
+        _fail(_said(exc))
         raise  # _fail exits
 
 
@@ -425,7 +432,7 @@ def _all_specs() -> list:
     try:
         run_options(settings(None, False), None, None, None, ()).enabled()
     except (ConfigError, RegistryError) as exc:
-        _fail(str(exc))
+        _fail(_said(exc))
     return all_checks()
 
 

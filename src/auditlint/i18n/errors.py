@@ -158,6 +158,26 @@ CATALOG: tuple[Kind, ...] = (
     _k("input", r"@(?P<name>.+): cannot read the list \((?P<why>.*)\)", "@{name}: 无法读取文件列表（技术细节：{why}）"),
     _k("busy", r"another auditlint batch \(process (?P<pid>\d+)\) is writing into (?P<outdir>.+): .*",
        "另一个 auditlint batch（进程 {pid}）正在写入 {outdir}：请等它结束，或换一个 --outdir"),
+    # settings, baseline and check folders (engine/config.py, engine/baseline.py, engine/registry.py)
+    _k("settings", r"(?P<path>.+): unknown check ID (?P<id>'[^']*') in (?P<where>\w+)"
+                   r"(?: \(did you mean (?P<close>'[^']*')\?\))? \(see `auditlint rules`\)",
+       "{path}: {where} 中的检查编号 {id} 不存在{close}（见 auditlint rules）"),
+    _k("settings", r"unknown check ID (?P<ids>.+) \(see `auditlint rules`\)",
+       "没有这些检查编号：{ids}（见 auditlint rules）"),
+    _k("settings", r"--config (?P<path>.+): no such file", "--config {path}: 设置文件不存在"),
+    _k("settings", r"(?P<path>.+): not valid TOML \((?P<why>.*)\)", "{path}: 不是有效的 TOML 文件（技术细节：{why}）"),
+    _k("settings", r"(?P<path>.+): (?P<key>[\w-]+) = (?P<value>.+) is not one of (?P<options>.+)",
+       "{path}: {key} = {value} 不是可选值之一：{options}"),
+    _k("settings", r"--checks (?P<path>.+): not a folder", "--checks {path}: 不是文件夹"),
+    _k("baseline", r"(?P<path>.+): no such baseline file \(write one with --write-baseline (?P<again>.+)\)",
+       "{path}: 基线文件不存在（可用 --write-baseline {again} 生成）"),
+    _k("baseline", r"(?P<path>.+): cannot write the baseline \((?P<why>.*)\)",
+       "{path}: 无法写入基线文件（技术细节：{why}）"),
+    _k("baseline", r"(?P<path>.+): not a baseline file \(invalid JSON: (?P<why>.*)\)",
+       "{path}: 不是基线文件（JSON 无效；技术细节：{why}）"),
+    _k("baseline", r"(?P<path>.+): not an auditlint baseline \(write one with --write-baseline\)",
+       "{path}: 不是 auditlint 的基线文件（可用 --write-baseline 生成）"),
+    _k("settings", r"(?P<path>.+): cannot be read \((?P<why>.*)\)", "{path}: 无法读取（技术细节：{why}）"),
     _k("missing-extra", r"--executor dask needs Dask: .*", "--executor dask 需要 Dask：pip install 'auditlint[dask]'"),
     _k("missing-extra", r"--gx-docs needs Great Expectations: .*",
        "--gx-docs 需要 Great Expectations：pip install 'auditlint[gx]'"),
@@ -195,6 +215,8 @@ def translate(message: str, lang: str = "zh") -> str:
         return message
     entry, m = found
     values = {k: _WORDS.get(v or "", v or "") for k, v in m.groupdict().items()}
+    if values.get("close"):
+        values["close"] = f"（是否想用 {values['close']}？）"
     if "tail" in values:
         values["tail"] = _tail(values["tail"])
     return entry.zh.format(**values)
