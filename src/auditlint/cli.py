@@ -365,7 +365,8 @@ def _emit_bytes(data: bytes, output: str | None) -> None:
 
 @main.command(help=t("列出所有检查：编号、名称、严重程度和中文标题。", "List the checks."))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help=t("标题和严重程度的语言  [默认：zh]", "Language of the summaries  [default: zh]"))
+              help=t("标题和严重程度的语言  [默认：设置文件中的 lang，否则按 LANG 环境变量，否则 zh]",
+                     "Language of the summaries  [default: the settings' lang, else LANG, else zh]"))
 def rules(lang: str | None) -> None:
     specs = _all_specs()
     lang = _settings_lang(lang)

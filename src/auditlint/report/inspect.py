@@ -120,11 +120,17 @@ def render_json(path: str, cov: Coverage, statements: list[dict[str, Any]]) -> s
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-@click.command("inspect", help=i18n.t(
+_HELP = (
     "显示报告是如何读取的：每张表读作什么、各列的作用、每个合计行覆盖哪些行、评分分组、"
     "未读取的表及原因，以及正文中的数字。",
     "Show how a report was read: tables, column roles, the rows each total covers, "
-    "scoring groups, tables left alone and why, and the narrative figures."))
+    "scoring groups, tables left alone and why, and the narrative figures.",
+)
+
+
+@click.command("inspect", help=i18n.t(*_HELP),
+               short_help=i18n.t("显示报告是如何读取的：表格、各列作用、合计与评分分组。",
+                                 "Show how a report was read: tables, column roles, the rows..."))
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help=i18n.t("text 供人阅读，json 供程序使用。", "text for people, json for programs."))
