@@ -19,7 +19,7 @@ def test_write_then_only_new_findings(tmp_path, monkeypatch):
     path = bad_report(tmp_path)
     res = invoke("check", "report.txt", "--write-baseline", "base.json")
     assert res.exit_code == 0 and res.stdout == ""
-    assert res.stderr.strip() == "auditlint: recorded 2 finding(s) in base.json"
+    assert res.stderr.strip() == "auditlint: 已把 2 个问题记入 base.json"
     doc = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))
     assert doc["format"] == "auditlint-baseline" and doc["version"] == 1
     assert [(e["path"], e["check_id"]) for e in doc["findings"]] == [("report.txt", "AL103")] * 2
@@ -82,9 +82,9 @@ def test_bad_baseline_files_are_one_line_errors(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     bad_report(tmp_path)
     for content, words in [
-        (None, "no such baseline file"),
-        ("{not json", "invalid JSON"),
-        ('{"format": "sarif"}', "not an auditlint baseline"),
+        (None, "基线文件不存在"),
+        ("{not json", "JSON 无效"),
+        ('{"format": "sarif"}', "不是 auditlint 的基线文件"),
         ('{"format": "auditlint-baseline", "version": 9, "findings": []}', "version 9"),
         ('{"format": "auditlint-baseline", "version": 1, "findings": [{"path": "x"}]}', "needs a fingerprint"),
     ]:

@@ -65,7 +65,7 @@ def test_scheduler_local_starts_its_own_cluster(tmp_path):
     write_reports(folder, 6)
     res = batch(str(folder), "-o", str(tmp_path / "out"), "--executor", "dask", "--scheduler", "local", "--jobs", "1")
     assert res.exit_code == 0, res.output
-    assert "6 reports (6 checked, 0 from cache)" in res.stdout
+    assert "共 6 份报告（新检查 6 份，取自缓存 0 份）" in res.stdout
 
 
 def test_an_unreachable_scheduler_is_one_line_exit_2(tmp_path, monkeypatch):
@@ -76,5 +76,5 @@ def test_an_unreachable_scheduler_is_one_line_exit_2(tmp_path, monkeypatch):
     write_reports(folder, 1)
     res = batch(str(folder), "-o", str(tmp_path / "out"), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1")
     assert res.exit_code == 2
-    assert res.stderr.startswith("auditlint: cannot reach the Dask scheduler at tcp://127.0.0.1:1:")
+    assert res.stderr.startswith("auditlint: 无法连接 Dask 调度器 tcp://127.0.0.1:1（技术细节：")
     assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr

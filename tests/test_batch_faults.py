@@ -58,7 +58,7 @@ def test_a_link_out_of_the_input_folder_is_not_followed_unless_asked(tmp_path):
     assert res.exit_code == 0, res.output
     paths = sorted(r["path"].rsplit("/", 1)[-1] for r in read_csv(tmp_path / "out" / "reports.csv"))
     assert paths == ["clean.txt"]  # inside.txt: the same bytes, listed as its duplicate
-    assert "passwd.txt: a link out of" in res.stderr and "not followed" in res.stderr
+    assert "passwd.txt: 链接指向" in res.stderr and "未跟随" in res.stderr
     res = batch(str(folder), "-o", str(tmp_path / "out2"), "--follow-links")
     paths = sorted(r["path"].rsplit("/", 1)[-1] for r in read_csv(tmp_path / "out2" / "reports.csv"))
     assert paths == ["clean.txt", "passwd.txt"]
@@ -165,7 +165,7 @@ def test_an_output_folder_that_cannot_be_created_is_one_line_exit_2(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     res = batch(str(folder), "-o", str(blocker / "out"))
     assert res.exit_code == 2
-    assert res.stderr.count("\n") == 1 and "cannot write the outputs" in res.stderr
+    assert res.stderr.count("\n") == 1 and "无法写入输出" in res.stderr
     assert "Traceback" not in res.output
 
 
@@ -179,7 +179,7 @@ def test_a_second_batch_into_a_held_folder_stops_and_says_so(tmp_path):
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another run holds it
         res = batch(str(folder), "-o", str(out))
         assert res.exit_code == 2
-        assert "another auditlint batch (process 4242) is writing into" in res.stderr
+        assert "另一个 auditlint batch（进程 4242）正在写入" in res.stderr
         assert not (out / "reports.csv").exists()
     finally:
         os.close(fd)
@@ -192,7 +192,7 @@ def test_warnings_escape_control_characters_in_paths(tmp_path):
     outside.write_text(CLEAN, encoding="utf-8")
     (folder / "evil\nAL101 [error] forged.txt").symlink_to(outside)
     res = batch(str(folder), "-o", str(tmp_path / "out"))
-    assert "evil\\nAL101 [error] forged.txt: a link out of" in res.stderr
+    assert "evil\\nAL101 [error] forged.txt: 链接指向" in res.stderr
     assert not any(line.startswith("AL101") for line in res.stderr.splitlines())
 
 

@@ -120,4 +120,4 @@ def test_batch_honours_the_settings_file(tmp_path, monkeypatch):
     rows = read_csv(tmp_path / "out" / "findings.csv")
     assert {(r["check_id"], r["severity"]) for r in rows} == {("AL301", "warning")}
     bad = batch("in", "-o", "out2", "--jobs", "1", "--select", "AL999")
-    assert bad.exit_code == 2 and "unknown check ID AL999" in bad.stderr
+    assert bad.exit_code == 2 and "没有这些检查编号：AL999" in bad.stderr

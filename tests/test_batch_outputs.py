@@ -163,7 +163,7 @@ def test_rerun_redoes_only_the_missing_report(tmp_path, folder):
     victim.unlink()
     (out / "findings.csv").unlink()
     res = batch(str(folder), "-o", str(out))
-    assert "1 checked, 2 from cache" in res.stdout
+    assert "新检查 1 份，取自缓存 2 份" in res.stdout
     log = [json.loads(ln) for ln in (out / "run.log").read_text(encoding="utf-8").splitlines()]
     last_run = [e for e in log if e["run"] == log[-1]["run"]]
     assert [e["sha256"] for e in last_run] == [clean_sha]
@@ -174,21 +174,21 @@ def test_rerun_redoes_only_the_missing_report(tmp_path, folder):
 def test_fresh_ignores_the_cache(tmp_path, folder):
     out = tmp_path / "out"
     batch(str(folder), "-o", str(out))
-    assert "3 checked, 0 from cache" in batch(str(folder), "-o", str(out), "--fresh").stdout
+    assert "新检查 3 份，取自缓存 0 份" in batch(str(folder), "-o", str(out), "--fresh").stdout
 
 
 def test_usage_errors_are_one_line_exit_2(tmp_path, folder):
     empty = tmp_path / "nothing"
     empty.mkdir()
     res = batch(str(empty), "-o", str(tmp_path / "out"))
-    assert res.exit_code == 2 and res.stderr.strip().count("\n") == 0 and "no report files found" in res.stderr
+    assert res.exit_code == 2 and res.stderr.strip().count("\n") == 0 and "中没有找到报告文件" in res.stderr
     assert not (tmp_path / "out").exists()
     res = batch(str(folder), "-o", str(tmp_path / "out"), "--select", "AL999")
-    assert res.exit_code == 2 and "unknown check ID AL999" in res.stderr
+    assert res.exit_code == 2 and "没有这些检查编号：AL999" in res.stderr
     res = batch(str(folder), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1")
     assert res.exit_code == 2 and "--executor dask" in res.stderr
     res = batch(f"@{tmp_path / 'no-list.txt'}", "-o", str(tmp_path / "out"))
-    assert res.exit_code == 2 and "cannot read the list" in res.stderr
+    assert res.exit_code == 2 and "无法读取文件列表" in res.stderr
 
 
 def test_progress_bar_shows_files_per_second_and_eta():
@@ -197,7 +197,7 @@ def test_progress_bar_shows_files_per_second_and_eta():
     from auditlint.batch.cli import RichProgress
 
     buf = io.StringIO()
-    bar = RichProgress(Console(file=buf, force_terminal=True, width=120))
+    bar = RichProgress(Console(file=buf, force_terminal=True, width=120), lang="en")
     bar.start(4, reused=2)
     for _ in range(4):
         bar.advance({})

@@ -159,7 +159,7 @@ def test_ctrl_c_stops_the_workers_keeps_finished_work_and_exits_130(tmp_path):
     assert proc.wait(timeout=30) == 130
     err = proc.stderr.read().decode()
     proc.stderr.close()
-    assert "interrupted" in err and "run the same command again" in err and "Traceback" not in err
+    assert "已中断" in err and "再运行同一条命令即可接着完成" in err and "Traceback" not in err
     assert not workers_of(proc.pid)
     kept = _cached(out)
     assert len(kept) >= 20 and not (out / "summary.json").exists()

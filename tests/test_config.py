@@ -88,7 +88,7 @@ def test_every_setting(tmp_path):
     ('[tolerance]\nsigmas = 0\n', ["tolerance.sigmas must be above 0"]),
     ('[tolerance]\nrelative = "1%"\n', ["tolerance.relative must be a number"]),
     ('[tolerance]\nrelative = 0.9\n', ["tolerance.relative must be a share"]),
-    ('lang = "en\n', ["not valid TOML"]),
+    ('lang = "en\n', ["不是有效的 TOML 文件"]),
     ('[tool.auditlint]\nlang = "en"\n', ["top level", "without [tool.auditlint]"]),
 ])
 def test_bad_settings_are_one_line_errors(tmp_path, monkeypatch, text, words):
@@ -105,9 +105,9 @@ def test_unknown_ids_in_the_file_are_errors(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     bad_report(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.auditlint]\nignore = ["AL1O3"]\n', encoding="utf-8")
-    one_line_error(invoke("check", "report.txt"), "pyproject.toml", "unknown check ID 'AL1O3' in ignore", "AL103")
+    one_line_error(invoke("check", "report.txt"), "pyproject.toml", "ignore 中的检查编号 'AL1O3' 不存在", "AL103")
     (tmp_path / "pyproject.toml").write_text('[tool.auditlint.severity]\nAL999 = "info"\n', encoding="utf-8")
-    one_line_error(invoke("check", "report.txt"), "'AL999' in severity")
+    one_line_error(invoke("check", "report.txt"), "severity 中的检查编号 'AL999'")
     (tmp_path / "pyproject.toml").write_text('[tool.auditlint]\nunknown = 1\n', encoding="utf-8")
     one_line_error(invoke("check", "report.txt"), "unknown setting 'unknown' in [tool.auditlint]")
     # `rules` and `explain` read the same file and say the same
@@ -149,7 +149,7 @@ def test_command_line_wins(cfg, tmp_path):
     other.write_text('[severity]\nAL103 = "warning"\n', encoding="utf-8")
     code, fs = findings_json("report.txt", "--config", str(other))
     assert code == 0 and [f["severity"] for f in fs] == ["warning", "warning"]
-    one_line_error(invoke("check", "report.txt", "--config", "missing.toml"), "missing.toml", "no such file")
+    one_line_error(invoke("check", "report.txt", "--config", "missing.toml"), "missing.toml", "设置文件不存在")
 
 
 def test_checks_folder_from_the_file(tmp_path):

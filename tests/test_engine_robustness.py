@@ -46,7 +46,7 @@ def test_a_failing_check_is_one_line_and_exit_2_and_others_still_report(tmp_path
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     problem = [ln for ln in result.stderr.splitlines() if "AL902" in ln]
-    assert len(problem) == 1 and "ZeroDivisionError" in problem[0] and "internal error" in problem[0]
+    assert len(problem) == 1 and "ZeroDivisionError" in problem[0] and "内部错误" in problem[0]
     assert "AL103" in result.stdout  # the working check still reported the row identity
 
 

@@ -139,5 +139,5 @@ def test_generator_tool_writes_what_eval_measures(tmp_path: Path):
 
 def test_cli_no_longer_generates(tmp_path: Path):
     out = CliRunner().invoke(main, ["eval", str(tmp_path / "gen"), "--generate"])
-    assert out.exit_code == 2 and "No such option '--generate'" in out.output
+    assert out.exit_code == 2 and "没有 '--generate' 这个选项" in out.output
     assert not (tmp_path / "gen").exists()

@@ -45,7 +45,7 @@ def test_explain_one_language_and_by_name():
 
 def test_explain_unknown_check():
     res = invoke("explain", "AL777")
-    assert res.exit_code == 2 and res.stderr.strip() == "auditlint: unknown check 'AL777' (see `auditlint rules`)"
+    assert res.exit_code == 2 and res.stderr.strip() == "auditlint: 没有 'AL777' 这项检查（见 auditlint rules）"
 
 
 def test_rules_lists_every_check():

@@ -108,7 +108,7 @@ def test_unwritable_output_is_a_usage_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     bad_report(tmp_path)
     res = invoke("check", "--format", "json", "report.txt", "-o", str(tmp_path / "no" / "such" / "dir.json"))
-    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1 and "cannot write" in res.stderr
+    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1 and "无法写入" in res.stderr
 
 
 # --- rank --------------------------------------------------------------------------

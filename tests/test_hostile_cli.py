@@ -28,7 +28,7 @@ def test_a_fifo_named_on_the_command_line_is_refused_in_one_line(tmp_path: Path)
     res = subprocess.run([sys.executable, "-m", "auditlint.cli", "check", "--no-config", str(fifo)],
                          capture_output=True, text=True, timeout=60)
     assert res.returncode == 2
-    assert res.stderr.splitlines()[0] == f"auditlint: {fifo}: not a regular file (a named pipe (FIFO)): only files can be checked"
+    assert res.stderr.splitlines()[0] == f"auditlint: {fifo}: 不是普通文件（命名管道（FIFO））：只能检查文件"
 
 
 def test_a_newline_in_a_file_name_cannot_forge_a_finding_line(tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_a_control_character_in_an_error_line_is_escaped(tmp_path: Path) -> None
     (tmp_path / name).write_text("", encoding="utf-8")
     res = _check(str(tmp_path / name))
     assert res.exit_code == 2
-    assert res.stderr.count("\n") == 1 and "bad\\x1b[2Jname\\n.txt: the file is empty" in res.stderr
+    assert res.stderr.count("\n") == 1 and "bad\\x1b[2Jname\\n.txt: 文件是空的" in res.stderr
 
 
 def test_random_bytes_named_html_are_refused_not_clean(tmp_path: Path) -> None:
@@ -55,4 +55,4 @@ def test_random_bytes_named_html_are_refused_not_clean(tmp_path: Path) -> None:
     page.write_bytes(b"<" + os.urandom(4096).replace(b"\0", b"\1") + b"\0" * 3)
     res = _check(str(page))
     assert res.exit_code == 2
-    assert "a binary file that is not PDF, DOCX, HTML or text" in res.stderr
+    assert "这是二进制文件，不是 PDF、DOCX、HTML 或文本" in res.stderr

@@ -307,7 +307,7 @@ def test_a_damaged_workbook_is_one_line_and_exit_2(tmp_path):
     result = CliRunner().invoke(main, ["check", str(encrypted)])
     assert result.exit_code == 2
     assert result.output.splitlines()[0] == (
-        f"auditlint: {encrypted}: a password-protected workbook: remove the password in Excel or WPS and save again")
+        f"auditlint: {encrypted}: 工作簿设有密码：请在 Excel 或 WPS 中取消密码后重新保存")
     # a ZIP that names a workbook but holds none
     fake = tmp_path / "fake.xlsx"
     with zipfile.ZipFile(fake, "w") as z:

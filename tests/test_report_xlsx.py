@@ -97,7 +97,7 @@ def test_english_labels_and_text_that_is_never_a_formula(tmp_path):
 def test_a_workbook_is_refused_on_a_terminal():
     result = CliRunner().invoke(main, ["check", str(EXAMPLE), "--format", "xlsx", "--no-config"])
     assert result.exit_code == 2
-    assert result.output.strip() == "auditlint: --format xlsx writes a workbook, not text for a terminal: add -o findings.xlsx"
+    assert result.output.strip() == "auditlint: --format xlsx 生成的是工作簿，不是终端文本：请加 -o findings.xlsx"
 
 
 def test_a_workbook_report_keeps_its_sheet_names(tmp_path):

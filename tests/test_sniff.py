@@ -143,7 +143,7 @@ def test_cli_prints_one_line_and_exits_2(tmp_path):
         lines = proc.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"auditlint: {path}: "), proc.stderr
         assert "Traceback" not in proc.stderr + proc.stdout
-    assert "no text layer: run OCR first" in _check(scan).stderr
+    assert "PDF 没有文字层（只有图片或图形，例如扫描件）：请先用 OCR 识别出文字" in _check(scan).stderr
 
 
 def _drawing_only_pdf() -> bytes:

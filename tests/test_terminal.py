@@ -160,7 +160,7 @@ def test_read_errors_go_to_stderr_one_line_each(tmp_path, monkeypatch):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     res = invoke("check", "report.txt", "empty.txt")
     assert res.exit_code == 2
-    assert res.stderr.strip().splitlines() == ["auditlint: empty.txt: the file is empty: nothing to check"]
+    assert res.stderr.strip().splitlines() == ["auditlint: empty.txt: 文件是空的，没有可检查的内容：请确认导出或下载的是完整的报告"]
     assert "report.txt:13:2: AL103" in res.stdout
 
 

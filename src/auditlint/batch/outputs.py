@@ -143,7 +143,7 @@ _TEXT = {
     "zh": {"title": "auditlint 批量审核", "reports": "报告", "ok": "已审核", "failed": "无法审核", "findings": "问题",
            "checks": "最常见的检查项", "ranked": "按风险排序的报告", "errors_title": "无法审核的报告",
            "nothing_title": "没有可核对内容的报告（未找到预算表、评分表或正文数字，不等于没有问题）",
-           "check": "检查项", "count": "问题数", "in_reports": "涉及报告", "path": "文件", "risk": "风险",
+           "check": "检查项", "name": "名称", "summary": "说明", "count": "问题数", "in_reports": "涉及报告", "path": "文件", "risk": "风险",
            "error": "错误", "warning": "警告", "info": "提示", "score": "自评总分", "pages": "页数",
            "reason": "原因", "kind": "类型", "none": "没有发现问题。",
            "kinds": {"read": "无法读取", "timeout": "超时", "memory": "内存超限", "crash": "进程崩溃",
@@ -151,7 +151,7 @@ _TEXT = {
     "en": {"title": "auditlint batch audit", "reports": "reports", "ok": "checked", "failed": "could not be checked",
            "findings": "findings", "checks": "Most frequent checks", "ranked": "Reports ranked by risk",
            "errors_title": "Reports that could not be checked",
-           "nothing_title": "Reports with nothing to check (no budget or scoring table, no figures: not the same as clean)", "check": "check", "count": "findings",
+           "nothing_title": "Reports with nothing to check (no budget or scoring table, no figures: not the same as clean)", "check": "check", "name": "name", "summary": "summary", "count": "findings",
            "in_reports": "reports", "path": "file", "risk": "risk", "error": "errors", "warning": "warnings",
            "info": "infos", "score": "stated total score", "pages": "pages", "reason": "reason", "kind": "kind",
            "none": "No findings.",
@@ -188,7 +188,7 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str,
     out.append("</div>")
     out.append(f"<h2>{t['checks']}</h2>")
     if fnd["by_check"]:
-        out.append(f"<table><tr><th>{t['check']}</th><th></th><th></th><th>{t['count']}</th>"
+        out.append(f"<table><tr><th>{t['check']}</th><th>{t['name']}</th><th>{t['summary']}</th><th>{t['count']}</th>"
                    f"<th>{t['in_reports']}</th></tr>")
         for c in fnd["by_check"]:
             out.append(f"<tr><td>{escape(c['check_id'])}</td><td>{escape(c.get('name') or '')}</td>"
@@ -218,12 +218,15 @@ def index_html(rows: list[dict[str, Any]], summ: dict[str, Any], lang: str,
         out.append("</ul>")
     failed = [r for r in rows if r["status"] not in ("ok", NOTHING)]
     if failed:
+        from auditlint.i18n.errors import translate  # 70 patterns: compiled only when a report failed
+
         out.append(f"<h2>{t['errors_title']}</h2><table><tr><th>{t['path']}</th><th>{t['kind']}</th>"
                    f"<th>{t['reason']}</th></tr>")
         for r in failed:
             kind = r.get("error_kind") or ""
+            reason = translate(r.get("error") or "", lang)
             out.append(f"<tr><td>{escape(r['path'])}</td><td>{escape(t['kinds'].get(kind, kind))}</td>"
-                       f"<td>{escape(r.get('error') or '')}</td></tr>")
+                       f"<td>{escape(reason)}</td></tr>")
         out.append("</table>")
     out.append(f'<p class="muted">auditlint {escape(summ["tool"]["version"])}</p></body></html>')
     return "\n".join(out) + "\n"

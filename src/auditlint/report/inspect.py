@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from auditlint import i18n
 from auditlint.extract.coverage import (
     LEFT_ALONE_EMPTY,
     LEFT_ALONE_FLAT,
@@ -123,20 +124,32 @@ def render_json(path: str, cov: Coverage, statements: list[dict[str, Any]]) -> s
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-@click.command("inspect")
+_HELP = (
+    "显示报告是如何读取的：每张表读作什么、各列的作用、每个合计行覆盖哪些行、评分分组、"
+    "未读取的表及原因，以及正文中的数字。",
+    "Show how a report was read: tables, column roles, the rows each total covers, "
+    "scoring groups, tables left alone and why, and the narrative figures.",
+)
+
+
+@click.command("inspect", help=i18n.t(*_HELP),
+               short_help=i18n.t("显示报告是如何读取的：表格、各列作用、合计与评分分组。",
+                                 "Show how a report was read: tables, column roles, the rows..."))
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def inspect_command(path: str, fmt: str, lang: str) -> None:
-    """Show how a report was read: tables, column roles, the rows each total covers,
-    scoring groups, tables left alone and why, and the narrative figures."""
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=i18n.t("text 供人阅读，json 供程序使用。", "text for people, json for programs."))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help=i18n.t("输出语言  [默认：按 LANG 环境变量，否则 zh]", "Language of the text  [default: LANG, else zh]"))
+def inspect_command(path: str, fmt: str, lang: str | None) -> None:
     import sys
 
+    from auditlint.i18n.errors import translate
     from auditlint.readers import ReadError
 
+    lang = i18n.use(i18n.resolve(lang))
     try:
         cov, statements = inspect_document(path)
     except ReadError as exc:
-        click.echo(f"auditlint: {path}: {exc}", err=True)
+        click.echo(f"auditlint: {path}: {translate(str(exc), lang)}", err=True)
         sys.exit(2)
     click.echo(render_json(path, cov, statements) if fmt == "json" else render_text(path, cov, statements, lang), nl=False)
