@@ -10,6 +10,15 @@ EVAL_TABLES = pytest.StashKey[list]()
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def _chinese_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests expect auditlint's default language; an English locale on the machine running
+    them would switch it (LC_ALL/LC_MESSAGES/LANG choose English when --lang is not given)."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
 @pytest.fixture
 def seeds() -> Path:
     """The real published reports beside the project; skip when they are absent."""

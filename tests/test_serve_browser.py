@@ -101,7 +101,7 @@ def test_a_finance_officer_checks_two_files_in_the_browser(server, tmp_path):
             assert hit.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(253, 224, 71)"
 
             reason = failed.locator(".reason-text").inner_text()
-            assert reason == "文件内容与扩展名不符（文件已损坏或扩展名有误）：请重新导出或下载后再上传"
+            assert reason == "不是 PDF 文件（内容没有 PDF 的文件头）：文件已损坏或扩展名有误，请重新下载或导出"
 
             article = report.locator("article.finding[data-check='AL101']").first
             article.locator("button.explain").click()

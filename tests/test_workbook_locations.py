@@ -24,8 +24,7 @@ ROWS = [["项目", "年初预算数", "调整后预算数", "实际支出数", "
         ["合计", 780.40, 793.70, 769.93, "97.01%"]]
 
 
-@pytest.fixture(scope="module")
-def result(tmp_path_factory):
+def _write_workbook(path: Path) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "预算执行"
@@ -35,8 +34,13 @@ def result(tmp_path_factory):
             cell = ws.cell(row=r, column=c, value=value)
             if isinstance(value, float):
                 cell.number_format = "0.00"
-    path = tmp_path_factory.mktemp("book") / "budget.xlsx"
     wb.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory):
+    path = _write_workbook(tmp_path_factory.mktemp("book") / "budget.xlsx")
     res = lint_file(path, RunOptions(plugins=False), display_path="budget.xlsx")
     assert res.error is None, res.error
     return res
@@ -111,3 +115,15 @@ def test_the_multitool_accepts_the_workbook_log(result, tmp_path):
     log = sarif_log([result], all_checks(), "zh", root=tmp_path)
     problems = multitool_problems(tool, log, tmp_path / "mt")
     assert [p for p in problems if p[0] in ("error", "warning")] == []
+
+
+def test_batch_findings_csv_has_sheet_and_cell_columns(tmp_path):
+    from batch_support import batch, read_csv
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write_workbook(folder / "budget.xlsx")
+    res = batch(str(folder), "-o", str(tmp_path / "out"))
+    assert res.exit_code == 0, res.output
+    rows = [r for r in read_csv(tmp_path / "out" / "findings.csv") if r["check_id"] == "AL101"]
+    assert [(r["sheet"], r["cell"], r["stated"], r["computed"]) for r in rows] == [("预算执行", "D5", "769.93", "759.93")]

@@ -30,9 +30,10 @@ from auditlint.report.tabular import csv_text
 SEVERITIES = ("error", "warning", "info")
 NOTHING = "nothing-to-check"  # a report read but holding nothing checkable (batch/worker.py)
 LOCATION = ("page", "line", "column", "table", "row", "col", "paragraph")
+WORKBOOK = ("sheet", "cell")  # a spreadsheet finding's place: 预算执行 / D5
 EVIDENCE = ("expression", "stated", "computed", "difference", "tolerance")
 FINDING_COLUMNS = ("path", "sha256", "check_id", "name", "severity", "confidence", "rank", "message", *LOCATION,
-                   "snippet", *EVIDENCE, "fingerprint", "related")
+                   *WORKBOOK, "snippet", *EVIDENCE, "fingerprint", "related")
 REPORT_COLUMNS = ("path", "sha256", "status", "error_kind", "reason", "format", "pages", "findings", "errors",
                   "warnings", "infos", "risk", "stated_total_score", "duplicates", "page", "seconds")
 
@@ -58,7 +59,7 @@ def finding_rows(rows: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
                 "rank": round(float(f.get("rank") or 0.0), 1),
                 "message": f.get("message_en") if lang == "en" else f.get("message_zh"),
             }
-            rec.update({k: loc.get(k) for k in LOCATION})
+            rec.update({k: loc.get(k) for k in (*LOCATION, *WORKBOOK)})
             rec["snippet"] = f.get("snippet")
             rec.update({k: ev.get(k) for k in EVIDENCE})
             rec["fingerprint"] = f.get("fingerprint")

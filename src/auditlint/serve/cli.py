@@ -13,6 +13,9 @@ import sys
 
 import click
 
+from auditlint import i18n
+from auditlint.i18n import t
+
 EXIT_USAGE = 2
 INSTALL = {
     "zh": 'auditlint: 网页功能需要额外的组件：请运行 pip install "auditlint[serve]"',
@@ -51,20 +54,22 @@ def _url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-@click.command()
+@click.command(help=t("打开本机网页：把报告文件拖进去即可检查。", "Start the local web page: drop report files on it."))
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="监听地址；只有改成本机以外的地址（如 0.0.0.0），同一网络的其他电脑才能打开。"
-                   " Address to listen on; other than 127.0.0.1 shares the page on the network.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="端口 Port.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="网页和提示的语言 Language of the page and messages.")
+              help=t("监听地址；只有改成本机以外的地址（如 0.0.0.0），同一网络的其他电脑才能打开。",
+                     "Address to listen on; other than 127.0.0.1 shares the page on the network."))
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help=t("端口。", "Port."))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help=t("网页和提示的语言  [默认：按 LANG 环境变量，否则 zh]",
+                     "Language of the page and messages  [default: from LANG, else zh]"))
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=50.0, show_default=True,
-              help="每个上传文件的大小上限（MB） Size limit per uploaded file, MB.")
+              help=t("每个上传文件的大小上限（MB）。", "Size limit per uploaded file, MB."))
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
-              help="每个文件最多检查多少秒（0 为不限） Seconds one file may take; 0 for no limit.")
-@click.option("--open", "open_browser", is_flag=True, help="启动后在浏览器中打开 Open the page in the browser.")
-def serve(host: str, port: int, lang: str, max_mb: float, timeout: float, open_browser: bool) -> None:
-    """打开本机网页：把报告文件拖进去即可检查。 Start the local web page: drop report files on it."""
+              help=t("每个文件最多检查多少秒（0 为不限）。", "Seconds one file may take; 0 for no limit."))
+@click.option("--open", "open_browser", is_flag=True, help=t("启动后在浏览器中打开。", "Open the page in the browser."))
+def serve(host: str, port: int, lang: str | None, max_mb: float, timeout: float, open_browser: bool) -> None:
+    lang = i18n.resolve(lang)
+    i18n.use(lang)
     try:
         import multipart  # noqa: F401 - python-multipart, which Starlette needs for uploads
         import starlette  # noqa: F401
