@@ -209,7 +209,7 @@ def _show_settings(per_file, paths: tuple[str, ...]) -> None:
     from auditlint.engine.config import describe
 
     for p in paths:
-        click.echo(describe(p, per_file.config_for(p), per_file.options_for(p)))
+        click.echo(describe(p, per_file.config_for(p), per_file.options_for(p), i18n.current()))
     sys.exit(EXIT_OK)
 
 

@@ -295,23 +295,31 @@ class FileSettings:
         return self._options[config.path]
 
 
-def describe(file: str | Path, config: Config, options: Any) -> str:
+def describe(file: str | Path, config: Config, options: Any, lang: str = "en") -> str:
     """What ``check --show-settings FILE`` prints: the settings in force for the file
-    and the file they came from."""
+    and the file they came from (the setting names are the settings file's own keys)."""
+    zh = lang != "en"
+
+    def w(zh_text: str, en_text: str) -> str:
+        return zh_text if zh else en_text
+
     def ids(value: frozenset[str] | None, default: str) -> str:
         return ", ".join(sorted(value)) if value else default
 
+    source = config.path if config.path is not None else w(
+        "内置默认值（未找到 auditlint.toml 或 [tool.auditlint]）", "built-in defaults (no auditlint.toml or [tool.auditlint] found)")
+    severity = ", ".join(f"{k} = {v.value}" for k, v in sorted(options.severity.items()))
     lines = [
-        f"Settings for {file}",
-        f"  from: {config.path if config.path is not None else 'built-in defaults (no auditlint.toml or [tool.auditlint] found)'}",
-        f"  select: {ids(options.select, 'every check')}",
-        f"  ignore: {ids(options.ignore, 'nothing')}",
-        "  severity: " + (", ".join(f"{k} = {v.value}" for k, v in sorted(options.severity.items())) or "each check's own"),
+        w(f"{file} 适用的设置", f"Settings for {file}"),
+        f"  {w('来自', 'from')}: {source}",
+        f"  select: {ids(options.select, w('全部检查', 'every check'))}",
+        f"  ignore: {ids(options.ignore, w('无', 'nothing'))}",
+        f"  severity: {severity or w('各检查自己的', 'each check' + chr(39) + 's own')}",
         f"  tolerance: sigmas = {options.tolerance.sigmas:g}, relative = {options.tolerance.relative:g}",
         f"  lang: {options.lang}",
         f"  fail-on: {config.fail_on or 'error'}",
-        f"  checks folders: {', '.join(options.checks_dirs) or 'none'}",
-        f"  vocabulary extensions: {', '.join(options.vocabulary) or 'none'}",
-        f"  enabled checks: {', '.join(s.id for s in options.enabled())}",
+        f"  checks: {', '.join(options.checks_dirs) or w('无', 'none')}",
+        f"  vocabulary: {', '.join(options.vocabulary) or w('无', 'none')}",
+        f"  {w('启用的检查', 'enabled checks')}: {', '.join(s.id for s in options.enabled())}",
     ]
     return "\n".join(lines) + "\n"
