@@ -4,9 +4,8 @@ command line wins. Tolerance reaches numbers.compare through a context variable.
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
