@@ -5,8 +5,8 @@ the real reports they stand for are in ../shared/real (tested in test_real_repor
 
 from __future__ import annotations
 
-from auditlint.model import Document, Location, Paragraph
 from auditlint.extract.narrative.wrapped_lines import joined_paragraphs
+from auditlint.model import Document, Location, Paragraph
 from reports import by_id, cell_lines, lint
 
 ACCOUNT = [
