@@ -14,7 +14,7 @@ rows and is not contradicted either. A 财政拨款 total is held only against a
 title (or its 财政拨款结转 rows) says it is the 财政拨款 one, the other only against one
 that does not. A figure dated in another year, or of 上年, is not the year's.
 
-The sentences are read from ``wrapped_lines.joined_paragraphs``: a PDF's text layer
+The sentences are read from ``wrapped_lines.narrative_paragraphs``: a PDF's text layer
 often breaks them ("……收入支出总计" | "9859.38万元。") or sets their figures apart.
 """
 
@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from auditlint.extract.facts import Facts
 from auditlint.extract.meta import evaluated_year
-from auditlint.extract.narrative.wrapped_lines import joined_paragraphs
+from auditlint.extract.narrative.wrapped_lines import narrative_paragraphs
 from auditlint.extract.tables import CanonicalTable, Row, sum_tables, summable
 from auditlint.model import Location, Paragraph, Table
 from auditlint.numbers import SCALES, Approx, Quantity, normalize, parse_quantity
@@ -199,7 +199,7 @@ def contradictions(facts: Facts) -> list[Contradiction]:
         return []
     year = evaluated_year(facts.meta)
     out: list[Contradiction] = []
-    for stated in stated_totals(joined_paragraphs(facts.document), year):
+    for stated in stated_totals(narrative_paragraphs(facts), year):
         candidates = [r for side in stated.sides for r in rows.get((stated.grant, side), [])]
         grand = [r for r in candidates if r.grand]
         if not grand or any(agrees(stated, r) for r in candidates):

@@ -17,7 +17,9 @@ blank where each stood ("……年度收入支出总计 万元。与 年度相�
 
 Each joined paragraph keeps the index of its first line and maps every offset back to
 where it is printed (``Paragraph.line_breaks`` / ``line_locations``). Only PDFs are
-joined: other readers already give whole paragraphs.
+joined: other readers already give whole paragraphs. The narrative is read from these
+(``narrative_paragraphs``): whoever looks a statement's offsets up in its paragraph's
+text takes the text from ``paragraph_texts``, not from the document's lines.
 """
 
 from __future__ import annotations
@@ -25,8 +27,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from auditlint.model import Document, Location, Paragraph
+
+if TYPE_CHECKING:
+    from auditlint.extract.facts import Facts
 
 _SENTENCE_END = "。！？；：!?;:"
 # a line that opens a heading or a numbered item: never the rest of a sentence
@@ -153,3 +159,18 @@ def joined_paragraphs(doc: Document) -> list[Paragraph]:
         if group:
             out.append(_join(group[0][0], [r for _, r in group]))
     return out
+
+
+def narrative_paragraphs(facts: Facts) -> list[Paragraph]:
+    """The paragraphs the narrative is read from (``joined_paragraphs``), computed once:
+    a statement's ``sentence.paragraph`` and offsets are in one of these."""
+    got = facts.extra.get("narrative_paragraphs")
+    if got is None:
+        got = joined_paragraphs(facts.document)
+        facts.extra["narrative_paragraphs"] = got
+    return got
+
+
+def paragraph_texts(facts: Facts) -> dict[int, str]:
+    """Each narrative paragraph's text by its index, as statements' offsets count it."""
+    return {p.index: p.text for p in narrative_paragraphs(facts)}

@@ -1,0 +1,36 @@
+"""The narrative of a PDF is read from its lines joined where the page width broke a
+sentence (``extract/narrative/wrapped_lines.py``): a share whose part and base are on
+two lines is read as one statement. Minimal repros written here."""
+
+from __future__ import annotations
+
+from auditlint.engine.run import RunOptions, lint_document
+from auditlint.model import Document, Location, Paragraph
+
+
+def _pdf(*lines: str) -> Document:
+    pars = [Paragraph(k + 1, t, Location("x.pdf", page=1, line=k + 1)) for k, t in enumerate(lines)]
+    return Document("x.pdf", "pdf", list(pars))
+
+
+def _al203(doc: Document) -> list[tuple[int | None, str, str]]:
+    findings = lint_document(doc, RunOptions(select=frozenset({"AL203"}), plugins=False))
+    return [(f.location.line, f.evidence.stated, f.evidence.computed) for f in findings]
+
+
+def test_a_share_broken_over_two_lines_is_checked():
+    doc = _pdf("二、收入决算情况说明", "本年收入合计1210.50万元，其中：财政拨款收入",
+               "1200.50万元，占90.00%；其他收入10.00万元，占0.83%。")
+    assert _al203(doc) == [(3, "90.00%", "99.17%")]
+
+
+def test_a_share_broken_over_two_lines_that_agrees_is_silent():
+    doc = _pdf("二、收入决算情况说明", "本年收入合计1210.50万元，其中：财政拨款收入",
+               "1200.50万元，占99.17%；其他收入10.00万元，占0.83%。")
+    assert _al203(doc) == []
+
+
+def test_lines_of_finished_sentences_are_not_joined():
+    # the figure on the second line opens a sentence of its own: no base for its share
+    doc = _pdf("本年收入合计1210.50万元。", "财政拨款收入1200.50万元，占90.00%。")
+    assert _al203(doc) == []
