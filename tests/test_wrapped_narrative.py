@@ -34,3 +34,27 @@ def test_lines_of_finished_sentences_are_not_joined():
     # the figure on the second line opens a sentence of its own: no base for its share
     doc = _pdf("本年收入合计1210.50万元。", "财政拨款收入1200.50万元，占90.00%。")
     assert _al203(doc) == []
+
+
+def _report(share: str) -> str:
+    return ("一、收入支出决算总体情况说明\n某某局2024年度收入支出总计1250.50万元。\n二、支出决算情况说明\n"
+            "本年支出合计1200.00万元，其中：基本支出900.00万元，占75.00%；项目支出300.00万元，占25.00%。\n"
+            f"三、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出1080.00万元，占本年支出合计的{share}。\n")
+
+
+def test_a_share_of_a_base_named_in_an_earlier_section_is_a_warning():
+    from reports import by_id, lint
+
+    found = by_id(lint(_report("95.00%")), "AL203")
+    assert [(f.location.line, f.evidence.stated, f.evidence.computed, f.severity.value if f.severity else None,
+             f.confidence) for f in found] == [(6, "95.00%", "90.00%", "warning", 0.6)]
+    assert "第4行" in found[0].message_zh  # where the base was found
+
+
+def test_silent_when_the_earlier_base_agrees_or_is_ambiguous():
+    from reports import by_id, lint
+
+    assert by_id(lint(_report("90.00%")), "AL203") == []
+    # two different 本年支出合计 before it: which one is meant cannot be told
+    text = _report("95.00%").replace("一、收入支出决算总体情况说明\n", "一、收入支出决算总体情况说明\n本年支出合计1100.00万元。\n")
+    assert by_id(lint(text), "AL203") == []
