@@ -12,6 +12,7 @@ from auditlint.extract.amount_names import PRIMARY, TOTAL
 from auditlint.extract.facts import Facts
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, match_key, statements_of
+from auditlint.extract.narrative.grand_totals import Contradiction, contradictions
 from auditlint.extract.repeated_amounts import (
     Agreeing,
     AmountCell,
@@ -53,6 +54,10 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     累计数等跨年度金额及其“其中”分项（包括下一句以“其中”开头列出的分项）不是本年预算或支出；未指明哪一行的金额
     （“支出”“实际支出”）在讲某些事项的句子里（“购置执法记录仪260台……，支出376.48万元”），或与表中同一栏
     另一行的数值相等时，是该事项或该行的数字，不与合计比较。
+    部门决算情况说明中的“收入支出总计”“财政拨款收入支出总计”与收入支出决算总表（财政拨款收入支出决算总表）
+    的“总计”行比较（收入总计、支出总计分别对应收入、支出一半）；与该表“总计”或“本年收入合计”“本年支出合计”
+    任一行相符即不报告；表的标题或行名说不清是否财政拨款总表时不作比较。PDF 文本层把句子断在行末、或把数字
+    另起一行时，先按原句拼回再读。
     表中数值按正文的单位列出，单位不同时附表中原数。
     错误示例：“本年支出1782.77万元（基本支出709.66万元，……）”，而表中基本支出实际执行数为 715.69。
     正确示例：正文与表中都写 715.69。
@@ -74,6 +79,12 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     实际支出) in a sentence about things bought or done ("购置执法记录仪260台……，支出
     376.48万元"), or equal to another row's cell of the same column, is theirs or that
     row's, not the total's.
+    A 决算情况说明's "收入支出总计" ("财政拨款收入支出总计") is held against the 总计 row
+    of the 收入支出决算总表 (财政拨款收入支出决算总表) — "收入总计" and "支出总计" against
+    their half's — and is not reported when it agrees with that 总计 or with the year's
+    本年收入合计 / 本年支出合计; when neither the table's title nor its rows tell whether
+    it is the 财政拨款 one, nothing is compared. A sentence a PDF's text layer broke over
+    lines, or whose figures it set on a line of their own, is put back together first.
     The table's figure is shown in the narrative's unit, with the table's own beside it
     when the units differ.
     Bad: "本年支出1782.77万元（基本支出709.66万元，……）" while the table's 基本支出 actual is 715.69.
@@ -94,6 +105,8 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     for ct, row, q, cells in restated_rows(facts):
         if cells and all(table_differs(ct, q, c) for c in cells):
             yield _table_finding(ct, row, q, cells)
+    for c in contradictions(facts):
+        yield _grand_total_finding(c)
 
 
 def _table_in_figure_unit(cell: AmountCell, fig: Quantity, value: Approx) -> tuple[str, str]:
@@ -175,4 +188,33 @@ def _table_finding(ct: CanonicalTable, row: Row, q: Quantity, cells: list[Amount
         confidence=0.85,
         materiality=materiality(float(diff), float(abs(total)) if total else float(abs(q.value or 1))),
         key=("same-quantity-table", row.label, fmt(q.value or Decimal(0))),
+    )
+
+
+def _grand_total_finding(c: Contradiction) -> Finding:
+    stated, row = c.stated, c.rows[0]
+    q = stated.quantity
+    said = q.approx.scale(q.scale)
+    table = row.quantity.approx.scale(SCALES.get(row.unit or "", q.scale))
+    in_unit = table.scale(Decimal(1) / q.scale)
+    shown_table = fmt(in_unit.mid, max(q.decimals, row.quantity.decimals))
+    unit = q.unit or ""
+    where = f"{row.title or '收支总表'}“{row.row.label}”行"
+    diff = abs(said.mid - table.mid) / q.scale
+    column = column_name(row.table, row.role, "zh")
+    return Finding(
+        location=stated.location,
+        **NARRATIVE.format(subject=stated.name, shown=q.text.strip(), row=where,
+                           column=Both(column, column_name(row.table, row.role, "en")),
+                           table=f"{shown_table}{unit}", also=Both("", ""), unit=Both("", "")),
+        evidence=Evidence(expression=f"{stated.name} = {where} {column}", stated=fmt(q.value or Decimal(0), q.decimals),
+                          computed=shown_table, difference=fmt(diff, max(q.decimals, row.quantity.decimals)),
+                          tolerance=fmt((said.half + table.half) / q.scale),
+                          operands=(("正文", q.text.strip()), *((f"{r.title or '收支总表'} {r.row.label}", r.quantity.text.strip())
+                                                               for r in c.rows[:2]))),
+        snippet=stated.sentence[:120],
+        related=[Related(r.row.cells[r.role].location, f"{r.row.label} {r.row.cells[r.role].text.strip()}") for r in c.rows[:2]],
+        confidence=0.85,
+        materiality=materiality(float(diff), float(abs(in_unit.mid)) or 1.0),
+        key=("same-quantity-grand-total", stated.name, fmt(q.value or Decimal(0))),
     )

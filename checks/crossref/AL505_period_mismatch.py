@@ -13,7 +13,15 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorTable
 from auditlint.extract.meta import ReportDate, evaluated_year
-from auditlint.extract.periods import ForeignSource, LaterStatement, foreign_source, of_row_period, period_statements
+from auditlint.extract.periods import (
+    ForeignSource,
+    LaterStatement,
+    StaleAsOf,
+    foreign_source,
+    of_row_period,
+    period_statements,
+    stale_states,
+)
 from auditlint.findings import Both, Evidence, Finding, Message, Related
 
 MIN_YEAR_CONFIDENCE = 0.85
@@ -31,6 +39,10 @@ AFTER_THE_REPORT = Message(
     zh="报告日期为{date}，{token}的事项却写成已完成：“{quote}”",
     en="the report is dated {date}, yet states {token} as done: “{quote}”",
 )
+STALE_YEAR_END = Message(
+    zh="本报告为{year}年度，期末状况却写作“{token}”：“{quote}”",
+    en="the report is for {year}, yet states the year-end position as of “{token}”: “{quote}”",
+)
 SOURCED_FROM_ANOTHER_YEAR = Message(
     zh="本报告评价{year}年，本年的数据却注明出自{years}的资料“{source}”：“{quote}”",
     en="the report evaluates {year}, yet the year's figures are sourced from {years}: “{source}”",
@@ -38,13 +50,15 @@ SOURCED_FROM_ANOTHER_YEAR = Message(
 
 
 @check("AL505", "period-mismatch", severity="warning", zh="期间不符：引用了评价年度以外的数据或证据", en="Period mismatch: data or evidence from outside the evaluated period",
-       messages=(SOURCE_OF_ANOTHER_YEAR, LATER_DATA, AFTER_THE_REPORT, SOURCED_FROM_ANOTHER_YEAR))
+       messages=(SOURCE_OF_ANOTHER_YEAR, LATER_DATA, AFTER_THE_REPORT, SOURCED_FROM_ANOTHER_YEAR, STALE_YEAR_END))
 def period_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     zh:
     自评针对的是报告标题或评价时段所写的年度。指标的完成值来源若只写了另一个年度（2024年度的指标，
     来源却是“2023年度决算报告”），或者叙述把评价年度之后的情况当作已经发生的数据（2023年度报告中
     “2024年上半年，……仅增长4.25万人”），或把报告日期之后的日期写成已完成，即为期间不符。
+    以“截至某年12月31日（年末）”开头、说明单位拥有什么（共有车辆、资产总额……）的句子，年度早于报告年度
+    （2024年度决算写“截至2023年12月31日，共有车辆0辆”），也是期间不符；句中有比较、累计或其他年度的不算。
     叙述中注明本年数据出自以前年度的资料（2024年度报告中“据2023年度补贴发放台账统计，全年补贴面积……”）同样是期间不符。
     “2024年开始……将成为”之类的计划、展望，“到2025年……”这样的期限，目标、规划、计划章节中的内容，评价工作
     本身的日期（2023年度的自评在2024年报告日期之前成立工作小组、发放问卷、现场核查），以及明确注明“截至”某日、
@@ -68,7 +82,9 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
     2月底，上年结转项目已完成竣工验收") are not: they carry their own date and are not
     counted as the year's. The narrative sourcing the year's figures from an earlier
     year's records ("据2023年度补贴发放台账统计，全年补贴面积……" in a 2024 report) is a
-    mismatch too, unless it compares with that year. An indicator row that is itself
+    mismatch too, unless it compares with that year. So is a sentence that opens with
+    the state at an earlier year's end and says what the unit holds ("截至2023年12月31日，
+    共有车辆0辆" in a 2024 决算), unless it compares, accumulates or names another year. An indicator row that is itself
     about an earlier period (the prior year's figure shown beside the year's,
     "上年同期城镇新增就业", "2023年森林覆盖率", a baseline "基期值") may cite that period's source;
     a change on the prior year ("较上年增长", "同比") and the spending of funds carried
@@ -88,6 +104,8 @@ def period_mismatch(facts: Facts) -> Iterator[Finding]:
             yield _later_finding(st, year, report_date)
         else:
             yield _foreign_source_finding(st, year)
+    for stale in stale_states(facts, year):
+        yield _stale_finding(stale, year)
 
 
 def _sources(facts: Facts, year: int) -> Iterator[Finding]:
@@ -148,4 +166,18 @@ def _foreign_source_finding(fs: ForeignSource, year: int) -> Finding:
         confidence=0.8,
         materiality=0.3,
         key=("source-year-narrative", fs.source, snippet[:16]),
+    )
+
+
+def _stale_finding(st: StaleAsOf, year: int) -> Finding:
+    snippet = st.sentence.text.strip()[:120]
+    return Finding(
+        location=st.sentence.location_at(st.start),
+        **STALE_YEAR_END.format(year=year, token=st.token, quote=snippet[:40]),
+        evidence=Evidence(expression="as-of date = end of the evaluated year", stated=st.token, computed=f"{year}年12月31日",
+                          expression_zh="状况截止日 = 本年度末"),
+        snippet=snippet,
+        confidence=0.75,
+        materiality=0.3,
+        key=("stale-year-end", st.token, snippet[:16]),
     )

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from decimal import Decimal
+from dataclasses import replace
+from decimal import ROUND_DOWN, Decimal
 
 from auditlint.checks.helpers import column_names, figure_ratio_finding, pct, ratio_finding, sentence_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.narrative import Share, statements_of
+from auditlint.extract.meta import evaluated_year
+from auditlint.extract.narrative import Figure, Share, statements_of
 from auditlint.extract.percent import col_decimals, exact, figure_ratio, judge, percent
 from auditlint.extract.tables import AMOUNT_ROLES, CanonicalTable, Row, amount, column_name, row_snippet
-from auditlint.findings import Finding, Message, Related
-from auditlint.numbers import Approx, asum, compare, fmt
+from auditlint.findings import Both, Finding, Message, Related, Severity
+from auditlint.numbers import Approx, asum, compare, fmt, normalize
 
 ROW_SHARE_IS_NOT = Message(
     zh="{label}：{column}为 {stated}，但{amount_column} {amount} ÷ {base} {base_amount} = {computed}（差 {diff} 个百分点）",
@@ -29,15 +32,25 @@ LISTED_SHARE_IS_NOT = Message(
        "and {last} alone does not match either (off by {diff} points)",
 )
 
+SHARE_OF_EARLIER_BASE_IS_NOT = Message(
+    zh="{part}占{of}的比例印为 {stated}，但{numerator} {numerator_text} ÷ 前文{base} {base_text}（{where}）= {computed}"
+       "（差 {diff} 个百分点；分母为跨段推断）",
+    en="{part} is said to be {stated} of {of}, but {numerator} {numerator_text} ÷ the earlier {base} {base_text} ({where}) "
+       "= {computed} (off by {diff} points; the base is linked across paragraphs)",
+)
+
 
 @check("AL203", "share-mismatch", severity="error", zh="占比与金额÷总额不符", en="A share is not amount ÷ total",
-       messages=(ROW_SHARE_IS_NOT, STATED_SHARE_IS_NOT, LISTED_SHARE_IS_NOT))
+       messages=(ROW_SHARE_IS_NOT, STATED_SHARE_IS_NOT, LISTED_SHARE_IS_NOT, SHARE_OF_EARLIER_BASE_IS_NOT))
 def share_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     zh:
     占比应等于该项金额 ÷ 总额。表中以合计行为分母，分子取占比所依据的金额列（多数行据以
     算得相符的那一列）；与本组小计之比相符的也不报告。正文中“占总支出的40.15%”以其前面的
-    金额为分子，以同一句中的总数为分母。按打印精度的区间比较。
+    金额为分子，以同一句中的总数为分母。句中写明分母名称（“占本年支出合计的100.00%”）而该段没有给出它时，
+    取前文中名称完全相同、数值唯一的金额为分母（“三、支出决算情况说明”中的“本年支出合计2940.05万元”）：
+    这是跨段推断的对应，最多报告为警告，降低置信度，并在消息中写明分母出处；按截尾印出也相符时不报告。
+    按打印精度的区间比较。
     错误示例：公用经费 87.59 万元，合计 1432.68 万元，占总支出比例印为 12.43%（应为 6.11%）。
     正确示例：基本支出715.69万元，占总支出（1782.77万元）的40.15%。
 
@@ -45,16 +58,25 @@ def share_mismatch(facts: Facts) -> Iterator[Finding]:
     A share must be the item's amount ÷ the total. In a table the total row is the
     divisor and the amount column is the one most rows' shares are taken of; a share that
     matches its group's subtotal is not reported either. In the text, "占总支出的40.15%" is
-    the amount before it over the total its sentence states. Compared as intervals at
-    printed precision.
+    the amount before it over the total its sentence states. When the sentence names its
+    base ("占本年支出合计的100.00%") and its paragraph does not state it, the base is the
+    one earlier amount of exactly that name (本年支出合计 in the 支出决算情况说明 above),
+    when all such amounts agree: a link across paragraphs, inferred, so at most a
+    warning at lowered confidence, with where the base was found in the message; a share
+    that agrees when truncated rather than rounded is not reported. Compared as
+    intervals at printed precision.
     Bad: 公用经费 87.59 of a 1432.68 total, printed as 12.43% (it is 6.11%).
     Good: 基本支出715.69万元, 40.15% of 总支出 1782.77万元.
     """
     for ct in facts.tables:
         if "share" in ct.roles():
             yield from _table_shares(ct)
+    figures = statements_of(facts, Figure)
+    year = evaluated_year(facts.meta)
     for st in statements_of(facts, Share):
         finding = _narrative_share(st)
+        if finding is None and st.part is not None and st.base is None:
+            finding = _share_of_earlier_base(st, figures, year)
         if finding is not None:
             yield finding
 
@@ -162,3 +184,50 @@ def _listed_share(st: Share) -> Finding | None:
         related=[Related(f.location, f"{f.subject}{f.text}") for f in (*listed, base)],
         key=("narrative", "+".join(p.name for p in listed), "share", st.base_name),
     )
+
+
+CROSS_PARAGRAPH_CONFIDENCE = 0.6
+_DATED = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
+_TOTAL_WORD = re.compile(r"(?:合计|总计)$")
+
+
+def _bare(name: str) -> str:
+    """A base's name as printed, without a leading year or a trailing 合计 (the narrative
+    names "本年支出合计2940.05万元" 本年支出)."""
+    t = normalize(name).replace(" ", "")
+    return _TOTAL_WORD.sub("", _DATED.sub("", t))
+
+
+def _earlier_base(st: Share, figures: list[Figure], year: int | None) -> Figure | None:
+    """The one amount an earlier paragraph names exactly as the share's base."""
+    want = _bare(st.base_name)
+    if len(want) < 4 or st.sentence.paragraph is None:
+        return None  # "总额", "合计": too short a name to link across paragraphs
+    found = [f for f in figures if f.sentence.paragraph is not None and f.sentence.paragraph < st.sentence.paragraph
+             and f.exact and f.is_money and _bare(f.subject) == want
+             and all(int(y) == year for y in re.findall(r"((?:19|20)\d{2})\s*年", f.subject))]
+    values = {(f.quantity.value or Decimal(0)) * f.quantity.scale for f in found}
+    return found[-1] if len(values) == 1 else None
+
+
+def _truncated(stated: Figure, computed: Approx) -> bool:
+    """Does the share agree when the quotient is cut, not rounded, to the printed places?"""
+    places = Decimal(10) ** -stated.quantity.decimals
+    return computed.mid.quantize(places, rounding=ROUND_DOWN) == stated.quantity.value
+
+
+def _share_of_earlier_base(st: Share, figures: list[Figure], year: int | None) -> Finding | None:
+    part, share = st.part, st.share
+    base = _earlier_base(st, figures, year)
+    if part is None or base is None:
+        return None
+    judged = figure_ratio(share, part, base)
+    if judged is None or judged[1].ok or _truncated(share, judged[0]):
+        return None
+    loc = base.location
+    where = Both(f"第{loc.page}页第{loc.line}行" if loc.page else f"第{loc.line}行",
+                 f"p.{loc.page} line {loc.line}" if loc.page else f"line {loc.line}")
+    found = figure_ratio_finding(st.sentence.text, share, part, base, judged, SHARE_OF_EARLIER_BASE_IS_NOT,
+                                 ("narrative", part.name, "share-earlier-base", st.base_name),
+                                 part=part.subject, of=st.base_name, stated=share.text, where=where)
+    return replace(found, severity=Severity.WARNING, confidence=min(found.confidence, CROSS_PARAGRAPH_CONFIDENCE))

@@ -14,6 +14,7 @@ from auditlint.extract.facts import Facts
 from auditlint.extract.kb.knowledge import name_key
 from auditlint.extract.kb.values import year_ok
 from auditlint.extract.meta import evaluated_year
+from auditlint.extract.narrative import narrative_paragraphs
 from auditlint.extract.stated_figures import MIN_NAME, matching_name, stated_values
 from auditlint.extract.text import LINE, SENTENCE, sentence_end, sentence_start
 from auditlint.model import Location
@@ -53,7 +54,7 @@ def _number_in(text: str) -> Quantity | None:
 def narrative_targets(facts: Facts) -> list[NarrativeTarget]:
     stated = sorted(stated_values(facts), key=lambda s: (s.paragraph, s.start))
     out: list[NarrativeTarget] = []
-    for par in facts.document.paragraphs:
+    for par in narrative_paragraphs(facts):  # the paragraphs the statements' offsets count in
         text = normalize(par.text)
         for m in _TARGET.finditer(text):
             q = _number_in(par.text[m.start("inner"):m.end("inner")] if m.group("inner") else

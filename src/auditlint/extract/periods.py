@@ -1,6 +1,7 @@
 """Periods (AL505): what the report states of another period than the one it evaluates —
 statements dated after the evaluated year (or after the report's date) stated as done,
-and sources of the year's figures dated in an earlier year — and what is not: plans,
+sources of the year's figures dated in an earlier year, and what the unit holds stated
+as of an earlier year's end (截至2023年12月31日 in a 2024 决算) — and what is not: plans,
 deadlines, goal sections, the evaluation's own work, follow-ups dated with 截至.
 """
 
@@ -176,6 +177,42 @@ def _follow_up(text: str, start: int, rest: str, y: int, year: int, report_date:
     return any(w in rest for w in CARRIED_OVER)
 
 
+# A sentence that opens with the state at a year's end ("截至2023年12月31日，XX局共有车辆0辆")
+# and says what the unit holds: in a report of another year, the state at its own year-end
+# was meant (a 2024 决算's 国有资产占有使用情况 is as of 2024-12-31)
+_YEAR_END = re.compile(
+    r"^\s*(?:截至|截止到|截止)\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|年?末|年?底)\s*[，,]"
+)
+HOLDS = ("共有", "现有", "拥有", "实有", "占有", "资产总额", "余额")
+# a sentence that compares or tells a history names its other dates and is not the state at the report's
+_NOT_A_STATE = ("比", "较", "同比", "上年", "去年", "增加", "减少", "增长", "下降", "以来", "历年", "累计", "期间")
+
+
+@dataclass(frozen=True)
+class StaleAsOf:
+    sentence: Sentence
+    start: int  # offset of the as-of phrase in the sentence
+    token: str  # "截至2023年12月31日"
+    year: int
+
+
+def stale_as_of(sentence: Sentence, year: int) -> StaleAsOf | None:
+    """"截至2023年12月31日，XX局共有车辆0辆" in a 2024 report: what the unit holds stated as
+    of an earlier year's end, in a sentence that names no other year and compares nothing."""
+    text = normalize(sentence.text)
+    m = _YEAR_END.match(text)
+    if m is None or int(m.group("year")) >= year:
+        return None
+    rest = text[m.end():]
+    if not any(w in rest[:40] for w in HOLDS) or any(w in text for w in _NOT_A_STATE):
+        return None
+    if _YEAR_IN_SOURCE.search(rest) or any(w in rest for w in FUTURE):
+        return None
+    raw = sentence.text
+    start = len(raw) - len(raw.lstrip())
+    return StaleAsOf(sentence, start, normalize(m.group(0)).rstrip("，,").strip(), int(m.group("year")))
+
+
 @dataclass(frozen=True)
 class ForeignSource:
     sentence: Sentence
@@ -229,3 +266,14 @@ def period_statements(facts: Facts, year: int, report_date: ReportDate | None) -
         for sentence in sentences(passage):
             yield from later_statements(sentence, year, report_date)
             yield from foreign_sources(sentence, year)
+
+
+def stale_states(facts: Facts, year: int) -> Iterator[StaleAsOf]:
+    """The sentences that state what the unit holds as of an earlier year's end."""
+    for passage in passages(facts.document):
+        if passage.in_table:
+            continue
+        for sentence in sentences(passage):
+            found = stale_as_of(sentence, year)
+            if found is not None:
+                yield found

@@ -19,7 +19,15 @@ from auditlint.extract.facts import Facts
 from auditlint.extract.figure_context import FigureContext
 from auditlint.extract.kb.values import year_ok
 from auditlint.extract.meta import evaluated_year
-from auditlint.extract.narrative import Figure, OfWhich, TotalWithParts, link_rows, match_key, statements_of
+from auditlint.extract.narrative import (
+    Figure,
+    OfWhich,
+    TotalWithParts,
+    link_rows,
+    match_key,
+    paragraph_texts,
+    statements_of,
+)
 from auditlint.extract.tables import CanonicalTable, Row, summable
 from auditlint.numbers import SCALES, Approx, Quantity, compare, normalize
 
@@ -150,7 +158,7 @@ def _elided_subject(context: FigureContext, fig: Figure) -> Meaning | None | boo
 
 
 def figure_context(facts: Facts) -> FigureContext:
-    return FigureContext(statements_of(facts, Figure), {p.index: normalize(p.text) for p in facts.document.paragraphs})
+    return FigureContext(statements_of(facts, Figure), {i: normalize(t) for i, t in paragraph_texts(facts).items()})
 
 
 def narrative_amounts(facts: Facts, context: FigureContext | None = None) -> Iterator[tuple[Figure, Meaning, list[AmountCell]]]:

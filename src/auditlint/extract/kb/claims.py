@@ -16,7 +16,7 @@ from auditlint.extract.kb.definitions import definition_readings, stated_formula
 from auditlint.extract.kb.knowledge import IndicatorDef, knowledge_base
 from auditlint.extract.kb.values import Reading, readings, year_ok_before
 from auditlint.extract.meta import evaluated_year
-from auditlint.extract.narrative import Figure, Rate, statements_of
+from auditlint.extract.narrative import Figure, Rate, paragraph_texts, statements_of
 from auditlint.model import Location
 from auditlint.numbers import Quantity
 
@@ -77,7 +77,7 @@ def narrative_readings(facts: Facts, ind: IndicatorDef, f: Figure) -> list[Readi
     prints beside it ("结转结余率3.20%（年末结转结余÷收入合计）"), when it prints one —
     the report's own definition, and nothing when its terms name no amount — else the
     knowledge base's."""
-    texts = {p.index: p.text for p in facts.document.paragraphs}
+    texts = paragraph_texts(facts)
     terms = stated_terms(texts.get(f.sentence.paragraph, ""), f.end)
     if terms is not None:
         return stated_formula_readings(facts, ind, terms, f.sentence.paragraph)

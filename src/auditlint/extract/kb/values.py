@@ -39,7 +39,7 @@ from auditlint.extract.kb.knowledge import (
     name_key,
 )
 from auditlint.extract.meta import evaluated_year
-from auditlint.extract.narrative import Figure, link_rows, statements_of
+from auditlint.extract.narrative import Figure, link_rows, paragraph_texts, statements_of
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary
 from auditlint.extract.tables import CanonicalTable, Row, column_name
 from auditlint.formula import Formula
@@ -372,7 +372,7 @@ def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> 
     out: list[Source] = []
     seen: set[tuple[Decimal, Decimal]] = set()
     items = _items(facts, phrase)
-    texts = {p.index: normalize(p.text) for p in facts.document.paragraphs}
+    texts = {i: normalize(t) for i, t in paragraph_texts(facts).items()}
     for item in items:
         q = item.quantity
         if not item.exact or q.value is None or not year_ok_before(item.sentence, len(item.before), year):

@@ -42,7 +42,10 @@ rows it talks about when the names match (:class:`RowRef`, positions in
   预算执行率R%"): the rate figure, the nearest numerator figure and the candidate
   denominators (vocabulary in ``vocab/narrative.yaml``).
 
-Statements come in document order (``statements_of(facts, Figure, Change)`` picks
+A PDF gives one paragraph per printed line: its lines are joined where the page width
+broke a sentence, and figures its text layer set on a line of their own are put back in
+their blanks (``wrapped_lines``); offsets are then in the joined text
+(``paragraph_texts``). Statements come in document order (``statements_of(facts, Figure, Change)`` picks
 kinds); only paragraphs are read, not sentences inside table cells. Only money
 Figures are linked to rows.
 
@@ -90,6 +93,7 @@ from auditlint.extract.narrative.rates import rates
 from auditlint.extract.narrative.shares import shares
 from auditlint.extract.narrative.tokens import paragraph_sentences, read_tokens, scan_text
 from auditlint.extract.narrative.vocabulary import RateDef, Vocabulary, vocabulary
+from auditlint.extract.narrative.wrapped_lines import narrative_paragraphs, paragraph_texts
 from auditlint.extract.passages import Sentence
 from auditlint.model import Paragraph
 
@@ -124,9 +128,8 @@ _KIND_ORDER = {"figure": 0, "total_with_parts": 1, "of_which": 2, "share": 3, "c
 
 
 def extract_into(facts: Facts) -> None:
-    for block in facts.document.blocks:
-        if not isinstance(block, Paragraph) or not block.text.strip():
-            continue
+    # a PDF's lines joined where the page width broke a sentence (``wrapped_lines``)
+    for block in narrative_paragraphs(facts):
         try:
             statements = read_paragraph(block, facts.tables)
         except (ArithmeticError, ValueError, IndexError):  # an odd sentence says nothing, never crashes the run
@@ -151,7 +154,9 @@ __all__ = [
     "link_rows",
     "match_key",
     "name_of",
+    "narrative_paragraphs",
     "other_side",
+    "paragraph_texts",
     "read_paragraph",
     "statements_of",
     "total_core",

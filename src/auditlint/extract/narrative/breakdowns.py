@@ -125,7 +125,10 @@ def listed_total(text: str, toks: list[Token]) -> list[Breakdown]:
     """"分别为：A126.50万元、B85.00万元、…、G67.50万元，合计576.96万元": a 合计 (共计,
     总计) right after a list of named amounts joined by "、" is the sum of that list,
     when the list is all the clause says: it starts the sentence or follows a colon
-    (or 其中, 包括), so no earlier amount may belong to it."""
+    (or 其中, 包括), so no earlier amount may belong to it. A list whose first item says
+    what the money went to ("用于设备购置费4万元，材料费9万元；劳务费5万元，共计18万元")
+    may join its items by commas or semicolons too, each item a clause of its own; after
+    主要用于 (主要包括) it names the main items only, and may fall short of its 共计."""
     out: list[Breakdown] = []
     for k, tok in enumerate(toks):
         if (tok.figure is None or not tok.q.is_money or tok.approximate or k < 2
@@ -134,26 +137,53 @@ def listed_total(text: str, toks: list[Token]) -> list[Breakdown]:
         prev = toks[k - 1]
         if prev.sentence != tok.sentence or not gap(text, prev.end, tok.clause_start, "，,"):
             continue
-        run = [prev]
-        i = k - 1
-        while i > 0:
-            t = toks[i - 1]
-            if t.sentence != tok.sentence or not gap(text, t.end, run[0].clause_start, "、"):
-                break
-            run.insert(0, t)
-            i -= 1
+        run = _run_before(text, toks, k, "、")
+        spent = _run_before(text, toks, k, "、，,；;")
+        if len(spent) > len(run) and _opens_with(text, spent[0], _SPENT_ON):
+            run = spent  # "用于A4万元，B9万元；C5万元，共计18万元": items joined by commas or semicolons
         if len(run) < 2 or not all(is_part(t, tok.q) and not t.in_part_list and not not_a_piece(t) for t in run):
             continue
         head = text[sentence_start(text, tok.clause_start, SENTENCE) : run[0].clause_start].rstrip()
-        opened = (not head or head.endswith((":", "：")) or text[run[0].clause_start : run[0].start].lstrip()
-                  .startswith(("其中", "包括")) or head.endswith(("其中", "包括", "分别为", "分别是")))
+        opened = (not head or head.endswith((":", "：")) or _opens_with(text, run[0], ("其中", "包括", *_SPENT_ON))
+                  or head.endswith(("其中", "包括", "分别为", "分别是")))
         if not opened:
             continue
         for t in run:
             t.in_part_list = True
         figs = tuple(t.figure for t in run if t.figure)
-        out.append(TotalWithParts(tok.figure, figs, True, "list", tok.figure.sentence, tok.figure.rows))
+        partial = _opens_with(text, run[0], _MAIN_ITEMS)
+        out.append(TotalWithParts(tok.figure, figs, not partial, "list", tok.figure.sentence, tok.figure.rows))
     return out
+
+
+# a list's first item that says what the money went to; 主要 names the main items only
+_SPENT_ON = ("用于", "主要用于", "分别用于", "具体用于")
+_MAIN_ITEMS = ("主要用于", "主要包括")
+# a clause that is itself a total or a part of the item before it: it ends a comma list
+_NOT_AN_ITEM = ("其中", "含", "小计", "合计", "共计", "总计", "包括")
+
+
+def _opens_with(text: str, tok: Token, words: tuple[str, ...]) -> bool:
+    return text[tok.clause_start : tok.start].lstrip().startswith(words)
+
+
+def _run_before(text: str, toks: list[Token], k: int, joins: str) -> list[Token]:
+    """The amounts right before the total ``toks[k]``, each joined to the next by one of
+    ``joins`` and nothing else; with commas, each its own clause naming one item."""
+    tok = toks[k]
+    run = [toks[k - 1]]
+    i = k - 1
+    while i > 0:
+        t = toks[i - 1]
+        if t.sentence != tok.sentence or not gap(text, t.end, run[0].clause_start, joins):
+            break
+        if joins != "、" and _opens_with(text, run[0], (*_NOT_AN_ITEM, *_SPENT_ON)):
+            break  # a clause that opens the list (用于…) or is no item of it ends the run
+        run.insert(0, t)
+        i -= 1
+    if joins != "、" and _opens_with(text, run[0], _NOT_AN_ITEM):
+        return []
+    return run
 
 
 def _pair(total: Figure, parts: tuple[Figure, ...]) -> bool:
