@@ -73,3 +73,28 @@ def test_cached_number_readers_give_fresh_iterators_and_equal_answers():
     assert normalize("ascii 12.5%") == "ascii 12.5%"
     q = parse_quantity("≥９５％")
     assert q is not None and q.comparator == ">=" and q.unit == "%" and str(q.value) == "95"
+
+
+def test_a_finding_record_is_what_asdict_makes_of_it(tmp_path):
+    import dataclasses
+
+    from auditlint.batch.worker import finding_record, plain
+    from auditlint.engine.run import lint_file
+    from reports import report
+
+    (tmp_path / "r.txt").write_text(report([
+        ["项目", "预算数", "支出数", "执行率"],
+        ["基本支出", "500.00", "480.00", "90.00%"],
+        ["项目支出", "300.00", "290.00", "96.67%"],
+        ["合计", "800.00", "760.00", "96.25%"],
+    ]), encoding="utf-8")
+    findings = lint_file(tmp_path / "r.txt").findings
+    assert findings
+    for f in findings:
+        expected = dataclasses.asdict(f)
+        expected["severity"] = f.severity.value if f.severity else None
+        expected["location"].pop("path", None)
+        for r in expected["related"]:
+            r["location"].pop("path", None)
+        assert finding_record(f) == expected
+        assert plain(f) == dataclasses.asdict(f)
