@@ -3,6 +3,7 @@
     python benchmarks/batch.py                       # 1,000 text + 40 PDF reports; series 100, 1,000
     python benchmarks/batch.py --series 100,1000,10000   # adds the slow 10,000-report run
     python benchmarks/batch.py --json raw.json       # also keep the raw figures
+    python benchmarks/batch.py --only real --real 160   # real-size text reports only (and the seeds' copies)
 
 1. Writes generated reports (``auditlint.batch.corpus``: the five synth shapes,
    clean and with planted mistakes) as text and as PDF (PDF needs reportlab).
@@ -19,6 +20,13 @@
    seconds ÷ extra reports between two sizes) must stay within 1.5× of the first
    step's. Per-report time over the whole run falls with size at first, as the
    fixed start-up (worker processes, imports) is shared by more reports.
+
+4. Real-size text reports (``--real``, default 160; benchmarks/realsize.py): reports the
+   size of the seeds (~700 lines, ~10,000 characters, ~11 tables), generated from the
+   corpus generator's realistic and synth reports with distinct figures in every copy;
+   and, when the seeds are beside the checkout (``../shared/seeds``), as many distinct
+   copies of them made in the temporary folder. Each at ``--jobs 1`` and ``--jobs 2``:
+   reports/s, CPU s per report, and the scaling (reports/s at 2 jobs ÷ at 1 job).
 
 Generation time is not measured. Every figure comes from a fresh batch (no cache).
 On a shared machine timings vary from run to run: each configuration is run
@@ -189,6 +197,44 @@ def scaling(root: Path, sizes: list[int], raw: dict, repeat: int) -> None:
                          "linear": per_large <= 1.5 * per_small}
 
 
+def real_size(root: Path, n: int, raw: dict, repeat: int) -> None:
+    """Real-size generated reports, then copies of the seeds when they are there."""
+    from realsize import seeds_folder, shape_of, write_real_size, write_seed_copies
+
+    sets = [("real", lambda: write_real_size(root / f"real-{n}", n))]
+    seeds = seeds_folder()
+    if seeds is not None:
+        sets.append(("seeds", lambda: write_seed_copies(root / f"seeds-{n}", seeds, n)))
+    else:
+        print("  seeds: skipped (no ../shared/seeds beside the checkout)")
+    for label, make in sets:
+        folder = make()
+        shape = shape_of(folder)
+        print(f"  {label}: {shape['reports']} reports of {shape['lines']} lines, {shape['chars']} characters, "
+              f"{shape['tables']} tables on average", flush=True)
+        every: list = []
+        one, two = best_of(folder, 1, repeat, every), best_of(folder, 2, repeat, every)
+        for r in (one, two):
+            print(f"  {label:5} --jobs {r['jobs']}: {r['reports']} reports in {r['seconds']:.2f} s = "
+                  f"{r['reports_per_s']} reports/s, CPU {r['cpu_seconds'] / r['reports']:.3f} s/report, "
+                  f"{r['errors']} error rows  (runs: {', '.join(f'{x:.2f}' for x in r['all_seconds'])} s)", flush=True)
+            if r["errors"]:
+                print(f"        error rows say: {r['error_reasons']}")
+        scaling_2 = two["reports_per_s"] / one["reports_per_s"]
+        print(f"  {label:5} scaling --jobs 1 → 2: {scaling_2:.2f}×  (load average {_load()})", flush=True)
+        raw[f"real-size {label}"] = {"shape": shape, "runs": every, "best": [one, two], "scaling": round(scaling_2, 3)}
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+SECTIONS = ("text", "pdf", "scaling", "real")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python benchmarks/batch.py", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -200,6 +246,10 @@ def main(argv: list[str] | None = None) -> None:
                     help="where to write the generated reports, kept for the next run (default: a temporary folder, "
                          "removed at the end)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per configuration, fastest reported (default 3)")
+    ap.add_argument("--real", type=int, default=160,
+                    help="real-size text reports (and as many copies of the seeds when present; default 160)")
+    ap.add_argument("--only", default=",".join(SECTIONS),
+                    help=f"comma-separated sections to run, of {', '.join(SECTIONS)} (default: all)")
     ap.add_argument("--json", type=Path, help="write the raw figures here")
     args = ap.parse_args(argv)
 
@@ -216,17 +266,26 @@ def _bench(args: argparse.Namespace, root: Path) -> None:
     m = raw["machine"]
     print(f"machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gib']} GiB RAM, Python {m['python']}, {m['os']}")
     print(f"reports in {root}")
-    print("throughput and speed-up")
-    speed("text", generate(root, args.text, "txt"), raw, args.repeat)
-    if args.pdf:
+    only = {s.strip() for s in args.only.split(",") if s.strip()}
+    print(f"load average at the start: {_load()}")
+    if "text" in only or "pdf" in only:
+        print("throughput and speed-up")
+    if "text" in only:
+        speed("text", generate(root, args.text, "txt"), raw, args.repeat)
+    if args.pdf and "pdf" in only:
         try:
             import reportlab  # noqa: F401
         except ImportError:
             print("  pdf: skipped (reportlab is not installed: pip install reportlab)")
         else:
             speed("pdf", generate(root, args.pdf, "pdf"), raw, args.repeat)
-    print("scaling")
-    scaling(root, [int(s) for s in args.series.split(",") if s.strip()], raw, args.repeat)
+    if "scaling" in only:
+        print("scaling")
+        scaling(root, [int(s) for s in args.series.split(",") if s.strip()], raw, args.repeat)
+    if "real" in only and args.real:
+        print("real-size text reports")
+        real_size(root, args.real, raw, args.repeat)
+    print(f"load average at the end: {_load()}")
     if args.json:
         args.json.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

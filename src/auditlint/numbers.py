@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)  # percent
@@ -47,8 +48,8 @@ class Approx:
 
     @staticmethod
     def printed(value: Decimal, decimals: int) -> Approx:
-        half = Decimal(5) * Decimal(10) ** (-(decimals + 1))
-        return Approx(value, half, half * half / 3)
+        half, var = _rounding(decimals)
+        return Approx(value, half, var)
 
     def __add__(self, other: Approx) -> Approx:
         return Approx(self.mid + other.mid, self.half + other.half, self.var + other.var)
@@ -91,6 +92,14 @@ class Approx:
         if other.hi < self.lo:
             return self.lo - other.hi
         return ZERO
+
+
+@lru_cache(maxsize=256)
+def _rounding(decimals: int) -> tuple[Decimal, Decimal]:
+    """Half-width and variance of the rounding error of a figure printed to ``decimals``
+    places (computed for every cell of every table, again by each check)."""
+    half = Decimal(5) * Decimal(10) ** (-(decimals + 1))
+    return half, half * half / 3
 
 
 def asum(items: Iterable[Approx]) -> Approx:
@@ -247,6 +256,16 @@ def parse_cn_int(text: str) -> int | None:
 
 def normalize(text: str) -> str:
     """Full-width to half-width for digits, signs and comparison marks."""
+    if text.isascii():  # every character it maps is outside ASCII
+        return text
+    return _normalize(text)
+
+
+# A report reads the same cells and sentences again and again (each extractor and check
+# normalises what it reads): ~20,000 calls per real-size report, and str.translate with
+# a dict is slow on CJK text. Pure str → str, so a cache cannot go stale.
+@lru_cache(maxsize=65536)
+def _normalize(text: str) -> str:
     return text.translate(_FULLWIDTH).replace("\u3000", " ").replace("\xa0", " ")
 
 
@@ -342,11 +361,13 @@ def _mk(text: str, num: str, unit: str | None, cmp: str | None, neg: bool) -> Qu
 _CN_CELL_RE = re.compile(r"^(?P<cmp>" + "|".join(re.escape(c) for c, _ in COMPARATORS) + r")?([零〇一二两三四五六七八九十百千万]+)(" + _UNIT_ALT + r")?$")
 
 
+@lru_cache(maxsize=65536)
 def parse_quantity(text: str) -> Quantity | None:
     """Parse a cell or phrase that is one number, with its unit and comparator.
 
     Returns a placeholder Quantity (value None) for "—", "NaN%", "#DIV/0!" and the
-    like; None when the text is not a number at all.
+    like; None when the text is not a number at all. Cached: the same cell text is
+    parsed by many extractors and checks, and a Quantity is immutable.
     """
     raw = text
     t = normalize(text).strip()
@@ -399,13 +420,22 @@ def find_quantities(text: str) -> Iterator[Match]:
     Offsets refer to ``text`` as given (normalisation keeps lengths). Dates' parts
     (年/月/日) come back with those units so callers can skip them.
     """
+    return iter(_matches(text))
+
+
+# the same sentence is scanned by the narrative, unit, period and knowledge-base readers;
+# Matches are immutable, so every caller can share one tuple
+@lru_cache(maxsize=16384)
+def _matches(text: str) -> tuple[Match, ...]:
     t = normalize(text)
+    out = []
     for m in _FIND_RE.finditer(t):
         unit = m.group("unit")
         cmp = _CMP_MAP.get(m.group("cmp")) if m.group("cmp") else None
         q = _mk(text[m.start():m.end()], m.group("num"), unit, cmp, bool(m.group("neg")))
         if q is not None:
-            yield Match(m.start(), m.end(), q)
+            out.append(Match(m.start(), m.end(), q))
+    return tuple(out)
 
 
 def grouped(number: str) -> str:

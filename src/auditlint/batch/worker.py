@@ -14,12 +14,16 @@ then, not while the process was still importing), then the job's record.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import os
 import pickle
 import struct
 import sys
 import time
+from decimal import Decimal
+from enum import Enum
+from functools import cache
 from typing import Any
 
 # a report read but holding nothing checkable (no table, no figure): its own status in the batch
@@ -45,12 +49,39 @@ def with_document(options):
 
 def finding_record(f) -> dict[str, Any]:
     """Every field of a Finding, both languages, with no path: enough to rebuild it."""
-    d = dataclasses.asdict(f)
+    d = plain(f)
     d["severity"] = f.severity.value if f.severity else None
     d["location"].pop("path", None)
     for r in d["related"]:
         r["location"].pop("path", None)
     return d
+
+
+# copy.deepcopy gives these back as they are
+_ATOMIC = frozenset({str, int, float, bool, type(None), Decimal})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def plain(obj: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copy of every string and number (a
+    report's findings hold thousands): the same dicts, lists and tuples, sharing the
+    immutable leaves."""
+    kind = type(obj)
+    if kind in _ATOMIC or isinstance(obj, Enum):
+        return obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {name: plain(getattr(obj, name)) for name in _field_names(kind)}
+    if kind is list:
+        return [plain(v) for v in obj]
+    if kind is tuple:
+        return tuple(plain(v) for v in obj)
+    if kind is dict:
+        return {plain(k): plain(v) for k, v in obj.items()}
+    return copy.deepcopy(obj)
 
 
 def finding_from(record: dict[str, Any], path: str):

@@ -8,8 +8,9 @@ reads it, and that extractor runs first. Checks only read.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditlint.model import Document
 
@@ -46,6 +47,7 @@ EXTRA_OWNERS: dict[str, str] = {
     "halves": "tables",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
+T = TypeVar("T")
 
 
 class ExtractionError(Exception):
@@ -119,6 +121,7 @@ class Facts:
         # anything else an extractor shares, by name (outline, counts, sum_tables)
         self.extra: Extra = Extra(self)
         self._ran: set[str] = set()
+        self._memo: dict[Hashable, Any] = {}
 
     def ensure(self, module: str) -> None:
         """Run the extractor ``module`` unless it has run: its fields get their
@@ -135,6 +138,16 @@ class Facts:
             raise
         except Exception as exc:
             raise ExtractionError(module, exc) from exc
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from the facts, computed on the first ask and kept for the
+        report: several checks ask for the same derived list (the narrative's stated
+        figures), and the facts do not change once read. The caller must not mutate it."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     def extracted(self) -> frozenset[str]:
         """The extract modules that have run (``tables``, ``narrative`` …)."""

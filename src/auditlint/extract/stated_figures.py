@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditlint.extract.counts import counts_of
 from auditlint.extract.facts import Facts
@@ -44,6 +45,7 @@ class Stated:
         return self.subject + self.quantity.text.strip()
 
 
+@lru_cache(maxsize=1 << 16)  # pure; every stated figure is named again for each indicator
 def matching_name(text: str) -> str:
     """A name as compared with an indicator's: quotes and spaces off, 金额 as 额,
     总/累计 before 量/额/数 off ("来电总量" → "来电量", "集中结算金额" → "集中结算额")."""
@@ -54,7 +56,11 @@ def matching_name(text: str) -> str:
 
 def stated_values(facts: Facts, *, exact: bool = True) -> list[Stated]:
     """The narrative's numbers dated in the evaluated year (or not dated); ``exact``:
-    only those stated exactly (not 超, 近, 余, not compared)."""
+    only those stated exactly (not 超, 近, 余, not compared). Computed once per report."""
+    return list(facts.memo(("stated_values", exact), lambda: _stated_values(facts, exact)))
+
+
+def _stated_values(facts: Facts, exact: bool) -> list[Stated]:
     year = evaluated_year(facts.meta)
     out: list[Stated] = []
     for f in statements_of(facts, Figure):

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 SENTENCE = "。！!？?"  # a full stop, exclamation or question mark
 LINE = SENTENCE + "\n"  # … or the end of a line
@@ -81,6 +82,12 @@ def sentence_bounds(text: str, pos: int, ends: str = SENTENCE) -> tuple[int, int
 def sentence_spans(text: str, ends: str = STATEMENT) -> list[tuple[int, int]]:
     """(start, end) of every sentence, its closing mark included; a trailing
     sentence without one runs to the end of the text."""
+    return list(_spans(text, ends))
+
+
+# every paragraph is split into sentences by many extractors and checks
+@lru_cache(maxsize=1 << 14)
+def _spans(text: str, ends: str) -> tuple[tuple[int, int], ...]:
     out, start = [], 0
     for i, ch in enumerate(text):
         if ch in ends:
@@ -88,7 +95,7 @@ def sentence_spans(text: str, ends: str = STATEMENT) -> list[tuple[int, int]]:
             start = i + 1
     if start < len(text):
         out.append((start, len(text)))
-    return out
+    return tuple(out)
 
 
 def clauses(text: str, marks: str = CLAUSE) -> Iterator[tuple[int, str]]:

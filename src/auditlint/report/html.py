@@ -129,10 +129,27 @@ def _cell_key(loc: Location) -> tuple[int | None, int | None]:
     return loc.row, loc.col
 
 
+# id(table) → (the table, each cell's key and escaped text): a report's findings show the
+# same few tables again and again; the table is held so that its id is not reused
+_TABLE_CELLS: dict[int, tuple[Table, list[list[tuple[tuple[int | None, int | None], str]]]]] = {}
+
+
+def _cells_of(table: Table) -> list[list[tuple[tuple[int | None, int | None], str]]]:
+    held = _TABLE_CELLS.get(id(table))
+    if held is not None and held[0] is table:
+        return held[1]
+    if len(_TABLE_CELLS) >= 64:
+        _TABLE_CELLS.clear()
+    cells = [[(_cell_key(c.location), _e(c.text)) for c in row] for row in table.rows]
+    _TABLE_CELLS[id(table)] = (table, cells)
+    return cells
+
+
 def _source_table(table: Table, f: Finding, lang: str) -> str:
     hit = _cell_key(f.location)
     related = {_cell_key(r.location) for r in f.related if r.location.table == table.index}
-    target = next((i for i, row in enumerate(table.rows) for c in row if _cell_key(c.location) == hit), 0)
+    grid = _cells_of(table)
+    target = next((i for i, row in enumerate(grid) for key, _ in row if key == hit), 0)
     rows = list(range(table.n_rows))
     if table.n_rows > MAX_ROWS:
         near = set(range(max(0, target - WINDOW), min(table.n_rows, target + WINDOW + 1)))
@@ -145,10 +162,9 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
             out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=i - previous - 1))}</td></tr>')
         previous = i
         cells = []
-        for c in table.rows[i]:
-            key = _cell_key(c.location)
+        for key, text in grid[i]:
             cls = ' class="hit"' if key == hit else (' class="rel"' if key in related else "")
-            cells.append(f"<td{cls}>{_e(c.text)}</td>")
+            cells.append(f"<td{cls}>{text}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
     if previous < table.n_rows - 1:
         out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=table.n_rows - 1 - previous))}</td></tr>')

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from auditlint import vocab
@@ -126,6 +127,7 @@ class KnowledgeBase:
 _STRIP = re.compile(r"[\s“”\"'‘’《》「」『』]")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; every lookup compares every name
 def name_key(name: str) -> str:
     """A name as compared: quotes, book-title marks and spaces removed, full-width folded."""
     return _STRIP.sub("", normalize(name)).strip("：:")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from auditlint.extract.narrative.vocabulary import alt, patterns, vocabulary
+from auditlint.memo import memo_while
 
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉\s]")
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
@@ -38,6 +39,7 @@ def strip_back(text: str, words: tuple[str, ...], keep: tuple[str, ...] = ()) ->
     return text
 
 
+@memo_while(vocabulary)  # read for every figure of every sentence, again by each check
 def clean_subject(text: str) -> str:
     """The words before a number as the report names it: enumerators, dates, lead
     and trailing words off ("（1）2024年预算收入" → "预算收入", "其中基本支出" → "基本支出",
@@ -57,6 +59,7 @@ def clean_subject(text: str) -> str:
     return t.strip(" ，,：:")
 
 
+@memo_while(vocabulary)
 def name_of(subject: str) -> str:
     """A subject as a matching name: quotes, spaces, bracketed asides and time words
     off, 费用 as 费 ("“三公”经费全年支出" → "三公经费支出", "年末结转结余" → "结转结余")."""
@@ -66,6 +69,7 @@ def name_of(subject: str) -> str:
     return t.replace("费用", "费")
 
 
+@memo_while(vocabulary)
 def match_key(name: str) -> str:
     """The key a figure's name and a table row's label meet on: 支出 (决算, what was
     spent) and 小计/合计 off the end ("会议费支出", "会议费决算" and "会议费" match;

@@ -6,6 +6,7 @@ number's style gives (一 / （一） / 1. / （1）), its label, its kind (tota
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditlint.extract.headers import squash
 from auditlint.extract.tables.model import Column
@@ -20,6 +21,7 @@ _SERIALS = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)  # pure; each label is split by many readers
 def split_serial(text: str) -> tuple[str, str, int | None]:
     """"（一）基本支出" → ("（一）", "基本支出", 2)."""
     t = text.strip()

@@ -12,6 +12,18 @@ from auditlint.numbers import Approx, Quantity, asum, compare
 def amount(ct: CanonicalTable, row: Row, role: str) -> Approx | None:
     """The row's amount as an interval at the column's precision; 0 for an empty
     or dash cell; None when it is not a number (NaN, text)."""
+    # the hierarchy's search asks for the same cells thousands of times, and a built
+    # table's values do not change: computed once per table, row and column
+    memo = ct.memo.setdefault("amounts", {})
+    key = (row.index, role)
+    try:
+        return memo[key]  # type: ignore[index]
+    except KeyError:
+        value = memo[key] = _amount(ct, row, role)  # type: ignore[index]
+        return value
+
+
+def _amount(ct: CanonicalTable, row: Row, role: str) -> Approx | None:
     q = row.values.get(role)
     cell = row.cells.get(role)
     col = ct.column(role)
