@@ -5,7 +5,7 @@
     python benchmarks/batch.py --json raw.json       # also keep the raw figures
     python benchmarks/batch.py --only real --real 160   # real-size text reports only (and the seeds' copies)
 
-1. Writes generated reports (``auditlint.batch.corpus``: the five synth shapes,
+1. Writes generated reports (``tools/corpusgen/batch_folders.py``: the five synth shapes,
    clean and with planted mistakes) as text and as PDF (PDF needs reportlab).
 2. Runs ``auditlint batch --fresh`` on each set at ``--jobs 1`` and ``--jobs 2``
    in a subprocess, and prints reports/s, pages/s, the speed-up and the peak
@@ -137,7 +137,7 @@ def run_batch(folder: Path, jobs: int) -> dict[str, object]:
 
 def generate(root: Path, n: int, fmt: str) -> Path:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))  # the corpus generator (not installed)
-    from auditlint.batch.corpus import write_reports
+    from corpusgen.batch_folders import write_reports
 
     folder = root / f"{fmt}-{n}"
     if not folder.is_dir():

@@ -1,8 +1,7 @@
 """Folders of generated reports for the batch's tests and benchmark.
 
-Reports come from the corpus generator, ``tools/corpusgen/synth`` (importable from a
-checkout only: the five shapes, clean and with one
-planted mistake each), numbered so that every file is distinct; corrupt files of
+Reports come from the corpus generator's ``synth`` shapes (the five shapes, clean and
+with one planted mistake each), numbered so that every file is distinct; corrupt files of
 every kind a real collection holds can be added beside them.
 """
 
