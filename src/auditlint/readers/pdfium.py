@@ -21,18 +21,18 @@ from auditlint.readers import pdf as pdf_reader
 from auditlint.readers.pdf import PageContent
 
 
-def _prepare(page: Any, pdfium_page: Any) -> None:
+def _prepare(page: Any) -> None:
     """Fill the pdfplumber page's layout (characters) and edges the fast way, where its geometry allows."""
     from auditlint.readers.pdf_objects import page_edges
     from auditlint.readers.pdf_text import CharCollector, TextInterpreter
 
     if page.rotation % 360 or tuple(page.mediabox[:2]) != (0, 0) or tuple(page.bbox) != tuple(page.mediabox):
-        return  # pdfplumber reads it all: its coordinates are not PDFium's page space
+        return  # pdfplumber reads it all: its coordinates are not pdfminer's page space
     height = float(page.height)
     device = CharCollector(page.pdf.rsrcmgr, height)
     TextInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._objects = {"char": device.chars}  # what pdfplumber's page.chars reads; no image is looked at
-    page._edges = page_edges(pdfium_page.raw, height)
+    page._edges = page_edges(device.paths, height)
 
 
 def read_bytes(data: bytes, path: str) -> Document:
@@ -40,24 +40,4 @@ def read_bytes(data: bytes, path: str) -> Document:
 
 
 def _read_pages(page_objs: list, data: bytes) -> list[PageContent]:
-    import pypdfium2 as pdfium
-
-    try:
-        fast = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
-        fast = None  # pdfminer reads what PDFium refuses: the reference reader's way, page by page
-    if fast is not None and len(fast) != len(page_objs):
-        fast.close()
-        fast = None
-
-    def prepare(number: int, page: Any) -> None:
-        if fast is not None:
-            pdfium_page = fast[number - 1]
-            _prepare(page, pdfium_page)
-            pdfium_page.close()
-
-    try:
-        return pdf_reader.read_pages(page_objs, data, prepare)
-    finally:
-        if fast is not None:
-            fast.close()
+    return pdf_reader.read_pages(page_objs, data, lambda _number, page: _prepare(page))
