@@ -7,6 +7,7 @@ file is actually checked, so ``--help`` and ``rules`` answer at once.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -100,11 +101,16 @@ FORMATS = ["text", "concise", "json", "sarif", "html", "csv", "jsonl", "github",
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no arithmetic, hints or summary.")
 @click.option("--show-settings", is_flag=True,
               help="Print the settings in force for each PATH and the file they come from, and exit.")
+@click.option("--pdf-reader", type=click.Choice(["pdfium", "pdfplumber"]), default=None,
+              help="PDF reader: pdfium (fast, the default) or pdfplumber (the reference), as AUDITLINT_PDF_READER. "
+                   "PDF 读取器：pdfium（快，默认）或 pdfplumber（参照），同环境变量 AUDITLINT_PDF_READER。")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, checks_dirs: tuple[str, ...], config_path: str | None,
           no_config: bool, baseline_path: str | None, write_baseline_path: str | None, statistics: bool,
-          quiet: bool, show_settings: bool) -> None:
+          quiet: bool, show_settings: bool, pdf_reader: str | None) -> None:
     """Check reports (PDF, DOCX, HTML or text; files or folders)."""
+    if pdf_reader:
+        os.environ["AUDITLINT_PDF_READER"] = pdf_reader
     from auditlint.engine.baseline import BaselineError, write_baseline
     from auditlint.engine.run import lint_file
     from auditlint.findings import Severity

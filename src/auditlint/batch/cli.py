@@ -6,6 +6,7 @@ Great Expectations are imported only once a batch actually runs and needs them.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -117,16 +118,21 @@ def exit_code(summary: dict[str, Any], fail_on: str) -> int:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit 1 when a finding at or above this severity is reported, as `check` does  "
                    "[default: the settings' fail_on, else never]. A report that could not be checked exits 2.")
+@click.option("--pdf-reader", type=click.Choice(["pdfium", "pdfplumber"]), default=None,
+              help="PDF reader: pdfium (fast, the default) or pdfplumber (the reference), as AUDITLINT_PDF_READER. "
+                   "PDF 读取器：pdfium（快，默认）或 pdfplumber（参照），同环境变量 AUDITLINT_PDF_READER。")
 def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: float, memory_limit: int,
           lang: str | None, select: str | None, ignore: str | None, checks_dirs: tuple[str, ...],
           config_path: str | None, no_config: bool, sarif: bool, gx_docs: Path | None,
           executor: str, scheduler: str | None, no_progress: bool, fresh: bool, follow_links: bool,
-          fail_on: str | None) -> None:
+          fail_on: str | None, pdf_reader: str | None) -> None:
     """Check many reports at once: files, folders (recursive), globs or @list.txt.
 
     Writes findings.parquet, findings.csv, reports.csv, summary.json and index.html
     into OUTDIR. Interrupted? Run the same command again: finished files are not redone.
     """
+    if pdf_reader:  # the workers inherit it
+        os.environ["AUDITLINT_PDF_READER"] = pdf_reader
     from auditlint.batch.inputs import InputError
     from auditlint.batch.lock import OutdirBusy
     from auditlint.batch.runner import BatchConfig, run_batch

@@ -106,7 +106,17 @@ def _number(token: bytes) -> int | float | None:
 _SIMPLE = re.compile(rb"\s*((?:(?>[-+]?(?:\d+(?:\.\d*)?|\.\d+)|/[^\s/\[\]()<>{}%#]*)\s*)*)"
                      rb"([A-Za-z][^\s/\[\]()<>{}%#]*|['\"])(?=[\s/\[\]()<>{}%]|$)")
 _OPERAND = re.compile(rb"/[^\s/]*|[^\s/]+")
-_KEPT_BYTES = {k.encode("latin-1") for k in KEPT}
+_KEPT_BYTES = {k.encode("latin-1"): k for k in KEPT}
+
+
+def _operands(text: bytes) -> list[Any]:
+    """Numbers and names as ``_SIMPLE`` matched them (a token that is no number is dropped)."""
+    if b"/" not in text:
+        try:
+            return [float(t) if b"." in t else int(t) for t in text.split()]
+        except ValueError:
+            pass  # a token that is no number: token by token, below
+    return [_name(t[1:]) if t[:1] == b"/" else _number(t) for t in _OPERAND.findall(text)]
 
 
 # a text-showing operation whose strings hold no escape and no parenthesis (most do): read in one match
@@ -139,23 +149,11 @@ def _show_item(m: re.Match) -> Any:
     return _number(number)
 
 
-# operators that only clip, set colours, line styles or mark content, as named in the PDF reference; a run of them with plain operands is skipped in one match (atomic operands: no backtracking
-# into a number's digits)
-_DROPPED = rb"rg|RG|gs|g|G|k|K|cs|CS|scn|SCN|sc|SC|ri|i|w|J|j|M|W\*|W|BMC|BDC|EMC|MP|DP|BX|EX|sh"
-_SKIP = re.compile(rb"(?:\s*(?:(?>[-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*|(?>/[^\s/\[\]()<>{}%#]*)\s*)*(?:" + _DROPPED
-                   + rb")(?=[\s/\[\]()<>{}%]|$))+")
-
-
 def operations(data: bytes):  # noqa: ANN201 - yields (operator, operands)
     """The content stream's operators with their operands, as pdfminer's parser reads them.
     Operands are parsed only for the operators in ``KEPT``: the others are all dropped."""
     pos, n = 0, len(data)
     while pos < n:
-        m = _SKIP.match(data, pos)
-        if m is not None:
-            pos = m.end()
-            if pos >= n:
-                break
         m = _SIMPLE.match(data, pos)
         if m is None:
             m = _SHOW.match(data, pos)
@@ -174,8 +172,7 @@ def operations(data: bytes):  # noqa: ANN201 - yields (operator, operands)
         pos = m.end()
         op = m.group(2)
         if op in _KEPT_BYTES:
-            yield op.decode("latin-1"), [_name(t[1:]) if t[:1] == b"/" else _number(t)
-                                         for t in _OPERAND.findall(m.group(1))]
+            yield _KEPT_BYTES[op], _operands(m.group(1))
         elif op == b"ID":
             end = _INLINE_END.search(data, pos)
             pos = end.end() if end else n
