@@ -75,6 +75,27 @@ def test_the_fast_reader_is_the_default_and_pdfplumber_the_reference(monkeypatch
     assert calls == ["fast", "reference"]
 
 
+@pytest.mark.parametrize(("option", "expected"), [([], ["fast"]), (["--pdf-reader", "pdfplumber"], ["reference"]),
+                                                 (["--pdf-reader", "pdfium"], ["fast"])])
+def test_the_pdf_reader_option_chooses_the_reader(monkeypatch: pytest.MonkeyPatch, option: list[str],
+                                                  expected: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from auditlint.cli import main
+    from auditlint.readers import pdf, pdfium
+
+    monkeypatch.setenv("AUDITLINT_PDF_READER", "pdfium")  # recorded, so that the option's setting is undone too
+    monkeypatch.delenv("AUDITLINT_PDF_READER")
+    calls: list[str] = []
+    real = pdf.read_bytes
+    monkeypatch.setattr(pdfium, "read_bytes", lambda d, p: calls.append("fast") or real(d, p))
+    monkeypatch.setattr(pdf, "read_bytes", lambda d, p: calls.append("reference") or real(d, p))
+    path = ROOT / "corpus" / "realistic" / "hb-farm-2024" / "clean.pdf"
+    result = CliRunner().invoke(main, ["check", "--no-config", "--format", "json", *option, str(path)])
+    assert calls == expected
+    assert result.exit_code in (0, 1), result.output
+
+
 def test_real_reports_are_covered_or_skipped() -> None:
     if not REAL.is_dir():
         pytest.skip("../shared/real is absent")
