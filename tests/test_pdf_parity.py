@@ -134,6 +134,8 @@ def _pdfminer_operations(data: bytes) -> list[tuple[str, list]]:
     b"% a comment (not a string\n0 0 m 10 10 l S 1 0 0 RG 2 w BT /F1 1 Tf 3 Tz (nested (paren) ok) Tj ET",
     b"BI /W 2 /H 1 /BPC 8 /CS /G ID \x00\xff EI q /Im1 Do Q BT (after\\\nimage) Tj ET",
     b"/Span <</ActualText (ET BT) /MCID 3>> BDC BT 5 TL 1 2 TD (x) Tj ET EMC 1 0 0 1 0 0 re f",
+    b"BT [(a\\(b) -5 (\\101\\0612\\q\\\r\nz\\\nw) <41 42>] TJ (x\\)y\\n) Tj (q) ' ET",
+    b"/P <</MCID 1/Lang (en-US)>> BDC q 0 0 m 10 0 l 10 10 l h f* 2 0 0 2 5 5 cm 0 0 1 1 re S Q EMC",
 ])
 def test_the_text_operators_are_read_as_pdfminer_reads_them(stream: bytes) -> None:
     from auditlint.readers.pdf_text import KEPT, operations

@@ -19,12 +19,13 @@ import re
 import weakref
 from typing import Any
 
+from pdfminer.casting import safe_float
 from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import KWD, LIT
-from pdfminer.utils import apply_matrix_rect, mult_matrix
+from pdfminer.utils import MATRIX_IDENTITY, apply_matrix_rect, mult_matrix
 
 _TOKEN = re.compile(
     rb"(?P<ws>[\s\x00]+)|(?P<comment>%[^\r\n]*)|(?P<str>\()|(?P<dict><<|>>)|(?P<hex><[\s0-9a-fA-F]*>?)"
@@ -119,10 +120,24 @@ def _operands(text: bytes) -> list[Any]:
     return [_name(t[1:]) if t[:1] == b"/" else _number(t) for t in _OPERAND.findall(text)]
 
 
-# a text-showing operation whose strings hold no escape and no parenthesis (most do): read in one match
-_SHOW = re.compile(rb"\s*(\[(?:\s*(?:<[0-9a-fA-F\s]*>|\([^()\\]*\)|[-+]?(?:\d+(?:\.\d*)?|\.\d+)))*\s*\]"
-                   rb"|<[0-9a-fA-F\s]*>|\([^()\\]*\))\s*(TJ|Tj|')(?=[\s/\[\]()<>{}%]|$)")
-_SHOW_ITEM = re.compile(rb"<([0-9a-fA-F\s]*)>|\(([^()\\]*)\)|([-+]?(?:\d+(?:\.\d*)?|\.\d+))")
+# a text-showing operation whose strings hold no unescaped parenthesis (most): read in one match
+_LITERAL = rb"\((?:[^()\\]|\\.)*\)"  # a string without unescaped parentheses
+_SHOW = re.compile(rb"\s*(\[(?:\s*(?:<[0-9a-fA-F\s]*>|" + _LITERAL + rb"|[-+]?(?:\d+(?:\.\d*)?|\.\d+)))*\s*\]"
+                   rb"|<[0-9a-fA-F\s]*>|" + _LITERAL + rb")\s*(TJ|Tj|')(?=[\s/\[\]()<>{}%]|$)", re.DOTALL)
+_SHOW_ITEM = re.compile(rb"<([0-9a-fA-F\s]*)>|\(((?:[^()\\]|\\.)*)\)|([-+]?(?:\d+(?:\.\d*)?|\.\d+))", re.DOTALL)
+_ESCAPED = re.compile(rb"\\(?:([0-7]{1,3})|\r\n|(.))", re.DOTALL)
+
+
+def _unescape(m: re.Match) -> bytes:
+    """One escape in a literal string as ``_escape`` reads it."""
+    octal, char = m.groups()
+    if octal is not None:
+        code = int(octal, 8)
+        return bytes((code,)) if code < 256 else b""
+    code = _ESCAPE.get(char) if char is not None else None
+    return bytes((code,)) if code is not None else b""  # a line continuation, an unknown escape: dropped
+
+
 # a marked-content tag with a flat property dict (``/P <</MCID 3>> BDC``, tagged PDFs have one per run
 # of text): dropped whole, as the token-by-token reading would drop it
 _MARKED = re.compile(rb"\s*/[^\s/\[\]()<>{}%#]*\s*<<(?:[^()<>\\]|\([^()\\]*\))*>>\s*BDC(?=[\s/\[\]()<>{}%]|$)")
@@ -138,7 +153,7 @@ def _shown(token: bytes) -> Any:
 def _show_item(m: re.Match) -> Any:
     hexa, literal, number = m.groups()
     if literal is not None:
-        return literal
+        return _ESCAPED.sub(_unescape, literal) if b"\\" in literal else literal
     if hexa is not None:
         if len(hexa) % 2 == 0:
             try:
@@ -220,6 +235,9 @@ def _operation(data: bytes, pos: int) -> tuple[str | None, list[Any], int]:
     return None, [], n
 
 
+_NOT_FLOAT = (TypeError, ValueError, OverflowError)  # what pdfminer's safe_float catches
+
+
 class TextInterpreter(PDFPageInterpreter):
     """pdfminer's interpreter, given only the operators in ``KEPT``. The graphics
     state is neither copied nor saved: no kept operator changes it, and the
@@ -258,8 +276,66 @@ class TextInterpreter(PDFPageInterpreter):
             elif len(operands) >= nargs:
                 func(self, *operands[len(operands) - nargs:])
 
+    # pdfminer's operators for the commonest operations, with its arithmetic, minus its calls per
+    # operand: ``float`` as its ``safe_float``; operands that are no number go to pdfminer's own
     def do_q(self) -> None:
         self.gstack.append((self.ctm, self.textstate.copy(), self.graphicstate))
+
+    def do_Q(self) -> None:
+        if self.gstack:
+            self.ctm, self.textstate, self.graphicstate = self.gstack.pop()
+            self.device.ctm = self.ctm
+
+    def do_BT(self) -> None:
+        self.textstate.matrix = MATRIX_IDENTITY
+        self.textstate.linematrix = (0, 0)
+
+    def do_Tm(self, a: Any, b: Any, c: Any, d: Any, e: Any, f: Any) -> None:
+        try:
+            matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
+        except _NOT_FLOAT:
+            super().do_Tm(a, b, c, d, e, f)
+            return
+        self.textstate.matrix = matrix
+        self.textstate.linematrix = (0, 0)
+
+    def do_Td(self, tx: Any, ty: Any) -> None:
+        try:
+            tx_, ty_ = float(tx), float(ty)
+        except _NOT_FLOAT:
+            super().do_Td(tx, ty)
+            return
+        ts = self.textstate
+        a, b, c, d, e, f = ts.matrix
+        ts.matrix = (a, b, c, d, tx_ * a + ty_ * c + e, tx_ * b + ty_ * d + f)
+        ts.linematrix = (0, 0)
+
+    def do_TD(self, tx: Any, ty: Any) -> None:
+        self.do_Td(tx, ty)
+        ty_ = safe_float(ty)
+        if ty_ is not None:
+            self.textstate.leading = ty_
+
+    def do_re(self, x: Any, y: Any, w: Any, h: Any) -> None:
+        try:
+            x_f, y_f, w_f, h_f = float(x), float(y), float(w), float(h)
+        except _NOT_FLOAT:
+            super().do_re(x, y, w, h)
+            return
+        self.curpath += (("m", x_f, y_f), ("l", x_f + w_f, y_f), ("l", x_f + w_f, y_f + h_f), ("l", x_f, y_f + h_f),
+                         ("h",))
+
+    def do_m(self, x: Any, y: Any) -> None:
+        try:
+            self.curpath.append(("m", float(x), float(y)))
+        except _NOT_FLOAT:
+            super().do_m(x, y)
+
+    def do_l(self, x: Any, y: Any) -> None:
+        try:
+            self.curpath.append(("l", float(x), float(y)))
+        except _NOT_FLOAT:
+            super().do_l(x, y)
 
     def do_TJ(self, seq: Any) -> None:
         if self.textstate.font is not None:
@@ -316,6 +392,7 @@ class CharCollector(PDFTextDevice):
         super().__init__(rsrcmgr)
         self.height = height
         self.chars: list[dict[str, Any]] = []
+        self._fonts: dict[Any, tuple[bool, bool, float, dict[int, tuple[str, float]]]] = {}
         self.paths: list[tuple[str, list[tuple[float, float]]]] = []  # (line, rect or curve; its points)
 
     def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
@@ -335,30 +412,28 @@ class CharCollector(PDFTextDevice):
         self.paths.append(classify(shape, pts))
 
     def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
-        """pdfminer's ``render_string``; horizontal text is rendered here, in one loop."""
+        """pdfminer's ``render_string``, ``render_string_horizontal`` and ``render_char`` fused for
+        horizontal text, with the same arithmetic in the same order (``translate_matrix``, then
+        ``apply_matrix_rect`` of LTChar's box)."""
         font = textstate.font
-        if font.is_vertical():
+        known = self._fonts.get(font)
+        if known is None:
+            known = self._fonts[font] = (font.is_vertical(), font.is_multibyte(), font.get_descent(), _glyphs(font))
+        vertical, multibyte, descent, glyphs = known
+        if vertical:
             super().render_string(textstate, seq, ncs, graphicstate)
             return
-        matrix = mult_matrix(textstate.matrix, self.ctm)
+        a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
         fontsize = textstate.fontsize
         scaling = textstate.scaling * 0.01
         charspace = textstate.charspace * scaling
-        wordspace = 0 if font.is_multibyte() else textstate.wordspace * scaling
+        wordspace = 0 if multibyte else textstate.wordspace * scaling
         dxscale = 0.001 * fontsize * scaling
-        textstate.linematrix = self._horizontal(seq, matrix, textstate.linematrix, font, fontsize, scaling,
-                                                charspace, wordspace, textstate.rise, dxscale)
-
-    def _horizontal(self, seq: Any, matrix: Any, pos: Any, font: Any, fontsize: float, scaling: float,
-                    charspace: float, wordspace: float, rise: float, dxscale: float) -> tuple[float, float]:
-        """``render_string_horizontal`` and ``render_char`` fused, with the same arithmetic
-        in the same order (``translate_matrix``, then ``apply_matrix_rect`` of LTChar's box)."""
-        x, y = pos
-        a, b, c, d, e, f = matrix
+        x, y = textstate.linematrix
         upright = a * d * scaling > 0 and b * c <= 0
-        descent = font.get_descent() * fontsize
+        descent = descent * fontsize
+        rise = textstate.rise
         y0, y1 = descent + rise, descent + rise + fontsize
-        glyphs = _glyphs(font)
         height = self.height
         append = self.chars.append
         needcharspace = False
@@ -388,7 +463,7 @@ class CharCollector(PDFTextDevice):
                     if cid == 32 and wordspace:
                         x += wordspace
                     needcharspace = True
-        return (x, y)
+        textstate.linematrix = (x, y)
 
     def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int,
                     ncs: Any, graphicstate: Any) -> float:
