@@ -4,13 +4,13 @@ reference: on every PDF in ``corpus/`` and ``../shared/real/`` (skipped when
 absent) the same Document, block for block (texts, raw cell texts, merges,
 locations, line breaks), and the same JSON findings with the same fingerprints.
 
-There is no Document difference to list. The characters are pdfminer's own
-(its interpreter, given the text operators only), so they cannot round
-differently. The ruling lines are PDFium's, stored as 32-bit floats where
-pdfminer computes in 64 bits: cell boundaries may differ by about 1e-5 pt,
-which moves no character between cells on any of these files.
+There is no Document difference to list. The characters and the ruling lines
+are pdfminer's own (its interpreter and operators, on a content stream read by
+``pdf_text.py``), so they cannot round differently.
 
-Taking PDFium's characters instead was tried and left: PDFium gives no text for
+Taking PDFium's ruling lines was tried and left: slower (each page loaded in
+PDFium, each path segment read through ctypes) and 32-bit. Taking its
+characters was tried and left too: PDFium gives no text for
 some text objects (a lone CJK character of the corpus's non-embedded
 STSongStd-Light, some space glyphs of the real reports: ``目  录`` read
 ``目 录``), drops the second of two spaces in a row, and its advance widths are
@@ -145,7 +145,7 @@ def test_the_text_operators_are_read_as_pdfminer_reads_them(stream: bytes) -> No
 
 def test_a_table_drawn_in_a_scaled_form_xobject_reads_the_same() -> None:
     """Ruling lines and text inside a form XObject, under a scaled and moved CTM:
-    PDFium's path points are put through the form's matrix as pdfminer's are."""
+    the path points are put through the form's matrix as pdfminer's are."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas

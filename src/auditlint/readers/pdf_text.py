@@ -1,12 +1,16 @@
-"""pdfminer's interpreter on the text of a content stream only.
+"""pdfminer's interpreter on a content stream, for its characters and painted paths only.
 
-Most of pdfplumber's time goes to tokenizing content streams in Python, and most
-of a report's content stream draws its tables: thousands of ``m l S``, ``re f``,
-``w``, ``RG`` for a few hundred ``Tj``. This interpreter tokenizes a stream with
-one regular expression, drops the operators that only draw paths or set colours
-and line styles (the ruling lines come from PDFium, ``pdf_objects.py``), and runs
-pdfminer's own operators for the rest: the text state, ``q``/``Q``/``cm`` and
-XObjects. The characters are pdfminer's, box for box.
+Most of pdfplumber's time goes to tokenizing content streams in Python and to
+building layout objects. This interpreter reads a stream with regular
+expressions (one match per operation: most are numbers and an operator, or a
+text-showing operator with its strings), drops the operators that only set
+colours and line styles, clip or mark content, and runs pdfminer's own
+operators for the rest: the text state, ``q``/``Q``/``cm``, XObjects and path
+construction and painting. The commonest of them are re-stated here with
+pdfminer's arithmetic and fewer calls. Its device (``CharCollector``) keeps, of
+each character, the box ``LTChar`` computes, and of each painted path, its kind
+and points as pdfminer's ``paint_path`` classifies it: the characters and ruling
+lines are pdfminer's, box for box and point for point.
 
 Tokens are read as pdfminer's ``PSBaseParser`` reads them (its quirks included:
 an unknown escape in a string drops the character, an odd hex digit is a byte of
@@ -112,6 +116,8 @@ _KEPT_BYTES = {k.encode("latin-1"): k for k in KEPT}
 
 def _operands(text: bytes) -> list[Any]:
     """Numbers and names as ``_SIMPLE`` matched them (a token that is no number is dropped)."""
+    if not text:
+        return []
     if b"/" not in text:
         try:
             return [float(t) if b"." in t else int(t) for t in text.split()]

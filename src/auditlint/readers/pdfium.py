@@ -1,15 +1,22 @@
-"""PDF reports read fast: pdfminer's characters without its path drawing, PDFium's ruling lines.
+"""PDF reports read fast: pdfminer's characters and ruling lines, without its layout objects.
 
 The page reading and the assembly into paragraphs and tables are
 ``readers/pdf.py``'s, on the same pdfplumber page objects; only what fills a
-page differs. Its characters come from pdfminer's interpreter given the text
-operators alone (``pdf_text.py``: a report's content streams are mostly table
-rules, which pdfminer would tokenize in Python), so they are pdfminer's, box for
-box. Its ruling lines, the edges pdfplumber's table finder reads, come from
-PDFium, which parses the paths in C (``pdf_objects.py``). A rotated page, or one
-whose media box does not start at (0, 0), is read wholly by pdfplumber.
+page differs. Its characters and the paths its table finder reads come from
+pdfminer's interpreter run on a content stream read by regular expressions
+(``pdf_text.py``), with pdfminer's own operators and arithmetic, so they are
+pdfminer's, box for box and point for point; only the layout objects pdfminer
+and pdfplumber would build of them are skipped (``pdf_objects.py`` turns the
+paths into pdfplumber's edges). A rotated page, or one whose media box does not
+start at (0, 0), is read wholly by pdfplumber.
 
-``AUDITLINT_PDF_READER=pdfplumber`` selects the reference reader, ``pdf.py``.
+The module keeps its name from when the ruling lines came from PDFium: reading
+the paths off the content stream turned out faster than loading each page in
+PDFium and walking its path segments through ctypes, and exact (64-bit, as
+pdfminer computes them) where PDFium's were 32-bit.
+
+``AUDITLINT_PDF_READER=pdfplumber`` (``--pdf-reader pdfplumber``) selects the
+reference reader, ``pdf.py``.
 """
 
 from __future__ import annotations
