@@ -52,6 +52,17 @@ def reader_alone(path: Path, reader: str) -> None:
     (pdf if reader == "pdfplumber" else pdfium).read_bytes(path.read_bytes(), str(path))
 
 
+def _machine() -> str:
+    """When and where: the figures are ratios, but the load says how much to trust them."""
+    import platform
+    from datetime import UTC, datetime
+    from importlib.metadata import version
+
+    return (f"# {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs, load "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}; Python {platform.python_version()} "
+            f"pdfplumber {version('pdfplumber')} pdfminer.six {version('pdfminer.six')}")
+
+
 def timed(fn, *args) -> float:  # noqa: ANN001 - a callable
     start = time.perf_counter()
     fn(*args)
@@ -80,6 +91,7 @@ def main(argv: list[str] | None = None) -> None:
         auditlint(todo[0][1], "pdfplumber")
         auditlint(todo[0][1], "pdfium")
     totals: dict[str, list[float]] = {}
+    print(_machine())
     print("seconds, best of", args.repeat, "| plumber: pdfplumber extract_text + extract_tables | check: auditlint "
           "read → extract → checks | read: the reader alone | ratio: plumber / check fast, read plumber / read fast")
     print(f"{'file':56} {'pages':>5} {'plumber':>7} {'check':>6} {'check':>6} {'read':>6} {'read':>6} {'ratio':>6} "

@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from corpusgen.batch_folders import write_corrupt, write_reports
+
 from batch_support import EXACT_OUTPUTS, batch, isolated_registry, own_workers, reports_without_seconds, trouble_checks
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from corpusgen.batch_folders import CORRUPT, write_corrupt, write_reports
+
 from auditlint.engine.run import RunOptions, lint_file
 from batch_support import EXACT_OUTPUTS, batch, read_csv, read_json, reports_without_seconds, workers_of
 

@@ -4,13 +4,13 @@ reference: on every PDF in ``corpus/`` and ``../shared/real/`` (skipped when
 absent) the same Document, block for block (texts, raw cell texts, merges,
 locations, line breaks), and the same JSON findings with the same fingerprints.
 
-There is no Document difference to list. The characters are pdfminer's own
-(its interpreter, given the text operators only), so they cannot round
-differently. The ruling lines are PDFium's, stored as 32-bit floats where
-pdfminer computes in 64 bits: cell boundaries may differ by about 1e-5 pt,
-which moves no character between cells on any of these files.
+There is no Document difference to list. The characters and the ruling lines
+are pdfminer's own (its interpreter and operators, on a content stream read by
+``pdf_text.py``), so they cannot round differently.
 
-Taking PDFium's characters instead was tried and left: PDFium gives no text for
+Taking PDFium's ruling lines was tried and left: slower (each page loaded in
+PDFium, each path segment read through ctypes) and 32-bit. Taking its
+characters was tried and left too: PDFium gives no text for
 some text objects (a lone CJK character of the corpus's non-embedded
 STSongStd-Light, some space glyphs of the real reports: ``目  录`` read
 ``目 录``), drops the second of two spaces in a row, and its advance widths are
@@ -75,6 +75,27 @@ def test_the_fast_reader_is_the_default_and_pdfplumber_the_reference(monkeypatch
     assert calls == ["fast", "reference"]
 
 
+@pytest.mark.parametrize(("option", "expected"), [([], ["fast"]), (["--pdf-reader", "pdfplumber"], ["reference"]),
+                                                 (["--pdf-reader", "fast"], ["fast"])])
+def test_the_pdf_reader_option_chooses_the_reader(monkeypatch: pytest.MonkeyPatch, option: list[str],
+                                                  expected: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from auditlint.cli import main
+    from auditlint.readers import pdf, pdfium
+
+    monkeypatch.setenv("AUDITLINT_PDF_READER", "fast")  # recorded, so that the option's setting is undone too
+    monkeypatch.delenv("AUDITLINT_PDF_READER")
+    calls: list[str] = []
+    real = pdf.read_bytes
+    monkeypatch.setattr(pdfium, "read_bytes", lambda d, p: calls.append("fast") or real(d, p))
+    monkeypatch.setattr(pdf, "read_bytes", lambda d, p: calls.append("reference") or real(d, p))
+    path = ROOT / "corpus" / "realistic" / "hb-farm-2024" / "clean.pdf"
+    result = CliRunner().invoke(main, ["check", "--no-config", "--format", "json", *option, str(path)])
+    assert calls == expected
+    assert result.exit_code in (0, 1), result.output
+
+
 def test_real_reports_are_covered_or_skipped() -> None:
     if not REAL.is_dir():
         pytest.skip("../shared/real is absent")
@@ -113,6 +134,8 @@ def _pdfminer_operations(data: bytes) -> list[tuple[str, list]]:
     b"% a comment (not a string\n0 0 m 10 10 l S 1 0 0 RG 2 w BT /F1 1 Tf 3 Tz (nested (paren) ok) Tj ET",
     b"BI /W 2 /H 1 /BPC 8 /CS /G ID \x00\xff EI q /Im1 Do Q BT (after\\\nimage) Tj ET",
     b"/Span <</ActualText (ET BT) /MCID 3>> BDC BT 5 TL 1 2 TD (x) Tj ET EMC 1 0 0 1 0 0 re f",
+    b"BT [(a\\(b) -5 (\\101\\0612\\q\\\r\nz\\\nw) <41 42>] TJ (x\\)y\\n) Tj (q) ' ET",
+    b"/P <</MCID 1/Lang (en-US)>> BDC q 0 0 m 10 0 l 10 10 l h f* 2 0 0 2 5 5 cm 0 0 1 1 re S Q EMC",
 ])
 def test_the_text_operators_are_read_as_pdfminer_reads_them(stream: bytes) -> None:
     from auditlint.readers.pdf_text import KEPT, operations
@@ -122,7 +145,7 @@ def test_the_text_operators_are_read_as_pdfminer_reads_them(stream: bytes) -> No
 
 def test_a_table_drawn_in_a_scaled_form_xobject_reads_the_same() -> None:
     """Ruling lines and text inside a form XObject, under a scaled and moved CTM:
-    PDFium's path points are put through the form's matrix as pdfminer's are."""
+    the path points are put through the form's matrix as pdfminer's are."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas

@@ -1,12 +1,16 @@
-"""pdfminer's interpreter on the text of a content stream only.
+"""pdfminer's interpreter on a content stream, for its characters and painted paths only.
 
-Most of pdfplumber's time goes to tokenizing content streams in Python, and most
-of a report's content stream draws its tables: thousands of ``m l S``, ``re f``,
-``w``, ``RG`` for a few hundred ``Tj``. This interpreter tokenizes a stream with
-one regular expression, drops the operators that only draw paths or set colours
-and line styles (the ruling lines come from PDFium, ``pdf_objects.py``), and runs
-pdfminer's own operators for the rest: the text state, ``q``/``Q``/``cm`` and
-XObjects. The characters are pdfminer's, box for box.
+Most of pdfplumber's time goes to tokenizing content streams in Python and to
+building layout objects. This interpreter reads a stream with regular
+expressions (one match per operation: most are numbers and an operator, or a
+text-showing operator with its strings), drops the operators that only set
+colours and line styles, clip or mark content, and runs pdfminer's own
+operators for the rest: the text state, ``q``/``Q``/``cm``, XObjects and path
+construction and painting. The commonest of them are re-stated here with
+pdfminer's arithmetic and fewer calls. Its device (``CharCollector``) keeps, of
+each character, the box ``LTChar`` computes, and of each painted path, its kind
+and points as pdfminer's ``paint_path`` classifies it: the characters and ruling
+lines are pdfminer's, box for box and point for point.
 
 Tokens are read as pdfminer's ``PSBaseParser`` reads them (its quirks included:
 an unknown escape in a string drops the character, an odd hex digit is a byte of
@@ -16,14 +20,16 @@ its own). Inline images are skipped: they hold no text.
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any
 
+from pdfminer.casting import safe_float
 from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import KWD, LIT
-from pdfminer.utils import apply_matrix_rect
+from pdfminer.utils import MATRIX_IDENTITY, apply_matrix_rect, mult_matrix
 
 _TOKEN = re.compile(
     rb"(?P<ws>[\s\x00]+)|(?P<comment>%[^\r\n]*)|(?P<str>\()|(?P<dict><<|>>)|(?P<hex><[\s0-9a-fA-F]*>?)"
@@ -36,9 +42,11 @@ _HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.", re.DOTALL)
 _SPACE = re.compile(rb"\s")
 _INLINE_END = re.compile(rb"EI(?=[\s]|$)")
 
-# operators that change what text is drawn, where, or in which font: everything else only paints
+# operators that change what text is drawn, where, or in which font, and those that build and paint
+# paths (the ruling lines); everything else only sets colours and styles, clips or marks content
 KEPT = {"q", "Q", "cm", "BT", "ET", "Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*", "Tj", "TJ",
-        "'", '"', "Do", "d0", "d1"}
+        "'", '"', "Do", "d0", "d1", "m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*",
+        "n"}
 
 
 def _string(data: bytes, i: int) -> tuple[bytes, int]:
@@ -100,10 +108,66 @@ def _number(token: bytes) -> int | float | None:
 
 
 # one operation whose operands are numbers and plain names only: most of a content stream
-_SIMPLE = re.compile(rb"\s*((?:(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)|/[^\s/\[\]()<>{}%#]*)\s*)*)"
+_SIMPLE = re.compile(rb"\s*((?:(?>[-+]?(?:\d+(?:\.\d*)?|\.\d+)|/[^\s/\[\]()<>{}%#]*)\s*)*)"
                      rb"([A-Za-z][^\s/\[\]()<>{}%#]*|['\"])(?=[\s/\[\]()<>{}%]|$)")
 _OPERAND = re.compile(rb"/[^\s/]*|[^\s/]+")
-_KEPT_BYTES = {k.encode("latin-1") for k in KEPT}
+_KEPT_BYTES = {k.encode("latin-1"): k for k in KEPT}
+
+
+def _operands(text: bytes) -> list[Any]:
+    """Numbers and names as ``_SIMPLE`` matched them (a token that is no number is dropped)."""
+    if not text:
+        return []
+    if b"/" not in text:
+        try:
+            return [float(t) if b"." in t else int(t) for t in text.split()]
+        except ValueError:
+            pass  # a token that is no number: token by token, below
+    return [_name(t[1:]) if t[:1] == b"/" else _number(t) for t in _OPERAND.findall(text)]
+
+
+# a text-showing operation whose strings hold no unescaped parenthesis (most): read in one match
+_LITERAL = rb"\((?:[^()\\]|\\.)*\)"  # a string without unescaped parentheses
+_SHOW = re.compile(rb"\s*(\[(?:\s*(?:<[0-9a-fA-F\s]*>|" + _LITERAL + rb"|[-+]?(?:\d+(?:\.\d*)?|\.\d+)))*\s*\]"
+                   rb"|<[0-9a-fA-F\s]*>|" + _LITERAL + rb")\s*(TJ|Tj|')(?=[\s/\[\]()<>{}%]|$)", re.DOTALL)
+_SHOW_ITEM = re.compile(rb"<([0-9a-fA-F\s]*)>|\(((?:[^()\\]|\\.)*)\)|([-+]?(?:\d+(?:\.\d*)?|\.\d+))", re.DOTALL)
+_ESCAPED = re.compile(rb"\\(?:([0-7]{1,3})|\r\n|(.))", re.DOTALL)
+
+
+def _unescape(m: re.Match) -> bytes:
+    """One escape in a literal string as ``_escape`` reads it."""
+    octal, char = m.groups()
+    if octal is not None:
+        code = int(octal, 8)
+        return bytes((code,)) if code < 256 else b""
+    code = _ESCAPE.get(char) if char is not None else None
+    return bytes((code,)) if code is not None else b""  # a line continuation, an unknown escape: dropped
+
+
+# a marked-content tag with a flat property dict (``/P <</MCID 3>> BDC``, tagged PDFs have one per run
+# of text): dropped whole, as the token-by-token reading would drop it
+_MARKED = re.compile(rb"\s*/[^\s/\[\]()<>{}%#]*\s*<<(?:[^()<>\\]|\([^()\\]*\))*>>\s*BDC(?=[\s/\[\]()<>{}%]|$)")
+
+
+def _shown(token: bytes) -> Any:
+    """The operand of a ``_SHOW`` match: a string, or an array of strings and numbers."""
+    if token[:1] != b"[":
+        return _show_item(_SHOW_ITEM.match(token))
+    return [_show_item(m) for m in _SHOW_ITEM.finditer(token, 1)]
+
+
+def _show_item(m: re.Match) -> Any:
+    hexa, literal, number = m.groups()
+    if literal is not None:
+        return _ESCAPED.sub(_unescape, literal) if b"\\" in literal else literal
+    if hexa is not None:
+        if len(hexa) % 2 == 0:
+            try:
+                return bytes.fromhex(hexa.decode("latin-1"))
+            except ValueError:
+                pass  # whitespace inside: pdfminer's reading, below
+        return _HEX_PAIR.sub(lambda h: bytes((int(h.group(), 16),)), _SPACE.sub(b"", hexa))
+    return _number(number)
 
 
 def operations(data: bytes):  # noqa: ANN201 - yields (operator, operands)
@@ -113,6 +177,15 @@ def operations(data: bytes):  # noqa: ANN201 - yields (operator, operands)
     while pos < n:
         m = _SIMPLE.match(data, pos)
         if m is None:
+            m = _SHOW.match(data, pos)
+            if m is not None:
+                pos = m.end()
+                yield m.group(2).decode("latin-1"), [_shown(m.group(1))]
+                continue
+            m = _MARKED.match(data, pos)
+            if m is not None:
+                pos = m.end()
+                continue
             name, operands, pos = _operation(data, pos)
             if name is not None:
                 yield name, operands
@@ -120,8 +193,7 @@ def operations(data: bytes):  # noqa: ANN201 - yields (operator, operands)
         pos = m.end()
         op = m.group(2)
         if op in _KEPT_BYTES:
-            yield op.decode("latin-1"), [_name(t[1:]) if t[:1] == b"/" else _number(t)
-                                         for t in _OPERAND.findall(m.group(1))]
+            yield _KEPT_BYTES[op], _operands(m.group(1))
         elif op == b"ID":
             end = _INLINE_END.search(data, pos)
             pos = end.end() if end else n
@@ -169,8 +241,26 @@ def _operation(data: bytes, pos: int) -> tuple[str | None, list[Any], int]:
     return None, [], n
 
 
+_NOT_FLOAT = (TypeError, ValueError, OverflowError)  # what pdfminer's safe_float catches
+
+
 class TextInterpreter(PDFPageInterpreter):
-    """pdfminer's interpreter, given only the operators in ``KEPT``."""
+    """pdfminer's interpreter, given only the operators in ``KEPT``. The graphics
+    state is neither copied nor saved: no kept operator changes it, and the
+    characters do not read it."""
+
+    _ops: dict[str, tuple[Any, int]] | None = None  # operator → (unbound do_ method, its operand count)
+
+    @classmethod
+    def _operators(cls) -> dict[str, tuple[Any, int]]:
+        if cls.__dict__.get("_ops") is None:
+            ops = {}
+            for name in KEPT:
+                func = getattr(cls, "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q"), None)
+                if func is not None:
+                    ops[name] = (func, func.__code__.co_argcount - 1)
+            cls._ops = ops
+        return cls._ops
 
     def execute(self, streams: Any) -> None:
         data: list[bytes] = []
@@ -181,19 +271,121 @@ class TextInterpreter(PDFPageInterpreter):
                 continue  # as pdfminer: no inline streams, no circular references
             self.stream_ids.add(stream.objid)
             data.append(stream.get_data())
+        ops = self._operators()
         for name, operands in operations(b"\n".join(data)):
-            if name not in KEPT:
+            entry = ops.get(name)
+            if entry is None:
                 continue
-            func = getattr(self, "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q"), None)
-            if func is None:
-                continue
-            nargs = func.__code__.co_argcount - 1
+            func, nargs = entry
             if nargs == 0:
-                func()
+                func(self)
             elif len(operands) >= nargs:
-                func(*operands[len(operands) - nargs:])
+                func(self, *operands[len(operands) - nargs:])
+
+    # pdfminer's operators for the commonest operations, with its arithmetic, minus its calls per
+    # operand: ``float`` as its ``safe_float``; operands that are no number go to pdfminer's own
+    def do_q(self) -> None:
+        self.gstack.append((self.ctm, self.textstate.copy(), self.graphicstate))
+
+    def do_Q(self) -> None:
+        if self.gstack:
+            self.ctm, self.textstate, self.graphicstate = self.gstack.pop()
+            self.device.ctm = self.ctm
+
+    def do_BT(self) -> None:
+        self.textstate.matrix = MATRIX_IDENTITY
+        self.textstate.linematrix = (0, 0)
+
+    def do_Tm(self, a: Any, b: Any, c: Any, d: Any, e: Any, f: Any) -> None:
+        try:
+            matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
+        except _NOT_FLOAT:
+            super().do_Tm(a, b, c, d, e, f)
+            return
+        self.textstate.matrix = matrix
+        self.textstate.linematrix = (0, 0)
+
+    def do_Td(self, tx: Any, ty: Any) -> None:
+        try:
+            tx_, ty_ = float(tx), float(ty)
+        except _NOT_FLOAT:
+            super().do_Td(tx, ty)
+            return
+        ts = self.textstate
+        a, b, c, d, e, f = ts.matrix
+        ts.matrix = (a, b, c, d, tx_ * a + ty_ * c + e, tx_ * b + ty_ * d + f)
+        ts.linematrix = (0, 0)
+
+    def do_TD(self, tx: Any, ty: Any) -> None:
+        self.do_Td(tx, ty)
+        ty_ = safe_float(ty)
+        if ty_ is not None:
+            self.textstate.leading = ty_
+
+    def do_re(self, x: Any, y: Any, w: Any, h: Any) -> None:
+        try:
+            x_f, y_f, w_f, h_f = float(x), float(y), float(w), float(h)
+        except _NOT_FLOAT:
+            super().do_re(x, y, w, h)
+            return
+        self.curpath += (("m", x_f, y_f), ("l", x_f + w_f, y_f), ("l", x_f + w_f, y_f + h_f), ("l", x_f, y_f + h_f),
+                         ("h",))
+
+    def do_m(self, x: Any, y: Any) -> None:
+        try:
+            self.curpath.append(("m", float(x), float(y)))
+        except _NOT_FLOAT:
+            super().do_m(x, y)
+
+    def do_l(self, x: Any, y: Any) -> None:
+        try:
+            self.curpath.append(("l", float(x), float(y)))
+        except _NOT_FLOAT:
+            super().do_l(x, y)
+
+    def do_TJ(self, seq: Any) -> None:
+        if self.textstate.font is not None:
+            self.device.render_string(self.textstate, seq, None, self.graphicstate)
+
+    def do_Tj(self, s: Any) -> None:
+        self.do_TJ([s])
 
 
+_SUBPATH = re.compile(r"m[^m]+")
+
+
+def classify(shape: str, pts: list[tuple[float, float]]) -> tuple[str, list[tuple[float, float]]]:
+    """pdfminer's ``paint_path`` on one subpath: a line, a rect or a curve, and its points."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-1]
+    if shape in {"mlh", "ml"}:
+        return "line", pts[:2]
+    if shape in {"mlllh", "mllll"}:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            return "rect", [pts[0], pts[2]]
+    return "curve", pts
+
+
+_GLYPHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _glyphs(font: Any) -> dict[int, tuple[str, float]]:
+    """The font's characters already met: cid → (text, width in text space units)."""
+    glyphs = _GLYPHS.get(font)
+    if glyphs is None:
+        glyphs = _GLYPHS[font] = {}
+    return glyphs
+
+
+def _glyph(font: Any, cid: int) -> tuple[str, float]:
+    try:
+        text = font.to_unichr(cid)
+    except PDFUnicodeNotDefined:
+        text = f"(cid:{cid})"
+    return text, font.char_width(cid)
 
 
 class CharCollector(PDFTextDevice):
@@ -206,6 +398,78 @@ class CharCollector(PDFTextDevice):
         super().__init__(rsrcmgr)
         self.height = height
         self.chars: list[dict[str, Any]] = []
+        self._fonts: dict[Any, tuple[bool, bool, float, dict[int, tuple[str, float]]]] = {}
+        self.paths: list[tuple[str, list[tuple[float, float]]]] = []  # (line, rect or curve; its points)
+
+    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        """pdfminer's ``PDFLayoutAnalyzer.paint_path``, down to each subpath's kind and points on the page."""
+        shape = "".join(seg[0] for seg in path)
+        if shape[:1] != "m":
+            return  # pdfminer draws nothing of a path that does not begin with m or re
+        if shape.count("m") > 1:
+            for m in _SUBPATH.finditer(shape):
+                self.paint_path(gstate, stroke, fill, evenodd, path[m.start():m.end()])
+            return
+        a, b, c, d, e, f = self.ctm
+        pts = []
+        for seg in path:
+            x, y = seg[-2:] if seg[0] != "h" else path[0][-2:]
+            pts.append((a * x + c * y + e, b * x + d * y + f))
+        self.paths.append(classify(shape, pts))
+
+    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+        """pdfminer's ``render_string``, ``render_string_horizontal`` and ``render_char`` fused for
+        horizontal text, with the same arithmetic in the same order (``translate_matrix``, then
+        ``apply_matrix_rect`` of LTChar's box)."""
+        font = textstate.font
+        known = self._fonts.get(font)
+        if known is None:
+            known = self._fonts[font] = (font.is_vertical(), font.is_multibyte(), font.get_descent(), _glyphs(font))
+        vertical, multibyte, descent, glyphs = known
+        if vertical:
+            super().render_string(textstate, seq, ncs, graphicstate)
+            return
+        a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
+        fontsize = textstate.fontsize
+        scaling = textstate.scaling * 0.01
+        charspace = textstate.charspace * scaling
+        wordspace = 0 if multibyte else textstate.wordspace * scaling
+        dxscale = 0.001 * fontsize * scaling
+        x, y = textstate.linematrix
+        upright = a * d * scaling > 0 and b * c <= 0
+        descent = descent * fontsize
+        rise = textstate.rise
+        y0, y1 = descent + rise, descent + rise + fontsize
+        height = self.height
+        append = self.chars.append
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        x += charspace
+                    glyph = glyphs.get(cid)
+                    if glyph is None:
+                        glyph = glyphs[cid] = _glyph(font, cid)
+                    adv = glyph[1] * fontsize * scaling
+                    e1 = x * a + y * c + e
+                    f1 = x * b + y * d + f
+                    left1, bottom1 = a * 0 + c * y0 + e1, b * 0 + d * y0 + f1
+                    right1, bottom2 = a * adv + c * y0 + e1, b * adv + d * y0 + f1
+                    right2, top1 = a * adv + c * y1 + e1, b * adv + d * y1 + f1
+                    left2, top2 = a * 0 + c * y1 + e1, b * 0 + d * y1 + f1
+                    x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
+                    bottom, top = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
+                    append({"text": glyph[0], "x0": x0, "x1": x1, "top": height - top, "bottom": height - bottom,
+                            "size": top - bottom, "upright": upright})
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+        textstate.linematrix = (x, y)
 
     def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int,
                     ncs: Any, graphicstate: Any) -> float:

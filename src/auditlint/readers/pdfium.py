@@ -1,15 +1,22 @@
-"""PDF reports read fast: pdfminer's characters without its path drawing, PDFium's ruling lines.
+"""PDF reports read fast: pdfminer's characters and ruling lines, without its layout objects.
 
 The page reading and the assembly into paragraphs and tables are
 ``readers/pdf.py``'s, on the same pdfplumber page objects; only what fills a
-page differs. Its characters come from pdfminer's interpreter given the text
-operators alone (``pdf_text.py``: a report's content streams are mostly table
-rules, which pdfminer would tokenize in Python), so they are pdfminer's, box for
-box. Its ruling lines, the edges pdfplumber's table finder reads, come from
-PDFium, which parses the paths in C (``pdf_objects.py``). A rotated page, or one
-whose media box does not start at (0, 0), is read wholly by pdfplumber.
+page differs. Its characters and the paths its table finder reads come from
+pdfminer's interpreter run on a content stream read by regular expressions
+(``pdf_text.py``), with pdfminer's own operators and arithmetic, so they are
+pdfminer's, box for box and point for point; only the layout objects pdfminer
+and pdfplumber would build of them are skipped (``pdf_objects.py`` turns the
+paths into pdfplumber's edges). A rotated page, or one whose media box does not
+start at (0, 0), is read wholly by pdfplumber.
 
-``AUDITLINT_PDF_READER=pdfplumber`` selects the reference reader, ``pdf.py``.
+The module keeps its name from when the ruling lines came from PDFium: reading
+the paths off the content stream turned out faster than loading each page in
+PDFium and walking its path segments through ctypes, and exact (64-bit, as
+pdfminer computes them) where PDFium's were 32-bit.
+
+``AUDITLINT_PDF_READER=pdfplumber`` (``--pdf-reader pdfplumber``; ``fast`` is this reader) selects the
+reference reader, ``pdf.py``.
 """
 
 from __future__ import annotations
@@ -21,18 +28,18 @@ from auditlint.readers import pdf as pdf_reader
 from auditlint.readers.pdf import PageContent
 
 
-def _prepare(page: Any, pdfium_page: Any) -> None:
+def _prepare(page: Any) -> None:
     """Fill the pdfplumber page's layout (characters) and edges the fast way, where its geometry allows."""
     from auditlint.readers.pdf_objects import page_edges
     from auditlint.readers.pdf_text import CharCollector, TextInterpreter
 
     if page.rotation % 360 or tuple(page.mediabox[:2]) != (0, 0) or tuple(page.bbox) != tuple(page.mediabox):
-        return  # pdfplumber reads it all: its coordinates are not PDFium's page space
+        return  # pdfplumber reads it all: its coordinates are not pdfminer's page space
     height = float(page.height)
     device = CharCollector(page.pdf.rsrcmgr, height)
     TextInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._objects = {"char": device.chars}  # what pdfplumber's page.chars reads; no image is looked at
-    page._edges = page_edges(pdfium_page.raw, height)
+    page._edges = page_edges(device.paths, height)
 
 
 def read_bytes(data: bytes, path: str) -> Document:
@@ -40,24 +47,4 @@ def read_bytes(data: bytes, path: str) -> Document:
 
 
 def _read_pages(page_objs: list, data: bytes) -> list[PageContent]:
-    import pypdfium2 as pdfium
-
-    try:
-        fast = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
-        fast = None  # pdfminer reads what PDFium refuses: the reference reader's way, page by page
-    if fast is not None and len(fast) != len(page_objs):
-        fast.close()
-        fast = None
-
-    def prepare(number: int, page: Any) -> None:
-        if fast is not None:
-            pdfium_page = fast[number - 1]
-            _prepare(page, pdfium_page)
-            pdfium_page.close()
-
-    try:
-        return pdf_reader.read_pages(page_objs, data, prepare)
-    finally:
-        if fast is not None:
-            fast.close()
+    return pdf_reader.read_pages(page_objs, data, lambda _number, page: _prepare(page))
