@@ -38,3 +38,10 @@ def test_the_published_report_s_grant_total_is_found():
 def test_totals_that_agree_are_silent(name):
     # their sentences are broken over lines ("…收入支出总" | "计307.82万元"): read joined, they agree
     assert _found(name, "AL503", "AL505") == []
+
+
+def test_the_stale_year_end_quotes_its_whole_sentence():
+    # the PDF breaks the sentence after "共有车辆"; the quote is the sentence, not its first line
+    findings = lint_document(read(str(REAL / "putuo-finance-2024-final-accounts-edited.pdf")), RunOptions(plugins=False))
+    (stale,) = [f for f in findings if f.check_id == "AL505"]
+    assert "共有车辆0辆" in stale.snippet

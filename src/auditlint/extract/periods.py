@@ -269,11 +269,12 @@ def period_statements(facts: Facts, year: int, report_date: ReportDate | None) -
 
 
 def stale_states(facts: Facts, year: int) -> Iterator[StaleAsOf]:
-    """The sentences that state what the unit holds as of an earlier year's end."""
-    for passage in passages(facts.document):
-        if passage.in_table:
-            continue
-        for sentence in sentences(passage):
+    """The sentences that state what the unit holds as of an earlier year's end (a PDF's
+    lines joined into their sentences, so the quote is the whole sentence)."""
+    from auditlint.extract.narrative import narrative_paragraphs
+
+    for paragraph in narrative_paragraphs(facts):
+        for sentence in sentences(Passage.of(paragraph)):
             found = stale_as_of(sentence, year)
             if found is not None:
                 yield found
