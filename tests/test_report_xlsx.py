@@ -41,7 +41,7 @@ def test_the_findings_sheet(workbook):
     ws = wb["问题清单"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:13] == ("序号", "文件", "位置", "检查", "名称", "级别", "排序分", "问题", "算式", "报告数", "重算数",
-                            "差额", "舍入容差")
+                            "差额", "四舍五入允许的误差")
     assert len(rows) == 11 and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:O11"
     ranks = [r[6] for r in rows[1:]]
     assert ranks == sorted(ranks, reverse=True)

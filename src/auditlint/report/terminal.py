@@ -1,7 +1,7 @@
 """Terminal output, ruff-like: one line per finding, the arithmetic and a hint under it.
 
     report.txt:46:2: AL103 [error] 基本支出：预算数 710.52 + 追加 0 − 扣减 0.86 = 709.66，…
-        算式：710.52 + 0 - 0.86 = 709.66；报告数 715.69，差额 6.03（舍入容差 0.02）
+        算式：710.52 + 0 - 0.86 = 709.66；报告为 715.69，相差 6.03（按四舍五入允许的误差 ±0.02）
         提示：行内预算数加减调整后不等于调整后预算。详见 auditlint explain AL103
 
 Files riskiest first, findings by rank inside each file, then a summary line.

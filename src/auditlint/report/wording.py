@@ -17,7 +17,7 @@ LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "error": "错误", "warning": "警告", "info": "提示",
         "arithmetic": "算式", "hint": "提示", "stated": "报告数", "computed": "重算数",
-        "difference": "差额", "tolerance": "舍入容差", "expression": "算式", "operands": "参与计算的数",
+        "difference": "差额", "tolerance": "四舍五入允许的误差", "expression": "算式", "operands": "参与计算的数",
         "rank": "排序分", "risk": "风险分", "confidence": "置信度", "location": "位置", "context": "原文",
         "item": "项目", "value": "数值", "findings": "问题", "file": "文件", "related": "相关位置",
         "explain": "详见", "no_context": "（没有可显示的原文）", "rows_omitted": "省略 {n} 行",

@@ -29,7 +29,7 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 _HEADERS = {
-    "zh": ["序号", "文件", "位置", "检查", "名称", "级别", "排序分", "问题", "算式", "报告数", "重算数", "差额", "舍入容差",
+    "zh": ["序号", "文件", "位置", "检查", "名称", "级别", "排序分", "问题", "算式", "报告数", "重算数", "差额", "四舍五入允许的误差",
            "原文", "指纹"],
     "en": ["#", "file", "location", "check", "name", "severity", "rank", "message", "expression", "stated",
            "computed", "difference", "tolerance", "context", "fingerprint"],
