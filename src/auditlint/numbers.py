@@ -400,6 +400,16 @@ def parse_quantity(text: str) -> Quantity | None:
 
 # Numbers inside running text. A number glued to a preceding ASCII letter or
 # digit-like code (VRG, 12393 hotline) is still a number; callers decide meaning.
+def prints_number(text: str) -> bool:
+    """Does a cell's text print a number (with digits: 一、 is a serial, not a number)?
+    The readers use it to tell a table's value cells from its labels."""
+    t = text.strip()
+    if not t or not any(ch.isdigit() for ch in t):
+        return False
+    q = parse_quantity(t)
+    return q is not None and q.is_number
+
+
 _FIND_RE = re.compile(
     r"(?P<cmp>" + "|".join(re.escape(c) for c, _ in COMPARATORS if c not in {"=", "约"}) + r")?"
     r"(?P<neg>负)?(?P<num>(?<![\d.])[+\-]?\d+(?:,\d{3})*(?:\.\d+)?)"

@@ -24,9 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
-from auditlint.numbers import parse_quantity
+from auditlint.numbers import parse_quantity, prints_number
 
 # why a block of space-separated rows was left unread (shown by ``auditlint inspect``)
 REFUSED_FLAT = "flat-rows-disagree"
@@ -54,14 +53,7 @@ class FlatBlock:
     refused: str | None = None
 
 
-@lru_cache(maxsize=4096)
-def is_number(text: str) -> bool:
-    """A cell that prints a number (digits, not a serial such as 一、)."""
-    t = text.strip()
-    if not t or not any(ch.isdigit() for ch in t):
-        return False
-    q = parse_quantity(t)
-    return q is not None and q.is_number
+is_number = prints_number  # the one test of "prints a number", in numbers.py
 
 
 def _is_cell_value(text: str) -> bool:

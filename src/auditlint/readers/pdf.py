@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from auditlint.model import Cell, Document, Location, Paragraph, Table, join_cell_lines
-from auditlint.numbers import parse_quantity
+from auditlint.numbers import prints_number
 from auditlint.readers.pdf_lines import Line, build_lines
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -283,13 +283,7 @@ def _join(parts: list[str]) -> tuple[str, tuple[int, ...]]:
     return text, tuple(breaks)
 
 
-def is_number(text: str) -> bool:
-    """Does the text print a number (with digits: 一 is a serial, not a number)?"""
-    t = text.strip()
-    if not t or not any(ch.isdigit() for ch in t):
-        return False
-    q = parse_quantity(t)
-    return q is not None and q.is_number
+is_number = prints_number  # the one test of "prints a number", in numbers.py
 
 
 def _texts(row: list[list[Line] | None]) -> list[str]:
