@@ -151,7 +151,8 @@ def _kb_finding(claim: Claim, ind: IndicatorDef, rs: list[Reading]) -> Finding:
         location=claim.location,
         **RECOMPUTED.format(name=claim.name, where=_WHERE[claim.source], text=claim.text, marks=Both(marks_zh, marks_en),
                             computed=computed, expression=first.expression(), more=Both(more_zh, more_en)),
-        evidence=Evidence(expression=first.expression(), stated=claim.text, computed=computed, difference=fmt(diff, 2),
+        evidence=Evidence(expression=first.expression(), stated=claim.text, computed=computed,
+                          difference=fmt(_difference(claim.quantity, [first.value]), 2),  # of the reading shown
                           tolerance=fmt(claim.quantity.approx.half + first.value.half, 4) if claim.quantity.comparator is None
                           else "0",
                           operands=(("公式", first.formula.text),

@@ -105,7 +105,7 @@ def _rule_finding(st: ScoringTable, ind: Indicator, facts: Facts) -> Finding | N
         location=ind.cells["score"].location,
         **RULE.format(name=ind.name, where=_IN_TEXT if actual_at is not None else Both("", ""), actual=actual[:40], got=got,
                       score=points(ind.score)),
-        evidence=Evidence(award.how, points(ind.score), got, fmt(diff), "0" if award.exact else "按完成值的舍入",
+        evidence=Evidence(award.how, points(ind.score), got, fmt(diff), "0" if award.exact else "the rounding of the actual",
                           (("完成情况", actual[:60]), ("权重", points(ind.weight))), expression_zh=award.how_in_zh),
         snippet=ind.snippet,
         related=related,

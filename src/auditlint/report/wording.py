@@ -48,7 +48,7 @@ _OPERATOR = re.compile(r"[-+−×÷/*=≠≥≤<>]")
 # "资料年度 = 评价年度": named things on both sides, no number
 _WORDS_EQUAL = re.compile(r"^([^\d=≠≥≤<>+\-−×÷/*]+?)\s*=\s*([^\d=≠≥≤<>+\-−×÷/*]+)$")
 # tolerances some checks give in words (English in the evidence data)
-_TOLERANCE_WORDS = {"one unit of the last printed digit": "末位数字的一个单位"}
+_TOLERANCE_WORDS = {"one unit of the last printed digit": "末位数字的一个单位", "the rounding of the actual": "完成值的舍入范围"}
 _PLAIN_SHEET = re.compile(r"^[^\W\d]\w*$")
 _EXAMPLE = re.compile(r"^(错误示例|正确示例|Bad|Good)\s*[:：]\s*(.*)$")
 
