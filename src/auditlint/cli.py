@@ -394,31 +394,14 @@ _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help=t("只显示这种语言  [默认：中英文都显示，中文在前]", "Only this language  [default: both, Chinese first]"))
 def explain(check_id: str, lang: str | None) -> None:
-    from auditlint.report.rule_docs import cases_folder, examples_text, rule_url
-    from auditlint.report.wording import explanation_parts
+    from auditlint.report.rule_docs import explain_text
 
     wanted = check_id.strip()
     spec = next((s for s in _all_specs() if wanted.upper() == s.id or wanted.lower() == s.name), None)
     if spec is None:
         _fail(t("没有 {id!r} 这项检查（见 auditlint rules）", "unknown check {id!r} (see `auditlint rules`)")
               .format(id=check_id))
-    click.echo(f"{spec.id} {spec.name} [{spec.severity.value}]")
-    for code in [lang] if lang else ["zh", "en"]:
-        parts = explanation_parts(spec.explanation.get(code, ""), code)
-        click.echo("")
-        click.echo(spec.summary(code))
-        if parts.body:
-            click.echo("")
-            click.echo(parts.body)
-        if parts.examples:
-            click.echo("")
-            for kind, example in parts.examples:
-                click.echo(f"  {kind}{'：' if code == 'zh' else ': '}{example}")
-    if spec.source == "builtin":
-        for line in examples_text(spec, [lang] if lang else ["zh", "en"], cases_folder()):
-            click.echo(line)
-        click.echo("")
-        click.echo(rule_url(spec.id))
+    click.echo(explain_text(spec, [lang] if lang else ["zh", "en"]), nl=False)
 
 
 def _settings_lang(explicit: str | None) -> str:

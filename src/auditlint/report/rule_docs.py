@@ -211,6 +211,25 @@ def examples_markdown(spec: CheckSpec, folder: Path | None) -> list[str]:
     return lines
 
 
+def explain_text(spec: CheckSpec, langs: list[str]) -> str:
+    """What ``auditlint explain`` prints (and the web page's explain button shows): the
+    check's summary, explanation and examples in each of ``langs``, then the worked cases
+    of its rule page and the page's address."""
+    lines = [f"{spec.id} {spec.name} [{spec.severity.value}]"]
+    for code in langs:
+        parts = explanation_parts(spec.explanation.get(code, ""), code)
+        lines += ["", spec.summary(code)]
+        if parts.body:
+            lines += ["", parts.body]
+        if parts.examples:
+            colon = "：" if code == "zh" else ": "
+            lines += ["", *(f"  {kind}{colon}{example}" for kind, example in parts.examples)]
+    if spec.source == "builtin":
+        lines += examples_text(spec, langs, cases_folder())
+        lines += ["", rule_url(spec.id)]
+    return "\n".join(lines) + "\n"
+
+
 def examples_text(spec: CheckSpec, langs: list[str], folder: Path | None) -> list[str]:
     """The examples for ``auditlint explain``, in the languages asked for, after a blank line."""
     chosen = examples(spec, folder)
