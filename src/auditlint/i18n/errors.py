@@ -89,6 +89,10 @@ CATALOG: tuple[Kind, ...] = (
     _k("encoding", r"text in Big5 \(traditional Chinese\) encoding: .*",
        "文本是 Big5（繁体中文）编码：auditlint 读取简体中文报告，请转换为简体中文并保存为 UTF-8"),
     _k("encoding", r"text in an unknown encoding .*", "文本编码无法识别（不是 UTF-8、UTF-16 或 GB18030）：请另存为 UTF-8"),
+    _k("mojibake", r"text that was decoded in the wrong encoding before it was saved \(GBK read as Latin-1: .*",
+       "文本在保存前已按错误的编码解读（GBK 被当作 Latin-1，“预算”成了“Ô¤Ëã”），是乱码：未读取；请打开原文件另存为 UTF-8"),
+    _k("mojibake", r"text that was decoded in the wrong encoding before it was saved \(UTF-8 read as GBK: .*",
+       "文本在保存前已按错误的编码解读（UTF-8 被当作 GBK，“预算”成了“棰勭畻”），是乱码：未读取；请打开原文件另存为 UTF-8"),
     # damaged files
     _k("damaged", r"damaged \.(?P<fmt>xlsx|docx) \(the ZIP archive is truncated or corrupt\): .*",
        ".{fmt} 文件已损坏（压缩包不完整或已损坏）：请重新保存或下载"),

@@ -1,4 +1,5 @@
-"""Telling GB18030 from the encodings whose bytes it also decodes.
+"""Telling GB18030 from the encodings whose bytes it also decodes, and text
+that was garbled (mojibake) before it was saved.
 
 Almost any run of high bytes is valid GB18030, so Big5 (traditional Chinese),
 Shift-JIS or EUC-KR text decodes without an error into nonsense that no check
@@ -39,3 +40,80 @@ def refusal(data: bytes) -> str:
         return ("text in Big5 (traditional Chinese) encoding: auditlint reads reports in simplified Chinese; "
                 "convert it to simplified Chinese and save it as UTF-8")
     return "text in an unknown encoding (not UTF-8, UTF-16 or GB18030): save it as UTF-8"
+
+
+# ---------------------------------------------------------------------------
+# text decoded in the wrong encoding before it was saved (mojibake)
+#
+# The file decodes cleanly, but its characters are another encoding's bytes read
+# wrongly and saved again: GBK bytes read as Latin-1 (or Windows-1252) print as
+# accented letters ("Ô¤Ëã" for 预算), UTF-8 bytes read as GBK print as rare hanzi
+# ("棰勭畻" for 预算: UTF-8's lead bytes 0xE4–0xE9 are GBK lead bytes of the second,
+# rare level of GB2312). Real reports are mostly first-level hanzi. Each reading is
+# confirmed by undoing it: the bytes re-encoded and decoded the other way must give
+# ordinary Chinese. Nothing is repaired: a repair is a guess about every character,
+# and a report read from a guess would be checked for mistakes it does not hold.
+
+_MOJIBAKE_SAMPLE = 20_000
+_MIN_WIDE = 20  # fewer non-ASCII characters than this: too little to judge
+_LATIN = (0x80, 0x100)  # what single GBK bytes become in Latin-1 / Windows-1252
+
+
+def _level(ch: str) -> int | None:
+    """1 for a hanzi of GB2312's first (common) level, 2 for any other hanzi (GB2312's
+    rare second level, GBK's extensions), None for what is no hanzi."""
+    if not "\u4e00" <= ch <= "\u9fff":
+        return None
+    b = ch.encode("gb18030")
+    return 1 if len(b) == 2 and 0xB0 <= b[0] <= 0xD7 and b[1] >= 0xA1 else 2
+
+
+def _ordinary_chinese(text: str) -> bool:
+    """Mostly first-level hanzi: what a report in simplified Chinese is written in."""
+    levels = [lv for lv in map(_level, text) if lv is not None]
+    return len(levels) >= _MIN_WIDE // 2 and levels.count(1) >= 0.8 * len(levels)
+
+
+def _gbk_as_latin(wide: list[str], sample: str) -> bool:
+    if sum(_LATIN[0] <= ord(ch) < _LATIN[1] or ch in _CP1252 for ch in wide) < 0.8 * len(wide):
+        return False
+    raw = bytearray()
+    for ch in sample:
+        if ord(ch) < 0x100:
+            raw.append(ord(ch))
+        elif ch in _CP1252:
+            raw += ch.encode("cp1252")
+    return _ordinary_chinese(bytes(raw).decode("gb18030", errors="ignore"))
+
+
+def _utf8_as_gbk(wide: list[str], sample: str) -> bool:
+    levels = [lv for lv in map(_level, wide) if lv is not None]
+    if len(levels) < _MIN_WIDE or levels.count(2) < 0.5 * len(levels):
+        return False
+    # a byte the GBK reading could not pair was saved as U+FFFD: gone, not re-encoded
+    raw = sample.replace("\ufffd", "").encode("gb18030", errors="ignore")
+    return _ordinary_chinese(raw.decode("utf-8", errors="ignore"))
+
+
+# the characters Windows-1252 gives bytes 0x80–0x9F (Latin-1 gives C1 controls there)
+_CP1252 = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+
+GBK_AS_LATIN = ("text that was decoded in the wrong encoding before it was saved (GBK read as Latin-1: "
+                "“Ô¤Ëã” where the report has “预算”): auditlint does not read it; open the original file "
+                "and save it as UTF-8")
+UTF8_AS_GBK = ("text that was decoded in the wrong encoding before it was saved (UTF-8 read as GBK: "
+               "“棰勭畻” where the report has “预算”): auditlint does not read it; open the original file "
+               "and save it as UTF-8")
+
+
+def mojibake(text: str) -> str | None:
+    """Why ``text`` cannot be read when it is mojibake (one line for the user), else None."""
+    sample = text[:_MOJIBAKE_SAMPLE]
+    wide = [ch for ch in sample if ord(ch) > 127]
+    if len(wide) < _MIN_WIDE:
+        return None
+    if _gbk_as_latin(wide, sample):
+        return GBK_AS_LATIN
+    if _utf8_as_gbk(wide, sample):
+        return UTF8_AS_GBK
+    return None

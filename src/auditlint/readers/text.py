@@ -30,7 +30,19 @@ _MARK = re.compile(r"\[(?:bookmark|image|comment|footnote)[^\]]*\]", re.IGNORECA
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """The text of a file and the encoding it was in (UTF-8, UTF-16 or GB18030)."""
+    """The text of a file and the encoding it was in (UTF-8, UTF-16 or GB18030);
+    ReadError when it is nonsense in all of them, or was garbled before it was saved."""
+    from auditlint.readers import ReadError
+    from auditlint.readers.charset import mojibake
+
+    text, encoding = _decode(data)
+    garbled = mojibake(text)
+    if garbled is not None:
+        raise ReadError(garbled)
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     from auditlint.readers import ReadError
 
     if data.startswith(b"\xef\xbb\xbf"):
