@@ -25,6 +25,7 @@ from auditlint.model import Cell, Document, Paragraph, Table, join_cell_lines
 from auditlint.numbers import parse_quantity
 from auditlint.readers.flat import FlatBlock, cell_per_line, space_separated
 from auditlint.readers.hant import unruby_text
+from auditlint.readers.pipes import pipe_rows
 
 _MARK = re.compile(r"\[(?:bookmark|image|comment|footnote)[^\]]*\]", re.IGNORECASE)
 
@@ -475,8 +476,9 @@ def _to_table(index: int, segs: list[list[_Seg]], path: str) -> Table:
 
 
 def _flat_block(lines: list[str], i: int) -> FlatBlock | None:
-    """A table flattened without TABs starting at line ``i`` (readers/flat.py)."""
-    return space_separated(lines, i) or cell_per_line(lines, i)
+    """A table without TABs starting at line ``i``: cells marked by "|"
+    (readers/pipes.py), or flattened (readers/flat.py)."""
+    return pipe_rows(lines, i) or space_separated(lines, i) or cell_per_line(lines, i)
 
 
 def _seg(line: int, column: int, text: str) -> _Seg:

@@ -26,6 +26,7 @@ from auditlint.extract.coverage import (
     TableReading,
     coverage_of,
 )
+from auditlint.readers.pipes import REFUSED_PIPES
 
 WHY = {
     LEFT_ALONE_EMPTY: ("空表", "empty"),
@@ -34,6 +35,9 @@ WHY = {
     LEFT_ALONE_FLAT: ("按空格拆开的表格各行单元格数不一致，无法确定各数字所在的列，未读取",
                       "a table flattened to space-separated lines whose rows disagree in their number of cells: "
                       "which column each number belongs to cannot be told, so it was not read"),
+    REFUSED_PIPES: ("用“|”分隔的表格中，有含数字的行单元格数与其他行不一致，无法确定各数字所在的列，未读取",
+                    "a table marked with \"|\" where a row holding numbers has fewer cells than the others: "
+                    "which column each number belongs to cannot be told, so it was not read"),
     LEFT_ALONE_UNKNOWN: ("有数字，但表头不是已知的预算、三公、评分或指标表", "numbers under headers that name no budget, 三公, scoring or indicator table: left alone"),
 }
 HALF = [("  左半", "  left half"), ("  右半", "  right half"), ("  另一半", "  next half")]
