@@ -23,6 +23,7 @@ from math import comb
 
 from auditlint.model import Cell, Document, Paragraph, Table, join_cell_lines
 from auditlint.numbers import parse_quantity
+from auditlint.readers.fields import unfield
 from auditlint.readers.flat import FlatBlock, cell_per_line, space_separated
 from auditlint.readers.hant import unruby_text
 from auditlint.readers.pipes import pipe_rows
@@ -514,7 +515,7 @@ def parse_text(text: str, path: str) -> list[Paragraph | Table]:
             i = flat.end
             continue
         if line.strip():
-            stripped = line.lstrip(" \u3000")
+            stripped = unfield(line).lstrip(" \u3000")
             col = len(line) - len(stripped) + 1
             index = len([b for b in blocks if isinstance(b, Paragraph)]) + 1
             blocks.append(Paragraph(index=index, text=stripped.strip(), location=Location(path=path, line=i + 1, column=col, paragraph=index)))
