@@ -8,6 +8,7 @@ from auditlint.checks.helpers import NOTHING, column_names, figure_ratio_finding
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
+from auditlint.extract.header_marks import UNRESOLVED, stated_base
 from auditlint.extract.narrative import Rate, statements_of
 from auditlint.extract.percent import col_decimals, exact, figure_ratio, judge, percent
 from auditlint.extract.tables import RATE_BASES, CanonicalTable, Row, amount, column_name, row_snippet
@@ -37,7 +38,8 @@ def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     （年终核定数、调整预算数）、年初预算、到位数（到位资金：第三方评价常按“实际支出÷到位
     资金”计算）中第一个有超过一半的执行率与之相符的列；没有这样的列时视为未能理解该列，
     不报告；全表只有一个执行率（自评表资金块的年度资金总额）时按上述顺序取分母，只在它与
-    每一列都不符时报告。某行只与另一列相符的不报告（按到位数计算）或报警告（调整后预算与年初
+    每一列都不符时报告。表头写明公式的（执行率(E=D/C)），以公式中的列为分母；公式不是
+    实际数÷预算数（或字母找不到对应列）时不核对。某行只与另一列相符的不报告（按到位数计算）或报警告（调整后预算与年初
     预算口径不一致）。正文中与其数字同时给出的到位率、执行率也照此核对（“实际支出S万元，
     预算执行率R%”）：句中“年初预算A，…调整为B”的 B 是调整后预算，执行率以它为分母；
     句中可作分母的预算数不止一个时，只有都不相符才报告。空白的执行率不是数字，不核对；预算为 0 而有支出属于 AL302，金额为负
@@ -52,7 +54,9 @@ def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     that more than half the rates agree with; when none has that, the rate column is not
     understood and nothing is said (a table with a single rate, such as the 年度资金总额
     row of a 自评表's funds block, takes the first of them and is reported only when the
-    rate fits none). A row that agrees with another of
+    rate fits none). A header that states the formula (执行率(E=D/C)) names the divisor;
+    one that states another quotient, or names a letter no column carries, leaves the
+    rates unchecked. A row that agrees with another of
     these columns instead is not reported (funds received) or is a warning (adjusted and
     initial budget mixed). Rates the text states together with their figures ("实际支出S万元，
     预算执行率R%", 到位率) are checked the same way: in "年初预算A，…调整为B" B is the
@@ -103,6 +107,9 @@ def _rate_base(ct: CanonicalTable) -> str | None:
     roles = ct.roles()
     if "rate" not in roles or "actual" not in roles:
         return None
+    said = stated_base(ct, RATE_BASES)  # 执行率(E=D/C): the header states the base
+    if said is not None:
+        return None if said is UNRESOLVED else said  # type: ignore[return-value]
     for role in (b for b in RATE_BASES if b in roles):
         rated = [x for x in (_row_rate(ct, r, role) for r in ct.rows) if x is not None]
         if sum(1 for x in rated if x[1].ok) * 2 > len(rated):

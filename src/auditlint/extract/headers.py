@@ -39,3 +39,13 @@ def header_unit(header: str) -> str | None:
     """The unit a header's note names: "预算数（万元）" → "万元"."""
     m = UNIT_NOTE.search(header)
     return m.group(1).replace("％", "%") if m else None
+
+
+_BRACKETED = re.compile(r"[（(][^()（）]*[)）]")
+
+
+def header_rows(header: str) -> list[str]:
+    """A column's header rows from its text joined with "/"; a "/" inside brackets is
+    a division the header states ("执行率(E=D/C)"), not a row break."""
+    hidden = _BRACKETED.sub(lambda m: m.group(0).replace("/", "\0"), header)
+    return [part.replace("\0", "/") for part in hidden.split("/")]

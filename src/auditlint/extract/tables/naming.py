@@ -4,7 +4,7 @@ report prints it (zh) or its role (en), the row as its cells read.
 
 from __future__ import annotations
 
-from auditlint.extract.headers import UNIT_NOTE
+from auditlint.extract.headers import UNIT_NOTE, header_rows
 from auditlint.extract.tables.model import CanonicalTable, Row, is_sum_role
 
 ROLE_NAMES = {
@@ -27,8 +27,8 @@ def column_name(ct: CanonicalTable, role: str, lang: str) -> str:
         return ROLE_NAMES.get(role, (role, role))[1]
     col = ct.column(role)
     if col is not None and col.header:
-        name = UNIT_NOTE.sub("", col.header.split("/")[-1]).strip()
-        if is_sum_role(role) and any(c is not col and c.header.split("/")[-1] == col.header.split("/")[-1] for c in ct.columns):
+        name = UNIT_NOTE.sub("", header_rows(col.header)[-1]).strip()
+        if is_sum_role(role) and any(c is not col and header_rows(c.header)[-1] == header_rows(col.header)[-1] for c in ct.columns):
             return UNIT_NOTE.sub("", col.header.replace("/", "")).strip()  # 2024年决算数 beside 2023年决算数
         return name
     return ROLE_NAMES.get(role, (role, role))[0]
