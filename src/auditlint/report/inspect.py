@@ -26,6 +26,7 @@ from auditlint.extract.coverage import (
     TableReading,
     coverage_of,
 )
+from auditlint.extract.key_values import KEY_VALUES
 from auditlint.readers.pipes import REFUSED_PIPES
 
 WHY = {
@@ -38,6 +39,11 @@ WHY = {
     REFUSED_PIPES: ("用“|”分隔的表格中，有含数字的行单元格数与其他行不一致，无法确定各数字所在的列，未读取",
                     "a table marked with \"|\" where a row holding numbers has fewer cells than the others: "
                     "which column each number belongs to cannot be told, so it was not read"),
+    KEY_VALUES: ("逐行写出的“键：值”（预算数、执行数、执行率等），不是表格：哪个预算是执行率的分母、各金额单位是否一致、"
+                 "一个项目的字段在哪里结束，都没有表格那样写明，未核对",
+                 "fields printed one per line, \"key: value\" (budget, spending, rate …), not a table: which budget the rate "
+                 "is over, whether the amounts share a unit, and where one project's fields end are not stated as a table "
+                 "states them, so they were not checked"),
     LEFT_ALONE_UNKNOWN: ("有数字，但表头不是已知的预算、三公、评分或指标表", "numbers under headers that name no budget, 三公, scoring or indicator table: left alone"),
 }
 HALF = [("  左半", "  left half"), ("  右半", "  right half"), ("  另一半", "  next half")]
@@ -58,7 +64,15 @@ def inspect_document(path: str) -> tuple[Coverage, list[dict[str, Any]]]:
 
     facts = extract(read(path))
     cov = coverage_of(facts, read_all=True)
-    return cov, [_statement(s, facts.tables) for s in facts.statements]
+    return cov, [_statement(s, facts.tables) for s in facts.statements] + _key_values(facts.document.paragraphs)
+
+
+def _key_values(paragraphs: list) -> list[dict[str, Any]]:
+    """Fields printed one per line ("预算数：…"), left alone (extract/key_values.py)."""
+    from auditlint.extract.key_values import KEY_VALUES, key_value_blocks
+
+    return [{"kind": "left-alone", "why": KEY_VALUES, "line": b.location.line, "page": b.location.page,
+             "text": "、".join(b.keys), "rows": []} for b in key_value_blocks(paragraphs)]
 
 
 def _statement(s: object, tables: list) -> dict[str, Any]:
@@ -94,6 +108,9 @@ def render_text(path: str, cov: Coverage, statements: list[dict[str, Any]], lang
                 continue
             where = f"p.{s['page']} " if s["page"] else ""
             where += f"line {s['line']}" if s["line"] else ""
+            if s["kind"] == "left-alone":
+                out.append(f"  [{'未读取' if zh else 'left alone'}] {where.strip()}: {s['text']}: {WHY[s['why']][0 if zh else 1]}")
+                continue
             linked = (" → " + ", ".join(s["rows"])) if s["rows"] else ""
             out.append(f"  [{s['kind']}] {where.strip()}: {s['text']}{linked}")
     return "\n".join(out) + "\n"
