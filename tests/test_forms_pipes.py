@@ -99,3 +99,30 @@ def test_a_row_of_numbers_with_a_cell_missing_is_refused_with_a_reason() -> None
 def test_prose_with_a_pipe_and_a_single_pipe_line_are_not_tables() -> None:
     text = HEAD + "本年支出 100 万元 | 上年 90 万元，增长 11.11%。\n| 说明 | 见附表 |\n" + TAIL
     assert not any(isinstance(b, Table) for b in parse_text(text, "r.txt"))
+
+
+def test_pipes_padding_a_merged_row_to_the_width_are_no_cells() -> None:
+    # the 合计 row's label was merged over two columns: the extraction printed its cells
+    # and padded the row with "||"; which column 1000.00 stood under is not stated
+    text = HEAD + """| 序号 | 项目 | 预算数 | 执行数 |
+| 1 | 基本支出 | 700.00 | 690.00 |
+| 2 | 项目支出 | 300.00 | 290.00 |
+| 合计 | 1000.00 | 990.00 ||
+""" + TAIL
+    assert _findings(text) == []
+    cov = _coverage(text)
+    assert [(t.read_as, t.why_not) for t in cov.tables] == [(None, REFUSED_PIPES)]
+
+
+def test_a_text_row_padded_with_pipes_and_a_line_of_bare_pipes_do_not_stop_the_reading() -> None:
+    text = HEAD + """| 项目 | 预算数 | 执行数 |
+|||
+| 基本支出 | 700.00 | 690.00 |
+| 项目支出 | 300.00 | 290.00 |
+| 合计 | 1000.00 | {total} |
+| 说明：单位为万元 ||
+""" + TAIL
+    table = _table(text.format(total="980.00"))
+    assert [r[0].text for r in table.rows] == ["项目", "基本支出", "项目支出", "合计", "说明：单位为万元"]
+    al101 = [f for f in _findings(text.format(total="990.00")) if f.check_id == "AL101"]
+    assert [(f.evidence.stated, f.evidence.computed) for f in al101] == [("990.00", "980.00")]

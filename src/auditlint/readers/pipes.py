@@ -7,7 +7,9 @@ them (issue 15, forms2 (a)):
 
 A run of two or more lines that each open or close with a "|" (full-width "｜" too)
 and hold at least two of them is a table: every "|" ends a cell, "||" is an empty
-cell, a Markdown rule line (|---|:--:|) is no row. The pipes state the cells, so
+cell, a Markdown rule line (|---|:--:|) and a line of bare pipes are no row, and a run
+of pipes with nothing between them that ends a row pads it to the table's width (a
+row whose cells were merged): it is no cells. The pipes state the cells, so
 nothing is guessed about them; what can still need a guess is a row with fewer
 cells than the table. A header row may be short (a merged cell over the sub-headers
 under it: the TAB reader spreads it the same way); a row holding numbers may not,
@@ -50,6 +52,11 @@ def _cells(line: str, lineno: int) -> list[Cell]:
         pieces = pieces[1:]
     if stripped[-1:] in _PIPES and pieces and not pieces[-1][1].strip():
         pieces = pieces[:-1]
+    # a run of pipes with nothing between them at the end of a row ("丰都县林业局 | ||")
+    # pads a row whose cells were merged up to the table's width: padding, not cells,
+    # for where the merged cells stood is not stated
+    while pieces and pieces[-1][1] == "":
+        pieces = pieces[:-1]
     out = []
     for col, text in pieces:
         lead = len(text) - len(text.lstrip())
@@ -76,7 +83,7 @@ def pipe_rows(lines: list[str], i: int) -> FlatBlock | None:
     while j < len(lines):
         if _is_pipe_line(lines[j]):
             cells = _cells(lines[j], j + 1)
-            if not _is_rule(cells):
+            if any(t for _, _, t in cells) and not _is_rule(cells):
                 rows.append(cells)
             used.append(j)
             j += 1
