@@ -87,6 +87,7 @@ def test_marks_and_formulas_as_printed() -> None:
     assert mark_of("全年预算数（C=A+B）") == Mark("C", "A+B")
     assert mark_of("执行率(%)(E=D/C×100%)") == Mark("E", "D/C")
     assert mark_of("执行数(D)") == Mark("D", None)
+    assert mark_of("全年预算数（Ｃ＝Ａ＋Ｂ）") == Mark("C", "A+B")
     assert mark_of("执行率(%)") is None and mark_of("预算数（万元）") is None
     assert header_rows("预算资金/执行率(E=D/C)") == ["预算资金", "执行率(E=D/C)"]
     facts = extract(_doc(CARRIED.format(project="290.00")))

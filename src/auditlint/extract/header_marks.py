@@ -14,6 +14,7 @@ back on an identity the document contradicts.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,7 @@ class Mark:
 
 def mark_of(header: str) -> Mark | None:
     """The letter (and the formula) a header states: "全年预算数(C=A+B)" → C, "A+B"."""
-    found = list(_MARK.finditer(header))
+    found = list(_MARK.finditer(unicodedata.normalize("NFKC", header)))  # （Ｃ＝Ａ＋Ｂ） as (C=A+B)
     if not found:
         return None
     m = found[-1]
