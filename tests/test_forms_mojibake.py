@@ -59,3 +59,14 @@ def test_traditional_chinese_and_latin_text_are_not_taken_for_garbled() -> None:
 
 def test_a_few_stray_accented_letters_are_not_enough_to_refuse() -> None:
     assert mojibake(REPORT + "（注：Ô¤Ëã）\n") is None
+
+
+def test_inspect_and_check_say_why_the_file_was_not_read(tmp_path) -> None:  # noqa: ANN001
+    from outputs import invoke
+
+    path = tmp_path / "r.txt"
+    path.write_bytes(_utf8_read_as_gbk(REPORT))
+    for command in ("inspect", "check"):
+        res = invoke(command, str(path), env={"LANG": "zh_CN.UTF-8"})
+        assert res.exit_code == 2
+        assert "UTF-8 被当作 GBK" in res.stderr and "乱码" in res.stderr
