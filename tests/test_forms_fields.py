@@ -77,3 +77,13 @@ def test_paragraphs_of_other_readers_can_be_unfielded_for_the_contents() -> None
     after = contents_of([unfield_paragraph(p) for p in paragraphs])
     assert 4 in before.paragraphs  # the body's first heading swallowed by the contents
     assert after.paragraphs == frozenset({1, 2, 3}) and [e.text for e in after.entries] == ["一、概况", "二、收支"]
+
+
+def test_inspect_shows_the_contents_read_through_field_codes(tmp_path) -> None:  # noqa: ANN001
+    from auditlint.report.inspect import inspect_document, render_text
+
+    path = tmp_path / "r.txt"
+    path.write_text(CONTENTS.format(year="2024"), encoding="utf-8")
+    cov, statements = inspect_document(str(path))
+    shown = render_text(str(path), cov, statements, "zh")
+    assert "  [目录] line 3: 一、部门基本情况；二、某某局2024年度预算执行情况；三、绩效目标完成情况" in shown

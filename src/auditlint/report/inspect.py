@@ -64,7 +64,17 @@ def inspect_document(path: str) -> tuple[Coverage, list[dict[str, Any]]]:
 
     facts = extract(read(path))
     cov = coverage_of(facts, read_all=True)
-    return cov, [_statement(s, facts.tables) for s in facts.statements] + _key_values(facts.document.paragraphs)
+    return cov, _contents(facts) + [_statement(s, facts.tables) for s in facts.statements] + _key_values(facts.document.paragraphs)
+
+
+def _contents(facts) -> list[dict[str, Any]]:  # noqa: ANN001 - Facts
+    """The table of contents as read: its entries are not headings of the body."""
+    contents = facts.extra.get("toc")
+    if contents is None or not contents.entries:
+        return []
+    first = contents.entries[0].location
+    return [{"kind": "contents", "line": first.line, "page": first.page,
+             "text": "；".join(e.text for e in contents.entries)[:120], "rows": []}]
 
 
 def _key_values(paragraphs: list) -> list[dict[str, Any]]:
@@ -108,6 +118,9 @@ def render_text(path: str, cov: Coverage, statements: list[dict[str, Any]], lang
                 continue
             where = f"p.{s['page']} " if s["page"] else ""
             where += f"line {s['line']}" if s["line"] else ""
+            if s["kind"] == "contents":
+                out.append(f"  [{'目录' if zh else 'contents'}] {where.strip()}: {s['text']}")
+                continue
             if s["kind"] == "left-alone":
                 out.append(f"  [{'未读取' if zh else 'left alone'}] {where.strip()}: {s['text']}: {WHY[s['why']][0 if zh else 1]}")
                 continue
