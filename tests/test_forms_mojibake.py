@@ -70,3 +70,21 @@ def test_inspect_and_check_say_why_the_file_was_not_read(tmp_path) -> None:  # n
         res = invoke(command, str(path), env={"LANG": "zh_CN.UTF-8"})
         assert res.exit_code == 2
         assert "UTF-8 被当作 GBK" in res.stderr and "乱码" in res.stderr
+
+
+def _page(body: str) -> str:
+    return f"<html><head><meta charset='utf-8'><title>t</title></head><body>{body}</body></html>"
+
+
+def test_a_garbled_web_page_is_refused_too() -> None:
+    body = "".join(f"<p>{line}</p>" for line in REPORT.splitlines())
+    garbled = _gbk_read_as_latin1(body).decode("utf-8")
+    with pytest.raises(ReadError) as err:
+        read_data(_page(garbled).encode("utf-8"), "r.html", ".html")
+    assert str(err.value) == GBK_AS_LATIN
+
+
+def test_a_web_page_in_plain_chinese_is_read() -> None:
+    body = "".join(f"<p>{line}</p>" for line in REPORT.splitlines())
+    doc = read_data(_page(body).encode("utf-8"), "r.html", ".html")
+    assert doc.paragraphs[0].text == "一、预算执行情况"

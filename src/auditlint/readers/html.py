@@ -242,6 +242,7 @@ def read_bytes(data: bytes, path: str) -> Document:
     import lxml.html
 
     from auditlint.readers import ReadError
+    from auditlint.readers.charset import mojibake
 
     # a cell per tag: a page past the cell limit is refused before it is parsed
     limits.check_cells(len(_CELL_TAG.findall(data)), at_least=True)
@@ -258,4 +259,13 @@ def read_bytes(data: bytes, path: str) -> Document:
     body = root.find("body")
     builder.walk(body if body is not None else root)
     builder.flush()
-    return Document(path=path, format="html", blocks=builder.blocks, encoding=encoding)
+    doc = Document(path=path, format="html", blocks=builder.blocks, encoding=encoding)
+    # the page's visible text, not its markup: scripts and styles are not the report
+    garbled = mojibake("\n".join(p.text for p in doc.paragraphs) or text_of_tables(doc))
+    if garbled:
+        raise ReadError(garbled)
+    return doc
+
+
+def text_of_tables(doc: Document) -> str:
+    return "\n".join(c.text for t in doc.tables for row in t.rows for c in row)
