@@ -75,10 +75,7 @@ def heading_differs_from_contents(facts: Facts) -> Iterator[Finding]:
 
 def _missing(m: MissingTable) -> Finding:
     # the entries were matched by title and order, not stated: a warning whose evidence says so
-    where_zh = "“{}”与“{}”之间".format(m.before, m.after) if m.before and m.after else (
-        "“{}”之后".format(m.before) if m.before else "“{}”之前".format(m.after))
-    where_en = "between “{}” and “{}”".format(m.before, m.after) if m.before and m.after else (
-        "after “{}”".format(m.before) if m.before else "before “{}”".format(m.after))
+    where_zh, where_en = _place(m.before, m.after)
     return Finding(
         location=m.entry.location,
         evidence=Evidence(expression="a table listed in the contents, printed in the body", stated="（无）",
@@ -93,3 +90,12 @@ def _missing(m: MissingTable) -> Finding:
         key=("contents-missing", m.entry.key),
         **MISSING.format(entry=m.entry.text, matched=m.matched, where_zh=where_zh, where_en=where_en),
     )
+
+
+def _place(before: str, after: str) -> tuple[str, str]:
+    """Where the missing table belongs, between the titles listed around it."""
+    if before and after:
+        return f"“{before}”与“{after}”之间", f"between “{before}” and “{after}”"
+    if before:
+        return f"“{before}”之后", f"after “{before}”"
+    return f"“{after}”之前", f"before “{after}”"
