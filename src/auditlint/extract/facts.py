@@ -45,6 +45,7 @@ EXTRA_OWNERS: dict[str, str] = {
     "stated_definitions": "kb.definitions",
     "unfilled": "placeholders",
     "halves": "tables",
+    "stated_blanks": "stated_blanks",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 T = TypeVar("T")
