@@ -41,3 +41,16 @@ def test_the_real_reports_have_no_blank_stated_cell_and_no_missing_table(name):
     # the published 三公 table prints 0.95; the social-work one is blank where the text states no figure
     assert _found(name, "AL602") == []
     assert [f for f in _found(name, "AL604") if f[2] == "（无）"] == []
+
+
+def test_the_doubled_full_stop_is_found_and_only_there():
+    assert _found(EDITED, "AL606") == [(25, "info", "。。", "。")]
+    assert _found(PUBLISHED, "AL606") == []
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_the_other_real_reports_print_no_doubled_mark_but_one(name):
+    # verified by hand: the 2026 department budget prints two 。 glyphs side by side after
+    # "…运行维护等方面的支出" (page 8), a slip of its own; the template's "。。" are table cells
+    expected = [(8, "info", "。。", "。")] if name == "putuo-2026-department-budget.pdf" else []
+    assert _found(name, "AL606") == expected

@@ -46,6 +46,7 @@ EXTRA_OWNERS: dict[str, str] = {
     "unfilled": "placeholders",
     "halves": "tables",
     "stated_blanks": "stated_blanks",
+    "doubled_marks": "doubled_marks",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 T = TypeVar("T")
