@@ -82,28 +82,37 @@ def missing_tables(blocks: list[Block], contents: Contents) -> list[MissingTable
     if len(listed) < _MIN_LISTED or len(set(keys)) != len(keys):
         return []
     last = max(contents.paragraphs)
-    found: dict[str, list[int]] = {k: [] for k in keys}
-    for pos, b in enumerate(blocks):
-        if isinstance(b, Paragraph) and b.index > last and not contents.holds(b.index):
-            k = title_key(b.text)
-            if k in found:
-                found[k].append(pos)
-    places = [found[k] for k in keys]
-    if any(len(p) > 1 for p in places):
-        return []  # a title printed twice: which one is the table's is a guess
-    absent = [i for i, p in enumerate(places) if not p]
-    at = [p[0] for p in places if p]
+    places = _places(blocks, keys, last)
+    if places is None:
+        return []
+    absent = [i for i, p in enumerate(places) if p is None]
+    at = [p for p in places if p is not None]
+    # one entry unmatched, the others in the contents' order: else the matching is in doubt
     if len(absent) != 1 or at != sorted(at):
         return []
     i = absent[0]
-    start = places[i - 1][0] if i > 0 else _position_after(blocks, last)
-    end = places[i + 1][0] if i + 1 < len(places) else len(blocks)
+    start = at[i - 1] if i > 0 else _position_after(blocks, last)
+    end = at[i] if i < len(at) else len(blocks)
     # from the previous title on, its own table is the one expected; any other could be this one
     if sum(isinstance(b, Table) for b in blocks[start:end]) > (1 if i > 0 else 0):
         return []
     before = listed[i - 1].text if i > 0 else ""
     after = listed[i + 1].text if i + 1 < len(listed) else ""
     return [MissingTable(listed[i], before, after, len(listed) - 1)]
+
+
+def _places(blocks: list[Block], keys: list[str], last: int) -> list[int | None] | None:
+    """Where in ``blocks`` each key's title is printed after the contents (paragraph
+    ``last`` ends it); None when a title is printed twice (which one is the table's is a guess)."""
+    found: dict[str, list[int]] = {k: [] for k in keys}
+    for pos, b in enumerate(blocks):
+        if isinstance(b, Paragraph) and b.index > last:
+            k = title_key(b.text)
+            if k in found:
+                found[k].append(pos)
+    if any(len(p) > 1 for p in found.values()):
+        return None
+    return [found[k][0] if found[k] else None for k in keys]
 
 
 def _position_after(blocks: list[Block], paragraph: int) -> int:
