@@ -45,6 +45,8 @@ EXTRA_OWNERS: dict[str, str] = {
     "stated_definitions": "kb.definitions",
     "unfilled": "placeholders",
     "halves": "tables",
+    "stated_blanks": "stated_blanks",
+    "doubled_marks": "doubled_marks",
 }
 _LISTS = frozenset(OWNERS) - {"meta"}
 T = TypeVar("T")

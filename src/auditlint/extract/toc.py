@@ -18,9 +18,11 @@ from auditlint.model import Location, Paragraph, Table
 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
+    from auditlint.extract.listed_tables import MissingTable
 
 KEY = "toc"
-MISMATCHES = "toc_mismatches"  # list[Mismatch]
+# list[Mismatch | MissingTable]: body titles that differ from their entry, tables listed but absent
+MISMATCHES = "toc_mismatches"
 
 _MARKER = re.compile(r"^(目录|目次)$")
 # "三、部门预算编制说明………………3", "1. 总表 ...... 5"
@@ -202,4 +204,10 @@ def extract_into(facts: Facts) -> None:
                        if isinstance(b, Paragraph) and isinstance(after, Table))
     contents = contents_of(paragraphs, tabled)
     facts.extra[KEY] = contents
-    facts.extra[MISMATCHES] = mismatches(paragraphs, contents)
+    # imported here: listed_tables reads this module's contents and keys
+    from auditlint.extract.listed_tables import missing_tables
+
+    found: list[Mismatch | MissingTable] = [*mismatches(paragraphs, contents)]
+    if contents.entries:
+        found += missing_tables(blocks, contents)
+    facts.extra[MISMATCHES] = found
