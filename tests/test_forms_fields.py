@@ -87,3 +87,19 @@ def test_inspect_shows_the_contents_read_through_field_codes(tmp_path) -> None: 
     cov, statements = inspect_document(str(path))
     shown = render_text(str(path), cov, statements, "zh")
     assert "  [目录] line 3: 一、部门基本情况；二、某某局2024年度预算执行情况；三、绩效目标完成情况" in shown
+
+
+def _html(text: str) -> bytes:
+    from html import escape
+
+    body = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
+    return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>".encode()
+
+
+def test_a_web_page_keeping_field_codes_in_its_contents_is_matched_too() -> None:
+    from auditlint.readers.html import read_bytes as read_html
+
+    findings = lint_document(read_html(_html(CONTENTS.format(year="2023")), "r.html"), RunOptions())
+    assert [f.check_id for f in findings] == ["AL604"]
+    assert "“2023”，目录为“2024”" in findings[0].message_zh
+    assert lint_document(read_html(_html(CONTENTS.format(year="2024")), "r.html"), RunOptions()) == []

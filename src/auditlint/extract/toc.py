@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from auditlint.model import Location, Paragraph, Table
+from auditlint.readers.fields import unfield_paragraph
 
 if TYPE_CHECKING:
     from auditlint.extract.facts import Facts
@@ -198,7 +199,8 @@ def _kind(a: str, b: str, after: str) -> str | None:
 
 
 def extract_into(facts: Facts) -> None:
-    paragraphs = facts.document.paragraphs
+    # Word's PAGEREF field codes survive in some HTML and PDF copies of a contents page
+    paragraphs = [unfield_paragraph(p) for p in facts.document.paragraphs]
     blocks = facts.document.blocks
     tabled = frozenset(b.index for b, after in zip(blocks, blocks[1:], strict=False)
                        if isinstance(b, Paragraph) and isinstance(after, Table))
