@@ -4,13 +4,16 @@ the figures it compares."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from auditlint.checks.helpers import pct, ratio_finding, sentence_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.narrative import Change, Figure, statements_of
+from auditlint.extract.narrative.far_bases import FarBase, far_bases
 from auditlint.extract.tables import amount, row_snippet
 from auditlint.extract.yoy_rates import KEY as YOY_RATES
 from auditlint.extract.yoy_rates import YoyRates, YoyRow
@@ -27,9 +30,18 @@ CHANGE_IS_NOT = Message(
        "but {current} this year against {prior} last year is {change} of {size}{unit} (off by {gap})",
 )
 
+CHANGE_IS_NOT_FAR = Message(
+    zh="{subject}：文中称比上年{said} {amount}，但本年 {current} − 上年 {prior} 为{change}{size}{unit}（差 {gap}）；"
+       "上年数按名称取自{where}，未在本句写明",
+    en="{subject}: the text says {said} {amount} on last year, but {current} this year against {prior} last year "
+       "is {change} of {size}{unit} (off by {gap}); last year's figure was found by its name {where}, not in this sentence",
+)
+FAR_CONFIDENCE = 0.5  # the base is inferred from names, not stated beside the change
+
 
 @check("AL204", "year-on-year-mismatch", severity="error", zh="同比增减额与本年、上年数不符",
-       en="A year-on-year change does not match the figures it compares", messages=(RATE_COLUMN_IS_NOT, CHANGE_IS_NOT))
+       en="A year-on-year change does not match the figures it compares",
+       messages=(RATE_COLUMN_IS_NOT, CHANGE_IS_NOT, CHANGE_IS_NOT_FAR))
 def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     zh:
@@ -111,8 +123,17 @@ def _table_yoy(rates: YoyRates) -> Iterator[Finding]:
         )
 
 
-# this year's figure, last year's, their texts, where last year's comes from
-Base = tuple[Approx, Approx, str, str, list[Related]]
+class Base(NamedTuple):
+    """This year's figure and last year's in the change's unit, their texts, where last
+    year's comes from, and the far base it was found as (None when the sentence or a
+    table row states it)."""
+
+    this: Approx
+    prior: Approx
+    this_text: str
+    prior_text: str
+    related: list[Related]
+    far: FarBase | None = None
 
 
 def _change_bases(facts: Facts, st: Change) -> list[Base]:
@@ -127,11 +148,22 @@ def _change_bases(facts: Facts, st: Change) -> list[Base]:
     # the change's unit; a relative change's units cancel out
     scale = st.amount.scale if not st.relative else (cur.quantity.scale if cur is not None else Decimal(1))
     if st.prior is not None and cur is not None and st.prior.exact and (st.prior.is_money or counted):
-        return [(cur.quantity.approx_in(scale), st.prior.quantity.approx_in(scale), cur.text, st.prior.text,
-                 [Related(st.prior.location, f"{st.prior.subject}{st.prior.text}")])]
+        return [Base(cur.quantity.approx_in(scale), st.prior.quantity.approx_in(scale), cur.text, st.prior.text,
+                     [Related(st.prior.location, f"{st.prior.subject}{st.prior.text}")])]
     if st.reference[:1].isdigit():
         return []  # "比2022年增加…": a named year, which the table's prior-year column may not be
-    return [b for ref in st.rows if (b := _table_base(facts, ref.table, ref.row, cur, scale)) is not None]
+    tables = [b for ref in st.rows if (b := _table_base(facts, ref.table, ref.row, cur, scale)) is not None]
+    return tables + _far_bases(facts, st, scale)
+
+
+def _far_bases(facts: Facts, st: Change, scale: Decimal) -> list[Base]:
+    """Last year's figure stated by name in another sentence or section (``far_bases``)."""
+    cur = st.current
+    if cur is None:
+        return []
+    return [Base(cur.quantity.approx_in(scale), fb.figure.quantity.approx_in(scale), cur.text, fb.figure.text,
+                 [Related(fb.figure.location, fb.figure.sentence.text.strip()[:80])], fb)
+            for fb in far_bases(facts, st)]
 
 
 def _table_base(facts: Facts, table: int, index: int, cur: Figure | None, scale: Decimal) -> Base | None:
@@ -156,7 +188,7 @@ def _table_base(facts: Facts, table: int, index: int, cur: Figure | None, scale:
     if cur is not None and not compare(cur.quantity.approx_in(scale), this).ok:
         return None  # the row's actual is not the sentence's figure: not the row meant
     related = [Related(row.cells[r].location, row_snippet(ct, row)) for r in ("actual", "prior_actual") if r in row.cells]
-    return this, prior, row.values["actual"].text.strip(), row.values["prior_actual"].text.strip(), related
+    return Base(this, prior, row.values["actual"].text.strip(), row.values["prior_actual"].text.strip(), related)
 
 
 def _change(facts: Facts, st: Change) -> Finding | None:
@@ -165,10 +197,13 @@ def _change(facts: Facts, st: Change) -> Finding | None:
     bases = _change_bases(facts, st)
     if not bases:
         return None
-    # several rows (two tables) must tell the same story, else say nothing
-    if len({(b[0].mid, b[1].mid) for b in bases}) > 1:
+    # several rows (two tables, a table and a figure stated elsewhere) must tell the same
+    # story, else say nothing
+    if len({(b.this.mid, b.prior.mid) for b in bases}) > 1:
         return None
-    this, prior, this_txt, prior_txt, related = bases[0]
+    base = bases[0]
+    far = next((b.far for b in bases if b.far is not None), None)
+    this, prior = base.this, base.prior
     stated = st.amount.approx.scale(Decimal(st.direction))
     if st.relative:
         if prior.lo <= 0:
@@ -183,23 +218,45 @@ def _change(facts: Facts, st: Change) -> Finding | None:
     decimals = max(st.amount.decimals, 2)
     word = "增加" if st.direction > 0 else "减少"
     real = "增加" if computed.mid >= 0 else "减少"
+    this_txt, prior_txt = base.this_text, base.prior_text
     expr = f"({this_txt} - {prior_txt}) / {prior_txt} × 100" if st.relative else f"{this_txt} - {prior_txt}"
     diff = fmt(abs(verdict.difference), decimals)
     then = st.reference if st.reference[:1].isdigit() else "上年"  # "比2023年的1,452件下降…"
     # the message writes amounts the way the sentence does (328,716.80元)
     sep = grouped if "," in st.amount.text and not st.relative else (lambda s: s)
-    return ratio_finding(
+    values = dict(subject=st.subject, said=Both(word, "up" if st.direction > 0 else "down"),
+                  amount=st.amount.text, current=this_txt, prior=prior_txt,
+                  change=Both(real, "a rise" if computed.mid >= 0 else "a fall"),
+                  size=sep(fmt(abs(computed.mid), decimals)), unit=unit, gap=sep(diff))
+    message = CHANGE_IS_NOT.format(then=then, **values) if far is None else CHANGE_IS_NOT_FAR.format(where=_where(far), **values)
+    finding = ratio_finding(
         st.location,
-        CHANGE_IS_NOT.format(subject=st.subject, then=then, said=Both(word, "up" if st.direction > 0 else "down"),
-                             amount=st.amount.text, current=this_txt, prior=prior_txt,
-                             change=Both(real, "a rise" if computed.mid >= 0 else "a fall"),
-                             size=sep(fmt(abs(computed.mid), decimals)), unit=unit, gap=sep(diff)),
+        message,
         expression=expr, stated=f"{word}{st.amount.text}", computed=f"{real}{fmt(abs(computed.mid), decimals)}{unit}",
         verdict=verdict,
-        operands=(("本年", this_txt), ("上年", prior_txt)),
+        soft=far is not None,  # a base inferred from names gives at most a warning
+        operands=(("本年", this_txt), (_prior_operand(far), prior_txt)),
         snippet=sentence_snippet(st.sentence.text),
-        related=related,
+        related=base.related,
         key=("narrative", st.name, "yoy"),
         points=st.relative,
         base=float(max(abs(this.mid), abs(prior.mid)) or 1),
     )
+    return finding if far is None else replace(finding, confidence=FAR_CONFIDENCE)
+
+
+def _where(far: FarBase) -> Both:
+    """"第 4 行（“一、上年收支情况”下）": where the base was found."""
+    line = far.figure.location.line
+    at_zh = f"第 {line} 行" if line else "正文另一处"
+    at_en = f"on line {line}" if line else "elsewhere in the text"
+    if not far.heading:
+        return Both(at_zh, at_en)
+    return Both(f"{at_zh}（“{far.heading}”下）", f"{at_en} (under “{far.heading}”)")
+
+
+def _prior_operand(far: FarBase | None) -> str:
+    if far is None:
+        return "上年"
+    line = far.figure.location.line
+    return f"上年（按名称取自第 {line} 行）" if line else "上年（按名称取自正文另一处）"
