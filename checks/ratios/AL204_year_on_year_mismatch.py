@@ -51,7 +51,11 @@ def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
     比较；“投诉1,286件，比2023年的1,452件下降11.43%”按句中给出的该年数核对（与指明年份比较
     而句中没有该年数的，不取表中上年数）。剔除、扣除、不含、不考虑、除去某项（或“除…外”）之后的
     比较（“剔除购置费后，‘三公’经费比上年减少…”）是调整口径的比较，不是该数的同比增减，不核对；
-    同一句中在此之前的直接比较照常核对。找不到上年数的句子不核对。按打印精度的区间
+    同一句中在此之前的直接比较照常核对。句中和表中都没有上年数时，取正文别处按名称写明的上年数
+（第一部分“2023年度收入总计1,000.00万元”，第二部分“2024年度收入总计1,100.00万元，比上年增加…”）：
+两处须写明年度（上年、本年或年份），名称相同（收入总计不是财政拨款收入，也不是本年收入合计），
+写明的单位相同；这样找到的上年数是推断的，只给出警告（置信度较低）并指明其所在行；两个候选上年数
+不一致时不核对。找不到上年数的句子不核对。按打印精度的区间
     比较，增加或减少的方向也一并核对。表中的增减率（增长率、同比增长%）一列按同一行的
     决算数与上年决算数、或表头仅年份相邻的两列（2023年 | 2024年）重新计算；多数行相符时
     才认为理解了该列，逐行报告不符者。
@@ -69,7 +73,14 @@ def year_on_year_mismatch(facts: Facts) -> Iterator[Finding]:
     year). A comparison after 剔除/扣除/不含/不考虑/除去 an item (or "除…外") in its sentence, or
     with one in a bracket right after it, is on an adjusted basis ("剔除购置费后，“三公”经费比上年
     减少…") and not the figure's plain change: it is not checked, while a plain comparison before
-    it in the same sentence still is. A sentence with no prior-year figure anywhere is not checked. Compared as intervals at
+    it in the same sentence still is. When neither the sentence nor a table gives last
+    year's figure, one stated by name elsewhere in the text is taken ("2023年度收入总计
+    1,000.00万元" in §一, "2024年度收入总计1,100.00万元，比上年增加…" in §二): both must state
+    their year (上年, 本年 or the year), name the same quantity (收入总计 is neither
+    财政拨款收入 nor 本年收入合计) and the same owner; such a base is inferred, so a mismatch
+    is a warning with lowered confidence that names the line it was found on, and two
+    candidate bases that disagree give no verdict. A sentence with no prior-year figure
+    anywhere is not checked. Compared as intervals at
     printed precision, direction included. A table's 增减率 (增长率, 同比增长%) column is
     recomputed from its row's actual and prior-year actual, or from the two columns whose
     headers differ only by consecutive years (2023年 | 2024年); once most rows agree the
@@ -204,31 +215,17 @@ def _change(facts: Facts, st: Change) -> Finding | None:
     base = bases[0]
     far = next((b.far for b in bases if b.far is not None), None)
     this, prior = base.this, base.prior
-    stated = st.amount.approx.scale(Decimal(st.direction))
-    if st.relative:
-        if prior.lo <= 0:
-            return None
-        computed = ((this - prior) / prior).scale(HUNDRED)
-    else:
-        computed = this - prior
-    verdict = compare(stated, computed)
-    if verdict.ok:
+    judged = _recompute(st, base)
+    if judged is None or judged[1].ok:
         return None
+    computed, verdict = judged
     unit = "%" if st.relative else (st.amount.unit or "")
     decimals = max(st.amount.decimals, 2)
     word = "增加" if st.direction > 0 else "减少"
     real = "增加" if computed.mid >= 0 else "减少"
     this_txt, prior_txt = base.this_text, base.prior_text
     expr = f"({this_txt} - {prior_txt}) / {prior_txt} × 100" if st.relative else f"{this_txt} - {prior_txt}"
-    diff = fmt(abs(verdict.difference), decimals)
-    then = st.reference if st.reference[:1].isdigit() else "上年"  # "比2023年的1,452件下降…"
-    # the message writes amounts the way the sentence does (328,716.80元)
-    sep = grouped if "," in st.amount.text and not st.relative else (lambda s: s)
-    values = dict(subject=st.subject, said=Both(word, "up" if st.direction > 0 else "down"),
-                  amount=st.amount.text, current=this_txt, prior=prior_txt,
-                  change=Both(real, "a rise" if computed.mid >= 0 else "a fall"),
-                  size=sep(fmt(abs(computed.mid), decimals)), unit=unit, gap=sep(diff))
-    message = CHANGE_IS_NOT.format(then=then, **values) if far is None else CHANGE_IS_NOT_FAR.format(where=_where(far), **values)
+    message = _message(st, base, far, computed, fmt(abs(verdict.difference), decimals))
     finding = ratio_finding(
         st.location,
         message,
@@ -243,6 +240,36 @@ def _change(facts: Facts, st: Change) -> Finding | None:
         base=float(max(abs(this.mid), abs(prior.mid)) or 1),
     )
     return finding if far is None else replace(finding, confidence=FAR_CONFIDENCE)
+
+
+def _message(st: Change, base: Base, far: FarBase | None, computed: Approx, diff: str) -> dict[str, str]:
+    """The finding's words: the change as stated, the one the figures make, and, for a
+    base found by name elsewhere, where it was found."""
+    decimals = max(st.amount.decimals, 2)
+    unit = "%" if st.relative else (st.amount.unit or "")
+    # the message writes amounts the way the sentence does (328,716.80元)
+    sep = grouped if "," in st.amount.text and not st.relative else (lambda s: s)
+    values = dict(subject=st.subject, said=Both("增加" if st.direction > 0 else "减少", "up" if st.direction > 0 else "down"),
+                  amount=st.amount.text, current=base.this_text, prior=base.prior_text,
+                  change=Both("增加" if computed.mid >= 0 else "减少", "a rise" if computed.mid >= 0 else "a fall"),
+                  size=sep(fmt(abs(computed.mid), decimals)), unit=unit, gap=sep(diff))
+    if far is not None:
+        return CHANGE_IS_NOT_FAR.format(where=_where(far), **values)
+    then = st.reference if st.reference[:1].isdigit() else "上年"  # "比2023年的1,452件下降…"
+    return CHANGE_IS_NOT.format(then=then, **values)
+
+
+def _recompute(st: Change, base: Base) -> tuple[Approx, Verdict] | None:
+    """The change the two figures make, and the stated one judged against it; None for
+    a relative change from nothing."""
+    this, prior = base.this, base.prior
+    if st.relative:
+        if prior.lo <= 0:
+            return None
+        computed = ((this - prior) / prior).scale(HUNDRED)
+    else:
+        computed = this - prior
+    return computed, compare(st.amount.approx.scale(Decimal(st.direction)), computed)
 
 
 def _where(far: FarBase) -> Both:
