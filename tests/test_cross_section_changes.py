@@ -115,3 +115,18 @@ def test_periods_and_keys_as_read():
     assert quantity_key(figs["980.00万元"]) == ("支出", "总计")
     # without the year the report is on, a printed year says nothing
     assert own_period(figs["1,000.00万元"], None) is None
+
+
+def test_a_base_stated_in_a_distributive_pair_is_its_subjects_own():
+    base = "一、上年收支情况\n2023年度收入、支出总计分别为1,000.00万元、980.00万元。\n"
+    now = ("二、收入支出决算总体情况说明\n2024年度收入总计1,100.00万元，比上年增加100.00万元。"
+           "支出总计1,050.00万元，比上年增加{amount}万元。\n")
+    (f,) = found(report(base=base, now=now, amount="50.00"), "AL204")
+    assert (f.evidence.stated, f.evidence.computed) == ("增加50.00万元", "增加70.00万元")
+    assert found(report(base=base, now=now, amount="70.00"), "AL204") == []
+
+
+def test_an_enumerator_before_the_year_names_no_other_owner():
+    base = "一、上年收支情况\n（一）2023年度收入总计1,000.00万元。\n"
+    (f, _) = found(report(base=base, amount="120.00", rate="12.00"), "AL204")
+    assert f.evidence.computed == "增加100.00万元"

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from auditlint.extract.narrative.model import Figure
-from auditlint.extract.narrative.names import name_of, without_neutral
+from auditlint.extract.narrative.names import clean_subject, name_of, without_neutral
 
 PRIOR = "prior"
 CURRENT = "current"
@@ -64,7 +64,13 @@ def _labels(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in _OWN_CLAUSE) + 1
+    """After the last mark that ends a clause before ``pos``; a thousands separator
+    ("1,000.00") ends none."""
+    for i in range(pos - 1, -1, -1):
+        if text[i] in _OWN_CLAUSE and not (text[i] == "," and 0 < i < len(text) - 1
+                                           and text[i - 1].isdigit() and text[i + 1].isdigit()):
+            return i + 1
+    return 0
 
 
 def own_period(fig: Figure, year: int | None) -> Period | None:
@@ -110,7 +116,9 @@ def stated_period(fig: Figure, year: int | None) -> Period | None:
 
 
 def _owner(words: str) -> str:
-    return without_neutral(re.sub(r"[\s“”\"'‘’，,：:]", "", words))
+    """Whose the figure is, from the words before its year: "某某中心"; "" for none, an
+    enumerator ("（一）", "一是") or a neutral word (本单位)."""
+    return without_neutral(clean_subject(re.sub(r"[\s“”\"'‘’，,：:]", "", words)))
 
 
 def quantity_key(fig: Figure) -> tuple[str, str]:
