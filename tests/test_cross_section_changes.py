@@ -130,3 +130,32 @@ def test_an_enumerator_before_the_year_names_no_other_owner():
     base = "一、上年收支情况\n（一）2023年度收入总计1,000.00万元。\n"
     (f, _) = found(report(base=base, amount="120.00", rate="12.00"), "AL204")
     assert f.evidence.computed == "增加100.00万元"
+
+
+# ---------------------------------------------------------------------------
+# a comparison with no amount ("比上年有所减少"): AL206
+
+
+def _direction(now: str, base: str = BASE) -> list[tuple[str, str, Severity, float, int | None]]:
+    text = report(base=base, now="二、收入支出决算总体情况说明\n" + now + "\n")
+    return [(f.evidence.stated, f.evidence.computed, f.severity, f.confidence, f.related[0].location.line)
+            for f in found(text, "AL206")]
+
+
+def test_a_direction_contradicted_by_last_years_figure_stated_elsewhere_is_a_warning():
+    line = line_of(report(), "2023年度收入总计")
+    assert _direction("2024年度收入总计1,100.00万元，比上年有所减少。") == [
+        ("减少", "增加", Severity.WARNING, 0.5, line)]
+    assert _direction("2024年度收入总计900.00万元，与上年相比，有所增长。") == [
+        ("增长", "减少", Severity.WARNING, 0.5, line)]
+
+
+def test_a_direction_that_holds_or_states_its_amount_is_not_this_reading():
+    assert _direction("2024年度收入总计1,100.00万元，比上年有所增加。") == []
+    # equal within rounding: neither word is contradicted by more than rounding
+    assert _direction("2024年度收入总计1,000.00万元，比上年略有增加。") == []
+    # with its amount it is a change, AL204's to recompute
+    assert _direction("2024年度收入总计1,100.00万元，比上年减少100.00万元。") == []
+    # no base of that name, or two that disagree
+    assert _direction("2024年度财政拨款收入1,100.00万元，比上年有所减少。") == []
+    assert _direction("2024年度收入总计1,100.00万元，比上年有所减少。", BASE + "上年收入总计1,200.00万元。\n") == []

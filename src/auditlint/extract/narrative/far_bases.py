@@ -83,9 +83,14 @@ def _in_yuan(fig: Figure) -> Decimal:
 
 def far_bases(facts: Facts, change: Change) -> list[FarBase]:
     """The prior-year figures stated elsewhere that ``change`` compares with."""
-    cur = change.current
-    if change.prior is not None or cur is None or change.reference not in _LAST_YEAR:
+    if change.prior is not None or change.current is None or change.reference not in _LAST_YEAR:
         return []
+    return bases_of(facts, change.current)
+
+
+def bases_of(facts: Facts, cur: Figure) -> list[FarBase]:
+    """The prior-year figures stated outside ``cur``'s sentence that a comparison of
+    ``cur`` with 上年 compares with: all that fit, when they print one amount."""
     if not (cur.exact and cur.is_money):
         return []
     year = evaluated_year(facts.meta)
@@ -96,7 +101,7 @@ def far_bases(facts: Facts, change: Change) -> list[FarBase]:
     if not key[0]:
         return []
     found = [fig for fig, owner, k in facts.memo(("far_bases.prior", year), lambda: _prior_figures(facts, year))
-             if k == key and owner in ("", period.owner) and fig.sentence != change.sentence]
+             if k == key and owner in ("", period.owner) and fig.sentence != cur.sentence]
     if len({_in_yuan(f) for f in found}) != 1:
         return []  # none, or two that disagree: no reading to hold the change to
     headings = facts.memo("far_bases.headings", lambda: _headings(facts))
