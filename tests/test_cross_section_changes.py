@@ -159,3 +159,12 @@ def test_a_direction_that_holds_or_states_its_amount_is_not_this_reading():
     # no base of that name, or two that disagree
     assert _direction("2024年度财政拨款收入1,100.00万元，比上年有所减少。") == []
     assert _direction("2024年度收入总计1,100.00万元，比上年有所减少。", BASE + "上年收入总计1,200.00万元。\n") == []
+
+
+def test_a_label_restated_for_another_scope_is_not_inherited():
+    # 上年 labels 财政拨款收入 here, not the 收入总计 after it
+    base = "一、上年收支情况\n上年财政拨款收入800.00万元，收入总计1,000.00万元。\n"
+    assert found(report(base=base, amount="120.00"), "AL204") == []
+    # a year that opens the sentence on its own is every figure's
+    base = "一、上年收支情况\n2023年度，收入总计1,000.00万元。\n"
+    assert [f.evidence.computed for f in found(report(base=base, amount="120.00"), "AL204")] == ["增加100.00万元"]

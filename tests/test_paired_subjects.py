@@ -43,6 +43,8 @@ def test_a_paired_total_of_another_year_or_with_an_unclear_comma_is_not_read():
     assert paired_totals("收、支总计各是1250,1205万元。") == []
     assert [(h.name, h.amount) for h in paired_totals("财政拨款收、支总计各是1250.5,1205万元。")] == [
         ("财政拨款收入总计", "1250.5万元"), ("财政拨款支出总计", "1205万元")]
+    # a 财政拨款 half beside a whole one: two scopes, not one pair
+    assert paired_totals("收入、财政拨款支出总计分别为1.00万元、2.00万元。") == []
 
 
 def _named(text: str) -> list[tuple[str, str]]:

@@ -89,8 +89,10 @@ def own_period(fig: Figure, year: int | None) -> Period | None:
 
 def sentence_period(fig: Figure, year: int | None) -> Period | None:
     """The period of its own clause, else of the last label earlier in its sentence when
-    no comparison word stands between ("2023年度收入总计…，支出总计…": both 2023's; not
-    "本年…，比上年…，支出…")."""
+    no comparison word stands between and the label is the sentence's ("2023年度，…") or
+    names a quantity of the figure's kind ("2023年度收入总计…，支出总计…": both 2023's).
+    A label restated for another scope ("上年财政拨款收入…，收入总计…") is not the
+    figure's, nor one a comparison follows ("本年…，比上年…，支出…")."""
     own = own_period(fig, year)
     if own is not None:
         return own
@@ -99,8 +101,28 @@ def sentence_period(fig: Figure, year: int | None) -> Period | None:
     found = _labels(text, fig.sentence.start, start)
     if not found or _COMPARING.search(text, found[-1].end(), fig.start):
         return None
-    kind = _kind(found[-1], year)
-    return Period(kind, found[-1].group(0), _owner(text[fig.sentence.start : found[-1].start()])) if kind else None
+    m = found[-1]
+    first = _NUMBER.search(text, m.end(), start)
+    labelled = _bare(text[m.end() : first.start() if first else start]).strip("，,：:")
+    if labelled:
+        name, total = _name_and_total(labelled)
+        own_name, own_total = quantity_key(fig)
+        of_a_kind = name[-1:] == own_name[-1:] or {name[-2:], own_name[-2:]} == {"收入", "支出"}
+        if total != own_total or not name or not own_name or not of_a_kind:
+            return None
+    kind = _kind(m, year)
+    return Period(kind, m.group(0), _owner(text[fig.sentence.start : m.start()])) if kind else None
+
+
+def _name_and_total(words: str) -> tuple[str, str]:
+    """"收入总计为" → ("收入", "总计"); "财政拨款收入" → ("财政拨款收入", "")."""
+    while not words.endswith(_TOTALS):
+        w = next((w for w in _FILLERS + _MEASURES if words.endswith(w) and len(words) > len(w)), None)
+        if w is None:
+            break
+        words = words[: -len(w)]
+    total = next((w for w in _TOTALS if words.endswith(w)), "")
+    return _strip_back(without_neutral(words), _MEASURES + _TOTALS), total
 
 
 def stated_period(fig: Figure, year: int | None) -> Period | None:
@@ -153,12 +175,7 @@ def _total_word(fig: Figure) -> str:
     words = _bare(text[numbers[-1].end() if numbers else start : fig.start])
     if not re.search(r"[\u4e00-\u9fff]", words) and numbers:
         words = _bare(text[start : numbers[0].start()])
-    while not words.endswith(_TOTALS):
-        w = next((w for w in _FILLERS + _MEASURES if words.endswith(w) and len(words) > len(w)), None)
-        if w is None:
-            break
-        words = words[: -len(w)]
-    return next((w for w in _TOTALS if words.endswith(w)), "")
+    return _name_and_total(words)[1]
 
 
 def _bare(words: str) -> str:
