@@ -56,7 +56,8 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     另一行的数值相等时，是该事项或该行的数字，不与合计比较。
     部门决算情况说明中的“收入支出总计”“财政拨款收入支出总计”与收入支出决算总表（财政拨款收入支出决算总表）
     的“总计”行比较（收入总计、支出总计分别对应收入、支出一半）；与该表“总计”或“本年收入合计”“本年支出合计”
-    任一行相符即不报告；表的标题或行名说不清是否财政拨款总表时不作比较。PDF 文本层把句子断在行末、或把数字
+    任一行相符即不报告；表的标题或行名说不清是否财政拨款总表时不作比较。“收入、支出总计分别为A、B”
+    “收、支总计各是A、B万元”按顺序把 A 归收入一半、B 归支出一半，各自比较。PDF 文本层把句子断在行末、或把数字
     另起一行时，先按原句拼回再读。
     表中数值按正文的单位列出，单位不同时附表中原数。
     错误示例：“本年支出1782.77万元（基本支出709.66万元，……）”，而表中基本支出实际执行数为 715.69。
@@ -83,7 +84,8 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     of the 收入支出决算总表 (财政拨款收入支出决算总表) — "收入总计" and "支出总计" against
     their half's — and is not reported when it agrees with that 总计 or with the year's
     本年收入合计 / 本年支出合计; when neither the table's title nor its rows tell whether
-    it is the 财政拨款 one, nothing is compared. A sentence a PDF's text layer broke over
+    it is the 财政拨款 one, nothing is compared. "收入、支出总计分别为A、B" ("收、支总计各是A、B
+    万元") gives A to the 收入 half and B to the 支出 half, each held against its own. A sentence a PDF's text layer broke over
     lines, or whose figures it set on a line of their own, is put back together first.
     The table's figure is shown in the narrative's unit, with the table's own beside it
     when the units differ.

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from auditlint.extract.narrative.linking import link_rows
 from auditlint.extract.narrative.model import Figure
-from auditlint.extract.narrative.names import clean_subject, name_of, names_something, strip_back, without_neutral
+from auditlint.extract.narrative.names import clean_subject, name_of, strip_back, without_neutral
+from auditlint.extract.narrative.paired import distributed_names
 from auditlint.extract.narrative.tokens import Token, gap, run_after
 from auditlint.extract.narrative.vocabulary import patterns, vocabulary
 from auditlint.extract.passages import Sentence
@@ -42,8 +43,8 @@ def names_before(text: str, pos: int, floor: int) -> list[str]:
 
 
 def distribute(text: str, toks: list[Token]) -> None:
-    """"A、B分别为x、y" names x by A and y by B; "A、B各50万元" and a count of names that
-    is not the count of numbers name none of them."""
+    """"A、B分别为x、y" names x by A and y by B (``paired.distributed_names``); "A、B各50万元"
+    and a count of names that is not the count of numbers name none of them."""
     p = patterns()
     for k, tok in enumerate(toks):
         if tok.role not in ("figure", "none"):
@@ -52,11 +53,9 @@ def distribute(text: str, toks: list[Token]) -> None:
         if m is None:
             continue
         numbers = [tok, *takewhile(lambda t: t.role in ("figure", "none"), run_after(text, toks, k))]
-        names = names_before(text, tok.clause_start + m.start(), 0)
-        paired = (m.group("word") == "分别" and len(names) == len(numbers) >= 2
-                  and all(names_something(n) for n in names) and len({n[-1] for n in names}) == 1)
-        for t, name in zip(numbers, names if paired else [""] * len(numbers)):
-            t.subject, t.role = (name, "figure") if paired else ("", "none")
+        names = distributed_names(m.group("word"), names_before(text, tok.clause_start + m.start(), 0), len(numbers))
+        for t, name in zip(numbers, names or [""] * len(numbers)):
+            t.subject, t.role = (name, "figure") if names else ("", "none")
 
 
 def carry_subjects(text: str, toks: list[Token]) -> None:

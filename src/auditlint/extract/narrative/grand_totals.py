@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from auditlint.extract.facts import Facts
 from auditlint.extract.meta import evaluated_year
+from auditlint.extract.narrative.paired import paired_totals
 from auditlint.extract.narrative.wrapped_lines import narrative_paragraphs
 from auditlint.extract.tables import CanonicalTable, Row, sum_tables, summable
 from auditlint.model import Location, Paragraph, Table
@@ -117,6 +118,24 @@ def stated_totals(paragraphs: list[Paragraph], year: int | None) -> list[StatedT
             sides = ("income",) if side == "收入" else ("spending",) if side == "支出" else ("income", "spending")
             out.append(StatedTotal(m.group("name"), bool(m.group("grant")), sides, q,
                                    par.location_at(m.start("amount")), _sentence_of(text, m.start(), m.end())))
+        out += _paired(par, text, year)
+    return out
+
+
+def _paired(par: Paragraph, text: str, year: int | None) -> list[StatedTotal]:
+    """"收入、支出总计分别为A、B" (收、支总计各是A、B): A is the 收入 half's total, B the 支出 half's."""
+    out: list[StatedTotal] = []
+    for half in paired_totals(text):
+        before = text[: half.match_start]
+        if before and before[-1] not in _BEFORE and not before[-1].isdigit():
+            continue
+        if _dated_elsewhere(before, year, text):
+            continue
+        q = parse_quantity(half.amount)
+        if q is None or q.value is None or not q.is_money:
+            continue
+        out.append(StatedTotal(half.name, half.grant, (half.side,), q, par.location_at(half.start),
+                               _sentence_of(text, half.match_start, half.start)))
     return out
 
 
