@@ -175,28 +175,31 @@ def operations(data: bytes):  # noqa: ANN201 - yields (operator, operands)
     Operands are parsed only for the operators in ``KEPT``: the others are all dropped."""
     pos, n = 0, len(data)
     while pos < n:
-        m = _SIMPLE.match(data, pos)
-        if m is None:
-            m = _SHOW.match(data, pos)
-            if m is not None:
-                pos = m.end()
-                yield m.group(2).decode("latin-1"), [_shown(m.group(1))]
-                continue
-            m = _MARKED.match(data, pos)
-            if m is not None:
-                pos = m.end()
-                continue
-            name, operands, pos = _operation(data, pos)
-            if name is not None:
-                yield name, operands
-            continue
-        pos = m.end()
-        op = m.group(2)
-        if op in _KEPT_BYTES:
-            yield _KEPT_BYTES[op], _operands(m.group(1))
-        elif op == b"ID":
-            end = _INLINE_END.search(data, pos)
-            pos = end.end() if end else n
+        name, operands, pos = step(data, pos)
+        if name is not None:
+            yield name, operands
+
+
+def step(data: bytes, pos: int) -> tuple[str | None, list[Any], int]:
+    """The operation at ``pos``: its operator (None when it is dropped or the data ends),
+    its operands and where it ends."""
+    m = _SIMPLE.match(data, pos)
+    if m is None:
+        m = _SHOW.match(data, pos)
+        if m is not None:
+            return m.group(2).decode("latin-1"), [_shown(m.group(1))], m.end()
+        m = _MARKED.match(data, pos)
+        if m is not None:
+            return None, [], m.end()
+        return _operation(data, pos)
+    pos = m.end()
+    op = m.group(2)
+    if op in _KEPT_BYTES:
+        return _KEPT_BYTES[op], _operands(m.group(1)), pos
+    if op == b"ID":
+        end = _INLINE_END.search(data, pos)
+        pos = end.end() if end else len(data)
+    return None, [], pos
 
 
 def _operation(data: bytes, pos: int) -> tuple[str | None, list[Any], int]:
@@ -241,6 +244,49 @@ def _operation(data: bytes, pos: int) -> tuple[str | None, list[Any], int]:
     return None, [], n
 
 
+# the content stream cut by ``re.split``: [operands, atom, operator, operands, atom, operator, ...],
+# an atom (name, hex string, string without parentheses inside, comment) or an operator in each
+# match; what lies between is numbers, whitespace, and the brackets of arrays and dicts
+_PIECES = re.compile(rb"(/[^\s/\[\]()<>{}%]*|<[0-9a-fA-F\s]*>|\((?:[^()\\]|\\.)*\)|%[^\r\n]*)"
+                     rb"|([A-Za-z][^#\s/\[\]()<>{}%]*|['\"])", re.DOTALL)
+_NUMERIC = b"0123456789.+- \t\n\r\f\v"
+_NUMBER = re.compile(rb"[-+]?(?:\d+(?:\.\d*)?|\.\d*)|[-+]")
+_MARKS = re.compile(rb"<<|>>|\[|\]|[-+]?(?:\d+(?:\.\d*)?|\.\d*)|[-+]|\s+|.", re.DOTALL)
+
+
+def _operands_into(text: bytes, stack: list[Any], nested: list[list[Any]]) -> bool:
+    """Numbers and array and dict marks read onto ``stack`` (``nested`` holds the open
+    arrays and dicts, innermost last) as ``_operation`` reads them; False at anything else."""
+    for m in _MARKS.finditer(text):
+        token = m.group()
+        top = nested[-1] if nested else stack
+        if token in (b"[", b"<<"):
+            nested.append([])
+        elif token in (b"]", b">>"):
+            if nested:
+                items = nested.pop()
+                (nested[-1] if nested else stack).append(items if token == b"]" else None)
+        elif token[:1].isspace():
+            continue
+        elif token[:1] in b"+-.0123456789" and token[:1]:
+            value = _number(token)
+            if value is not None:
+                top.append(value)
+        else:
+            return False
+    return True
+
+
+def _hex(digits: bytes) -> bytes:
+    """A hex string's bytes as ``_show_item`` reads them."""
+    if len(digits) % 2 == 0:
+        try:
+            return bytes.fromhex(digits.decode("latin-1"))
+        except ValueError:
+            pass  # whitespace inside: pdfminer's reading, below
+    return _HEX_PAIR.sub(lambda h: bytes((int(h.group(), 16),)), _SPACE.sub(b"", digits))
+
+
 _NOT_FLOAT = (TypeError, ValueError, OverflowError)  # what pdfminer's safe_float catches
 
 
@@ -271,26 +317,133 @@ class TextInterpreter(PDFPageInterpreter):
                 continue  # as pdfminer: no inline streams, no circular references
             self.stream_ids.add(stream.objid)
             data.append(stream.get_data())
-        ops = self._operators()
-        for name, operands in operations(b"\n".join(data)):
-            entry = ops.get(name)
-            if entry is None:
-                continue
-            func, nargs = entry
-            if nargs == 0:
-                func(self)
-            elif len(operands) >= nargs:
-                func(self, *operands[len(operands) - nargs:])
+        self._run(b"\n".join(data))
 
-    # pdfminer's operators for the commonest operations, with its arithmetic, minus its calls per
-    # operand: ``float`` as its ``safe_float``; operands that are no number go to pdfminer's own
+    def _run(self, data: bytes) -> None:  # noqa: C901 - one loop, one branch per common operator
+        """The operations of ``data`` run in order. The stream is cut into operands and
+        operators in one ``split`` (``_PIECES``); the commonest operators are run here with
+        their own arithmetic, the others through their methods. At anything this reading
+        does not know for certain (a string with parentheses inside, an inline image, a
+        stray delimiter), the rest of the stream is read by ``step``, from the operation's start."""
+        ops = self._operators()
+        ts = self.textstate
+        gstack = self.gstack
+        device = self.device
+        render = device.render_string
+        names: dict[bytes, Any] = {}
+        pieces = _PIECES.split(data)
+        stack: list[Any] = []  # this operation's operands
+        nested: list[list[Any]] = []  # the arrays and dicts open in them, innermost last
+        top = stack  # where the next operand goes
+        start = 0  # index in ``pieces`` where this operation began
+        kept = _KEPT_BYTES
+        for i in range(0, len(pieces), 3):
+            text = pieces[i]
+            if text and not text.isspace():
+                if text.translate(None, _NUMERIC):  # brackets, dict marks or anything else
+                    if not _operands_into(text, stack, nested):
+                        self._run_steps(data, sum(len(p) for p in pieces[:start] if p))
+                        return
+                    top = nested[-1] if nested else stack
+                else:
+                    try:  # floats: every operator this loop runs takes its numbers as floats
+                        top += list(map(float, text.split()))
+                    except ValueError:
+                        top += [v for t in _NUMBER.findall(text) if (v := _number(t)) is not None]
+            if i + 1 == len(pieces):
+                break
+            atom = pieces[i + 1]
+            if atom is not None:
+                first = atom[0]
+                if first == 47:  # /name
+                    value = names.get(atom)
+                    if value is None:
+                        value = names[atom] = _name(atom[1:])
+                    top.append(value)
+                elif first == 60:  # <hex>
+                    top.append(_hex(atom[1:-1]))
+                elif first == 40:  # (string)
+                    literal = atom[1:-1]
+                    top.append(_ESCAPED.sub(_unescape, literal) if b"\\" in literal else literal)
+                continue  # a comment: nothing
+            kw = pieces[i + 2]
+            if nested:  # inside an array or dict a keyword is an operand
+                top.append(kw == b"true" if kw in (b"true", b"false") else KWD(kw))
+                continue
+            if kw in (b"ID", b"true", b"false"):  # an inline image; a boolean that ``step`` may read as an operator
+                self._run_steps(data, sum(len(p) for p in pieces[:start] if p))
+                return
+            start = i + 3
+            operands = stack
+            stack = top = []
+            if kw not in kept:
+                continue
+            if kw == b"Tj":
+                if ts.font is not None and operands:
+                    render(ts, [operands[-1]], None, self.graphicstate)
+                continue
+            try:
+                if kw == b"TD" or kw == b"Td":
+                    tx, ty = float(operands[-2]), float(operands[-1])
+                    a, b, c, d, e, f = ts.matrix
+                    ts.matrix = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
+                    ts.linematrix = (0, 0)
+                    if kw == b"TD":
+                        ts.leading = ty
+                elif kw == b"q":
+                    gstack.append((self.ctm, ts.__dict__.copy(), self.graphicstate))
+                elif kw == b"Q":
+                    if gstack:
+                        self.ctm, state, self.graphicstate = gstack.pop()
+                        device.ctm = self.ctm
+                        ts.__dict__ = state
+                elif kw == b"BT":
+                    ts.matrix = MATRIX_IDENTITY
+                    ts.linematrix = (0, 0)
+                elif kw == b"Tm":
+                    a, b, c, d, e, f = operands[-6:]
+                    ts.matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
+                    ts.linematrix = (0, 0)
+                elif kw == b"re":
+                    x, y, w, h = float(operands[-4]), float(operands[-3]), float(operands[-2]), float(operands[-1])
+                    self.curpath += (("m", x, y), ("l", x + w, y), ("l", x + w, y + h), ("l", x, y + h), ("h",))
+                elif kw == b"l" or kw == b"m":
+                    self.curpath.append((kw.decode(), float(operands[-2]), float(operands[-1])))
+                elif kw == b"n":
+                    self.curpath = []
+                elif kw != b"ET":
+                    self._dispatch(ops, kept[kw], operands)
+            except (IndexError, *_NOT_FLOAT):  # too few operands, or not numbers: as the operator's method has it
+                self._dispatch(ops, _KEPT_BYTES[kw], operands)
+
+    def _run_steps(self, data: bytes, pos: int) -> None:
+        """The operations of ``data`` from ``pos`` on, read one by one by ``step``."""
+        ops = self._operators()
+        n = len(data)
+        while pos < n:
+            name, operands, pos = step(data, pos)
+            if name is not None:
+                self._dispatch(ops, name, operands)
+
+    def _dispatch(self, ops: dict[str, tuple[Any, int]], name: str, operands: list[Any]) -> None:
+        entry = ops.get(name)
+        if entry is None:
+            return
+        func, nargs = entry
+        if nargs == 0:
+            func(self)
+        elif len(operands) >= nargs:
+            func(self, *operands[len(operands) - nargs:])
+
+    # the text state is saved as its attributes and restored into the same object: nothing else holds it
     def do_q(self) -> None:
-        self.gstack.append((self.ctm, self.textstate.copy(), self.graphicstate))
+        self.gstack.append((self.ctm, self.textstate.__dict__.copy(), self.graphicstate))
 
     def do_Q(self) -> None:
         if self.gstack:
-            self.ctm, self.textstate, self.graphicstate = self.gstack.pop()
+            self.ctm, state, self.graphicstate = self.gstack.pop()
             self.device.ctm = self.ctm
+            self.textstate.__dict__ = state
 
     def do_BT(self) -> None:
         self.textstate.matrix = MATRIX_IDENTITY
@@ -380,6 +533,17 @@ def _glyphs(font: Any) -> dict[int, tuple[str, float]]:
     return glyphs
 
 
+_DECODED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _decoded(font: Any) -> dict[bytes, Any]:
+    """The font's short strings already met: bytes → their cids."""
+    decoded = _DECODED.get(font)
+    if decoded is None:
+        decoded = _DECODED[font] = {}
+    return decoded
+
+
 def _glyph(font: Any, cid: int) -> tuple[str, float]:
     try:
         text = font.to_unichr(cid)
@@ -425,17 +589,81 @@ class CharCollector(PDFTextDevice):
         known = self._fonts.get(font)
         if known is None:
             known = self._fonts[font] = (font.is_vertical(), font.is_multibyte(), font.get_descent(), _glyphs(font))
-        vertical, multibyte, descent, glyphs = known
-        if vertical:
+        if known[0]:  # vertical writing
             super().render_string(textstate, seq, ncs, graphicstate)
             return
         a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
+        x, y = textstate.linematrix
+        if b == 0 and c == 0 and a > 0 and d > 0 and textstate.fontsize >= 0:
+            x = self._upright(textstate, seq, known, (a, d, e, f), x, y)
+        else:
+            x = self._turned(textstate, seq, known, (a, b, c, d, e, f), x, y)
+        textstate.linematrix = (x, y)
+
+    def _upright(self, textstate: Any, seq: Any, known: tuple, matrix: tuple[float, ...], x: float, y: float,
+                 ) -> float:
+        """The characters of text drawn upright and unscaled in neither direction: the corners of
+        the general arithmetic (``_turned``), with the terms that are zero left out (they add
+        nothing), and the vertical ones, the same for every character, computed once."""
+        font = textstate.font
+        _vertical, multibyte, descent, glyphs = known
+        a, d, e, f = matrix
         fontsize = textstate.fontsize
         scaling = textstate.scaling * 0.01
         charspace = textstate.charspace * scaling
         wordspace = 0 if multibyte else textstate.wordspace * scaling
         dxscale = 0.001 * fontsize * scaling
-        x, y = textstate.linematrix
+        descent = descent * fontsize
+        rise = textstate.rise
+        y0, y1 = descent + rise, descent + rise + fontsize
+        f1 = y * d + f
+        bottom, top = d * y0 + f1, d * y1 + f1
+        top_, bottom_, size = self.height - top, self.height - bottom, top - bottom
+        upright = a * d * scaling > 0
+        append = self.chars.append
+        decoded = _decoded(font)
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                cids = decoded.get(obj)
+                if cids is None:
+                    cids = tuple(font.decode(obj))  # a generator for CMap fonts
+                    if len(obj) <= 4:
+                        decoded[obj] = cids
+                for cid in cids:
+                    if needcharspace:
+                        x += charspace
+                    glyph = glyphs.get(cid)
+                    if glyph is None:
+                        glyph = glyphs[cid] = _glyph(font, cid)
+                    adv = glyph[1] * fontsize * scaling
+                    e1 = x * a + e
+                    if adv >= 0:
+                        append({"text": glyph[0], "x0": e1, "x1": a * adv + e1, "top": top_, "bottom": bottom_,
+                                "size": size, "upright": upright})
+                    else:
+                        append({"text": glyph[0], "x0": a * adv + e1, "x1": e1, "top": top_, "bottom": bottom_,
+                                "size": size, "upright": upright})
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+        return x
+
+    def _turned(self, textstate: Any, seq: Any, known: tuple, matrix: tuple[float, ...], x: float, y: float,
+                ) -> float:
+        """The characters of text drawn in any direction: each box's four corners, as ``LTChar``."""
+        font = textstate.font
+        _vertical, multibyte, descent, glyphs = known
+        a, b, c, d, e, f = matrix
+        fontsize = textstate.fontsize
+        scaling = textstate.scaling * 0.01
+        charspace = textstate.charspace * scaling
+        wordspace = 0 if multibyte else textstate.wordspace * scaling
+        dxscale = 0.001 * fontsize * scaling
         upright = a * d * scaling > 0 and b * c <= 0
         descent = descent * fontsize
         rise = textstate.rise
@@ -469,7 +697,7 @@ class CharCollector(PDFTextDevice):
                     if cid == 32 and wordspace:
                         x += wordspace
                     needcharspace = True
-        textstate.linematrix = (x, y)
+        return x
 
     def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int,
                     ncs: Any, graphicstate: Any) -> float:
