@@ -147,25 +147,40 @@ class _Grid:
         return PageTable(page=page, bbox=self.bbox, columns=self.columns, grid=grid)
 
 
-def read_page(page, number: int) -> PageContent:  # noqa: ANN001 - pdfplumber Page
+Cells = list[tuple[float, float, float, float]]
+
+
+def plumber_tables(page) -> list[Cells]:  # noqa: ANN001 - pdfplumber Page
+    """The cells of each ruled table, as pdfplumber's ``find_tables`` finds them."""
+    return [t.cells for t in page.find_tables(TABLE_SETTINGS)]
+
+
+def read_page(page, number: int, tables: Callable[[object], list[Cells]] = plumber_tables,  # noqa: ANN001
+              ) -> PageContent:
+    """One pdfplumber page read; ``tables(page)`` finds the cells of its ruled tables."""
     from auditlint.readers.unruled import find_unruled
 
     content = PageContent(number=number, width=float(page.width), height=float(page.height))
     chars = page.chars
-    content.n_chars = sum(1 for c in chars if not c["text"].isspace())
-    content.n_cid = sum(1 for c in chars if c["text"].startswith("(cid:"))
+    texts = [c["text"] for c in chars]
+    content.n_chars = sum(1 for t in texts if not t.isspace())
+    content.n_cid = sum(1 for t in texts if t.startswith("(cid:"))
     content.has_images = bool(page.images)
     grids = []
-    for t in page.find_tables(TABLE_SETTINGS):
-        for cells in stacked(t.cells):
+    for table in tables(page):
+        for cells in stacked(table):
             g = _Grid(cells)
             # a single box round a paragraph is not a table; one row is (perhaps a header whose table goes on overleaf)
             if g.shape[0] * g.shape[1] > 1:
                 grids.append(g)
     free: list[dict] = []
     for ch in chars:
-        if not any(g.take(ch) for g in grids) and ch.get("upright", True):
-            free.append(ch)
+        for g in grids:
+            if g.take(ch):
+                break
+        else:
+            if ch.get("upright", True):
+                free.append(ch)
     tables = [g.to_page_table(number) for g in grids]
     content.tables = [t for t in tables if any(cell for row in t.grid for cell in row)]
     content.lines = build_lines(free, number)
@@ -487,8 +502,9 @@ def read_bytes(data: bytes, path: str, pages_reader: Callable[[list, bytes], lis
 
 
 def read_pages(page_objs: list, data: bytes, prepare: Callable[[int, object], None] | None = None,
-               ) -> list[PageContent]:
-    """Every page read; ``prepare(number, page)`` may fill a page's objects first."""
+               tables: Callable[[object], list[Cells]] = plumber_tables) -> list[PageContent]:
+    """Every page read; ``prepare(number, page)`` may fill a page's objects first, and
+    ``tables(page)`` finds its ruled tables' cells."""
     from auditlint.readers import ReadError
 
     pages: list[PageContent] = []
@@ -496,7 +512,7 @@ def read_pages(page_objs: list, data: bytes, prepare: Callable[[int, object], No
         try:
             if prepare is not None:
                 prepare(number, page)
-            pages.append(read_page(page, number))
+            pages.append(read_page(page, number, tables))
         except ReadError:
             raise
         except Exception as exc:

@@ -47,4 +47,7 @@ def read_bytes(data: bytes, path: str) -> Document:
 
 
 def _read_pages(page_objs: list, data: bytes) -> list[PageContent]:
-    return pdf_reader.read_pages(page_objs, data, lambda _number, page: _prepare(page))
+    from auditlint.readers.pdf_objects import ruled_tables
+
+    return pdf_reader.read_pages(page_objs, data, lambda _number, page: _prepare(page),
+                                 lambda page: ruled_tables(page, pdf_reader.TABLE_SETTINGS))
