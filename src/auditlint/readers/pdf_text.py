@@ -411,6 +411,18 @@ class TextInterpreter(PDFPageInterpreter):
                     self.curpath.append((kw.decode(), float(operands[-2]), float(operands[-1])))
                 elif kw == b"n":
                     self.curpath = []
+                elif kw == b"Tf":
+                    self.do_Tf(operands[-2], operands[-1])
+                elif kw == b"TL":
+                    ts.leading = -float(operands[-1])  # pdfminer keeps it negated
+                elif kw == b"T*":
+                    a, b, c, d, e, f = ts.matrix
+                    ts.matrix = (a, b, c, d, ts.leading * c + e, ts.leading * d + f)
+                    ts.linematrix = (0, 0)
+                elif kw == b"cm":
+                    a, b, c, d, e, f = operands[-6:]
+                    self.ctm = device.ctm = mult_matrix((float(a), float(b), float(c), float(d), float(e), float(f)),
+                                                        self.ctm)
                 elif kw != b"ET":
                     self._dispatch(ops, kept[kw], operands)
             except (IndexError, *_NOT_FLOAT):  # too few operands, or not numbers: as the operator's method has it
