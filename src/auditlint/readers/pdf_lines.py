@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 # a gap this many font sizes wide between two characters separates cells of a table printed without rules
 SEGMENT_GAP = 0.9
@@ -38,8 +39,16 @@ class Line:
 # characters → lines
 
 
+_WIDE_SEEN: dict[str, bool] = {}  # a character's answer, once asked (a page asks thousands of times)
+
+
 def is_wide(ch: str) -> bool:
-    return bool(_WIDE.match(ch))
+    wide = _WIDE_SEEN.get(ch)
+    if wide is None:
+        wide = bool(_WIDE.match(ch))
+        if len(_WIDE_SEEN) < 65536:
+            _WIDE_SEEN[ch] = wide
+    return wide
 
 
 def build_lines(chars: list[dict], page: int) -> list[Line]:
@@ -48,11 +57,11 @@ def build_lines(chars: list[dict], page: int) -> list[Line]:
     small gap; next to CJK only a gap of most of a character, as a tab leaves)."""
     if not chars:
         return []
-    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    mids = [(c["top"] + c["bottom"]) / 2 for c in chars]
     groups: list[list[dict]] = []
     ref = None
-    for ch in ordered:
-        mid = (ch["top"] + ch["bottom"]) / 2
+    for i in sorted(range(len(chars)), key=mids.__getitem__):  # stable, as sorting the characters by middle
+        ch, mid = chars[i], mids[i]
         if ref is None or mid - ref > max(1.5, 0.35 * ch["size"]):
             groups.append([ch])
             ref = mid
@@ -62,10 +71,11 @@ def build_lines(chars: list[dict], page: int) -> list[Line]:
 
 
 def _line(chars: list[dict], page: int) -> Line | None:
-    chars.sort(key=lambda c: c["x0"])
+    chars.sort(key=itemgetter("x0"))
     text = _LineText()
+    add = text.add
     for ch in chars:
-        text.add(ch)
+        add(ch)
     return text.line(page)
 
 
@@ -97,25 +107,31 @@ class _LineText:
         self.seg_x0 = 0.0
 
     def add(self, ch: dict) -> None:
-        t, prev, kept = ch["text"], self.prev, self.kept
+        t, prev, kept, out = ch["text"], self.prev, self.kept, self.out
         if prev is not None:
             if _drawn_twice(ch, prev):
                 return
             if _spaced(ch, prev):
-                self.out.append(" ")
-        if not t.isspace() and kept and ch["x0"] - kept[-1]["x1"] >= SEGMENT_GAP * kept[-1]["size"]:
-            self.segments.append((self.seg_x0, kept[-1]["x1"], "".join(self.out[self.seg_start:]).strip()))
-            self.seg_start = len(self.out)
-        if not t.isspace() and (not kept or self.seg_start == len(self.out)):
-            self.seg_x0 = ch["x0"]
-        self.out.append(t)
+                out.append(" ")
+        out.append(t)
         self.prev = ch
-        if not t.isspace():
-            kept.append(ch)
-            if self.head_end is None and is_wide(t[:1]):
-                self.head_end = ch["x1"]
-        elif kept and self.head_end is None:
-            self.head_end = kept[-1]["x1"]
+        if t.isspace():
+            if kept and self.head_end is None:
+                self.head_end = kept[-1]["x1"]
+            return
+        n = len(out) - 1  # where this character is in ``out``
+        if not kept:
+            self.seg_x0 = ch["x0"]
+        else:
+            last = kept[-1]
+            if ch["x0"] - last["x1"] >= SEGMENT_GAP * last["size"]:
+                self.segments.append((self.seg_x0, last["x1"], "".join(out[self.seg_start:n]).strip()))
+                self.seg_start = n
+            if self.seg_start == n:
+                self.seg_x0 = ch["x0"]
+        kept.append(ch)
+        if self.head_end is None and is_wide(t[:1]):
+            self.head_end = ch["x1"]
 
     def line(self, page: int) -> Line | None:
         kept = self.kept
