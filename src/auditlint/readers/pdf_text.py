@@ -112,6 +112,7 @@ _SIMPLE = re.compile(rb"\s*((?:(?>[-+]?(?:\d+(?:\.\d*)?|\.\d+)|/[^\s/\[\]()<>{}%
                      rb"([A-Za-z][^\s/\[\]()<>{}%#]*|['\"])(?=[\s/\[\]()<>{}%]|$)")
 _OPERAND = re.compile(rb"/[^\s/]*|[^\s/]+")
 _KEPT_BYTES = {k.encode("latin-1"): k for k in KEPT}
+_RUN = {k: v for k, v in _KEPT_BYTES.items() if k != b"ET"}  # the kept operators that do something
 
 
 def _operands(text: bytes) -> list[Any]:
@@ -277,6 +278,11 @@ def _operands_into(text: bytes, stack: list[Any], nested: list[list[Any]]) -> bo
     return True
 
 
+def _literal(literal: bytes) -> bytes:
+    """A string without parentheses inside as ``_show_item`` reads it."""
+    return _ESCAPED.sub(_unescape, literal) if b"\\" in literal else literal
+
+
 def _hex(digits: bytes) -> bytes:
     """A hex string's bytes as ``_show_item`` reads them."""
     if len(digits) % 2 == 0:
@@ -330,54 +336,51 @@ class TextInterpreter(PDFPageInterpreter):
         gstack = self.gstack
         device = self.device
         render = device.render_string
-        names: dict[bytes, Any] = {}
+        memo: dict[bytes, Any] = {}  # names and strings already read (a page repeats them)
         pieces = _PIECES.split(data)
         stack: list[Any] = []  # this operation's operands
         nested: list[list[Any]] = []  # the arrays and dicts open in them, innermost last
         top = stack  # where the next operand goes
-        start = 0  # index in ``pieces`` where this operation began
-        kept = _KEPT_BYTES
-        for i in range(0, len(pieces), 3):
-            text = pieces[i]
+        start = k = 0  # the (operands, atom, operator) triple where this operation began; the next one
+        run = _RUN
+        it = iter(pieces)
+        for text, atom, kw in zip(it, it, it):  # the text after the last operator holds no operation
+            k += 1
             if text and not text.isspace():
                 if text.translate(None, _NUMERIC):  # brackets, dict marks or anything else
                     if not _operands_into(text, stack, nested):
-                        self._run_steps(data, sum(len(p) for p in pieces[:start] if p))
+                        self._run_steps(data, sum(len(p) for p in pieces[:3 * start] if p))
                         return
                     top = nested[-1] if nested else stack
                 else:
-                    try:  # floats: every operator this loop runs takes its numbers as floats
+                    try:  # floats: pdfminer's operators take their numbers through float()
                         top += list(map(float, text.split()))
                     except ValueError:
                         top += [v for t in _NUMBER.findall(text) if (v := _number(t)) is not None]
-            if i + 1 == len(pieces):
-                break
-            atom = pieces[i + 1]
             if atom is not None:
-                first = atom[0]
-                if first == 47:  # /name
-                    value = names.get(atom)
-                    if value is None:
-                        value = names[atom] = _name(atom[1:])
-                    top.append(value)
-                elif first == 60:  # <hex>
-                    top.append(_hex(atom[1:-1]))
-                elif first == 40:  # (string)
-                    literal = atom[1:-1]
-                    top.append(_ESCAPED.sub(_unescape, literal) if b"\\" in literal else literal)
-                continue  # a comment: nothing
-            kw = pieces[i + 2]
+                value = memo.get(atom)
+                if value is None:
+                    first = atom[0]
+                    if first == 37:  # a comment
+                        continue
+                    value = memo[atom] = (_name(atom[1:]) if first == 47 else _hex(atom[1:-1]) if first == 60
+                                          else _literal(atom[1:-1]))
+                top.append(value)
+                continue
             if nested:  # inside an array or dict a keyword is an operand
                 top.append(kw == b"true" if kw in (b"true", b"false") else KWD(kw))
                 continue
-            if kw in (b"ID", b"true", b"false"):  # an inline image; a boolean that ``step`` may read as an operator
-                self._run_steps(data, sum(len(p) for p in pieces[:start] if p))
-                return
-            start = i + 3
+            if kw not in run:
+                if kw in (b"ID", b"true", b"false"):  # an inline image; a boolean that ``step`` may read as an operator
+                    self._run_steps(data, sum(len(p) for p in pieces[:3 * start] if p))
+                    return
+                start = k
+                if stack:
+                    stack = top = []
+                continue
+            start = k
             operands = stack
             stack = top = []
-            if kw not in kept:
-                continue
             if kw == b"Tj":
                 if ts.font is not None and operands:
                     render(ts, [operands[-1]], None, self.graphicstate)
@@ -423,8 +426,8 @@ class TextInterpreter(PDFPageInterpreter):
                     a, b, c, d, e, f = operands[-6:]
                     self.ctm = device.ctm = mult_matrix((float(a), float(b), float(c), float(d), float(e), float(f)),
                                                         self.ctm)
-                elif kw != b"ET":
-                    self._dispatch(ops, kept[kw], operands)
+                else:
+                    self._dispatch(ops, run[kw], operands)
             except (IndexError, *_NOT_FLOAT):  # too few operands, or not numbers: as the operator's method has it
                 self._dispatch(ops, _KEPT_BYTES[kw], operands)
 
@@ -593,34 +596,31 @@ class CharCollector(PDFTextDevice):
             pts.append((a * x + c * y + e, b * x + d * y + f))
         self.paths.append(classify(shape, pts))
 
-    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:  # noqa: C901
         """pdfminer's ``render_string``, ``render_string_horizontal`` and ``render_char`` fused for
-        horizontal text, with the same arithmetic in the same order (``translate_matrix``, then
-        ``apply_matrix_rect`` of LTChar's box)."""
+        horizontal text, with the same arithmetic in the same order (``mult_matrix``,
+        ``translate_matrix``, then ``apply_matrix_rect`` of LTChar's box). Text drawn upright and
+        unscaled in neither direction (nearly all) is read here: the corners of the general
+        arithmetic (``_turned``) with the terms that are zero left out (they add nothing), and
+        the vertical ones, the same for every character, computed once."""
         font = textstate.font
         known = self._fonts.get(font)
         if known is None:
-            known = self._fonts[font] = (font.is_vertical(), font.is_multibyte(), font.get_descent(), _glyphs(font))
+            known = self._fonts[font] = (font.is_vertical(), font.is_multibyte(), font.get_descent(), _glyphs(font),
+                                         _decoded(font))
         if known[0]:  # vertical writing
             super().render_string(textstate, seq, ncs, graphicstate)
             return
-        a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
+        a1, b1, c1, d1, e1, f1 = textstate.matrix
+        a0, b0, c0, d0, e0, f0 = self.ctm
+        a, b, c, d = a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1
+        e, f = a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0
         x, y = textstate.linematrix
-        if b == 0 and c == 0 and a > 0 and d > 0 and textstate.fontsize >= 0:
-            x = self._upright(textstate, seq, known, (a, d, e, f), x, y)
-        else:
-            x = self._turned(textstate, seq, known, (a, b, c, d, e, f), x, y)
-        textstate.linematrix = (x, y)
-
-    def _upright(self, textstate: Any, seq: Any, known: tuple, matrix: tuple[float, ...], x: float, y: float,
-                 ) -> float:
-        """The characters of text drawn upright and unscaled in neither direction: the corners of
-        the general arithmetic (``_turned``), with the terms that are zero left out (they add
-        nothing), and the vertical ones, the same for every character, computed once."""
-        font = textstate.font
-        _vertical, multibyte, descent, glyphs = known
-        a, d, e, f = matrix
         fontsize = textstate.fontsize
+        if not (b == 0 and c == 0 and a > 0 and d > 0 and fontsize >= 0):
+            textstate.linematrix = (self._turned(textstate, seq, known, (a, b, c, d, e, f), x, y), y)
+            return
+        _vertical, multibyte, descent, glyphs, decoded = known
         scaling = textstate.scaling * 0.01
         charspace = textstate.charspace * scaling
         wordspace = 0 if multibyte else textstate.wordspace * scaling
@@ -633,13 +633,9 @@ class CharCollector(PDFTextDevice):
         top_, bottom_, size = self.height - top, self.height - bottom, top - bottom
         upright = a * d * scaling > 0
         append = self.chars.append
-        decoded = _decoded(font)
         needcharspace = False
         for obj in seq:
-            if isinstance(obj, (int, float)):
-                x -= obj * dxscale
-                needcharspace = True
-            elif isinstance(obj, bytes):
+            if isinstance(obj, bytes):
                 cids = decoded.get(obj)
                 if cids is None:
                     cids = tuple(font.decode(obj))  # a generator for CMap fonts
@@ -663,13 +659,16 @@ class CharCollector(PDFTextDevice):
                     if cid == 32 and wordspace:
                         x += wordspace
                     needcharspace = True
-        return x
+            elif isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+        textstate.linematrix = (x, y)
 
     def _turned(self, textstate: Any, seq: Any, known: tuple, matrix: tuple[float, ...], x: float, y: float,
                 ) -> float:
         """The characters of text drawn in any direction: each box's four corners, as ``LTChar``."""
         font = textstate.font
-        _vertical, multibyte, descent, glyphs = known
+        _vertical, multibyte, descent, glyphs, _decoded = known
         a, b, c, d, e, f = matrix
         fontsize = textstate.fontsize
         scaling = textstate.scaling * 0.01
