@@ -1,20 +1,15 @@
 """pdfminer's interpreter on a content stream, for its characters and painted paths only.
 
 Most of pdfplumber's time goes to tokenizing content streams in Python and to
-building layout objects. This interpreter reads a stream with regular
-expressions (one match per operation: most are numbers and an operator, or a
-text-showing operator with its strings), drops the operators that only set
-colours and line styles, clip or mark content, and runs pdfminer's own
-operators for the rest: the text state, ``q``/``Q``/``cm``, XObjects and path
-construction and painting. The commonest of them are re-stated here with
-pdfminer's arithmetic and fewer calls. Its device (``CharCollector``) keeps, of
-each character, the box ``LTChar`` computes, and of each painted path, its kind
-and points as pdfminer's ``paint_path`` classifies it: the characters and ruling
-lines are pdfminer's, box for box and point for point.
-
-Tokens are read as pdfminer's ``PSBaseParser`` reads them (its quirks included:
-an unknown escape in a string drops the character, an odd hex digit is a byte of
-its own). Inline images are skipped: they hold no text.
+building layout objects. This interpreter reads a stream cut by one regular
+expression (``pdf_stream.py``), drops the operators that only set colours and
+line styles, clip or mark content, and runs pdfminer's own operators for the
+rest: the text state, ``q``/``Q``/``cm``, XObjects and path construction and
+painting. The commonest of them are re-stated here with pdfminer's arithmetic
+and fewer calls. Its device (``CharCollector``) keeps, of each character, the
+box ``LTChar`` computes, and of each painted path, its kind and points as
+pdfminer's ``paint_path`` classifies it: the characters and ruling lines are
+pdfminer's, box for box and point for point.
 """
 
 from __future__ import annotations
@@ -28,272 +23,52 @@ from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import stream_value
-from pdfminer.psparser import KWD, LIT
+from pdfminer.psparser import KWD
 from pdfminer.utils import MATRIX_IDENTITY, apply_matrix_rect, mult_matrix
 
-_TOKEN = re.compile(
-    rb"(?P<ws>[\s\x00]+)|(?P<comment>%[^\r\n]*)|(?P<str>\()|(?P<dict><<|>>)|(?P<hex><[\s0-9a-fA-F]*>?)"
-    rb"|(?P<name>/[^#/%\[\]()<>{}\s]*(?:#[^/%\[\]()<>{}\s]*)*)"
-    rb"|(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d*)|[-+])|(?P<kw>[A-Za-z][^#/%\[\]()<>{}\s]*)|(?P<other>.)", re.DOTALL)
-_NAME_HEX = re.compile(rb"#([0-9a-fA-F]{1,2})?")
-_STRING_END = re.compile(rb"[()\\]")
-_ESCAPE = {b"b": 8, b"t": 9, b"n": 10, b"f": 12, b"r": 13, b"(": 40, b")": 41, b"\\": 92}
-_HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.", re.DOTALL)
-_SPACE = re.compile(rb"\s")
-_INLINE_END = re.compile(rb"EI(?=[\s]|$)")
-
-# operators that change what text is drawn, where, or in which font, and those that build and paint
-# paths (the ruling lines); everything else only sets colours and styles, clips or marks content
-KEPT = {"q", "Q", "cm", "BT", "ET", "Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*", "Tj", "TJ",
-        "'", '"', "Do", "d0", "d1", "m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*",
-        "n"}
-
-
-def _string(data: bytes, i: int) -> tuple[bytes, int]:
-    """The literal string that starts after the ``(`` at ``i``, and where it ends."""
-    out = bytearray()
-    depth = 1
-    n = len(data)
-    while i < n:
-        m = _STRING_END.search(data, i)
-        if m is None:
-            out += data[i:]
-            return bytes(out), n
-        j = m.start()
-        out += data[i:j]
-        c = data[j:j + 1]
-        if c == b"(":
-            depth += 1
-            out += c
-            i = j + 1
-        elif c == b")":
-            depth -= 1
-            if depth == 0:
-                return bytes(out), j + 1
-            out += c
-            i = j + 1
-        else:
-            i = _escape(data, j + 1, out)
-    return bytes(out), n
-
-
-def _escape(data: bytes, i: int, out: bytearray) -> int:
-    octal = re.match(rb"[0-7]{1,3}", data[i:i + 3])
-    if octal:
-        code = int(octal.group(), 8)
-        if code < 256:
-            out.append(code)
-        return i + len(octal.group())
-    c = data[i:i + 1]
-    if c in _ESCAPE:
-        out.append(_ESCAPE[c])
-    elif c == b"\r" and data[i + 1:i + 2] == b"\n":
-        return i + 2
-    return i + 1  # a line continuation, or an unknown escape: pdfminer drops both
-
-
-def _name(raw_name: bytes) -> Any:
-    name = _NAME_HEX.sub(lambda m: bytes((int(m.group(1), 16),)) if m.group(1) else b"", raw_name)
-    try:
-        return LIT(str(name, "utf-8"))
-    except UnicodeDecodeError:
-        return LIT(name)
-
-
-def _number(token: bytes) -> int | float | None:
-    try:
-        return float(token) if b"." in token else int(token)
-    except ValueError:
-        return None
-
-
-# one operation whose operands are numbers and plain names only: most of a content stream
-_SIMPLE = re.compile(rb"\s*((?:(?>[-+]?(?:\d+(?:\.\d*)?|\.\d+)|/[^\s/\[\]()<>{}%#]*)\s*)*)"
-                     rb"([A-Za-z][^\s/\[\]()<>{}%#]*|['\"])(?=[\s/\[\]()<>{}%]|$)")
-_OPERAND = re.compile(rb"/[^\s/]*|[^\s/]+")
-_KEPT_BYTES = {k.encode("latin-1"): k for k in KEPT}
-_RUN = {k: v for k, v in _KEPT_BYTES.items() if k != b"ET"}  # the kept operators that do something
-
-
-def _operands(text: bytes) -> list[Any]:
-    """Numbers and names as ``_SIMPLE`` matched them (a token that is no number is dropped)."""
-    if not text:
-        return []
-    if b"/" not in text:
-        try:
-            return [float(t) if b"." in t else int(t) for t in text.split()]
-        except ValueError:
-            pass  # a token that is no number: token by token, below
-    return [_name(t[1:]) if t[:1] == b"/" else _number(t) for t in _OPERAND.findall(text)]
-
-
-# a text-showing operation whose strings hold no unescaped parenthesis (most): read in one match
-_LITERAL = rb"\((?:[^()\\]|\\.)*\)"  # a string without unescaped parentheses
-_SHOW = re.compile(rb"\s*(\[(?:\s*(?:<[0-9a-fA-F\s]*>|" + _LITERAL + rb"|[-+]?(?:\d+(?:\.\d*)?|\.\d+)))*\s*\]"
-                   rb"|<[0-9a-fA-F\s]*>|" + _LITERAL + rb")\s*(TJ|Tj|')(?=[\s/\[\]()<>{}%]|$)", re.DOTALL)
-_SHOW_ITEM = re.compile(rb"<([0-9a-fA-F\s]*)>|\(((?:[^()\\]|\\.)*)\)|([-+]?(?:\d+(?:\.\d*)?|\.\d+))", re.DOTALL)
-_ESCAPED = re.compile(rb"\\(?:([0-7]{1,3})|\r\n|(.))", re.DOTALL)
-
-
-def _unescape(m: re.Match) -> bytes:
-    """One escape in a literal string as ``_escape`` reads it."""
-    octal, char = m.groups()
-    if octal is not None:
-        code = int(octal, 8)
-        return bytes((code,)) if code < 256 else b""
-    code = _ESCAPE.get(char) if char is not None else None
-    return bytes((code,)) if code is not None else b""  # a line continuation, an unknown escape: dropped
-
-
-# a marked-content tag with a flat property dict (``/P <</MCID 3>> BDC``, tagged PDFs have one per run
-# of text): dropped whole, as the token-by-token reading would drop it
-_MARKED = re.compile(rb"\s*/[^\s/\[\]()<>{}%#]*\s*<<(?:[^()<>\\]|\([^()\\]*\))*>>\s*BDC(?=[\s/\[\]()<>{}%]|$)")
-
-
-def _shown(token: bytes) -> Any:
-    """The operand of a ``_SHOW`` match: a string, or an array of strings and numbers."""
-    if token[:1] != b"[":
-        return _show_item(_SHOW_ITEM.match(token))
-    return [_show_item(m) for m in _SHOW_ITEM.finditer(token, 1)]
-
-
-def _show_item(m: re.Match) -> Any:
-    hexa, literal, number = m.groups()
-    if literal is not None:
-        return _ESCAPED.sub(_unescape, literal) if b"\\" in literal else literal
-    if hexa is not None:
-        if len(hexa) % 2 == 0:
-            try:
-                return bytes.fromhex(hexa.decode("latin-1"))
-            except ValueError:
-                pass  # whitespace inside: pdfminer's reading, below
-        return _HEX_PAIR.sub(lambda h: bytes((int(h.group(), 16),)), _SPACE.sub(b"", hexa))
-    return _number(number)
-
-
-def operations(data: bytes):  # noqa: ANN201 - yields (operator, operands)
-    """The content stream's operators with their operands, as pdfminer's parser reads them.
-    Operands are parsed only for the operators in ``KEPT``: the others are all dropped."""
-    pos, n = 0, len(data)
-    while pos < n:
-        name, operands, pos = step(data, pos)
-        if name is not None:
-            yield name, operands
-
-
-def step(data: bytes, pos: int) -> tuple[str | None, list[Any], int]:
-    """The operation at ``pos``: its operator (None when it is dropped or the data ends),
-    its operands and where it ends."""
-    m = _SIMPLE.match(data, pos)
-    if m is None:
-        m = _SHOW.match(data, pos)
-        if m is not None:
-            return m.group(2).decode("latin-1"), [_shown(m.group(1))], m.end()
-        m = _MARKED.match(data, pos)
-        if m is not None:
-            return None, [], m.end()
-        return _operation(data, pos)
-    pos = m.end()
-    op = m.group(2)
-    if op in _KEPT_BYTES:
-        return _KEPT_BYTES[op], _operands(m.group(1)), pos
-    if op == b"ID":
-        end = _INLINE_END.search(data, pos)
-        pos = end.end() if end else len(data)
-    return None, [], pos
-
-
-def _operation(data: bytes, pos: int) -> tuple[str | None, list[Any], int]:
-    """One operation read token by token (strings, arrays, dicts, comments): its operator
-    (None at the end of the data), operands and where it ends."""
-    stack: list[list[Any]] = [[]]  # the operands, and one list per open array or dict
-    n = len(data)
-    while pos < n:
-        m = _TOKEN.match(data, pos)
-        kind = m.lastgroup
-        token = m.group()
-        pos = m.end()
-        if kind in ("ws", "comment"):
-            continue
-        top = stack[-1]
-        if kind == "str":
-            value, pos = _string(data, pos)
-            top.append(value)
-        elif kind == "hex":
-            top.append(_HEX_PAIR.sub(lambda h: bytes((int(h.group(), 16),)), _SPACE.sub(b"", token.strip(b"<>"))))
-        elif kind == "name":
-            top.append(_name(token[1:]))
-        elif kind == "num":
-            value = _number(token)
-            if value is not None:
-                top.append(value)
-        elif kind == "dict" or token in (b"[", b"]"):
-            if token in (b"[", b"<<"):
-                stack.append([])
-            elif len(stack) > 1:
-                items = stack.pop()
-                stack[-1].append(items if token == b"]" else None)  # a dict only ever feeds a dropped operator
-        elif token == b"ID":
-            end = _INLINE_END.search(data, pos)
-            return "ID", [], end.end() if end else n
-        elif token in (b"true", b"false"):
-            top.append(token == b"true")
-        elif len(stack) == 1:
-            return token.decode("latin-1"), top, pos
-        else:
-            top.append(KWD(token))
-    return None, [], n
-
-
-# the content stream cut by ``re.split``: [operands, atom, operator, operands, atom, operator, ...],
-# an atom (name, hex string, string without parentheses inside, comment) or an operator in each
-# match; what lies between is numbers, whitespace, and the brackets of arrays and dicts
-_PIECES = re.compile(rb"(/[^\s/\[\]()<>{}%]*|<[0-9a-fA-F\s]*>|\((?:[^()\\]|\\.)*\)|%[^\r\n]*)"
-                     rb"|([A-Za-z][^#\s/\[\]()<>{}%]*|['\"])", re.DOTALL)
-_NUMERIC = b"0123456789.+- \t\n\r\f\v"
-_NUMBER = re.compile(rb"[-+]?(?:\d+(?:\.\d*)?|\.\d*)|[-+]")
-_MARKS = re.compile(rb"<<|>>|\[|\]|[-+]?(?:\d+(?:\.\d*)?|\.\d*)|[-+]|\s+|.", re.DOTALL)
-
-
-def _operands_into(text: bytes, stack: list[Any], nested: list[list[Any]]) -> bool:
-    """Numbers and array and dict marks read onto ``stack`` (``nested`` holds the open
-    arrays and dicts, innermost last) as ``_operation`` reads them; False at anything else."""
-    for m in _MARKS.finditer(text):
-        token = m.group()
-        top = nested[-1] if nested else stack
-        if token in (b"[", b"<<"):
-            nested.append([])
-        elif token in (b"]", b">>"):
-            if nested:
-                items = nested.pop()
-                (nested[-1] if nested else stack).append(items if token == b"]" else None)
-        elif token[:1].isspace():
-            continue
-        elif token[:1] in b"+-.0123456789" and token[:1]:
-            value = _number(token)
-            if value is not None:
-                top.append(value)
-        else:
-            return False
-    return True
-
-
-def _literal(literal: bytes) -> bytes:
-    """A string without parentheses inside as ``_show_item`` reads it."""
-    return _ESCAPED.sub(_unescape, literal) if b"\\" in literal else literal
-
-
-def _hex(digits: bytes) -> bytes:
-    """A hex string's bytes as ``_show_item`` reads them."""
-    if len(digits) % 2 == 0:
-        try:
-            return bytes.fromhex(digits.decode("latin-1"))
-        except ValueError:
-            pass  # whitespace inside: pdfminer's reading, below
-    return _HEX_PAIR.sub(lambda h: bytes((int(h.group(), 16),)), _SPACE.sub(b"", digits))
-
+from auditlint.readers.pdf_stream import (  # noqa: F401 - KEPT and operations are read from here too
+    KEPT,
+    KEPT_BYTES,
+    NUMBER,
+    NUMERIC,
+    PIECES,
+    RUN,
+    hex_string,
+    literal_string,
+    number,
+    operands_into,
+    operations,
+    pdf_name,
+    step,
+)
 
 _NOT_FLOAT = (TypeError, ValueError, OverflowError)  # what pdfminer's safe_float catches
+_COMMENT = object()
+
+
+def _atom(atom: bytes) -> Any:
+    """A name, a hex string or a string as an operand; ``_COMMENT`` for a comment."""
+    first = atom[0]
+    if first == 47:  # /
+        return pdf_name(atom[1:])
+    if first == 60:  # <
+        return hex_string(atom[1:-1])
+    return literal_string(atom[1:-1]) if first == 40 else _COMMENT
+
+
+def _text_operands(text: bytes, stack: list[Any], nested: list[list[Any]], top: list[Any]) -> list[Any] | None:
+    """The operands in the text between two atoms or operators put on ``top`` (the operation's
+    ``stack`` or the innermost of its ``nested`` arrays and dicts), and where the next ones go;
+    None at anything but numbers, brackets and dict marks."""
+    if text.translate(None, NUMERIC):  # brackets, dict marks or anything else
+        if not operands_into(text, stack, nested):
+            return None
+        return nested[-1] if nested else stack
+    try:  # floats: pdfminer's operators take their numbers through float()
+        top += list(map(float, text.split()))
+    except ValueError:
+        top += [v for t in NUMBER.findall(text) if (v := number(t)) is not None]
+    return top
 
 
 class TextInterpreter(PDFPageInterpreter):
@@ -325,47 +100,35 @@ class TextInterpreter(PDFPageInterpreter):
             data.append(stream.get_data())
         self._run(b"\n".join(data))
 
-    def _run(self, data: bytes) -> None:  # noqa: C901 - one loop, one branch per common operator
+    def _run(self, data: bytes) -> None:  # noqa: C901 - one loop over the stream's pieces
         """The operations of ``data`` run in order. The stream is cut into operands and
-        operators in one ``split`` (``_PIECES``); the commonest operators are run here with
+        operators in one ``split`` (``PIECES``); the commonest operators are run here with
         their own arithmetic, the others through their methods. At anything this reading
         does not know for certain (a string with parentheses inside, an inline image, a
         stray delimiter), the rest of the stream is read by ``step``, from the operation's start."""
-        ops = self._operators()
         ts = self.textstate
-        gstack = self.gstack
-        device = self.device
-        render = device.render_string
+        render = self.device.render_string
         memo: dict[bytes, Any] = {}  # names and strings already read (a page repeats them)
-        pieces = _PIECES.split(data)
+        pieces = PIECES.split(data)
         stack: list[Any] = []  # this operation's operands
         nested: list[list[Any]] = []  # the arrays and dicts open in them, innermost last
         top = stack  # where the next operand goes
         start = k = 0  # the (operands, atom, operator) triple where this operation began; the next one
-        run = _RUN
+        run = RUN
         it = iter(pieces)
         for text, atom, kw in zip(it, it, it):  # the text after the last operator holds no operation
             k += 1
             if text and not text.isspace():
-                if text.translate(None, _NUMERIC):  # brackets, dict marks or anything else
-                    if not _operands_into(text, stack, nested):
-                        self._run_steps(data, sum(len(p) for p in pieces[:3 * start] if p))
-                        return
-                    top = nested[-1] if nested else stack
-                else:
-                    try:  # floats: pdfminer's operators take their numbers through float()
-                        top += list(map(float, text.split()))
-                    except ValueError:
-                        top += [v for t in _NUMBER.findall(text) if (v := _number(t)) is not None]
+                top = _text_operands(text, stack, nested, top)
+                if top is None:  # something this reading does not know
+                    self._run_steps(data, sum(len(p) for p in pieces[:3 * start] if p))
+                    return
             if atom is not None:
                 value = memo.get(atom)
                 if value is None:
-                    first = atom[0]
-                    if first == 37:  # a comment
-                        continue
-                    value = memo[atom] = (_name(atom[1:]) if first == 47 else _hex(atom[1:-1]) if first == 60
-                                          else _literal(atom[1:-1]))
-                top.append(value)
+                    value = memo[atom] = _atom(atom)
+                if value is not _COMMENT:
+                    top.append(value)
                 continue
             if nested:  # inside an array or dict a keyword is an operand
                 top.append(kw == b"true" if kw in (b"true", b"false") else KWD(kw))
@@ -385,51 +148,56 @@ class TextInterpreter(PDFPageInterpreter):
                 if ts.font is not None and operands:
                     render(ts, [operands[-1]], None, self.graphicstate)
                 continue
-            try:
-                if kw == b"TD" or kw == b"Td":
-                    tx, ty = float(operands[-2]), float(operands[-1])
-                    a, b, c, d, e, f = ts.matrix
-                    ts.matrix = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
-                    ts.linematrix = (0, 0)
-                    if kw == b"TD":
-                        ts.leading = ty
-                elif kw == b"q":
-                    gstack.append((self.ctm, ts.__dict__.copy(), self.graphicstate))
-                elif kw == b"Q":
-                    if gstack:
-                        self.ctm, state, self.graphicstate = gstack.pop()
-                        device.ctm = self.ctm
-                        ts.__dict__ = state
-                elif kw == b"BT":
-                    ts.matrix = MATRIX_IDENTITY
-                    ts.linematrix = (0, 0)
-                elif kw == b"Tm":
-                    a, b, c, d, e, f = operands[-6:]
-                    ts.matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
-                    ts.linematrix = (0, 0)
-                elif kw == b"re":
-                    x, y, w, h = float(operands[-4]), float(operands[-3]), float(operands[-2]), float(operands[-1])
-                    self.curpath += (("m", x, y), ("l", x + w, y), ("l", x + w, y + h), ("l", x, y + h), ("h",))
-                elif kw == b"l" or kw == b"m":
-                    self.curpath.append((kw.decode(), float(operands[-2]), float(operands[-1])))
-                elif kw == b"n":
-                    self.curpath = []
-                elif kw == b"Tf":
-                    self.do_Tf(operands[-2], operands[-1])
-                elif kw == b"TL":
-                    ts.leading = -float(operands[-1])  # pdfminer keeps it negated
-                elif kw == b"T*":
-                    a, b, c, d, e, f = ts.matrix
-                    ts.matrix = (a, b, c, d, ts.leading * c + e, ts.leading * d + f)
-                    ts.linematrix = (0, 0)
-                elif kw == b"cm":
-                    a, b, c, d, e, f = operands[-6:]
-                    self.ctm = device.ctm = mult_matrix((float(a), float(b), float(c), float(d), float(e), float(f)),
-                                                        self.ctm)
-                else:
-                    self._dispatch(ops, run[kw], operands)
-            except (IndexError, *_NOT_FLOAT):  # too few operands, or not numbers: as the operator's method has it
-                self._dispatch(ops, _KEPT_BYTES[kw], operands)
+            self._operate(kw, operands)
+
+    def _operate(self, kw: bytes, operands: list[Any]) -> None:  # noqa: C901 - one branch per common operator
+        """Run the operator ``kw`` (one of ``RUN``, not ``Tj``) on this operation's operands."""
+        ts = self.textstate
+        try:
+            if kw == b"TD" or kw == b"Td":
+                tx, ty = float(operands[-2]), float(operands[-1])
+                a, b, c, d, e, f = ts.matrix
+                ts.matrix = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
+                ts.linematrix = (0, 0)
+                if kw == b"TD":
+                    ts.leading = ty
+            elif kw == b"q":
+                self.gstack.append((self.ctm, ts.__dict__.copy(), self.graphicstate))
+            elif kw == b"Q":
+                if self.gstack:
+                    self.ctm, state, self.graphicstate = self.gstack.pop()
+                    self.device.ctm = self.ctm
+                    ts.__dict__ = state
+            elif kw == b"BT":
+                ts.matrix = MATRIX_IDENTITY
+                ts.linematrix = (0, 0)
+            elif kw == b"Tm":
+                a, b, c, d, e, f = operands[-6:]
+                ts.matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
+                ts.linematrix = (0, 0)
+            elif kw == b"re":
+                x, y, w, h = float(operands[-4]), float(operands[-3]), float(operands[-2]), float(operands[-1])
+                self.curpath += (("m", x, y), ("l", x + w, y), ("l", x + w, y + h), ("l", x, y + h), ("h",))
+            elif kw == b"l" or kw == b"m":
+                self.curpath.append((kw.decode(), float(operands[-2]), float(operands[-1])))
+            elif kw == b"n":
+                self.curpath = []
+            elif kw == b"Tf":
+                self.do_Tf(operands[-2], operands[-1])
+            elif kw == b"TL":
+                ts.leading = -float(operands[-1])  # pdfminer keeps it negated
+            elif kw == b"T*":
+                a, b, c, d, e, f = ts.matrix
+                ts.matrix = (a, b, c, d, ts.leading * c + e, ts.leading * d + f)
+                ts.linematrix = (0, 0)
+            elif kw == b"cm":
+                a, b, c, d, e, f = operands[-6:]
+                matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
+                self.ctm = self.device.ctm = mult_matrix(matrix, self.ctm)
+            else:
+                self._dispatch(self._operators(), RUN[kw], operands)
+        except (IndexError, *_NOT_FLOAT):  # too few operands, or not numbers: as the operator's method has it
+            self._dispatch(self._operators(), KEPT_BYTES[kw], operands)
 
     def _run_steps(self, data: bytes, pos: int) -> None:
         """The operations of ``data`` from ``pos`` on, read one by one by ``step``."""
