@@ -108,6 +108,8 @@ class TextInterpreter(PDFPageInterpreter):
         stray delimiter), the rest of the stream is read by ``step``, from the operation's start."""
         ts = self.textstate
         render = self.device.render_string
+        handlers = _HANDLERS
+        ops = self._operators()
         memo: dict[bytes, Any] = {}  # names and strings already read (a page repeats them)
         pieces = PIECES.split(data)
         stack: list[Any] = []  # this operation's operands
@@ -148,56 +150,75 @@ class TextInterpreter(PDFPageInterpreter):
                 if ts.font is not None and operands:
                     render(ts, [operands[-1]], None, self.graphicstate)
                 continue
-            self._operate(kw, operands)
+            handler = handlers.get(kw)
+            if handler is None:
+                self._dispatch(ops, run[kw], operands)
+                continue
+            try:
+                handler(self, operands)
+            except (IndexError, *_NOT_FLOAT):  # too few operands, or not numbers: as the operator's method has it
+                self._dispatch(ops, run[kw], operands)
 
-    def _operate(self, kw: bytes, operands: list[Any]) -> None:  # noqa: C901 - one branch per common operator
-        """Run the operator ``kw`` (one of ``RUN``, not ``Tj``) on this operation's operands."""
+    # the commonest operators, on this operation's operands, with pdfminer's arithmetic; too few
+    # operands (IndexError) or operands that are no numbers go to the operator's own method
+    def _op_td(self, operands: list[Any]) -> None:
+        tx, ty = float(operands[-2]), float(operands[-1])
         ts = self.textstate
-        try:
-            if kw == b"TD" or kw == b"Td":
-                tx, ty = float(operands[-2]), float(operands[-1])
-                a, b, c, d, e, f = ts.matrix
-                ts.matrix = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
-                ts.linematrix = (0, 0)
-                if kw == b"TD":
-                    ts.leading = ty
-            elif kw == b"q":
-                self.gstack.append((self.ctm, ts.__dict__.copy(), self.graphicstate))
-            elif kw == b"Q":
-                if self.gstack:
-                    self.ctm, state, self.graphicstate = self.gstack.pop()
-                    self.device.ctm = self.ctm
-                    ts.__dict__ = state
-            elif kw == b"BT":
-                ts.matrix = MATRIX_IDENTITY
-                ts.linematrix = (0, 0)
-            elif kw == b"Tm":
-                a, b, c, d, e, f = operands[-6:]
-                ts.matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
-                ts.linematrix = (0, 0)
-            elif kw == b"re":
-                x, y, w, h = float(operands[-4]), float(operands[-3]), float(operands[-2]), float(operands[-1])
-                self.curpath += (("m", x, y), ("l", x + w, y), ("l", x + w, y + h), ("l", x, y + h), ("h",))
-            elif kw == b"l" or kw == b"m":
-                self.curpath.append((kw.decode(), float(operands[-2]), float(operands[-1])))
-            elif kw == b"n":
-                self.curpath = []
-            elif kw == b"Tf":
-                self.do_Tf(operands[-2], operands[-1])
-            elif kw == b"TL":
-                ts.leading = -float(operands[-1])  # pdfminer keeps it negated
-            elif kw == b"T*":
-                a, b, c, d, e, f = ts.matrix
-                ts.matrix = (a, b, c, d, ts.leading * c + e, ts.leading * d + f)
-                ts.linematrix = (0, 0)
-            elif kw == b"cm":
-                a, b, c, d, e, f = operands[-6:]
-                matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
-                self.ctm = self.device.ctm = mult_matrix(matrix, self.ctm)
-            else:
-                self._dispatch(self._operators(), RUN[kw], operands)
-        except (IndexError, *_NOT_FLOAT):  # too few operands, or not numbers: as the operator's method has it
-            self._dispatch(self._operators(), KEPT_BYTES[kw], operands)
+        a, b, c, d, e, f = ts.matrix
+        ts.matrix = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
+        ts.linematrix = (0, 0)
+
+    def _op_TD(self, operands: list[Any]) -> None:
+        self._op_td(operands)
+        self.textstate.leading = float(operands[-1])
+
+    def _op_q(self, _operands: list[Any]) -> None:
+        self.gstack.append((self.ctm, self.textstate.__dict__.copy(), self.graphicstate))
+
+    def _op_Q(self, _operands: list[Any]) -> None:
+        if self.gstack:
+            self.ctm, state, self.graphicstate = self.gstack.pop()
+            self.device.ctm = self.ctm
+            self.textstate.__dict__ = state
+
+    def _op_BT(self, _operands: list[Any]) -> None:
+        self.textstate.matrix = MATRIX_IDENTITY
+        self.textstate.linematrix = (0, 0)
+
+    def _op_Tm(self, operands: list[Any]) -> None:
+        a, b, c, d, e, f = operands[-6:]
+        self.textstate.matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
+        self.textstate.linematrix = (0, 0)
+
+    def _op_re(self, operands: list[Any]) -> None:
+        x, y, w, h = float(operands[-4]), float(operands[-3]), float(operands[-2]), float(operands[-1])
+        self.curpath += (("m", x, y), ("l", x + w, y), ("l", x + w, y + h), ("l", x, y + h), ("h",))
+
+    def _op_m(self, operands: list[Any]) -> None:
+        self.curpath.append(("m", float(operands[-2]), float(operands[-1])))
+
+    def _op_l(self, operands: list[Any]) -> None:
+        self.curpath.append(("l", float(operands[-2]), float(operands[-1])))
+
+    def _op_n(self, _operands: list[Any]) -> None:
+        self.curpath = []
+
+    def _op_Tf(self, operands: list[Any]) -> None:
+        self.do_Tf(operands[-2], operands[-1])
+
+    def _op_TL(self, operands: list[Any]) -> None:
+        self.textstate.leading = -float(operands[-1])  # pdfminer keeps it negated
+
+    def _op_T_a(self, _operands: list[Any]) -> None:
+        ts = self.textstate
+        a, b, c, d, e, f = ts.matrix
+        ts.matrix = (a, b, c, d, ts.leading * c + e, ts.leading * d + f)
+        ts.linematrix = (0, 0)
+
+    def _op_cm(self, operands: list[Any]) -> None:
+        a, b, c, d, e, f = operands[-6:]
+        matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
+        self.ctm = self.device.ctm = mult_matrix(matrix, self.ctm)
 
     def _run_steps(self, data: bytes, pos: int) -> None:
         """The operations of ``data`` from ``pos`` on, read one by one by ``step``."""
@@ -287,6 +308,11 @@ class TextInterpreter(PDFPageInterpreter):
         self.do_TJ([s])
 
 
+_HANDLERS = {b"Td": TextInterpreter._op_td, b"TD": TextInterpreter._op_TD, b"q": TextInterpreter._op_q,
+             b"Q": TextInterpreter._op_Q, b"BT": TextInterpreter._op_BT, b"Tm": TextInterpreter._op_Tm,
+             b"re": TextInterpreter._op_re, b"m": TextInterpreter._op_m, b"l": TextInterpreter._op_l,
+             b"n": TextInterpreter._op_n, b"Tf": TextInterpreter._op_Tf, b"TL": TextInterpreter._op_TL,
+             b"T*": TextInterpreter._op_T_a, b"cm": TextInterpreter._op_cm}
 _SUBPATH = re.compile(r"m[^m]+")
 
 
