@@ -81,3 +81,40 @@ def test_the_text_state_comes_back_after_q_and_q() -> None:
     assert state[2] == 10.0 and state[4] == 0  # font size and character spacing as before q
     assert [c["text"] for c in chars] == ["a", "b"]
     assert chars[0]["x0"] == 50.0 and round(chars[1]["x0"], 3) == 55.56  # Helvetica's a: 556/1000 em at 10 pt
+
+
+@pytest.mark.parametrize("text", [b"", b"9jqo^BlbD-BleB1DJ+*+F(f,q", b"9jqo^ BlbD-\nBleB1\r\tDJ+*+F(f,q", b"9jqo^B",
+                                  b"9jqo^Bl", b"!!!!!", b"s8W-!"])
+def test_ascii85_is_read_as_the_standard_library_reads_it(text: bytes) -> None:
+    import base64
+
+    from auditlint.readers.pdf_stream import _a85
+
+    assert _a85(text) == base64.a85decode(text)
+
+
+@pytest.mark.parametrize("text", [b"s8W-\"", b"s8W-!s", b"!!z!!", b"ab\x0ccd", b"ab{cd"])
+def test_ascii85_the_standard_library_decides_is_left_to_it(text: bytes) -> None:
+    """A group over 32 bits, a z, a character it does not skip or take: None, and pdfminer's
+    own reading (``get_data``) decides."""
+    from auditlint.readers.pdf_stream import _a85
+
+    assert _a85(text) is None
+
+
+def test_an_ascii85_and_flate_stream_decodes_as_pdfminer_decodes_it() -> None:
+    import base64
+    import zlib
+
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.psparser import LIT
+
+    from auditlint.readers.pdf_stream import stream_data
+
+    content = b"BT /F1 12 Tf 72 700 Td (" + bytes(range(32, 127)) * 20 + b") Tj ET"
+    raw = base64.a85encode(zlib.compress(content), wrapcol=72) + b"~>"
+
+    def stream() -> PDFStream:
+        return PDFStream({"Filter": [LIT("ASCII85Decode"), LIT("FlateDecode")]}, raw)
+
+    assert stream_data(stream()) == stream().get_data() == content

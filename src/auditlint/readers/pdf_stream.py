@@ -16,6 +16,8 @@ its own). Inline images are skipped: they hold no text.
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from typing import Any
 
 from pdfminer.psparser import KWD, LIT
@@ -280,3 +282,44 @@ def hex_string(digits: bytes) -> bytes:
         except ValueError:
             pass  # whitespace inside: pdfminer's reading, below
     return _HEX_PAIR.sub(lambda h: bytes((int(h.group(), 16),)), _SPACE.sub(b"", digits))
+
+
+_A85_DIGITS = bytes(range(33, 118))  # ! to u
+_A85_VALUE = bytes((c - 33) % 256 for c in range(256))
+
+
+def stream_data(stream: Any) -> bytes:
+    """The decoded data of a content stream, as pdfminer's ``get_data`` gives it. The commonest
+    encoding of generated PDFs, ASCII85 then Flate, is decoded here five characters at a time
+    (the standard library's ``a85decode``, which pdfminer calls, goes one at a time)."""
+    if stream.data is None and stream.rawdata is not None and not stream.decipher:
+        from pdfminer.ascii85 import end_re, start_re
+        from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_FLATE_DECODE
+
+        filters = stream.get_filters()
+        if (len(filters) == 2 and filters[0][0] in LITERALS_ASCII85_DECODE and filters[1][0] in LITERALS_FLATE_DECODE
+                and not filters[0][1] and not filters[1][1]):
+            data = _a85(end_re.sub(b"", start_re.sub(b"", stream.rawdata)))
+            if data is not None:
+                try:
+                    stream.data = zlib.decompress(data)
+                    stream.rawdata = None
+                except zlib.error:
+                    pass  # pdfminer's repair of a damaged stream, below
+    return stream.get_data()
+
+
+def _a85(text: bytes) -> bytes | None:
+    """``base64.a85decode(text)``; None where it would find a ``z``, a character it does not
+    take, or a group over 32 bits (it then decides, or raises)."""
+    digits = text.translate(None, b" \t\n\r\v")
+    if digits.translate(None, _A85_DIGITS):
+        return None
+    pad = -len(digits) % 5
+    values = (digits + b"u" * pad).translate(_A85_VALUE)
+    it = iter(values)
+    groups = [(((a * 85 + b) * 85 + c) * 85 + d) * 85 + e for a, b, c, d, e in zip(it, it, it, it, it)]
+    if groups and max(groups) > 0xFFFFFFFF:
+        return None
+    out = struct.pack(f">{len(groups)}I", *groups)
+    return out[:len(out) - pad] if pad else out

@@ -40,6 +40,7 @@ from auditlint.readers.pdf_stream import (  # noqa: F401 - KEPT and operations a
     operations,
     pdf_name,
     step,
+    stream_data,
 )
 
 _NOT_FLOAT = (TypeError, ValueError, OverflowError)  # what pdfminer's safe_float catches
@@ -97,7 +98,7 @@ class TextInterpreter(PDFPageInterpreter):
             if stream.objid is None or stream.objid in self.parent_stream_ids:
                 continue  # as pdfminer: no inline streams, no circular references
             self.stream_ids.add(stream.objid)
-            data.append(stream.get_data())
+            data.append(stream_data(stream))
         self._run(b"\n".join(data))
 
     def _run(self, data: bytes) -> None:  # noqa: C901 - one loop over the stream's pieces
