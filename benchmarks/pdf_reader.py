@@ -58,9 +58,20 @@ def _machine() -> str:
     from datetime import UTC, datetime
     from importlib.metadata import version
 
-    return (f"# {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs, load "
+    return (f"# {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {_commit()}, {os.cpu_count()} CPUs, load "
             f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}; Python {platform.python_version()} "
             f"pdfplumber {version('pdfplumber')} pdfminer.six {version('pdfminer.six')}")
+
+
+def _commit() -> str:
+    """The checkout's commit, with ``+`` when files differ from it: which code the figures are of."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return head + ("+" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
 def timed(fn, *args) -> float:  # noqa: ANN001 - a callable

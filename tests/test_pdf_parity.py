@@ -6,7 +6,9 @@ locations, line breaks), and the same JSON findings with the same fingerprints.
 
 There is no Document difference to list. The characters and the ruling lines
 are pdfminer's own (its interpreter and operators, on a content stream read by
-``pdf_text.py``), so they cannot round differently.
+``pdf_text.py`` and ``pdf_stream.py``), so they cannot round differently; the
+ruled tables' cells are found as pdfplumber's ``find_tables`` finds them
+(``test_pdf_tables.py``).
 
 Taking PDFium's ruling lines was tried and left: slower (each page loaded in
 PDFium, each path segment read through ctypes) and 32-bit. Taking its
@@ -108,7 +110,7 @@ def _pdfminer_operations(data: bytes) -> list[tuple[str, list]]:
     from pdfminer.pdftypes import PDFStream
     from pdfminer.psparser import PSEOF, PSKeyword, keyword_name
 
-    from auditlint.readers.pdf_text import KEPT
+    from auditlint.readers.pdf_stream import KEPT
 
     stream = PDFStream({}, data)
     stream.data = data
@@ -138,7 +140,7 @@ def _pdfminer_operations(data: bytes) -> list[tuple[str, list]]:
     b"/P <</MCID 1/Lang (en-US)>> BDC q 0 0 m 10 0 l 10 10 l h f* 2 0 0 2 5 5 cm 0 0 1 1 re S Q EMC",
 ])
 def test_the_text_operators_are_read_as_pdfminer_reads_them(stream: bytes) -> None:
-    from auditlint.readers.pdf_text import KEPT, operations
+    from auditlint.readers.pdf_stream import KEPT, operations
 
     assert [(name, list(ops)) for name, ops in operations(stream) if name in KEPT] == _pdfminer_operations(stream)
 

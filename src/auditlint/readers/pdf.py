@@ -118,18 +118,12 @@ class _Grid:
     def shape(self) -> tuple[int, int]:
         return len(self.tops), len(self.xs)
 
-    def take(self, ch: dict) -> bool:
-        """Put the character in its cell; False when it is outside the table."""
-        x0, top, x1, bottom = self.bbox
-        h = (ch["x0"] + ch["x1"]) / 2
-        v = (ch["top"] + ch["bottom"]) / 2
-        if not (x0 <= h < x1 and top <= v < bottom):
-            return False
+    def place(self, ch: dict, h: float, v: float) -> None:
+        """Put the character whose middle (``h``, ``v``) is inside the table in its cell."""
         pos = self.owner.get((bisect_right(self.tops, v) - 1, bisect_right(self.xs, h) - 1))
         if pos is not None:
             self.chars.setdefault(pos, []).append(ch)
         # a character inside the table's outline but in no cell is dropped, as pdfplumber does
-        return True
 
     def to_page_table(self, page: int) -> PageTable:
         n_rows, n_cols = self.shape
@@ -147,33 +141,60 @@ class _Grid:
         return PageTable(page=page, bbox=self.bbox, columns=self.columns, grid=grid)
 
 
-def read_page(page, number: int) -> PageContent:  # noqa: ANN001 - pdfplumber Page
+Cells = list[tuple[float, float, float, float]]
+
+
+def plumber_tables(page) -> list[Cells]:  # noqa: ANN001 - pdfplumber Page
+    """The cells of each ruled table, as pdfplumber's ``find_tables`` finds them."""
+    return [t.cells for t in page.find_tables(TABLE_SETTINGS)]
+
+
+def read_page(page, number: int, tables: Callable[[object], list[Cells]] = plumber_tables,  # noqa: ANN001
+              ) -> PageContent:
+    """One pdfplumber page read; ``tables(page)`` finds the cells of its ruled tables."""
     from auditlint.readers.unruled import find_unruled
 
     content = PageContent(number=number, width=float(page.width), height=float(page.height))
     chars = page.chars
-    content.n_chars = sum(1 for c in chars if not c["text"].isspace())
-    content.n_cid = sum(1 for c in chars if c["text"].startswith("(cid:"))
+    texts = [c["text"] for c in chars]
+    content.n_chars = sum(1 for t in texts if not t.isspace())
+    content.n_cid = sum(1 for t in texts if t.startswith("(cid:"))
     content.has_images = bool(page.images)
     grids = []
-    for t in page.find_tables(TABLE_SETTINGS):
-        for cells in stacked(t.cells):
+    for table in tables(page):
+        for cells in stacked(table):
             g = _Grid(cells)
             # a single box round a paragraph is not a table; one row is (perhaps a header whose table goes on overleaf)
             if g.shape[0] * g.shape[1] > 1:
                 grids.append(g)
-    free: list[dict] = []
-    for ch in chars:
-        if not any(g.take(ch) for g in grids) and ch.get("upright", True):
-            free.append(ch)
-    tables = [g.to_page_table(number) for g in grids]
-    content.tables = [t for t in tables if any(cell for row in t.grid for cell in row)]
-    content.lines = build_lines(free, number)
+    content.lines = build_lines(_placed(chars, grids), number)
+    found = [g.to_page_table(number) for g in grids]
+    content.tables = [t for t in found if any(cell for row in t.grid for cell in row)]
     unruled, content.lines = find_unruled(content.lines, number)
     content.tables.extend(unruled)
     _number_lines(content)
     page.close()
     return content
+
+
+def _placed(chars: list[dict], grids: list[_Grid]) -> list[dict]:
+    """Put each character in the cell of the table it is in; the upright ones in none are the
+    running text, returned."""
+    if not grids:
+        return [ch for ch in chars if ch.get("upright", True)]
+    boxes = [(g.bbox, g) for g in grids]
+    free: list[dict] = []
+    for ch in chars:
+        h = (ch["x0"] + ch["x1"]) / 2
+        v = (ch["top"] + ch["bottom"]) / 2
+        for (x0, top, x1, bottom), g in boxes:
+            if x0 <= h < x1 and top <= v < bottom:
+                g.place(ch, h, v)
+                break
+        else:
+            if ch.get("upright", True):
+                free.append(ch)
+    return free
 
 
 def _number_lines(content: PageContent) -> None:
@@ -487,8 +508,9 @@ def read_bytes(data: bytes, path: str, pages_reader: Callable[[list, bytes], lis
 
 
 def read_pages(page_objs: list, data: bytes, prepare: Callable[[int, object], None] | None = None,
-               ) -> list[PageContent]:
-    """Every page read; ``prepare(number, page)`` may fill a page's objects first."""
+               tables: Callable[[object], list[Cells]] = plumber_tables) -> list[PageContent]:
+    """Every page read; ``prepare(number, page)`` may fill a page's objects first, and
+    ``tables(page)`` finds its ruled tables' cells."""
     from auditlint.readers import ReadError
 
     pages: list[PageContent] = []
@@ -496,7 +518,7 @@ def read_pages(page_objs: list, data: bytes, prepare: Callable[[int, object], No
         try:
             if prepare is not None:
                 prepare(number, page)
-            pages.append(read_page(page, number))
+            pages.append(read_page(page, number, tables))
         except ReadError:
             raise
         except Exception as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 # a gap this many font sizes wide between two characters separates cells of a table printed without rules
 SEGMENT_GAP = 0.9
@@ -38,8 +39,17 @@ class Line:
 # characters → lines
 
 
+_SIZE, _TOP, _BOTTOM = itemgetter("size"), itemgetter("top"), itemgetter("bottom")
+_WIDE_SEEN: dict[str, bool] = {}  # a character's answer, once asked (a page asks thousands of times)
+
+
 def is_wide(ch: str) -> bool:
-    return bool(_WIDE.match(ch))
+    wide = _WIDE_SEEN.get(ch)
+    if wide is None:
+        wide = bool(_WIDE.match(ch))
+        if len(_WIDE_SEEN) < 65536:
+            _WIDE_SEEN[ch] = wide
+    return wide
 
 
 def build_lines(chars: list[dict], page: int) -> list[Line]:
@@ -48,11 +58,11 @@ def build_lines(chars: list[dict], page: int) -> list[Line]:
     small gap; next to CJK only a gap of most of a character, as a tab leaves)."""
     if not chars:
         return []
-    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    mids = [(c["top"] + c["bottom"]) / 2 for c in chars]
     groups: list[list[dict]] = []
     ref = None
-    for ch in ordered:
-        mid = (ch["top"] + ch["bottom"]) / 2
+    for i in sorted(range(len(chars)), key=mids.__getitem__):  # stable, as sorting the characters by middle
+        ch, mid = chars[i], mids[i]
         if ref is None or mid - ref > max(1.5, 0.35 * ch["size"]):
             groups.append([ch])
             ref = mid
@@ -62,10 +72,9 @@ def build_lines(chars: list[dict], page: int) -> list[Line]:
 
 
 def _line(chars: list[dict], page: int) -> Line | None:
-    chars.sort(key=lambda c: c["x0"])
+    chars.sort(key=itemgetter("x0"))
     text = _LineText()
-    for ch in chars:
-        text.add(ch)
+    text.add(chars)
     return text.line(page)
 
 
@@ -79,8 +88,9 @@ def _spaced(ch: dict, prev: dict) -> bool:
     t, gap = ch["text"], ch["x0"] - prev["x1"]
     if t.isspace() or prev["text"].isspace() or gap <= 0.15 * prev["size"]:
         return False
-    narrow = not is_wide(prev["text"][-1:]) and not is_wide(t[:1])
-    return gap > 0.8 * prev["size"] or (narrow and gap > 0.2 * prev["size"])
+    if gap > 0.8 * prev["size"]:
+        return True
+    return gap > 0.2 * prev["size"] and not is_wide(prev["text"][-1:]) and not is_wide(t[:1])  # between narrow ones
 
 
 class _LineText:
@@ -96,26 +106,37 @@ class _LineText:
         self.seg_start = 0  # index in ``out`` where the current segment began
         self.seg_x0 = 0.0
 
-    def add(self, ch: dict) -> None:
-        t, prev, kept = ch["text"], self.prev, self.kept
-        if prev is not None:
-            if _drawn_twice(ch, prev):
-                return
-            if _spaced(ch, prev):
-                self.out.append(" ")
-        if not t.isspace() and kept and ch["x0"] - kept[-1]["x1"] >= SEGMENT_GAP * kept[-1]["size"]:
-            self.segments.append((self.seg_x0, kept[-1]["x1"], "".join(self.out[self.seg_start:]).strip()))
-            self.seg_start = len(self.out)
-        if not t.isspace() and (not kept or self.seg_start == len(self.out)):
-            self.seg_x0 = ch["x0"]
-        self.out.append(t)
-        self.prev = ch
-        if not t.isspace():
+    def add(self, chars: list[dict]) -> None:
+        """Take the characters, left to right (the state is kept in locals while they come)."""
+        out, kept, segments = self.out, self.kept, self.segments
+        prev, head_end, seg_start, seg_x0 = self.prev, self.head_end, self.seg_start, self.seg_x0
+        for ch in chars:
+            t = ch["text"]
+            if prev is not None:
+                if _drawn_twice(ch, prev):
+                    continue
+                if _spaced(ch, prev):
+                    out.append(" ")
+            out.append(t)
+            prev = ch
+            if t.isspace():
+                if kept and head_end is None:
+                    head_end = kept[-1]["x1"]
+                continue
+            n = len(out) - 1  # where this character is in ``out``
+            if not kept:
+                seg_x0 = ch["x0"]
+            else:
+                last = kept[-1]
+                if ch["x0"] - last["x1"] >= SEGMENT_GAP * last["size"]:
+                    segments.append((seg_x0, last["x1"], "".join(out[seg_start:n]).strip()))
+                    seg_start = n
+                if seg_start == n:
+                    seg_x0 = ch["x0"]
             kept.append(ch)
-            if self.head_end is None and is_wide(t[:1]):
-                self.head_end = ch["x1"]
-        elif kept and self.head_end is None:
-            self.head_end = kept[-1]["x1"]
+            if head_end is None and is_wide(t[:1]):
+                head_end = ch["x1"]
+        self.prev, self.head_end, self.seg_start, self.seg_x0 = prev, head_end, seg_start, seg_x0
 
     def line(self, page: int) -> Line | None:
         kept = self.kept
@@ -125,7 +146,7 @@ class _LineText:
         segments = [*self.segments, (self.seg_x0, kept[-1]["x1"], "".join(self.out[self.seg_start:]).strip())]
         x0 = kept[0]["x0"]
         head_end = self.head_end if self.head_end is not None else kept[-1]["x1"]
-        sizes = sorted(c["size"] for c in kept)
-        return Line(page=page, top=min(c["top"] for c in kept), bottom=max(c["bottom"] for c in kept), x0=x0,
+        sizes = sorted(map(_SIZE, kept))
+        return Line(page=page, top=min(map(_TOP, kept)), bottom=max(map(_BOTTOM, kept)), x0=x0,
                     x1=kept[-1]["x1"], size=sizes[len(sizes) // 2], text=text, head=head_end - x0,
                     segments=[(a, b, t.replace("\u00a0", " ").strip()) for a, b, t in segments])
