@@ -285,9 +285,10 @@ def _limit_memory(mib: int) -> int:
     return limit >> 20
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     """Import what every job needs before taking one, so that the time a job is
-    given is spent on its file (the imports take seconds on a busy machine)."""
+    given is spent on its file (the imports take seconds on a busy machine). The
+    batch process calls it too before it forks workers (batch/forked.py)."""
     import auditlint.engine.run  # noqa: F401
     import auditlint.extract  # noqa: F401
     import auditlint.rank  # noqa: F401
@@ -328,8 +329,10 @@ def serve(argv: list[str]) -> None:
     _memory_limit_mb = _limit_memory(args.memory_mb)
     import faulthandler
 
-    faulthandler.enable()  # a segfault leaves "Fatal Python error: …" for the crash row
-    _warm_up()
+    # a segfault leaves "Fatal Python error: …" for the crash row; fd 2 by number, since a
+    # forked worker's sys.stderr object is its parent's
+    faulthandler.enable(file=2)
+    warm_up()
     while True:
         try:
             job = read_frame(proto_in)
