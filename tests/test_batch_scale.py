@@ -136,7 +136,7 @@ def test_benchmark_script_runs_and_prints_its_figures(tmp_path):
     """Not a timing test: the documented benchmark command still works (tiny sizes)."""
     script = Path(__file__).resolve().parents[1] / "benchmarks" / "batch.py"
     raw = tmp_path / "raw.json"
-    out = subprocess.run([sys.executable, str(script), "--text", "3", "--pdf", "0", "--series", "2,4", "--repeat", "1",
+    out = subprocess.run([sys.executable, str(script), "--text", "3", "--pdf", "0", "--series", "2,4", "--repeat", "1", "--real", "2",
                           "--json", str(raw)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "reports/s" in out.stdout and "speed-up --jobs 1 → 2" in out.stdout and "peak RSS" in out.stdout

@@ -298,6 +298,26 @@ def warm_up() -> None:
     registry.load_builtin()
 
 
+# objects allocated between two collections of the youngest generation (CPython's
+# default is 700): a report allocates hundreds of thousands, nearly all freed by
+# reference counting, and at 700 the collector ran about 500 times per 30 reports
+# for a few per cent of the worker's time
+GC_YOUNG = 50_000
+
+
+def _tune_gc() -> None:
+    """Fewer garbage collections in a worker: the imported modules and the checks
+    (tens of thousands of objects that live as long as the process) are set aside
+    from every later collection, and the youngest generation is collected less
+    often. Only when cycles are freed changes, never what a job computes."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG, older, oldest)
+
+
 def _prepare(job: dict[str, Any]) -> None:
     """Load the job's checks (plug-ins, --checks folders) before its clock starts;
     a failure here is the job's own, reported by run_job."""
@@ -333,6 +353,7 @@ def serve(argv: list[str]) -> None:
     # forked worker's sys.stderr object is its parent's
     faulthandler.enable(file=2)
     warm_up()
+    _tune_gc()
     while True:
         try:
             job = read_frame(proto_in)
