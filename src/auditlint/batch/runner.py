@@ -135,9 +135,11 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
             log.flush()
             progress.advance(_row(by_sha[sha], stored, outdir))
 
+        # the parquet writer's imports (pyarrow imports pandas: 0.5–2 s) while the workers work
+        preparing = threading.Thread(target=_prepare_outputs, daemon=True, name="auditlint-outputs")
+
         def on_started() -> None:
-            # the parquet writer's imports (pyarrow imports pandas: 0.5–2 s) while the workers work
-            threading.Thread(target=_prepare_outputs, daemon=True, name="auditlint-outputs").start()
+            preparing.start()
             progress.start(len(jobs), reused)
 
         try:
@@ -145,6 +147,8 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
         finally:
             progress.stop()
 
+    if preparing.ident is not None:
+        preparing.join()  # its imports finished before this thread imports the same modules
     rows = []
     for src in sources:
         if src.error is not None:
