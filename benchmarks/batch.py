@@ -28,6 +28,16 @@
    copies of them made in the temporary folder. Each at ``--jobs 1`` and ``--jobs 2``:
    reports/s, CPU s per report, and the scaling (reports/s at 2 jobs ÷ at 1 job).
 
+5. The real PDFs (``--real-pdfs``, default 10; ``../shared/real`` beside the checkout): pages/s
+   at ``--jobs 1`` and ``--jobs 2`` on the seven files once, then on ``--real-pdfs`` copies of
+   each. The seven alone take a few seconds, of which the batch's fixed costs (starting, reading
+   the configuration, writing the outputs) are a large part, and two workers cannot share seven
+   files of 21–30 pages evenly; a province's run is thousands of files, which the copies stand
+   for. A copy is the file with a PDF comment appended after its end (``%auditlint copy k``),
+   so the batch, which checks identical bytes once, checks each; the readers ignore the comment
+   and find the same pages, tables and findings. ``--pdf-reader pdfplumber`` adds the reference
+   reader on the seven files at ``--jobs 2``, for the ratio.
+
 Generation time is not measured. Every figure comes from a fresh batch (no cache).
 On a shared machine timings vary from run to run: each configuration is run
 ``--repeat`` times (default 3; runs of 10,000 reports or more once) and the
@@ -96,10 +106,10 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def run_batch(folder: Path, jobs: int) -> dict[str, object]:
+def run_batch(folder: Path, jobs: int, *extra: str) -> dict[str, object]:
     out = Path(tempfile.mkdtemp(prefix="al-bench-out-"))
     cmd = [sys.executable, "-m", "auditlint.cli", "batch", str(folder), "-o", str(out), "--jobs", str(jobs),
-           "--no-progress", "--fresh"]
+           "--no-progress", "--fresh", *extra]
     peak = 0
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -147,8 +157,8 @@ def generate(root: Path, n: int, fmt: str) -> Path:
     return folder
 
 
-def best_of(folder: Path, jobs: int, repeat: int, raw_runs: list) -> dict[str, object]:
-    runs = [run_batch(folder, jobs) for _ in range(max(1, repeat))]
+def best_of(folder: Path, jobs: int, repeat: int, raw_runs: list, *extra: str) -> dict[str, object]:
+    runs = [run_batch(folder, jobs, *extra) for _ in range(max(1, repeat))]
     raw_runs.extend(runs)
     best = min(runs, key=lambda r: r["seconds"])
     return {**best, "peak_rss_mib": max(r["peak_rss_mib"] for r in runs),
@@ -225,6 +235,40 @@ def real_size(root: Path, n: int, raw: dict, repeat: int) -> None:
         raw[f"real-size {label}"] = {"shape": shape, "runs": every, "best": [one, two], "scaling": round(scaling_2, 3)}
 
 
+def real_pdfs(root: Path, copies: int, raw: dict, repeat: int, reference: bool) -> None:
+    """The real PDFs once, then ``copies`` distinct copies of each, at 1 and 2 jobs."""
+    from realsize import real_pdfs_folder, write_pdf_copies
+
+    source = real_pdfs_folder()
+    if source is None:
+        print("  real PDFs: skipped (no ../shared/real beside the checkout)")
+        return
+    sets = [("once", write_pdf_copies(root / "pdfs-1", source, 1))]
+    if copies > 1:
+        sets.append((f"×{copies}", write_pdf_copies(root / f"pdfs-{copies}", source, copies)))
+    for label, folder in sets:
+        every: list = []
+        one, two = best_of(folder, 1, repeat, every), best_of(folder, 2, repeat, every)
+        for r in (one, two):
+            print(f"  {label:5} --jobs {r['jobs']}: {r['reports']} PDFs, {r['pages']} pages in {r['seconds']:.2f} s = "
+                  f"{r['pages_per_s']} pages/s, CPU {r['cpu_seconds'] / max(1, r['pages']):.3f} s/page, "
+                  f"{r['errors']} error rows  (runs: {', '.join(f'{x:.2f}' for x in r['all_seconds'])} s)", flush=True)
+            if r["errors"]:
+                print(f"        error rows say: {r['error_reasons']}")
+        print(f"  {label:5} scaling --jobs 1 → 2: {two['pages_per_s'] / one['pages_per_s']:.2f}×  "
+              f"(load average {_load()})", flush=True)
+        raw[f"real pdfs {label}"] = {"runs": every, "best": [one, two]}
+    if reference:
+        every = []
+        ref = best_of(sets[0][1], 2, repeat, every, "--pdf-reader", "pdfplumber")
+        fast = raw["real pdfs once"]["best"][1]
+        print(f"  pdfplumber reader, once --jobs 2: {ref['pages']} pages in {ref['seconds']:.2f} s = "
+              f"{ref['pages_per_s']} pages/s; the default reader {fast['pages_per_s'] / ref['pages_per_s']:.2f}× "
+              f"that pace on the same files, {raw[f'real pdfs {sets[-1][0]}']['best'][1]['pages_per_s'] / ref['pages_per_s']:.2f}× "
+              f"with the copies  (load average {_load()})", flush=True)
+        raw["real pdfs pdfplumber"] = {"runs": every, "best": [ref]}
+
+
 def _load() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -232,7 +276,7 @@ def _load() -> str:
         return "unknown"
 
 
-SECTIONS = ("text", "pdf", "scaling", "real")
+SECTIONS = ("text", "pdf", "scaling", "real", "pdfs")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -248,6 +292,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs per configuration, fastest reported (default 3)")
     ap.add_argument("--real", type=int, default=160,
                     help="real-size text reports (and as many copies of the seeds when present; default 160)")
+    ap.add_argument("--real-pdfs", type=int, default=10,
+                    help="copies of each real PDF (../shared/real) after the files themselves (default 10; 0: none)")
+    ap.add_argument("--pdf-reader", choices=("fast", "pdfplumber"), default="fast",
+                    help="pdfplumber: also the reference reader on the real PDFs at --jobs 2, for the ratio")
     ap.add_argument("--only", default=",".join(SECTIONS),
                     help=f"comma-separated sections to run, of {', '.join(SECTIONS)} (default: all)")
     ap.add_argument("--json", type=Path, help="write the raw figures here")
@@ -285,6 +333,9 @@ def _bench(args: argparse.Namespace, root: Path) -> None:
     if "real" in only and args.real:
         print("real-size text reports")
         real_size(root, args.real, raw, args.repeat)
+    if "pdfs" in only and args.real_pdfs:
+        print("real PDFs")
+        real_pdfs(root, args.real_pdfs, raw, args.repeat, args.pdf_reader == "pdfplumber")
     print(f"load average at the end: {_load()}")
     if args.json:
         args.json.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

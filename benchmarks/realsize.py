@@ -116,6 +116,27 @@ def seeds_folder() -> Path | None:
     return None
 
 
+def real_pdfs_folder() -> Path | None:
+    """The real PDFs beside the checkout (``../shared/real``), if there."""
+    for cand in (ROOT.parent / "shared" / "real", ROOT.parent.parent / "shared" / "real"):
+        if cand.is_dir() and any(cand.glob("*.pdf")):
+            return cand
+    return None
+
+
+def write_pdf_copies(folder: Path, source: Path, copies: int) -> Path:
+    """``copies`` copies of every PDF in ``source``, each with its own bytes: a PDF comment
+    after the file's end, which readers skip (the batch checks identical bytes once)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for pdf in sorted(source.glob("*.pdf")):
+        data = pdf.read_bytes()
+        for k in range(copies):
+            name = pdf.name if copies == 1 else f"{pdf.stem}-copy{k:03d}.pdf"
+            tail = b"" if copies == 1 else f"\n%auditlint copy {k}\n".encode()
+            (folder / name).write_bytes(data + tail)
+    return folder
+
+
 def shape_of(folder: Path, read: Callable[[bytes, str], object] | None = None) -> dict[str, float]:
     """Mean lines, characters and tables (as the text reader finds them) of the reports in ``folder``."""
     from auditlint.model import Table

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from auditlint.batch.forked import WORKER_NAME
 from auditlint.batch.local import PARENT_ENV
 from auditlint.cli import main
 
@@ -85,19 +86,23 @@ def reports_without_seconds(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def workers_of(pid: int) -> set[int]:
-    """Live processes started by the batch process ``pid`` (marked in their environment)."""
+def workers_of(pid: int, forked_only: bool = False) -> set[int]:
+    """Live processes started by the batch process ``pid``: started afresh (marked in
+    their environment) or forked from it (marked in their name)."""
     mark = f"{PARENT_ENV}={pid}".encode()
+    name = WORKER_NAME.format(parent=pid)
     found = set()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             env = (entry / "environ").read_bytes()
-            state = (entry / "stat").read_text().split()[2]
+            comm = (entry / "comm").read_text().strip()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
         except OSError:
             continue
-        if mark in env.split(b"\0") and state != "Z":
+        started = comm == name or (not forked_only and mark in env.split(b"\0"))
+        if started and state != "Z":
             found.add(int(entry.name))
     return found
 

@@ -3,13 +3,15 @@ the pool replaces the worker and the rest of the batch completes."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from auditlint.batch.local import Limits, Worker, run_local
-from batch_support import batch, isolated_registry, own_workers, read_csv, read_json, trouble_checks
+from batch_support import batch, isolated_registry, own_workers, read_csv, read_json, trouble_checks, workers_of
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory guard and /proc are Linux's")]
@@ -31,15 +33,9 @@ def troubled(tmp_path, isolated_registry):
     return folder, trouble_checks(tmp_path / "checks")
 
 
-def test_hang_exit_segfault_memory_and_exceptions_are_error_rows(tmp_path, troubled):
-    folder, checks = troubled
-    before = own_workers()
-    start = time.monotonic()
-    res = batch(str(folder), "-o", str(tmp_path / "out"), "--checks", str(checks), "--jobs", "2",
-                "--timeout", "3", "--memory-limit", "1200")
-    elapsed = time.monotonic() - start
-    assert res.exit_code == UNCHECKED, res.output
-    rows = {r["path"].rsplit("/", 1)[-1]: r for r in read_csv(tmp_path / "out" / "reports.csv")}
+def _assert_troubled_rows(out: Path) -> None:
+    """The rows of a batch over the troubled folder with --timeout 3 --memory-limit 1200."""
+    rows = {r["path"].rsplit("/", 1)[-1]: r for r in read_csv(out / "reports.csv")}
     assert set(rows) == {f"{w}.txt" for w in WORDS}
 
     assert rows["HANG.txt"]["error_kind"] == "timeout"
@@ -57,11 +53,41 @@ def test_hang_exit_segfault_memory_and_exceptions_are_error_rows(tmp_path, troub
     for w in ("OK1", "OK2", "OK3", "OK4"):
         assert rows[f"{w}.txt"]["status"] == "ok" and rows[f"{w}.txt"]["reason"] == ""
 
+
+def test_hang_exit_segfault_memory_and_exceptions_are_error_rows(tmp_path, troubled):
+    folder, checks = troubled
+    before = own_workers()
+    start = time.monotonic()
+    res = batch(str(folder), "-o", str(tmp_path / "out"), "--checks", str(checks), "--jobs", "2",
+                "--timeout", "3", "--memory-limit", "1200")
+    elapsed = time.monotonic() - start
+    assert res.exit_code == UNCHECKED, res.output
+    _assert_troubled_rows(tmp_path / "out")
     summary = read_json(tmp_path / "out" / "summary.json")
     assert summary["reports"] == {**summary["reports"], "total": 9, "ok": 4, "error": 5}
     assert summary["reports"]["by_error_kind"] == {"crash": 2, "internal": 1, "memory": 1, "timeout": 1}
     assert elapsed < 60  # the hang (600 s) was cut at the limit
     assert own_workers() <= before  # no worker left running
+
+
+def test_forked_workers_isolate_files_alike_and_leave_nothing_behind(tmp_path, troubled):
+    """A batch process of its own forks its first workers from itself (batch/forked.py):
+    the same rows as workers started afresh, and none left running."""
+    folder, checks = troubled
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "auditlint.cli", "batch", str(folder), "-o", str(out), "--checks",
+                             str(checks), "--jobs", "2", "--timeout", "3", "--memory-limit", "1200", "--no-progress"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    forked: set[int] = set()
+    while proc.poll() is None:
+        forked |= workers_of(proc.pid, forked_only=True)
+        time.sleep(0.05)
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.returncode == UNCHECKED, err
+    assert len(forked) >= 1  # HANG alone keeps a forked worker busy for 3 s
+    _assert_troubled_rows(out)
+    assert not workers_of(proc.pid)
 
 
 def test_rerun_retries_what_the_machine_caused_and_keeps_what_the_file_caused(tmp_path, troubled):
@@ -107,3 +133,19 @@ def test_run_local_calls_back_once_per_job_even_when_workers_fail(tmp_path, trou
     run_local(jobs, 2, Limits(timeout=10, memory_mb=1200), lambda job, rec: got.append((job["sha256"], rec["status"])))
     assert sorted(got) == sorted([("EXIT", "error"), ("EXIT", "error"), ("SEGV", "error"), ("OK1", "ok"),
                                   ("OK2", "ok"), ("OK3", "ok")])
+
+
+def test_no_fork_beside_another_thread_or_past_half_the_memory_limit():
+    import threading
+
+    from auditlint.batch.forked import can_fork
+
+    assert not can_fork(1)  # 1 MiB: any Python process is larger than half of it
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not can_fork(0)  # a lock that thread holds would stay held in the child
+    finally:
+        stop.set()
+        other.join()

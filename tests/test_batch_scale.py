@@ -136,14 +136,17 @@ def test_benchmark_script_runs_and_prints_its_figures(tmp_path):
     """Not a timing test: the documented benchmark command still works (tiny sizes)."""
     script = Path(__file__).resolve().parents[1] / "benchmarks" / "batch.py"
     raw = tmp_path / "raw.json"
-    out = subprocess.run([sys.executable, str(script), "--text", "3", "--pdf", "0", "--series", "2,4", "--repeat", "1",
-                          "--json", str(raw)], capture_output=True, text=True, timeout=300)
+    out = subprocess.run([sys.executable, str(script), "--text", "3", "--pdf", "0", "--series", "2,4", "--repeat", "1", "--real", "2",
+                          "--real-pdfs", "1", "--json", str(raw)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "reports/s" in out.stdout and "speed-up --jobs 1 → 2" in out.stdout and "peak RSS" in out.stdout
     assert "ms per extra report" in out.stdout or "per-report time" in out.stdout
     figures = json.loads(raw.read_text(encoding="utf-8"))
     assert figures["machine"]["nproc"] and [r["jobs"] for r in figures["text"]["best"]] == [1, 2]
     assert [r["reports"] for r in figures["scaling"]["best"]] == [2, 4]
+    if (Path(__file__).resolve().parents[2] / "shared" / "real").is_dir():  # the seven real PDFs, once
+        assert [(r["jobs"], r["reports"], r["errors"]) for r in figures["real pdfs once"]["best"]] == [(1, 7, 0), (2, 7, 0)]
+        assert figures["real pdfs once"]["best"][1]["pages"] == 172
 
 
 def test_ctrl_c_stops_the_workers_keeps_finished_work_and_exits_130(tmp_path):

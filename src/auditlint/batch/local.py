@@ -11,7 +11,9 @@ that hits its address-space limit answers with a ``memory`` row and exits. A new
 worker replaces it and the batch goes on.
 
 The local executor is N threads, each owning one worker process: threads only
-wait on pipes, the work is in the processes. The Dask executor uses the same
+wait on pipes, the work is in the processes. Its first N workers are forked from
+the batch process, which has already imported everything a job needs
+(batch/forked.py); a worker that replaces one that died is started afresh. The Dask executor uses the same
 ``Worker`` inside each Dask task (batch/dask.py), so both isolate a file alike.
 """
 
@@ -30,6 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from auditlint.batch.forked import Forked, can_fork, fork_worker
 from auditlint.batch.worker import error_record, read_frame, write_frame
 
 # set in every worker's environment: which batch process started it (tests look for leftovers by it)
@@ -61,10 +64,21 @@ class Worker:
     def __init__(self, limits: Limits):
         self.limits = limits
         self.closed = False
-        self.proc: subprocess.Popen | None = None
+        self.proc: subprocess.Popen | Forked | None = None
         # stderr of the worker, opened for appending so the child's writes and our
         # reads never share a file offset
         self.log = tempfile.TemporaryFile(mode="a+b")
+
+    def start(self, fork: bool = False) -> None:
+        """Start the process now rather than on the first job: forked from this
+        process when ``fork`` (the caller knows no other thread runs), else afresh."""
+        try:
+            if fork:
+                self.proc = fork_worker(self.limits.memory_mb, self.log.fileno())
+            else:
+                self._start()
+        except OSError:  # no process now: the first job tries again, and says why if it fails
+            self.proc = None
 
     def _start(self) -> subprocess.Popen:
         env = dict(os.environ, **{PARENT_ENV: str(os.getpid())})
@@ -106,7 +120,7 @@ class Worker:
             self.stop()
         return record
 
-    def _taken(self, proc: subprocess.Popen, job: dict[str, Any], log_at: int) -> dict[str, Any] | None:
+    def _taken(self, proc: subprocess.Popen | Forked, job: dict[str, Any], log_at: int) -> dict[str, Any] | None:
         """Wait for the worker to say it took the job; a crash row if it never does."""
         ready, _, _ = select.select([proc.stdout], [], [], STARTUP_SECONDS)
         if not ready:
@@ -171,16 +185,21 @@ def _last_line(data: bytes) -> str:
 
 
 def run_local(jobs: Iterable[dict[str, Any]], n_workers: int, limits: Limits,
-              on_result: Callable[[dict[str, Any], dict[str, Any]], None]) -> None:
-    """Run every job on ``n_workers`` isolated processes; ``on_result(job, record)``
-    is called in this thread as each finishes, in the order they finish. Ctrl-C
-    stops the workers and propagates."""
+              on_result: Callable[[dict[str, Any], dict[str, Any]], None],
+              on_started: Callable[[], None] | None = None) -> None:
+    """Run every job on ``n_workers`` isolated processes, in the order given;
+    ``on_result(job, record)`` is called in this thread as each finishes, in the
+    order they finish. ``on_started()`` is called once the workers are started and
+    before any thread is (a caller's threads would stop the workers being forked).
+    Ctrl-C stops the workers and propagates."""
     todo: queue.SimpleQueue = queue.SimpleQueue()
     count = 0
     for job in jobs:
         todo.put(job)
         count += 1
     if not count:
+        if on_started is not None:
+            on_started()
         return
     done: queue.SimpleQueue = queue.SimpleQueue()
     stopping = threading.Event()
@@ -200,9 +219,14 @@ def run_local(jobs: Iterable[dict[str, Any]], n_workers: int, limits: Limits,
 
     threads = [threading.Thread(target=loop, args=(w,), daemon=True, name=f"auditlint-worker-{i}")
                for i, w in enumerate(workers)]
-    for t in threads:
-        t.start()
     try:
+        fork = can_fork(limits.memory_mb)  # before any thread of ours runs
+        for w in workers:
+            w.start(fork)
+        if on_started is not None:
+            on_started()
+        for t in threads:
+            t.start()
         for _ in range(count):
             while True:
                 try:
@@ -217,6 +241,7 @@ def run_local(jobs: Iterable[dict[str, Any]], n_workers: int, limits: Limits,
         for w in workers:
             w.stop()
         for t in threads:
-            t.join(timeout=5)
+            if t.ident is not None:
+                t.join(timeout=5)
         for w in workers:
             w.log.close()

@@ -84,6 +84,15 @@ def report_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def prepare_parquet() -> None:
+    """Import what ``write_parquet`` needs, pandas included (pyarrow imports it on its
+    first array, 0.5–2 s): the batch calls it in a thread while the workers run."""
+    import pyarrow as pa
+    import pyarrow.parquet  # noqa: F401
+
+    pa.array([], pa.string())
+
+
 def write_parquet(path: Path, records: list[dict[str, Any]]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq

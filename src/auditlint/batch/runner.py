@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, diges
 from auditlint.batch.inputs import InputError, Source, collect
 from auditlint.batch.local import Limits, run_local
 from auditlint.batch.lock import outdir_lock
-from auditlint.batch.outputs import page_name, write_all, write_sarif
+from auditlint.batch.outputs import page_name, prepare_parquet, write_all, write_sarif
 from auditlint.batch.worker import error_record
 
 
@@ -101,6 +102,8 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
                      "frames": want_frames})
 
     by_sha = {s.sha256: s for s in sources if s.error is None}
+    # the largest first: the last files to start are small, so the workers finish together
+    jobs.sort(key=lambda j: by_sha[j["sha256"]].size, reverse=True)
     log_path = outdir / "run.log"
     # Two runs can start in the same second from one process (a library caller, a test); the
     # random tail keeps their log lines apart.
@@ -132,12 +135,20 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
             log.flush()
             progress.advance(_row(by_sha[sha], stored, outdir))
 
-        progress.start(len(jobs), reused)
+        # the parquet writer's imports (pyarrow imports pandas: 0.5–2 s) while the workers work
+        preparing = threading.Thread(target=_prepare_outputs, daemon=True, name="auditlint-outputs")
+
+        def on_started() -> None:
+            preparing.start()
+            progress.start(len(jobs), reused)
+
         try:
-            _execute(cfg, jobs, on_result)
+            _execute(cfg, jobs, on_result, on_started)
         finally:
             progress.stop()
 
+    if preparing.ident is not None:
+        preparing.join()  # its imports finished before this thread imports the same modules
     rows = []
     for src in sources:
         if src.error is not None:
@@ -167,6 +178,13 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
     return BatchOutcome(rows, summ, computed, reused, notes, seconds)
 
 
+def _prepare_outputs() -> None:
+    try:
+        prepare_parquet()
+    except Exception:  # noqa: BLE001 - write_parquet meets it again and says why
+        pass
+
+
 def workbook_name(sha256: str) -> str:
     return f"workbooks/{sha256[:16]}.xlsx"
 
@@ -180,7 +198,11 @@ def _row(src: Source, record: dict[str, Any], outdir: Path) -> dict[str, Any]:
     return row
 
 
-def _execute(cfg: BatchConfig, jobs: list[dict[str, Any]], on_result) -> None:
+def _execute(cfg: BatchConfig, jobs: list[dict[str, Any]], on_result, started: Callable[[], None]) -> None:
+    """Run the jobs; ``started()`` once the workers are there (the local executor forks
+    them from this process, which must have no other thread then)."""
+    if not jobs or cfg.executor == "dask":
+        started()
     if not jobs:
         return
     if cfg.executor == "dask":
@@ -194,4 +216,4 @@ def _execute(cfg: BatchConfig, jobs: list[dict[str, Any]], on_result) -> None:
             if cluster is not None:
                 cluster.close()
         return
-    run_local(jobs, cfg.jobs, cfg.limits, on_result)
+    run_local(jobs, cfg.jobs, cfg.limits, on_result, started)

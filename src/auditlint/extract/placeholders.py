@@ -54,10 +54,17 @@ class Unfilled:
     location: Location
 
 
+# words each pattern cannot match without: a text with none of them is not scanned
+# (most cells and sentences hold no blank, and the scans cost more than the rest)
+_NEEDS = {"instruction": ("此处", "在此", "请", "文字说明"), "share": ("%", "％", "百分之"), "amount": ("元",)}
+
+
 def unfilled_in(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each blank left in ``text``, in reading order."""
     found: list[tuple[str, int, int]] = []
     for kind, pattern in (("instruction", _INSTRUCTION), ("share", _SHARE), ("amount", _AMOUNT)):
+        if not any(word in text for word in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(text):
             if not any(a <= m.start() < b for _, a, b in found):
                 found.append((kind, m.start(), m.end()))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from html import escape
 
 from auditlint import __version__
@@ -129,27 +130,47 @@ def _cell_key(loc: Location) -> tuple[int | None, int | None]:
     return loc.row, loc.col
 
 
-# id(table) → (the table, each cell's key and escaped text): a report's findings show the
-# same few tables again and again; the table is held so that its id is not reused
-_TABLE_CELLS: dict[int, tuple[Table, list[list[tuple[tuple[int | None, int | None], str]]]]] = {}
+Cells = list[list[tuple[tuple[int | None, int | None], str]]]
 
 
-def _cells_of(table: Table) -> list[list[tuple[tuple[int | None, int | None], str]]]:
+@dataclass
+class _Grid:
+    """A table as its context boxes show it: each cell's key and escaped text, each
+    row's HTML with no cell marked, and the rows each key is in."""
+
+    cells: Cells
+    plain: list[str]
+    rows_of: dict[tuple[int | None, int | None], list[int]]
+
+
+# id(table) → (the table, its grid): a report's findings show the same few tables
+# again and again; the table is held so that its id is not reused
+_TABLE_CELLS: dict[int, tuple[Table, _Grid]] = {}
+
+
+def _grid_of(table: Table) -> _Grid:
     held = _TABLE_CELLS.get(id(table))
     if held is not None and held[0] is table:
         return held[1]
     if len(_TABLE_CELLS) >= 64:
         _TABLE_CELLS.clear()
     cells = [[(_cell_key(c.location), _e(c.text)) for c in row] for row in table.rows]
-    _TABLE_CELLS[id(table)] = (table, cells)
-    return cells
+    rows_of: dict[tuple[int | None, int | None], list[int]] = {}
+    for i, row in enumerate(cells):
+        for key, _ in row:
+            rows_of.setdefault(key, []).append(i)
+    grid = _Grid(cells, ["<tr>" + "".join(f"<td>{text}</td>" for _, text in row) + "</tr>" for row in cells], rows_of)
+    _TABLE_CELLS[id(table)] = (table, grid)
+    return grid
 
 
 def _source_table(table: Table, f: Finding, lang: str) -> str:
     hit = _cell_key(f.location)
     related = {_cell_key(r.location) for r in f.related if r.location.table == table.index}
-    grid = _cells_of(table)
-    target = next((i for i, row in enumerate(grid) for key, _ in row if key == hit), 0)
+    grid = _grid_of(table)
+    target = grid.rows_of[hit][0] if hit in grid.rows_of else 0
+    # only the rows holding the finding's cells differ from the table's plain rows
+    marked = {i for key in (hit, *related) for i in grid.rows_of.get(key, ())}
     rows = list(range(table.n_rows))
     if table.n_rows > MAX_ROWS:
         near = set(range(max(0, target - WINDOW), min(table.n_rows, target + WINDOW + 1)))
@@ -161,8 +182,11 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
         if i != previous + 1:
             out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=i - previous - 1))}</td></tr>')
         previous = i
+        if i not in marked:
+            out.append(grid.plain[i])
+            continue
         cells = []
-        for key, text in grid[i]:
+        for key, text in grid.cells[i]:
             cls = ' class="hit"' if key == hit else (' class="rel"' if key in related else "")
             cells.append(f"<td{cls}>{text}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from auditlint import vocab
@@ -95,15 +95,22 @@ class KnowledgeBase:
     count_endings: tuple[str, ...]
     count_unless: tuple[str, ...]
 
+    @cached_property
+    def _by_key(self) -> dict[str, IndicatorDef]:
+        """Each name's key → the first indicator with that name (``from_data`` lets no
+        two share one): lookups ran through every alias of every indicator."""
+        out: dict[str, IndicatorDef] = {}
+        for ind in self.indicators:
+            for n in ind.names:
+                out.setdefault(name_key(n), ind)
+        return out
+
     def lookup(self, name: str) -> IndicatorDef | None:
         """The indicator a printed name stands for (its canonical name or an alias)."""
         key = name_key(name)
         if not key:
             return None
-        for ind in self.indicators:
-            if any(name_key(n) == key for n in ind.names):
-                return ind
-        return None
+        return self._by_key.get(key)
 
     def get(self, indicator_id: str) -> IndicatorDef | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)
