@@ -11,6 +11,9 @@ mostly symbols, rare characters and kana. Below a third, the reading is refused.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 _MIN_CHARS = 8  # too few non-ASCII characters to judge: trust GB18030
 _MIN_SHARE = 1 / 3
 
@@ -56,9 +59,9 @@ def refusal(data: bytes) -> str:
 
 _MOJIBAKE_SAMPLE = 20_000
 _MIN_WIDE = 20  # fewer non-ASCII characters than this: too little to judge
-_LATIN = (0x80, 0x100)  # what single GBK bytes become in Latin-1 / Windows-1252
 
 
+@cache  # a report repeats a few thousand characters: each is encoded once
 def _level(ch: str) -> int | None:
     """1 for a hanzi of GB2312's first (common) level, 2 for any other hanzi (GB2312's
     rare second level, GBK's extensions), None for what is no hanzi."""
@@ -75,7 +78,7 @@ def _ordinary_chinese(text: str) -> bool:
 
 
 def _gbk_as_latin(wide: list[str], sample: str) -> bool:
-    if sum(_LATIN[0] <= ord(ch) < _LATIN[1] or ch in _CP1252 for ch in wide) < 0.8 * len(wide):
+    if len(_LATIN_OR_CP1252.findall(sample)) < 0.8 * len(wide):
         return False
     raw = bytearray()
     for ch in sample:
@@ -97,6 +100,8 @@ def _utf8_as_gbk(wide: list[str], sample: str) -> bool:
 
 # the characters Windows-1252 gives bytes 0x80–0x9F (Latin-1 gives C1 controls there)
 _CP1252 = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+_WIDE = re.compile(r"[^\x00-\x7f]")
+_LATIN_OR_CP1252 = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252))) + "]")
 
 GBK_AS_LATIN = ("text that was decoded in the wrong encoding before it was saved (GBK read as Latin-1: "
                 "“Ô¤Ëã” where the report has “预算”): auditlint does not read it; open the original file "
@@ -109,7 +114,7 @@ UTF8_AS_GBK = ("text that was decoded in the wrong encoding before it was saved 
 def mojibake(text: str) -> str | None:
     """Why ``text`` cannot be read when it is mojibake (one line for the user), else None."""
     sample = text[:_MOJIBAKE_SAMPLE]
-    wide = [ch for ch in sample if ord(ch) > 127]
+    wide = _WIDE.findall(sample)
     if len(wide) < _MIN_WIDE:
         return None
     if _gbk_as_latin(wide, sample):

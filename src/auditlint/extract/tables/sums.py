@@ -75,9 +75,12 @@ def strong_anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
     it adds up in two columns, or in one column whose total is printed with at least
     three significant digits over at least two non-zero rows. Small round amounts
     (追加 2 = 1 + 1) add up by chance all the time."""
-    matched = [role for role in ct.roles() if summable(role) and adds_up(ct, parent, children, role)]
-    if len(matched) >= 2:
-        return True
+    matched: list[str] = []
+    for role in ct.roles():
+        if summable(role) and adds_up(ct, parent, children, role):
+            matched.append(role)
+            if len(matched) == 2:  # the hierarchy's search asks this thousands of times
+                return True
     for role in matched:
         q = parent.values.get(role)
         nonzero = sum(1 for ch in children if ch.has(role) and ch.values[role].value != 0)
