@@ -113,7 +113,10 @@ def run_batch(folder: Path, jobs: int, *extra: str) -> dict[str, object]:
     peak = 0
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # as an installed tool runs: with its bytecode cached (some sandboxes set PYTHONDONTWRITEBYTECODE,
+    # which makes every run compile auditlint's ~300 modules again before the first report)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     stop = threading.Event()
 
     def sample() -> None:
