@@ -245,3 +245,20 @@ def test_a_report_with_nothing_to_check_has_its_own_status(tmp_path):
     summary = read_json(out / "summary.json")["reports"]
     assert (summary["ok"], summary["nothing_to_check"], summary["error"]) == (1, 1, 0)
     assert "没有可核对内容的报告" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_parquet_table_is_what_from_pylist_builds_and_pandas_stays_unimported():
+    # Arrow's JSON reader builds the table: pyarrow's Python-object constructors import
+    # pandas first, seconds of CPU a batch would take from its workers
+    code = (
+        "import sys; from auditlint.batch.outputs import FINDING_COLUMNS, LOCATION, _arrow_table\n"
+        "import pyarrow as pa\n"
+        "types = {'confidence': pa.float64(), 'rank': pa.float64(), **dict.fromkeys(LOCATION, pa.int32())}\n"
+        "schema = pa.schema([(c, types.get(c, pa.string())) for c in FINDING_COLUMNS])\n"
+        "recs = [{'check_id': 'AL101', 'message': 'a \"quote\" \\\\ \\u2028 \\n 🎉', 'confidence': 1, 'rank': 87.5,\n"
+        "         LOCATION[0]: 3, 'not_a_column': 'x'}, {'check_id': 'AL201'}]\n"
+        "t = _arrow_table(recs, schema); print('pandas' in sys.modules)\n"
+        "print(t.equals(pa.Table.from_pylist(recs, schema=schema)), t.num_rows, _arrow_table([], schema).num_rows)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "2", "0"]

@@ -83,10 +83,9 @@ def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> st
     """CSV for Excel and WPS: BOM, CRLF, every cell through ``csv_cell``; keys
     not in ``columns`` are left out."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\r\n", extrasaction="ignore")
-    writer.writeheader()
-    for rec in rows:
-        writer.writerow({k: csv_cell(rec.get(k)) for k in columns})
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([csv_cell(rec.get(k)) for k in columns] for rec in rows)
     return "\ufeff" + buf.getvalue()
 
 
