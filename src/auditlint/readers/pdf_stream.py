@@ -153,12 +153,7 @@ def _show_item(m: re.Match) -> Any:
     if literal is not None:
         return _ESCAPED.sub(_unescape, literal) if b"\\" in literal else literal
     if hexa is not None:
-        if len(hexa) % 2 == 0:
-            try:
-                return bytes.fromhex(hexa.decode("latin-1"))
-            except ValueError:
-                pass  # whitespace inside: pdfminer's reading, below
-        return _HEX_PAIR.sub(lambda h: bytes((int(h.group(), 16),)), _SPACE.sub(b"", hexa))
+        return hex_string(hexa)
     return number(numeral)
 
 
