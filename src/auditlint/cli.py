@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from auditlint import __version__, i18n
+from auditlint.cli_options import selection_options, source_options
 from auditlint.i18n import click_zh, t
 
 # before any command is built: click words its help and errors through it
@@ -110,21 +111,11 @@ FORMATS = ["text", "concise", "json", "sarif", "html", "csv", "jsonl", "github",
                      "xlsx for an Excel workbook (with -o)."))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help=t("写入此文件，而不是输出到终端。", "Write to this file instead of the terminal."))
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help=t("输出语言（zh 中文，en 英文）  [默认：设置文件中的 lang，否则按 LANG 环境变量，否则 zh]",
-                     "Language of messages  [default: the settings' lang, else LANG, else zh]"))
-@click.option("--select", help=t("只运行这些检查（编号或前缀，逗号分隔：AL101,AL3）。",
-                                 "Only these checks (IDs or prefixes, comma-separated: AL101,AL3)."))
-@click.option("--ignore", help=t("在设置文件之外再跳过这些检查（编号或前缀，逗号分隔）。",
-                                 "Skip these checks (IDs or prefixes, comma-separated), on top of the config's."))
+@selection_options
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help=t("有此严重程度或更高的问题时以 1 退出  [默认：error]",
                      "Exit 1 when a finding at or above this severity is reported  [default: error]"))
-@click.option("--checks", "checks_dirs", multiple=True, type=click.Path(),
-              help=t("另外从此文件夹加载检查。", "Also load checks from this folder."))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help=t("设置文件（默认：向上查找 auditlint.toml 或 pyproject.toml 中的 [tool.auditlint]）。",
-                     "Settings file (default: auditlint.toml or [tool.auditlint] in pyproject.toml, found upward)."))
+@source_options
 @click.option("--no-config", is_flag=True, help=t("忽略所有设置文件。", "Ignore any settings file."))
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
               help=t("只报告此基线文件中没有记录的问题。", "Report only findings not recorded in this baseline file."))

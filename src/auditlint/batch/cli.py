@@ -16,6 +16,7 @@ import click
 from auditlint import i18n
 from auditlint.batch.local import Limits, default_jobs
 from auditlint.batch.runner import Progress
+from auditlint.cli_options import selection_options, source_options
 from auditlint.i18n import t
 
 # as `check`: 1 findings at or above --fail-on, 2 a file that could not be checked
@@ -136,18 +137,8 @@ def exit_code(summary: dict[str, Any], fail_on: str) -> int:
 @click.option("--memory-limit", type=click.IntRange(min=0), default=Limits.memory_mb, show_default=True,
               help=t("每个工作进程的地址空间上限（MiB，RLIMIT_AS）；0 表示不限。",
                      "Address space per worker process in MiB (RLIMIT_AS); 0 for no limit."))
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help=t("输出语言  [默认：设置文件中的 lang，否则按 LANG 环境变量，否则 zh]",
-                     "Language of messages  [default: the settings' lang, else LANG, else zh]"))
-@click.option("--select", help=t("只运行这些检查（编号或前缀，逗号分隔）。",
-                                 "Only these checks (IDs or prefixes, comma-separated)."))
-@click.option("--ignore", help=t("跳过这些检查（编号或前缀，逗号分隔）。",
-                                 "Skip these checks (IDs or prefixes, comma-separated)."))
-@click.option("--checks", "checks_dirs", multiple=True, type=click.Path(),
-              help=t("另外从此文件夹加载检查。", "Also load checks from this folder."))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help=t("设置文件（默认：从当前目录向上查找 auditlint.toml 或 pyproject.toml）。",
-                     "Settings file (default: auditlint.toml or pyproject.toml found upward from here)."))
+@selection_options
+@source_options
 @click.option("--no-config", is_flag=True, help=t("忽略所有设置文件。", "Ignore settings files."))
 @click.option("--sarif", is_flag=True, help=t("另外写出 findings.sarif：整批一份 SARIF 日志。",
                                               "Also write findings.sarif, one SARIF log for the whole batch."))
