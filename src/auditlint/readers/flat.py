@@ -188,6 +188,16 @@ def _header_and_label(it: Iterator[tuple[int, str]]) -> list[tuple[int, str]] | 
         filled.append((n, t))
         if is_number(t) or len(filled) > 2 * _MAX_WIDTH:
             break
+        if not _header_word(t):
+            # only the label right before the first number may be no header word: a
+            # line of running text ends the search here, not 32 lines further down
+            if not _label_line(t):
+                return None
+            after = next(it, None)
+            if after is None:
+                return None
+            filled.append(after)
+            break
     width = len(filled) - 2
     if width < 3 or not is_number(filled[-1][1]):
         return None

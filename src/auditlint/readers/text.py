@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from math import comb
 
@@ -66,18 +66,28 @@ def _decode(data: bytes) -> tuple[str, str]:
     return text, "gb18030"
 
 
-@dataclass
 class _Seg:
     """One cell while it is being read: its lines with their line numbers."""
 
-    line: int
-    column: int
-    lines: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, text)
-    inline: bool = False  # created by a TAB in the middle of a line
+    __slots__ = ("line", "column", "lines", "inline", "_text")
+
+    def __init__(self, line: int, column: int, text: str | None = None, inline: bool = False) -> None:
+        self.line = line
+        self.column = column
+        self.lines: list[tuple[int, int, str]] = [] if text is None else [(line, column, text)]  # (line, column, text)
+        self.inline = inline  # created by a TAB in the middle of a line
+        self._text: str | None = None
+
+    def add(self, line: int, column: int, text: str) -> None:
+        self.lines.append((line, column, text))
+        self._text = None
 
     @property
     def text(self) -> str:
-        return join_cell_lines([t for _, _, t in self.lines])
+        # read a dozen times while its table is shaped: joined once, again only after ``add``
+        if self._text is None:
+            self._text = join_cell_lines([t for _, _, t in self.lines])
+        return self._text
 
     def anchor(self) -> tuple[int, int]:
         for ln, col, t in self.lines:
@@ -86,8 +96,12 @@ class _Seg:
         return self.line, self.column
 
 
-def _clean(line: str) -> str:
-    return _MARK.sub("", line.rstrip("\r\n")).replace("\u00a0", " ").rstrip(" \r")
+def _clean_lines(text: str) -> list[str]:
+    """The text's lines without Word's bracketed marks, NBSP read as a space, and no
+    trailing spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # a mark never spans lines: removed line by line, only from lines that hold a "["
+    return [(_MARK.sub("", ln) if "[" in ln else ln).rstrip(" ") for ln in text.split("\n")]
 
 
 def _cells_on(line: str, lineno: int, leading_tab: bool) -> list[_Seg]:
@@ -97,9 +111,7 @@ def _cells_on(line: str, lineno: int, leading_tab: bool) -> list[_Seg]:
     segs: list[_Seg] = []
     col = 2 if leading_tab else 1
     for i, part in enumerate(parts):
-        seg = _Seg(lineno, col, inline=leading_tab and i > 0)
-        seg.lines.append((lineno, col, part))
-        segs.append(seg)
+        segs.append(_Seg(lineno, col, part, inline=leading_tab and i > 0))
         col += len(part) + 1
     return segs
 
@@ -182,15 +194,13 @@ def _read_cell_per_line(lines: list[str], i: int) -> tuple[list[list[_Seg]], int
                 break
         if "\t" in line:
             head, *rest = line.split("\t")
-            current.lines.append((i + 1, 1, head))
+            current.add(i + 1, 1, head)
             col = len(head) + 2
             for part in rest:
-                seg = _Seg(i + 1, col, inline=True)
-                seg.lines.append((i + 1, col, part))
-                rows[-1].append(seg)
+                rows[-1].append(_Seg(i + 1, col, part, inline=True))
                 col += len(part) + 1
         else:
-            current.lines.append((i + 1, 1, line))
+            current.add(i + 1, 1, line)
         blanks = 0
         i += 1
     return [r for r in rows if r], i
@@ -231,6 +241,9 @@ def _mode(values: list[int]) -> int:
     return max(v for v, c in counts.items() if c == best)
 
 
+# each table cell's text is classified once per column vote and once per header test:
+# the classifications are pure functions of the text, kept across tables
+@lru_cache(maxsize=8192)
 def _is_numeric(text: str) -> bool | None:
     t = text.strip()
     if not t:
@@ -244,6 +257,7 @@ def _is_numeric(text: str) -> bool | None:
     return q.is_number and any(ch.isdigit() for ch in t)
 
 
+@lru_cache(maxsize=8192)
 def _shape(text: str) -> str | None:
     """What a numeric cell looks like: "plain" (a bare number: a weight, a score, an
     amount) or "measure" (with a unit, a % or a comparator: a target or a result);
@@ -482,15 +496,10 @@ def _flat_block(lines: list[str], i: int) -> FlatBlock | None:
     return pipe_rows(lines, i) or space_separated(lines, i) or cell_per_line(lines, i)
 
 
-def _seg(line: int, column: int, text: str) -> _Seg:
-    seg = _Seg(line, column)
-    seg.lines.append((line, column, text))
-    return seg
-
-
 def parse_text(text: str, path: str) -> list[Paragraph | Table]:
-    lines = [_clean(ln) for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = _clean_lines(text)
     blocks: list[Paragraph | Table] = []
+    tables = paragraphs = 0
     i = 0
     n = len(lines)
     from auditlint.model import Location
@@ -503,13 +512,15 @@ def parse_text(text: str, path: str) -> list[Paragraph | Table]:
             else:
                 segs, j = _read_cell_per_line(lines, i)
             if segs and any(s.text for row in segs for s in row):
-                blocks.append(_to_table(len([b for b in blocks if isinstance(b, Table)]) + 1, segs, path))
+                tables += 1
+                blocks.append(_to_table(tables, segs, path))
             i = max(j, i + 1)
             continue
         flat = _flat_block(lines, i) if line.strip() else None
         if flat is not None:
-            segs = [[_seg(*cell) for cell in row] for row in flat.rows]
-            table = _to_table(len([b for b in blocks if isinstance(b, Table)]) + 1, segs, path)
+            segs = [[_Seg(*cell) for cell in row] for row in flat.rows]
+            tables += 1
+            table = _to_table(tables, segs, path)
             table.unread = flat.refused
             blocks.append(table)
             i = flat.end
@@ -517,7 +528,8 @@ def parse_text(text: str, path: str) -> list[Paragraph | Table]:
         if line.strip():
             stripped = unfield(line).lstrip(" \u3000")
             col = len(line) - len(stripped) + 1
-            index = len([b for b in blocks if isinstance(b, Paragraph)]) + 1
+            paragraphs += 1
+            index = paragraphs
             blocks.append(Paragraph(index=index, text=stripped.strip(), location=Location(path=path, line=i + 1, column=col, paragraph=index)))
         i += 1
     return blocks
