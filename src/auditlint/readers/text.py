@@ -67,27 +67,22 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 class _Seg:
-    """One cell while it is being read: its lines with their line numbers."""
+    """One cell while it is being read: its lines with their line numbers, and ``text``,
+    their joined matching text (kept up to date by ``add``: shaping a table reads it a
+    dozen times)."""
 
-    __slots__ = ("line", "column", "lines", "inline", "_text")
+    __slots__ = ("line", "column", "lines", "inline", "text")
 
     def __init__(self, line: int, column: int, text: str | None = None, inline: bool = False) -> None:
         self.line = line
         self.column = column
         self.lines: list[tuple[int, int, str]] = [] if text is None else [(line, column, text)]  # (line, column, text)
         self.inline = inline  # created by a TAB in the middle of a line
-        self._text: str | None = None
+        self.text = "" if text is None else text.strip()  # join_cell_lines of one line
 
     def add(self, line: int, column: int, text: str) -> None:
         self.lines.append((line, column, text))
-        self._text = None
-
-    @property
-    def text(self) -> str:
-        # read a dozen times while its table is shaped: joined once, again only after ``add``
-        if self._text is None:
-            self._text = join_cell_lines([t for _, _, t in self.lines])
-        return self._text
+        self.text = join_cell_lines([t for _, _, t in self.lines])
 
     def anchor(self) -> tuple[int, int]:
         for ln, col, t in self.lines:
@@ -284,8 +279,11 @@ class _Grid:
         w = self.width
         rows = [self._trim(r) for r in self.rows]
         rows = self._merge_split_rows(rows)
-        numeric = self._profile(rows)
-        shapes = self._shapes(rows)
+        # the full-width rows' texts, column by column: what the columns' votes count
+        full = [[s.text for s in r] for r in rows if len(r) == w]
+        columns = list(zip(*full)) if full else [()] * w
+        numeric = self._profile(columns)
+        shapes = self._shapes(columns)
         data = [r for r in rows if len(r) == w and not self._is_header_like(r)]
         out: list[list[_Seg | None]] = [[] for _ in rows]
         # bottom up: a header cell merged over sub-headers is spread over the sub-header
@@ -337,26 +335,19 @@ class _Grid:
     def _is_header_like(row: list[_Seg]) -> bool:
         return not any(_is_numeric(s.text) for s in row)
 
-    def _votes(self, rows: list[list[_Seg]], classify) -> list[Counter]:
-        """Per column, how many full-width rows' cells ``classify`` puts in each class."""
-        w = self.width
-        votes: list[Counter] = [Counter() for _ in range(w)]
-        for row in rows:
-            if len(row) != w:
-                continue
-            for j, s in enumerate(row):
-                kind = classify(s.text)
-                if kind is not None:
-                    votes[j][kind] += 1
-        return votes
+    @staticmethod
+    def _votes(columns: list[tuple[str, ...]], classify) -> list[Counter]:
+        """Per column, how many of its texts ``classify`` puts in each class."""
+        return [Counter(kind for kind in map(classify, texts) if kind is not None) for texts in columns]
 
-    def _profile(self, rows: list[list[_Seg]]) -> list[bool | None]:
+    def _profile(self, columns: list[tuple[str, ...]]) -> list[bool | None]:
         """Per column: mostly numbers (True), mostly words (False), or nothing."""
-        return [None if not c else c[True] > c[False] for c in self._votes(rows, _is_numeric)]
+        return [None if not c else c[True] > c[False] for c in self._votes(columns, _is_numeric)]
 
-    def _shapes(self, rows: list[list[_Seg]]) -> list[str | None]:
+    def _shapes(self, columns: list[tuple[str, ...]]) -> list[str | None]:
         """Per column, the shape most of its numbers have (see ``_shape``)."""
-        return [None if not c or c["plain"] == c["measure"] else c.most_common(1)[0][0] for c in self._votes(rows, _shape)]
+        return [None if not c or c["plain"] == c["measure"] else c.most_common(1)[0][0]
+                for c in self._votes(columns, _shape)]
 
     def _widen(self, row: list[_Seg], below: list[_Seg | None] | None, below_header: bool, below_full: bool,
                data: list[list[_Seg]], numeric: list[bool | None], shapes: list[str | None]) -> list[_Seg | None]:
@@ -483,7 +474,7 @@ def _to_table(index: int, segs: list[list[_Seg]], path: str) -> Table:
             line, column = seg.anchor()
             last_anchor = (line, column)
             loc = Location(path=path, line=line, column=column, table=index, row=r, col=c)
-            raw = "\n".join(t for _, _, t in seg.lines)
+            raw = seg.lines[0][2] if len(seg.lines) == 1 else "\n".join(t for _, _, t in seg.lines)
             cells.append(Cell(text=seg.text, location=loc, raw=raw))
         rows.append(cells)
     uncertain = frozenset(r for r, row in enumerate(grid) if row and row[0] is not None and id(row[0]) in shaper.uncertain)
