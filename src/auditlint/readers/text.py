@@ -163,15 +163,15 @@ def _read_cell_per_line(lines: list[str], i: int) -> tuple[list[list[_Seg]], int
     n = len(lines)
     while i < n:
         line = lines[i]
-        if not line.strip() and not line.startswith("\t"):
-            blanks += 1
-            i += 1
-            continue
         if line.startswith("\t"):
             if blanks and rows[-1]:
                 rows.append([])
             rows[-1].extend(_cells_on(line, i + 1, True))
             blanks = 0
+            i += 1
+            continue
+        if not line.strip():
+            blanks += 1
             i += 1
             continue
         # a line of text without a leading TAB
@@ -337,8 +337,11 @@ class _Grid:
 
     @staticmethod
     def _votes(columns: list[tuple[str, ...]], classify) -> list[Counter]:
-        """Per column, how many of its texts ``classify`` puts in each class."""
-        return [Counter(kind for kind in map(classify, texts) if kind is not None) for texts in columns]
+        """Per column, how many of its texts ``classify`` puts in each class (None: no class)."""
+        votes = [Counter(map(classify, texts)) for texts in columns]
+        for counts in votes:
+            counts.pop(None, None)
+        return votes
 
     def _profile(self, columns: list[tuple[str, ...]]) -> list[bool | None]:
         """Per column: mostly numbers (True), mostly words (False), or nothing."""
@@ -463,19 +466,19 @@ def _to_table(index: int, segs: list[list[_Seg]], path: str) -> Table:
     first = segs[0][0]
     table_loc = Location(path=path, line=first.line, column=1, table=index)
     rows: list[list[Cell]] = []
+    # Location and Cell are called positionally here, (path, page, line, column, table,
+    # row, col) and (text, location, raw, merged): a class called with keywords costs
+    # twice as much, and a real-size report has a thousand cells
     for r, row in enumerate(grid, start=1):
         cells: list[Cell] = []
-        last_anchor = (first.line, 1)
+        line, column = first.line, 1
         for c, seg in enumerate(row, start=1):
-            if seg is None:
-                loc = Location(path=path, line=last_anchor[0], column=last_anchor[1], table=index, row=r, col=c)
-                cells.append(Cell(text="", location=loc, raw="", merged=True))
+            if seg is None:  # covered by a merge: where the cell before it is
+                cells.append(Cell("", Location(path, None, line, column, index, r, c), "", True))
                 continue
             line, column = seg.anchor()
-            last_anchor = (line, column)
-            loc = Location(path=path, line=line, column=column, table=index, row=r, col=c)
             raw = seg.lines[0][2] if len(seg.lines) == 1 else "\n".join(t for _, _, t in seg.lines)
-            cells.append(Cell(text=seg.text, location=loc, raw=raw))
+            cells.append(Cell(seg.text, Location(path, None, line, column, index, r, c), raw))
         rows.append(cells)
     uncertain = frozenset(r for r, row in enumerate(grid) if row and row[0] is not None and id(row[0]) in shaper.uncertain)
     return Table(index=index, rows=rows, location=table_loc, uncertain_rows=uncertain)
