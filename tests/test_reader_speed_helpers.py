@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditlint.readers import charset, flat, hant, text
+from auditlint.readers import charset, flat, hant, pipes, text
 from auditlint.readers.hant import _SIMPLIFIED_ONLY, _TRADITIONAL, MIN_TRADITIONAL
 
 # ---------------------------------------------------------------- hant
@@ -178,3 +178,21 @@ def test_a_cell_text_follows_its_added_lines() -> None:
     seg.add(4, 1, "指标")
     assert seg.text == "一级指标" and seg.lines == [(3, 2, " 一级 "), (4, 1, "指标")]
     assert text._Seg(5, 1).text == "" and text._Seg(5, 1).anchor() == (5, 1)
+
+
+def _is_header_line_before(line: str) -> bool:
+    toks = flat._tokens(line)
+    return "\t" not in line and len(toks) >= 3 and all(flat._header_word(t) for _, t in toks)
+
+
+def _is_pipe_line_before(line: str) -> bool:
+    t = line.strip()
+    return ("\t" not in line and sum(t.count(p) for p in "|｜") >= 2
+            and (t[:1] in "|｜" or t[-1:] in "|｜"))
+
+
+@given(st.lists(st.sampled_from(["项目", "预算数", "12.5", " ", "\u3000", "\t", "\x1c", "\u2003", "|", "｜", "。"]),
+                max_size=12).map("".join))
+def test_line_pre_tests_decide_as_the_full_tests(line: str) -> None:
+    assert flat._is_header_line(line) == _is_header_line_before(line)
+    assert pipes._is_pipe_line(line) == _is_pipe_line_before(line)

@@ -83,8 +83,11 @@ def _header_word(text: str) -> bool:
 
 
 def _is_header_line(line: str) -> bool:
-    toks = _tokens(line)
-    return "\t" not in line and len(toks) >= 3 and all(_header_word(t) for _, t in toks)
+    # str.split() cuts at the whitespace \s stands for (U+3000 among it): _tokens' words,
+    # counted without building their places, for the many lines that are no header
+    if "\t" in line or len(line.split()) < 3:
+        return False
+    return all(_header_word(t) for _, t in _tokens(line))
 
 
 def _numbers_at_end(toks: list[tuple[int, str]]) -> int:

@@ -106,7 +106,7 @@ def _cells_on(line: str, lineno: int, leading_tab: bool) -> list[_Seg]:
     segs: list[_Seg] = []
     col = 2 if leading_tab else 1
     for i, part in enumerate(parts):
-        segs.append(_Seg(lineno, col, part, inline=leading_tab and i > 0))
+        segs.append(_Seg(lineno, col, part, leading_tab and i > 0))  # inline: a TAB inside the line
         col += len(part) + 1
     return segs
 
@@ -192,7 +192,7 @@ def _read_cell_per_line(lines: list[str], i: int) -> tuple[list[list[_Seg]], int
             current.add(i + 1, 1, head)
             col = len(head) + 2
             for part in rest:
-                rows[-1].append(_Seg(i + 1, col, part, inline=True))
+                rows[-1].append(_Seg(i + 1, col, part, True))  # inline
                 col += len(part) + 1
         else:
             current.add(i + 1, 1, line)
@@ -468,7 +468,7 @@ def _to_table(index: int, segs: list[list[_Seg]], path: str) -> Table:
     rows: list[list[Cell]] = []
     # Location and Cell are called positionally here, (path, page, line, column, table,
     # row, col) and (text, location, raw, merged): a class called with keywords costs
-    # twice as much, and a real-size report has a thousand cells
+    # twice as much (a dict of them is built), and a real-size report has a thousand cells
     for r, row in enumerate(grid, start=1):
         cells: list[Cell] = []
         line, column = first.line, 1
@@ -523,8 +523,9 @@ def parse_text(text: str, path: str) -> list[Paragraph | Table]:
             stripped = unfield(line).lstrip(" \u3000")
             col = len(line) - len(stripped) + 1
             paragraphs += 1
-            index = paragraphs
-            blocks.append(Paragraph(index=index, text=stripped.strip(), location=Location(path=path, line=i + 1, column=col, paragraph=index)))
+            # positional, as the cells in _to_table: (path, page, line, column, table, row, col, paragraph)
+            location = Location(path, None, i + 1, col, None, None, None, paragraphs)
+            blocks.append(Paragraph(paragraphs, stripped.strip(), location))
         i += 1
     return blocks
 
