@@ -196,3 +196,28 @@ def _is_pipe_line_before(line: str) -> bool:
 def test_line_pre_tests_decide_as_the_full_tests(line: str) -> None:
     assert flat._is_header_line(line) == _is_header_line_before(line)
     assert pipes._is_pipe_line(line) == _is_pipe_line_before(line)
+
+
+def _cells_on_before(line: str, lineno: int, leading_tab: bool) -> list[tuple]:
+    parts = line.split("\t")[1:] if leading_tab else line.split("\t")
+    out, col = [], 2 if leading_tab else 1
+    for i, part in enumerate(parts):
+        out.append((lineno, col, [(lineno, col, part)], leading_tab and i > 0, part.strip()))
+        col += len(part) + 1
+    return out
+
+
+@given(st.lists(st.sampled_from(["\t", " ", "项目", "12.5"]), max_size=8).map("".join), st.booleans())
+def test_cells_on_a_line_as_the_split_loop(line: str, leading_tab: bool) -> None:
+    if leading_tab:
+        line = "\t" + line
+    got = [(s.line, s.column, s.lines, s.inline, s.text) for s in text._cells_on(line, 7, leading_tab)]
+    assert got == _cells_on_before(line, 7, leading_tab)
+
+
+def test_a_table_cell_is_anchored_at_its_first_printed_character() -> None:
+    doc = text.read_bytes("\t项目\t  预算数\n\t基本支出\t 100.00\n\t项目支出\t50.00\n".encode(), "t.txt")
+    cells = doc.tables[0].rows
+    assert [(c.text, c.raw, c.location.line, c.location.column) for c in cells[0]] == \
+        [("", "", 1, 1), ("项目", "项目", 1, 2), ("预算数", "  预算数", 1, 7)]
+    assert (cells[1][2].raw, cells[1][2].location.column) == (" 100.00", 8)

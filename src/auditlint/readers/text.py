@@ -100,6 +100,8 @@ def _clean_lines(text: str) -> list[str]:
 
 
 def _cells_on(line: str, lineno: int, leading_tab: bool) -> list[_Seg]:
+    if leading_tab and line.count("\t") == 1:  # a cell per line: the one cell after the TAB
+        return [_Seg(lineno, 2, line[1:])]
     parts = line.split("\t")
     if leading_tab:
         parts = parts[1:]
@@ -476,8 +478,13 @@ def _to_table(index: int, segs: list[list[_Seg]], path: str) -> Table:
             if seg is None:  # covered by a merge: where the cell before it is
                 cells.append(Cell("", Location(path, None, line, column, index, r, c), "", True))
                 continue
-            line, column = seg.anchor()
-            raw = seg.lines[0][2] if len(seg.lines) == 1 else "\n".join(t for _, _, t in seg.lines)
+            if len(seg.lines) == 1:  # most cells: ``anchor`` and the raw text of one line, inline
+                line, column, raw = seg.lines[0]
+                if seg.text:
+                    column += len(raw) - len(raw.lstrip())
+            else:
+                line, column = seg.anchor()
+                raw = "\n".join(t for _, _, t in seg.lines)
             cells.append(Cell(seg.text, Location(path, None, line, column, index, r, c), raw))
         rows.append(cells)
     uncertain = frozenset(r for r, row in enumerate(grid) if row and row[0] is not None and id(row[0]) in shaper.uncertain)
