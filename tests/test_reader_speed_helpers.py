@@ -221,3 +221,17 @@ def test_a_table_cell_is_anchored_at_its_first_printed_character() -> None:
     assert [(c.text, c.raw, c.location.line, c.location.column) for c in cells[0]] == \
         [("", "", 1, 1), ("项目", "项目", 1, 2), ("预算数", "  预算数", 1, 7)]
     assert (cells[1][2].raw, cells[1][2].location.column) == (" 100.00", 8)
+
+
+def _utf8_as_gbk_before(sample: str) -> bool:
+    levels = [lv for lv in map(charset._level, sample) if lv is not None]
+    if len(levels) < charset._MIN_WIDE or levels.count(2) < 0.5 * len(levels):
+        return False
+    raw = sample.replace("\ufffd", "").encode("gb18030", errors="ignore")
+    return charset._ordinary_chinese(raw.decode("utf-8", errors="ignore"))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["棰勭畻", "鎵ц", "预算", "执行", "祉遴", "，", "a", "\ufffd"]), max_size=40).map("".join))
+def test_utf8_as_gbk_decides_as_the_level_list_did(sample: str) -> None:
+    assert charset._utf8_as_gbk(charset._non_ascii(sample), sample) == _utf8_as_gbk_before(sample)

@@ -110,8 +110,13 @@ def _gbk_as_latin(wide: int, sample: str) -> bool:
 
 
 def _utf8_as_gbk(wide: int, sample: str) -> bool:
+    rare = len(_second_level().findall(sample))
+    # at least _MIN_WIDE hanzi, half of them rare: fewer rare ones than half of _MIN_WIDE
+    # decide it without counting the hanzi (a report holds a handful)
+    if rare < _MIN_WIDE / 2:
+        return False
     hanzi = wide - len(_WIDE_NOT_HANZI.findall(sample))
-    if hanzi < _MIN_WIDE or len(_second_level().findall(sample)) < 0.5 * hanzi:
+    if hanzi < _MIN_WIDE or rare < 0.5 * hanzi:
         return False
     # a byte the GBK reading could not pair was saved as U+FFFD: gone, not re-encoded
     raw = sample.replace("\ufffd", "").encode("gb18030", errors="ignore")
