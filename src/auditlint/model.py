@@ -7,7 +7,8 @@ empty), and every block and cell knows where it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,25 @@ class Location:
     sheet: str | None = None
     cell: str | None = None
 
+    # A Location is made for every table cell and every place a finding quotes. The
+    # __init__ dataclass writes for a frozen class sets each field with object.__setattr__
+    # (a lookup by name per field); this one, with the same signature, sets the slots
+    # through their descriptors, in half the time. tests/test_reader_speed_model.py holds
+    # it to the fields above.
+    def __init__(self, path: str, page: int | None = None, line: int | None = None, column: int | None = None,
+                 table: int | None = None, row: int | None = None, col: int | None = None,
+                 paragraph: int | None = None, sheet: str | None = None, cell: str | None = None) -> None:
+        _set_path(self, path)
+        _set_page(self, page)
+        _set_line(self, line)
+        _set_column(self, column)
+        _set_table(self, table)
+        _set_row(self, row)
+        _set_col(self, col)
+        _set_paragraph(self, paragraph)
+        _set_sheet(self, sheet)
+        _set_cell(self, cell)
+
     def to_dict(self) -> dict[str, object]:
         # the workbook fields only when set: every other format's JSON stays as it was
         extra = {k: v for k, v in (("sheet", self.sheet), ("cell", self.cell)) if v is not None}
@@ -48,7 +68,20 @@ class Location:
         }
 
     def with_(self, **changes: object) -> Location:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        if not changes.keys() <= _SETTERS.keys():
+            return replace(self, **changes)  # type: ignore[arg-type]  # its TypeError names the field
+        # dataclasses.replace reads every field's metadata on each call; location_at
+        # calls this for each quoted place
+        new = Location(*_values(self))
+        for name, value in changes.items():
+            _SETTERS[name](new, value)
+        return new
+
+
+_SETTERS = {f.name: getattr(Location, f.name).__set__ for f in fields(Location)}
+(_set_path, _set_page, _set_line, _set_column, _set_table, _set_row, _set_col, _set_paragraph, _set_sheet,
+ _set_cell) = _SETTERS.values()
+_values = attrgetter(*_SETTERS)  # a Location's fields in order, as one tuple
 
 
 @dataclass(slots=True)
@@ -152,6 +185,8 @@ def join_cell_lines(lines: list[str]) -> str:
     meaning there, so it is dropped, except between two Latin letters or digits
     where it stood for a space.
     """
+    if len(lines) == 1:  # most cells: what the loop below makes of one line
+        return lines[0].strip()
     out = ""
     for part in (ln.strip() for ln in lines):
         if not part:

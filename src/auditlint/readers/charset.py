@@ -77,8 +77,28 @@ def _ordinary_chinese(text: str) -> bool:
     return len(levels) >= _MIN_WIDE // 2 and levels.count(1) >= 0.8 * len(levels)
 
 
-def _gbk_as_latin(wide: list[str], sample: str) -> bool:
-    if len(_LATIN_OR_CP1252.findall(sample)) < 0.8 * len(wide):
+def _non_ascii(text: str) -> int:
+    """How many characters of ``text`` are not ASCII."""
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+@cache
+def _second_level() -> re.Pattern[str]:
+    """The hanzi ``_level`` puts on level 2, as one character class: the hanzi block
+    without the first level's 3,755 characters (GB2312 bytes B0A1–D7FE). Counted by the
+    regex engine, where a report holds a handful; built on first use (about 6 ms)."""
+    pairs = bytes(b for lead in range(0xB0, 0xD8) for trail in range(0xA1, 0xFF) for b in (lead, trail))
+    first = sorted(ord(ch) for ch in pairs.decode("gb18030") if "\u4e00" <= ch <= "\u9fff")
+    ranges, start = [], 0x4E00
+    for cp in [*first, 0xA000]:
+        if cp > start:
+            ranges.append(f"{chr(start)}-{chr(cp - 1)}")
+        start = cp + 1
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+def _gbk_as_latin(wide: int, sample: str) -> bool:
+    if len(_LATIN_OR_CP1252.findall(sample)) < 0.8 * wide:
         return False
     raw = bytearray()
     for ch in sample:
@@ -89,9 +109,14 @@ def _gbk_as_latin(wide: list[str], sample: str) -> bool:
     return _ordinary_chinese(bytes(raw).decode("gb18030", errors="ignore"))
 
 
-def _utf8_as_gbk(wide: list[str], sample: str) -> bool:
-    levels = [lv for lv in map(_level, wide) if lv is not None]
-    if len(levels) < _MIN_WIDE or levels.count(2) < 0.5 * len(levels):
+def _utf8_as_gbk(wide: int, sample: str) -> bool:
+    rare = len(_second_level().findall(sample))
+    # at least _MIN_WIDE hanzi, half of them rare: fewer rare ones than half of _MIN_WIDE
+    # decide it without counting the hanzi (a report holds a handful)
+    if rare < _MIN_WIDE / 2:
+        return False
+    hanzi = wide - len(_WIDE_NOT_HANZI.findall(sample))
+    if hanzi < _MIN_WIDE or rare < 0.5 * hanzi:
         return False
     # a byte the GBK reading could not pair was saved as U+FFFD: gone, not re-encoded
     raw = sample.replace("\ufffd", "").encode("gb18030", errors="ignore")
@@ -100,7 +125,7 @@ def _utf8_as_gbk(wide: list[str], sample: str) -> bool:
 
 # the characters Windows-1252 gives bytes 0x80–0x9F (Latin-1 gives C1 controls there)
 _CP1252 = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
-_WIDE = re.compile(r"[^\x00-\x7f]")
+_WIDE_NOT_HANZI = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")
 _LATIN_OR_CP1252 = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252))) + "]")
 
 GBK_AS_LATIN = ("text that was decoded in the wrong encoding before it was saved (GBK read as Latin-1: "
@@ -114,8 +139,8 @@ UTF8_AS_GBK = ("text that was decoded in the wrong encoding before it was saved 
 def mojibake(text: str) -> str | None:
     """Why ``text`` cannot be read when it is mojibake (one line for the user), else None."""
     sample = text[:_MOJIBAKE_SAMPLE]
-    wide = _WIDE.findall(sample)
-    if len(wide) < _MIN_WIDE:
+    wide = _non_ascii(sample)
+    if wide < _MIN_WIDE:
         return None
     if _gbk_as_latin(wide, sample):
         return GBK_AS_LATIN

@@ -83,8 +83,11 @@ def _header_word(text: str) -> bool:
 
 
 def _is_header_line(line: str) -> bool:
-    toks = _tokens(line)
-    return "\t" not in line and len(toks) >= 3 and all(_header_word(t) for _, t in toks)
+    # str.split() cuts at the whitespace \s stands for (U+3000 among it): _tokens' words,
+    # counted without building their places, for the many lines that are no header
+    if "\t" in line or len(line.split()) < 3:
+        return False
+    return all(_header_word(t) for _, t in _tokens(line))
 
 
 def _numbers_at_end(toks: list[tuple[int, str]]) -> int:
@@ -187,6 +190,16 @@ def _header_and_label(it: Iterator[tuple[int, str]]) -> list[tuple[int, str]] | 
     for n, t in it:
         filled.append((n, t))
         if is_number(t) or len(filled) > 2 * _MAX_WIDTH:
+            break
+        if not _header_word(t):
+            # only the label right before the first number may be no header word: a
+            # line of running text ends the search here, not 32 lines further down
+            if not _label_line(t):
+                return None
+            after = next(it, None)
+            if after is None:
+                return None
+            filled.append(after)
             break
     width = len(filled) - 2
     if width < 3 or not is_number(filled[-1][1]):

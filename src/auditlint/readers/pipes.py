@@ -33,6 +33,8 @@ MIN_ROWS = 2
 
 
 def _is_pipe_line(line: str) -> bool:
+    if "|" not in line and "｜" not in line:  # most lines: no pipe at all
+        return False
     t = line.strip()
     return ("\t" not in line and sum(t.count(p) for p in _PIPES) >= 2
             and (t[:1] in _PIPES or t[-1:] in _PIPES))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from math import comb
 
@@ -66,18 +66,23 @@ def _decode(data: bytes) -> tuple[str, str]:
     return text, "gb18030"
 
 
-@dataclass
 class _Seg:
-    """One cell while it is being read: its lines with their line numbers."""
+    """One cell while it is being read: its lines with their line numbers, and ``text``,
+    their joined matching text (kept up to date by ``add``: shaping a table reads it a
+    dozen times)."""
 
-    line: int
-    column: int
-    lines: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, text)
-    inline: bool = False  # created by a TAB in the middle of a line
+    __slots__ = ("line", "column", "lines", "inline", "text")
 
-    @property
-    def text(self) -> str:
-        return join_cell_lines([t for _, _, t in self.lines])
+    def __init__(self, line: int, column: int, text: str | None = None, inline: bool = False) -> None:
+        self.line = line
+        self.column = column
+        self.lines: list[tuple[int, int, str]] = [] if text is None else [(line, column, text)]  # (line, column, text)
+        self.inline = inline  # created by a TAB in the middle of a line
+        self.text = "" if text is None else text.strip()  # join_cell_lines of one line
+
+    def add(self, line: int, column: int, text: str) -> None:
+        self.lines.append((line, column, text))
+        self.text = join_cell_lines([t for _, _, t in self.lines])
 
     def anchor(self) -> tuple[int, int]:
         for ln, col, t in self.lines:
@@ -86,20 +91,24 @@ class _Seg:
         return self.line, self.column
 
 
-def _clean(line: str) -> str:
-    return _MARK.sub("", line.rstrip("\r\n")).replace("\u00a0", " ").rstrip(" \r")
+def _clean_lines(text: str) -> list[str]:
+    """The text's lines without Word's bracketed marks, NBSP read as a space, and no
+    trailing spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # a mark never spans lines: removed line by line, only from lines that hold a "["
+    return [(_MARK.sub("", ln) if "[" in ln else ln).rstrip(" ") for ln in text.split("\n")]
 
 
 def _cells_on(line: str, lineno: int, leading_tab: bool) -> list[_Seg]:
+    if leading_tab and line.count("\t") == 1:  # a cell per line: the one cell after the TAB
+        return [_Seg(lineno, 2, line[1:])]
     parts = line.split("\t")
     if leading_tab:
         parts = parts[1:]
     segs: list[_Seg] = []
     col = 2 if leading_tab else 1
     for i, part in enumerate(parts):
-        seg = _Seg(lineno, col, inline=leading_tab and i > 0)
-        seg.lines.append((lineno, col, part))
-        segs.append(seg)
+        segs.append(_Seg(lineno, col, part, leading_tab and i > 0))  # inline: a TAB inside the line
         col += len(part) + 1
     return segs
 
@@ -156,15 +165,15 @@ def _read_cell_per_line(lines: list[str], i: int) -> tuple[list[list[_Seg]], int
     n = len(lines)
     while i < n:
         line = lines[i]
-        if not line.strip() and not line.startswith("\t"):
-            blanks += 1
-            i += 1
-            continue
         if line.startswith("\t"):
             if blanks and rows[-1]:
                 rows.append([])
             rows[-1].extend(_cells_on(line, i + 1, True))
             blanks = 0
+            i += 1
+            continue
+        if not line.strip():
+            blanks += 1
             i += 1
             continue
         # a line of text without a leading TAB
@@ -182,15 +191,13 @@ def _read_cell_per_line(lines: list[str], i: int) -> tuple[list[list[_Seg]], int
                 break
         if "\t" in line:
             head, *rest = line.split("\t")
-            current.lines.append((i + 1, 1, head))
+            current.add(i + 1, 1, head)
             col = len(head) + 2
             for part in rest:
-                seg = _Seg(i + 1, col, inline=True)
-                seg.lines.append((i + 1, col, part))
-                rows[-1].append(seg)
+                rows[-1].append(_Seg(i + 1, col, part, True))  # inline
                 col += len(part) + 1
         else:
-            current.lines.append((i + 1, 1, line))
+            current.add(i + 1, 1, line)
         blanks = 0
         i += 1
     return [r for r in rows if r], i
@@ -231,6 +238,9 @@ def _mode(values: list[int]) -> int:
     return max(v for v, c in counts.items() if c == best)
 
 
+# each table cell's text is classified once per column vote and once per header test:
+# the classifications are pure functions of the text, kept across tables
+@lru_cache(maxsize=8192)
 def _is_numeric(text: str) -> bool | None:
     t = text.strip()
     if not t:
@@ -244,6 +254,7 @@ def _is_numeric(text: str) -> bool | None:
     return q.is_number and any(ch.isdigit() for ch in t)
 
 
+@lru_cache(maxsize=8192)
 def _shape(text: str) -> str | None:
     """What a numeric cell looks like: "plain" (a bare number: a weight, a score, an
     amount) or "measure" (with a unit, a % or a comparator: a target or a result);
@@ -270,8 +281,11 @@ class _Grid:
         w = self.width
         rows = [self._trim(r) for r in self.rows]
         rows = self._merge_split_rows(rows)
-        numeric = self._profile(rows)
-        shapes = self._shapes(rows)
+        # the full-width rows' texts, column by column: what the columns' votes count
+        full = [[s.text for s in r] for r in rows if len(r) == w]
+        columns = list(zip(*full)) if full else [()] * w
+        numeric = self._profile(columns)
+        shapes = self._shapes(columns)
         data = [r for r in rows if len(r) == w and not self._is_header_like(r)]
         out: list[list[_Seg | None]] = [[] for _ in rows]
         # bottom up: a header cell merged over sub-headers is spread over the sub-header
@@ -323,26 +337,22 @@ class _Grid:
     def _is_header_like(row: list[_Seg]) -> bool:
         return not any(_is_numeric(s.text) for s in row)
 
-    def _votes(self, rows: list[list[_Seg]], classify) -> list[Counter]:
-        """Per column, how many full-width rows' cells ``classify`` puts in each class."""
-        w = self.width
-        votes: list[Counter] = [Counter() for _ in range(w)]
-        for row in rows:
-            if len(row) != w:
-                continue
-            for j, s in enumerate(row):
-                kind = classify(s.text)
-                if kind is not None:
-                    votes[j][kind] += 1
+    @staticmethod
+    def _votes(columns: list[tuple[str, ...]], classify) -> list[Counter]:
+        """Per column, how many of its texts ``classify`` puts in each class (None: no class)."""
+        votes = [Counter(map(classify, texts)) for texts in columns]
+        for counts in votes:
+            counts.pop(None, None)
         return votes
 
-    def _profile(self, rows: list[list[_Seg]]) -> list[bool | None]:
+    def _profile(self, columns: list[tuple[str, ...]]) -> list[bool | None]:
         """Per column: mostly numbers (True), mostly words (False), or nothing."""
-        return [None if not c else c[True] > c[False] for c in self._votes(rows, _is_numeric)]
+        return [None if not c else c[True] > c[False] for c in self._votes(columns, _is_numeric)]
 
-    def _shapes(self, rows: list[list[_Seg]]) -> list[str | None]:
+    def _shapes(self, columns: list[tuple[str, ...]]) -> list[str | None]:
         """Per column, the shape most of its numbers have (see ``_shape``)."""
-        return [None if not c or c["plain"] == c["measure"] else c.most_common(1)[0][0] for c in self._votes(rows, _shape)]
+        return [None if not c or c["plain"] == c["measure"] else c.most_common(1)[0][0]
+                for c in self._votes(columns, _shape)]
 
     def _widen(self, row: list[_Seg], below: list[_Seg | None] | None, below_header: bool, below_full: bool,
                data: list[list[_Seg]], numeric: list[bool | None], shapes: list[str | None]) -> list[_Seg | None]:
@@ -458,19 +468,24 @@ def _to_table(index: int, segs: list[list[_Seg]], path: str) -> Table:
     first = segs[0][0]
     table_loc = Location(path=path, line=first.line, column=1, table=index)
     rows: list[list[Cell]] = []
+    # Location and Cell are called positionally here, (path, page, line, column, table,
+    # row, col) and (text, location, raw, merged): a class called with keywords costs
+    # twice as much (a dict of them is built), and a real-size report has a thousand cells
     for r, row in enumerate(grid, start=1):
         cells: list[Cell] = []
-        last_anchor = (first.line, 1)
+        line, column = first.line, 1
         for c, seg in enumerate(row, start=1):
-            if seg is None:
-                loc = Location(path=path, line=last_anchor[0], column=last_anchor[1], table=index, row=r, col=c)
-                cells.append(Cell(text="", location=loc, raw="", merged=True))
+            if seg is None:  # covered by a merge: where the cell before it is
+                cells.append(Cell("", Location(path, None, line, column, index, r, c), "", True))
                 continue
-            line, column = seg.anchor()
-            last_anchor = (line, column)
-            loc = Location(path=path, line=line, column=column, table=index, row=r, col=c)
-            raw = "\n".join(t for _, _, t in seg.lines)
-            cells.append(Cell(text=seg.text, location=loc, raw=raw))
+            if len(seg.lines) == 1:  # most cells: ``anchor`` and the raw text of one line, inline
+                line, column, raw = seg.lines[0]
+                if seg.text:
+                    column += len(raw) - len(raw.lstrip())
+            else:
+                line, column = seg.anchor()
+                raw = "\n".join(t for _, _, t in seg.lines)
+            cells.append(Cell(seg.text, Location(path, None, line, column, index, r, c), raw))
         rows.append(cells)
     uncertain = frozenset(r for r, row in enumerate(grid) if row and row[0] is not None and id(row[0]) in shaper.uncertain)
     return Table(index=index, rows=rows, location=table_loc, uncertain_rows=uncertain)
@@ -482,15 +497,10 @@ def _flat_block(lines: list[str], i: int) -> FlatBlock | None:
     return pipe_rows(lines, i) or space_separated(lines, i) or cell_per_line(lines, i)
 
 
-def _seg(line: int, column: int, text: str) -> _Seg:
-    seg = _Seg(line, column)
-    seg.lines.append((line, column, text))
-    return seg
-
-
 def parse_text(text: str, path: str) -> list[Paragraph | Table]:
-    lines = [_clean(ln) for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = _clean_lines(text)
     blocks: list[Paragraph | Table] = []
+    tables = paragraphs = 0
     i = 0
     n = len(lines)
     from auditlint.model import Location
@@ -503,13 +513,15 @@ def parse_text(text: str, path: str) -> list[Paragraph | Table]:
             else:
                 segs, j = _read_cell_per_line(lines, i)
             if segs and any(s.text for row in segs for s in row):
-                blocks.append(_to_table(len([b for b in blocks if isinstance(b, Table)]) + 1, segs, path))
+                tables += 1
+                blocks.append(_to_table(tables, segs, path))
             i = max(j, i + 1)
             continue
         flat = _flat_block(lines, i) if line.strip() else None
         if flat is not None:
-            segs = [[_seg(*cell) for cell in row] for row in flat.rows]
-            table = _to_table(len([b for b in blocks if isinstance(b, Table)]) + 1, segs, path)
+            segs = [[_Seg(*cell) for cell in row] for row in flat.rows]
+            tables += 1
+            table = _to_table(tables, segs, path)
             table.unread = flat.refused
             blocks.append(table)
             i = flat.end
@@ -517,8 +529,10 @@ def parse_text(text: str, path: str) -> list[Paragraph | Table]:
         if line.strip():
             stripped = unfield(line).lstrip(" \u3000")
             col = len(line) - len(stripped) + 1
-            index = len([b for b in blocks if isinstance(b, Paragraph)]) + 1
-            blocks.append(Paragraph(index=index, text=stripped.strip(), location=Location(path=path, line=i + 1, column=col, paragraph=index)))
+            paragraphs += 1
+            # positional, as the cells in _to_table: (path, page, line, column, table, row, col, paragraph)
+            location = Location(path, None, i + 1, col, None, None, None, paragraphs)
+            blocks.append(Paragraph(paragraphs, stripped.strip(), location))
         i += 1
     return blocks
 
