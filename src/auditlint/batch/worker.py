@@ -153,7 +153,33 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
             record["frames_error"] = "out of memory"
         except Exception as exc:
             record["frames_error"] = _one_line(exc)
+    # an error record is reworded by the batch process; frames alone are merged there
+    if job.get("encode") and job.get("lint", True) and record.get("status") != "error":
+        return encoded(record, job.get("rows_lang"))
     return record
+
+
+def encoded(record: dict[str, Any], rows_lang: str | None = None) -> dict[str, Any]:
+    """The record as the batch process stores it, encoded here: the JSON text the
+    cache keeps (``json``), the page and workbook beside it, and, with ``rows_lang``,
+    the report's findings.csv and parquet rows (``outputs.ROW_TEXTS``). A batch
+    process that encoded every report itself would be the bottleneck of two workers."""
+    import json
+
+    from auditlint.batch.outputs import ROW_TEXTS, row_texts
+
+    record = dict(record)
+    envelope = {"sha256": record["sha256"], "status": record.get("status"), "error_kind": record.get("error_kind")}
+    for key in ("page", "workbook"):
+        value = record.pop(key, None)
+        if value:
+            envelope[key] = value
+    if "page" in envelope:
+        record["page_written"] = True
+    envelope["json"] = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    if rows_lang and record.get("findings"):
+        envelope[ROW_TEXTS] = row_texts(record["findings"], rows_lang)
+    return envelope
 
 
 def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:
