@@ -73,12 +73,17 @@ def plain(obj: Any) -> Any:
     kind = type(obj)
     if kind in _ATOMIC or isinstance(obj, Enum):
         return obj
+    # most values are strings and numbers: they are kept without a call
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {name: plain(getattr(obj, name)) for name in _field_names(kind)}
+        out = {}
+        for name in _field_names(kind):
+            v = getattr(obj, name)
+            out[name] = v if type(v) in _ATOMIC else plain(v)
+        return out
     if kind is list:
-        return [plain(v) for v in obj]
+        return [v if type(v) in _ATOMIC else plain(v) for v in obj]
     if kind is tuple:
-        return tuple(plain(v) for v in obj)
+        return tuple(v if type(v) in _ATOMIC else plain(v) for v in obj)
     if kind is dict:
         return {plain(k): plain(v) for k, v in obj.items()}
     return copy.deepcopy(obj)
