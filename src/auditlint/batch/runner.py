@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from auditlint import __version__
-from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, digest
+from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, digest, remove_stale_temporaries
 from auditlint.batch.inputs import InputError, Source, collect
 from auditlint.batch.local import Limits, run_local
 from auditlint.batch.lock import outdir_lock
@@ -80,6 +80,7 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
     fingerprint = config_fingerprint(cfg.options, pages_lang)
     config_key = digest(fingerprint)
     cache = Cache(outdir / ".cache", config_key)
+    remove_stale_temporaries(outdir / "reports")  # a page a killed worker was writing
     atomic_write(outdir / ".cache" / "config.json", json.dumps(fingerprint, ensure_ascii=False, indent=2, sort_keys=True))
     want_frames = cfg.gx_docs is not None
     # the workers encode each record and its findings' output rows (worker.encoded)
@@ -100,8 +101,11 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
         lint = rec is None
         if rec is not None:
             records[src.sha256] = rec  # findings kept; only the frames are computed
-        jobs.append({**base, "sha256": src.sha256, "path": src.path, "display": src.path, "lint": lint,
-                     "frames": want_frames})
+        job = {**base, "sha256": src.sha256, "path": src.path, "display": src.path, "lint": lint,
+               "frames": want_frames}
+        if cfg.executor == "local":  # the workers share this file system: each writes its own files
+            job["write_to"] = {"cache": str(cache.path(src.sha256)), "page": str(outdir / page_name(src.sha256))}
+        jobs.append(job)
 
     by_sha = {s.sha256: s for s in sources if s.error is None}
     # the largest first: the last files to start are small, so the workers finish together
@@ -134,7 +138,8 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
                     record["page_written"] = True
                 text = json.dumps(record, ensure_ascii=False, sort_keys=True)
             stored = json.loads(text)
-            cache.put_text(sha, text, stored.get("error_kind"))
+            if not record.get("written"):  # a local worker stores its own
+                cache.put_text(sha, text, stored.get("error_kind"))
             if record.get(ROW_TEXTS):
                 stored[ROW_TEXTS] = record[ROW_TEXTS]
             records[sha] = stored

@@ -160,17 +160,21 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
             record["frames_error"] = _one_line(exc)
     # an error record is reworded by the batch process; frames alone are merged there
     if job.get("encode") and job.get("lint", True) and record.get("status") != "error":
-        return encoded(record, job.get("rows_lang"))
+        return encoded(record, job.get("rows_lang"), job.get("write_to"))
     return record
 
 
-def encoded(record: dict[str, Any], rows_lang: str | None = None) -> dict[str, Any]:
+def encoded(record: dict[str, Any], rows_lang: str | None = None,
+            write_to: dict[str, str] | None = None) -> dict[str, Any]:
     """The record as the batch process stores it, encoded here: the JSON text the
     cache keeps (``json``), the page and workbook beside it, and, with ``rows_lang``,
-    the report's findings.csv and parquet rows (``outputs.ROW_TEXTS``). A batch
-    process that encoded every report itself would be the bottleneck of two workers."""
+    the report's findings.csv and parquet rows (``outputs.ROW_TEXTS``). With
+    ``write_to`` (``cache`` and ``page``: the files on this machine), the cache entry
+    and the page are written here, and ``written`` says so. A batch process that
+    encoded and wrote every report itself would be the bottleneck of two workers."""
     import json
 
+    from auditlint.batch.cache import atomic_write
     from auditlint.batch.outputs import ROW_TEXTS, row_texts
 
     record = dict(record)
@@ -184,6 +188,15 @@ def encoded(record: dict[str, Any], rows_lang: str | None = None) -> dict[str, A
     envelope["json"] = json.dumps(record, ensure_ascii=False, sort_keys=True)
     if rows_lang and record.get("findings"):
         envelope[ROW_TEXTS] = row_texts(record["findings"], rows_lang)
+    if write_to:
+        try:
+            if "page" in envelope:
+                atomic_write(write_to["page"], envelope["page"])
+            atomic_write(write_to["cache"], envelope["json"])
+        except OSError:  # the batch process writes them, and says why if it cannot either
+            return envelope
+        envelope.pop("page", None)
+        envelope["written"] = True
     return envelope
 
 
