@@ -251,14 +251,51 @@ def test_the_parquet_table_is_what_from_pylist_builds_and_pandas_stays_unimporte
     # Arrow's JSON reader builds the table: pyarrow's Python-object constructors import
     # pandas first, seconds of CPU a batch would take from its workers
     code = (
-        "import sys; from auditlint.batch.outputs import FINDING_COLUMNS, LOCATION, _arrow_table\n"
+        "import sys, json; from auditlint.batch.outputs import finding_rows, finding_schema, finding_texts, _arrow_table\n"
         "import pyarrow as pa\n"
-        "types = {'confidence': pa.float64(), 'rank': pa.float64(), **dict.fromkeys(LOCATION, pa.int32())}\n"
-        "schema = pa.schema([(c, types.get(c, pa.string())) for c in FINDING_COLUMNS])\n"
-        "recs = [{'check_id': 'AL101', 'message': 'a \"quote\" \\\\ \\u2028 \\n 🎉', 'confidence': 1, 'rank': 87.5,\n"
-        "         LOCATION[0]: 3, 'not_a_column': 'x'}, {'check_id': 'AL201'}]\n"
-        "t = _arrow_table(recs, schema); print('pandas' in sys.modules)\n"
-        "print(t.equals(pa.Table.from_pylist(recs, schema=schema)), t.num_rows, _arrow_table([], schema).num_rows)\n"
+        "rows = json.loads(sys.stdin.read())\n"
+        "schema = finding_schema()\n"
+        "_, lines = finding_texts(rows, 'zh')\n"
+        "t = _arrow_table(lines, schema); print('pandas' in sys.modules)\n"
+        "print(t.equals(pa.Table.from_pylist(finding_rows(rows, 'zh'), schema=schema)), t.num_rows,\n"
+        "      _arrow_table(b'', schema).num_rows)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "True", "2", "0"]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         input=json.dumps(_AWKWARD_ROWS))
+    assert out.stdout.split() == ["False", "True", "3", "0"]
+
+
+# findings whose cells need every kind of CSV and JSON quoting
+_AWKWARD_ROWS = [
+    {"path": "处室/a, \"b\".txt", "sha256": "ab" * 32, "findings": [
+        {"check_id": "AL101", "name": "table-total-mismatch", "severity": "error", "confidence": 1, "rank": 87.54,
+         "message_zh": 'a "quote" \\ \u2028 \n 🎉', "message_en": "=SUM(A1)", "snippet": "-3.5",
+         "location": {"page": 3, "line": None, "table": 2, "row": 4, "col": 1},
+         "evidence": {"expression": "1 + 2", "stated": "+4", "computed": "3", "difference": "1", "tolerance": "0"},
+         "fingerprint": "f" * 16, "related": [{"location": {"line": 9}, "snippet": "x"}]},
+        {"check_id": "AL201"},
+    ]},
+    {"path": "=cmd.txt", "sha256": "cd" * 32, "findings": []},
+    {"path": "b\r\nc.txt", "sha256": "ef" * 32, "findings": [{"check_id": "AL605", "message_zh": ""}]},
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_joined_rows_are_what_the_csv_writer_writes_whole(lang):
+    # each report's rows are encoded apart (in the worker) and joined here: the bytes must
+    # be those of one CSV writer and one json.dumps per row over the assembled table
+    from auditlint.batch.outputs import FINDING_COLUMNS, ROW_TEXTS, finding_rows, finding_texts, row_texts
+    from auditlint.report.tabular import csv_text
+
+    rows = [dict(r) for r in _AWKWARD_ROWS]
+    whole = finding_rows(rows, lang)
+    expected_csv = csv_text(FINDING_COLUMNS, whole)
+    expected_lines = "".join(json.dumps({c: rec.get(c) for c in FINDING_COLUMNS}, ensure_ascii=False) + "\n"
+                             for rec in whole).encode("utf-8")
+    assert finding_texts(rows, lang) == (expected_csv, expected_lines)
+    for r in rows:  # as the workers send them
+        r[ROW_TEXTS] = row_texts(r["findings"], lang)
+    assert finding_texts(rows, lang) == (expected_csv, expected_lines)
+    for r in rows:  # made for the other language: not used
+        r[ROW_TEXTS] = row_texts(r["findings"], "en" if lang == "zh" else "zh")
+    assert finding_texts(rows, lang) == (expected_csv, expected_lines)

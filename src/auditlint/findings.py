@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from string import Formatter
 
 from auditlint.model import Location
@@ -122,14 +123,15 @@ def _fill(template: str, values: dict[str, object]) -> str:
                               for k, v in values.items()})
 
 
-def _quoted_fields(template: str) -> set[str]:
+@lru_cache(maxsize=2048)  # the checks' templates: a few hundred strings, parsed once each
+def _quoted_fields(template: str) -> frozenset[str]:
     """The fields a template puts between “ and ”."""
     out, depth = set(), 0
     for literal, field_name, _, _ in Formatter().parse(template):
         depth = max(0, depth + literal.count("“") - literal.count("”"))
         if field_name is not None and depth > 0:
             out.add(field_name)
-    return out
+    return frozenset(out)
 
 
 def nest_quotes(text: str) -> str:

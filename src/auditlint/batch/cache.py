@@ -175,6 +175,10 @@ class Cache:
         """Store a result; returns the JSON text stored, which is what outputs use,
         so a fresh result and a cached one are the same bytes."""
         text = json.dumps(record, ensure_ascii=False, sort_keys=True)
-        if record.get("error_kind") not in NOT_CACHED:
-            atomic_write(self.path(record["sha256"]), text)
+        self.put_text(record["sha256"], text, record.get("error_kind"))
         return text
+
+    def put_text(self, sha256: str, text: str, error_kind: str | None) -> None:
+        """Store a record already encoded as ``put`` encodes it (a worker's)."""
+        if error_kind not in NOT_CACHED:
+            atomic_write(self.path(sha256), text)

@@ -18,6 +18,7 @@ correctly, and no cell a spreadsheet would run as a formula.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections import Counter
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from auditlint.batch.cache import atomic_write, atomic_writer
-from auditlint.report.tabular import csv_text
+from auditlint.report.tabular import csv_cell, csv_text
 
 SEVERITIES = ("error", "warning", "info")
 NOTHING = "nothing-to-check"  # a report read but holding nothing checkable (batch/worker.py)
@@ -39,6 +40,11 @@ REPORT_COLUMNS = ("path", "sha256", "status", "error_kind", "reason", "format", 
                   "warnings", "infos", "risk", "stated_total_score", "duplicates", "page", "seconds")
 
 
+# a record's findings.csv and parquet rows, encoded by the worker (``row_texts``); the
+# batch process keeps it in memory only: the cache stores the record without it
+ROW_TEXTS = "_row_texts"
+
+
 def page_name(sha256: str) -> str:
     return f"reports/{sha256[:16]}.html"
 
@@ -48,25 +54,53 @@ def by_risk(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["status"] != "ok", -(r.get("risk") or 0.0), r["path"]))
 
 
+def finding_cells(f: dict[str, Any], lang: str) -> dict[str, Any]:
+    """One finding's row, every column but the report's ``path`` and ``sha256``."""
+    loc = f.get("location") or {}
+    ev = f.get("evidence") or {}
+    rec: dict[str, Any] = {
+        "check_id": f.get("check_id"), "name": f.get("name"),
+        "severity": f.get("severity"), "confidence": round(float(f.get("confidence") or 0.0), 2),
+        "rank": round(float(f.get("rank") or 0.0), 1),
+        "message": f.get("message_en") if lang == "en" else f.get("message_zh"),
+    }
+    rec.update({k: loc.get(k) for k in (*LOCATION, *WORKBOOK)})
+    rec["snippet"] = f.get("snippet")
+    rec.update({k: ev.get(k) for k in EVIDENCE})
+    rec["fingerprint"] = f.get("fingerprint")
+    rec["related"] = json.dumps(f.get("related") or [], ensure_ascii=False, sort_keys=True)
+    return rec
+
+
 def finding_rows(rows: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    out = []
-    for r in rows:
-        for f in r.get("findings") or ():
-            loc = f.get("location") or {}
-            ev = f.get("evidence") or {}
-            rec: dict[str, Any] = {
-                "path": r["path"], "sha256": r["sha256"], "check_id": f.get("check_id"), "name": f.get("name"),
-                "severity": f.get("severity"), "confidence": round(float(f.get("confidence") or 0.0), 2),
-                "rank": round(float(f.get("rank") or 0.0), 1),
-                "message": f.get("message_en") if lang == "en" else f.get("message_zh"),
-            }
-            rec.update({k: loc.get(k) for k in (*LOCATION, *WORKBOOK)})
-            rec["snippet"] = f.get("snippet")
-            rec.update({k: ev.get(k) for k in EVIDENCE})
-            rec["fingerprint"] = f.get("fingerprint")
-            rec["related"] = json.dumps(f.get("related") or [], ensure_ascii=False, sort_keys=True)
-            out.append(rec)
+    return [{"path": r["path"], "sha256": r["sha256"], **finding_cells(f, lang)}
+            for r in rows for f in r.get("findings") or ()]
+
+
+_CELL_COLUMNS = FINDING_COLUMNS[2:]  # after path and sha256
+
+
+def row_texts(findings: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """A report's rows of findings.csv and of the parquet's JSON lines, already
+    encoded but for the two leading columns (the path is the batch's, not the
+    report's): a worker makes them while the batch process waits, and
+    ``write_all`` only joins them. ``csv``: each row's cells after ``sha256``, as
+    the CSV writer writes them; ``json``: each row's object without its first two
+    members."""
+    out: dict[str, Any] = {"lang": lang, "csv": [], "json": []}
+    for f in findings:
+        cells = finding_cells(f, lang)
+        out["csv"].append(_csv_line([csv_cell(cells[k]) for k in _CELL_COLUMNS]))
+        out["json"].append(json.dumps(cells, ensure_ascii=False))
     return out
+
+
+def _csv_line(cells: list[Any]) -> str:
+    # the writer quotes a cell holding a character of its line terminator: written
+    # with CRLF, as the whole file is, and cut off after
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(cells)
+    return buf.getvalue()[:-2]
 
 
 def report_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -92,32 +126,55 @@ def prepare_parquet() -> None:
     import pyarrow.parquet  # noqa: F401
 
 
-def write_parquet(path: Path, records: list[dict[str, Any]]) -> None:
-    import pyarrow as pa
+def write_parquet(path: Path, lines: bytes) -> None:
+    """findings.parquet from the findings' JSON lines (``finding_texts``)."""
     import pyarrow.parquet as pq
 
-    types = {"confidence": pa.float64(), "rank": pa.float64(), **dict.fromkeys(LOCATION, pa.int32())}
-    schema = pa.schema([(c, types.get(c, pa.string())) for c in FINDING_COLUMNS])
-    table = _arrow_table(records, schema)
+    table = _arrow_table(lines, finding_schema())
     with atomic_writer(path, "wb") as fh:
         pq.write_table(table, fh, compression="zstd")
 
 
-def _arrow_table(records: list[dict[str, Any]], schema: Any) -> Any:
+def finding_schema() -> Any:
+    import pyarrow as pa
+
+    types = {"confidence": pa.float64(), "rank": pa.float64(), **dict.fromkeys(LOCATION, pa.int32())}
+    return pa.schema([(c, types.get(c, pa.string())) for c in FINDING_COLUMNS])
+
+
+def _arrow_table(lines: bytes, schema: Any) -> Any:
     """The rows as an Arrow table through Arrow's own JSON reader: ``Table.from_pylist``
     gives the same table, but every Python-object constructor in pyarrow imports
     pandas first (0.5–2 s of CPU taken from the workers)."""
     import pyarrow.json as pj
 
-    if not records:
+    if not lines:
         return schema.empty_table()
-    data = "".join(json.dumps({c: rec.get(c) for c in schema.names}, ensure_ascii=False) + "\n"
-                   for rec in records).encode("utf-8")
     return pj.read_json(
-        io.BytesIO(data),
+        io.BytesIO(lines),
         read_options=pj.ReadOptions(use_threads=False, block_size=1 << 24),  # a row is far smaller
         parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore"),
     )
+
+
+def finding_texts(rows: list[dict[str, Any]], lang: str) -> tuple[str, bytes]:
+    """findings.csv and the parquet's JSON lines, joined from each report's
+    ``row_texts`` (the worker's, or made here for a report that has none)."""
+    csv_parts = ["\ufeff", ",".join(FINDING_COLUMNS), "\r\n"]
+    json_parts = []
+    for r in rows:
+        if not r.get("findings"):
+            continue
+        texts = r.get(ROW_TEXTS)
+        if not texts or texts.get("lang") != lang:
+            texts = row_texts(r["findings"], lang)
+        csv_lead = _csv_line([csv_cell(r["path"]), csv_cell(r["sha256"])]) + ","
+        json_lead = f'{{"path": {json.dumps(r["path"], ensure_ascii=False)}, "sha256": {json.dumps(r["sha256"])}, '
+        for line in texts["csv"]:
+            csv_parts += (csv_lead, line, "\r\n")
+        for line in texts["json"]:
+            json_parts += (json_lead, line[1:], "\n")
+    return "".join(csv_parts), "".join(json_parts).encode("utf-8")
 
 
 def _tally(ok: list[dict[str, Any]]) -> tuple[Counter[str], dict[str, dict[str, Any]]]:
@@ -263,9 +320,9 @@ def write_all(outdir: Path, rows: list[dict[str, Any]], lang: str, config_key: s
     """Every output but SARIF; summary.json last, so that its presence means the
     rest of this run's outputs are in place."""
     rows = sorted(rows, key=lambda r: r["path"])
-    findings = finding_rows(rows, lang)
-    write_parquet(outdir / "findings.parquet", findings)
-    atomic_write(outdir / "findings.csv", csv_text(FINDING_COLUMNS, findings))
+    findings_csv, finding_lines = finding_texts(rows, lang)
+    write_parquet(outdir / "findings.parquet", finding_lines)
+    atomic_write(outdir / "findings.csv", findings_csv)
     atomic_write(outdir / "reports.csv", csv_text(REPORT_COLUMNS, report_rows(rows)))
     summ = summary(rows, config_key, version)
     atomic_write(outdir / "index.html", index_html(rows, summ, lang, titles))

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from auditlint import __version__
-from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, digest
+from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, digest, remove_stale_temporaries
 from auditlint.batch.inputs import InputError, Source, collect
 from auditlint.batch.local import Limits, run_local
 from auditlint.batch.lock import outdir_lock
-from auditlint.batch.outputs import page_name, prepare_parquet, write_all, write_sarif
+from auditlint.batch.outputs import ROW_TEXTS, page_name, prepare_parquet, write_all, write_sarif
 from auditlint.batch.worker import error_record
 
 
@@ -80,9 +80,12 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
     fingerprint = config_fingerprint(cfg.options, pages_lang)
     config_key = digest(fingerprint)
     cache = Cache(outdir / ".cache", config_key)
+    remove_stale_temporaries(outdir / "reports")  # a page a killed worker was writing
     atomic_write(outdir / ".cache" / "config.json", json.dumps(fingerprint, ensure_ascii=False, indent=2, sort_keys=True))
     want_frames = cfg.gx_docs is not None
-    base = {"options": cfg.options, "page_lang": pages_lang, "workbook": cfg.workbooks}
+    # the workers encode each record and its findings' output rows (worker.encoded)
+    base = {"options": cfg.options, "page_lang": pages_lang, "workbook": cfg.workbooks, "encode": True,
+            "rows_lang": cfg.options.lang}
 
     records: dict[str, dict[str, Any]] = {}
     jobs: list[dict[str, Any]] = []
@@ -98,8 +101,11 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
         lint = rec is None
         if rec is not None:
             records[src.sha256] = rec  # findings kept; only the frames are computed
-        jobs.append({**base, "sha256": src.sha256, "path": src.path, "display": src.path, "lint": lint,
-                     "frames": want_frames})
+        job = {**base, "sha256": src.sha256, "path": src.path, "display": src.path, "lint": lint,
+               "frames": want_frames}
+        if cfg.executor == "local":  # the workers share this file system: each writes its own files
+            job["write_to"] = {"cache": str(cache.path(src.sha256)), "page": str(outdir / page_name(src.sha256))}
+        jobs.append(job)
 
     by_sha = {s.sha256: s for s in sources if s.error is None}
     # the largest first: the last files to start are small, so the workers finish together
@@ -126,8 +132,16 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
             page = record.pop("page", None)
             if page:
                 atomic_write(outdir / page_name(sha), page)
-                record["page_written"] = True
-            stored = json.loads(cache.put(record))
+            text = record.get("json")
+            if text is None:  # a record made here, or by an executor that does not encode
+                if page:
+                    record["page_written"] = True
+                text = json.dumps(record, ensure_ascii=False, sort_keys=True)
+            stored = json.loads(text)
+            if not record.get("written"):  # a local worker stores its own
+                cache.put_text(sha, text, stored.get("error_kind"))
+            if record.get(ROW_TEXTS):
+                stored[ROW_TEXTS] = record[ROW_TEXTS]
             records[sha] = stored
             log.write(json.dumps({"run": run_id, "sha256": sha, "path": job["display"],
                                   "status": stored.get("status"), "error_kind": stored.get("error_kind")},
@@ -158,6 +172,8 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
 
     titles = {spec.id: spec.summary(cfg.options.lang) for spec in cfg.options.enabled()}
     summ = write_all(outdir, rows, cfg.options.lang, config_key, __version__, titles)
+    for row in rows:  # written: the outcome's rows are the records as the cache holds them
+        row.pop(ROW_TEXTS, None)
     if cfg.sarif:
         write_sarif(outdir / "findings.sarif", rows, cfg.options.enabled(), cfg.options.lang)
     if cfg.gx_docs is not None:

@@ -73,12 +73,17 @@ def plain(obj: Any) -> Any:
     kind = type(obj)
     if kind in _ATOMIC or isinstance(obj, Enum):
         return obj
+    # most values are strings and numbers: they are kept without a call
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {name: plain(getattr(obj, name)) for name in _field_names(kind)}
+        out = {}
+        for name in _field_names(kind):
+            v = getattr(obj, name)
+            out[name] = v if type(v) in _ATOMIC else plain(v)
+        return out
     if kind is list:
-        return [plain(v) for v in obj]
+        return [v if type(v) in _ATOMIC else plain(v) for v in obj]
     if kind is tuple:
-        return tuple(plain(v) for v in obj)
+        return tuple(v if type(v) in _ATOMIC else plain(v) for v in obj)
     if kind is dict:
         return {plain(k): plain(v) for k, v in obj.items()}
     return copy.deepcopy(obj)
@@ -153,7 +158,46 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
             record["frames_error"] = "out of memory"
         except Exception as exc:
             record["frames_error"] = _one_line(exc)
+    # an error record is reworded by the batch process; frames alone are merged there
+    if job.get("encode") and job.get("lint", True) and record.get("status") != "error":
+        return encoded(record, job.get("rows_lang"), job.get("write_to"))
     return record
+
+
+def encoded(record: dict[str, Any], rows_lang: str | None = None,
+            write_to: dict[str, str] | None = None) -> dict[str, Any]:
+    """The record as the batch process stores it, encoded here: the JSON text the
+    cache keeps (``json``), the page and workbook beside it, and, with ``rows_lang``,
+    the report's findings.csv and parquet rows (``outputs.ROW_TEXTS``). With
+    ``write_to`` (``cache`` and ``page``: the files on this machine), the cache entry
+    and the page are written here, and ``written`` says so. A batch process that
+    encoded and wrote every report itself would be the bottleneck of two workers."""
+    import json
+
+    from auditlint.batch.cache import atomic_write
+    from auditlint.batch.outputs import ROW_TEXTS, row_texts
+
+    record = dict(record)
+    envelope = {"sha256": record["sha256"], "status": record.get("status"), "error_kind": record.get("error_kind")}
+    for key in ("page", "workbook"):
+        value = record.pop(key, None)
+        if value:
+            envelope[key] = value
+    if "page" in envelope:
+        record["page_written"] = True
+    envelope["json"] = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    if rows_lang and record.get("findings"):
+        envelope[ROW_TEXTS] = row_texts(record["findings"], rows_lang)
+    if write_to:
+        try:
+            if "page" in envelope:
+                atomic_write(write_to["page"], envelope["page"])
+            atomic_write(write_to["cache"], envelope["json"])
+        except OSError:  # the batch process writes them, and says why if it cannot either
+            return envelope
+        envelope.pop("page", None)
+        envelope["written"] = True
+    return envelope
 
 
 def _lint(job: dict[str, Any], path: str, sha: str) -> dict[str, Any]:

@@ -141,6 +141,7 @@ class _Grid:
     cells: Cells
     plain: list[str]
     rows_of: dict[tuple[int | None, int | None], list[int]]
+    width: int  # the widest row's cells (Table.n_cols, counted once)
 
 
 # id(table) → (the table, its grid): a report's findings show the same few tables
@@ -159,7 +160,8 @@ def _grid_of(table: Table) -> _Grid:
     for i, row in enumerate(cells):
         for key, _ in row:
             rows_of.setdefault(key, []).append(i)
-    grid = _Grid(cells, ["<tr>" + "".join(f"<td>{text}</td>" for _, text in row) + "</tr>" for row in cells], rows_of)
+    grid = _Grid(cells, ["<tr>" + "".join(f"<td>{text}</td>" for _, text in row) + "</tr>" for row in cells], rows_of,
+                 table.n_cols)
     _TABLE_CELLS[id(table)] = (table, grid)
     return grid
 
@@ -177,7 +179,7 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
         rows = sorted(set(range(2)) | near)
     out = ['<table class="source">']
     previous = -1
-    width = table.n_cols
+    width = grid.width
     for i in rows:
         if i != previous + 1:
             out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=i - previous - 1))}</td></tr>')
