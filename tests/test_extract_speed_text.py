@@ -107,3 +107,13 @@ def test_the_shortcuts_still_find_what_they_guard() -> None:
     assert score_statements._BAND_END.search("90分以上为优") is not None
     assert placeholders.unfilled_in("（请在此处填写绩效目标）占 %") == [("instruction", 0, 12), ("share", 12, 15)]
     assert has_tokens("支出100万元") and has_tokens("占比50%") and not has_tokens("共5人，2024年")
+
+
+def _after_last_from_the_start(s: str, pos: int, marks: str, floor: int = 0) -> int:
+    return max(floor, max(s.rfind(ch, 0, pos) for ch in marks) + 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKS, st.integers(min_value=-3, max_value=45), st.sampled_from(ENDS[:-2]), st.integers(min_value=0, max_value=45))
+def test_after_last_searches_from_its_floor_with_the_same_answer(s: str, pos: int, marks: str, floor: int) -> None:
+    assert text.after_last(s, pos, marks, floor) == _after_last_from_the_start(s, pos, marks, floor)

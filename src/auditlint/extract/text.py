@@ -53,7 +53,10 @@ YEAR_RE = re.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
 def after_last(text: str, pos: int, marks: str, floor: int = 0) -> int:
     """Where the text after the last of ``marks`` before offset ``pos`` starts; no
     earlier than ``floor``."""
-    return max(floor, max(text.rfind(ch, 0, pos) for ch in marks) + 1)
+    # searched from ``floor`` on, not from the start: a mark before it cannot count, and
+    # a long paragraph was searched whole for every number in it
+    lo = floor if floor > 0 else 0
+    return max(floor, max(text.rfind(ch, lo, pos) for ch in marks) + 1)
 
 
 def next_mark(text: str, pos: int, marks: str) -> int:

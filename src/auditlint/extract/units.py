@@ -344,6 +344,8 @@ def extract_into(facts: Facts) -> None:
     elsewhere: list[LargeAmount] | None = None
     found: list[SentenceUnits] = []
     for passage in passages(facts.document):
+        if "元" not in passage.text:
+            continue  # every money unit is a kind of 元: no amount, nothing to split
         for sentence in sentences(passage):
             listed = amounts(sentence)
             if not listed:
