@@ -98,7 +98,6 @@ def strong_anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
     return False
 
 
-
 def strong_anchors(ct: CanonicalTable, parent: Row, rows: list[Row]) -> list[bool]:
     """``strong_anchor(ct, parent, rows[:m])`` for every m from 0 to len(rows), at the
     cost of one pass down ``rows`` per column: the hierarchy's search asks it of every
