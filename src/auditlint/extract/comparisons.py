@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from auditlint.extract.outline import heading_of
+from auditlint.extract.outline import is_heading
 from auditlint.model import Location, Paragraph, Table
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def items(blocks: list[object]) -> list[_Item]:
             continue
         if not isinstance(block, Paragraph) or not block.text.strip():
             continue
-        if current is None or heading_of(block) is not None:
+        if current is None or is_heading(block.text):
             current = _Item()
             out.append(current)
         current.add(block)

@@ -29,6 +29,7 @@ from auditlint import vocab
 from auditlint.extract.headers import first_role, squash
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.text import YEAR_RE
+from auditlint.memo import memo_while
 from auditlint.model import Cell, Table
 from auditlint.numbers import Quantity, parse_quantity
 
@@ -119,6 +120,7 @@ def _vocabulary() -> _Vocabulary:
 _WEIGHT_NOTE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
+@memo_while(_vocabulary)  # asked of every cell of every table's top rows
 def header_role(text: str) -> str | None:
     h = squash(text)
     if not h:

@@ -110,6 +110,8 @@ _EDGE = 6  # paragraphs at the start (cover) and the end (落款) where a report
 
 def parse_fields(text: str, location_at) -> list[Field]:  # noqa: ANN001 - offset -> Location
     """The fields a line prints: "填报人：张三  联系电话：" → 填报人 = 张三, 联系电话 = ""."""
+    if ":" not in text and "：" not in text:
+        return []  # every field's label ends with a colon; most lines and cells print none
     vocab = _field_vocabulary()
     kinds = dict(vocab.labels)
     lead = _SERIAL.match(text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from auditlint.model import Location
@@ -87,7 +88,23 @@ class _Printed(Protocol):
 
 
 def heading_of(p: _Printed) -> Heading | None:
-    text = p.text
+    found = _serial_of(p.text)
+    if found is None:
+        return None
+    style, number, serial, lead = found
+    return Heading(style, number, serial, p.text.strip()[:30], p.location_at(lead))
+
+
+def is_heading(text: str) -> bool:
+    """Does the text start with a serial and go on after it (``heading_of`` is not None)?"""
+    return _serial_of(text) is not None
+
+
+# asked of every paragraph by the outline, the comparisons and the narrative's far bases
+@lru_cache(maxsize=1 << 14)
+def _serial_of(text: str) -> tuple[str, int, str, int] | None:
+    """The style, number and serial as printed of a heading's text, and where the serial
+    starts; None when the text is no heading."""
     lead = len(text) - len(text.lstrip())
     for style, rx in _PATTERNS:
         m = rx.match(text, lead)
@@ -99,7 +116,7 @@ def heading_of(p: _Printed) -> Heading | None:
             continue
         if not text[m.end() :].strip():
             return None
-        return Heading(style, number, m.group(0).strip(), text.strip()[:30], p.location_at(lead))
+        return style, number, m.group(0).strip(), lead
     return None
 
 

@@ -57,13 +57,18 @@ class Unfilled:
 # words each pattern cannot match without: a text with none of them is not scanned
 # (most cells and sentences hold no blank, and the scans cost more than the rest)
 _NEEDS = {"instruction": ("此处", "在此", "请", "文字说明"), "share": ("%", "％", "百分之"), "amount": ("元",)}
+_PATTERNS = (("instruction", _INSTRUCTION), ("share", _SHARE), ("amount", _AMOUNT))
+_NEEDED = {kind: re.compile("|".join(map(re.escape, words))) for kind, words in _NEEDS.items()}
+ALL_KINDS = ("instruction", "share", "amount")
 
 
-def unfilled_in(text: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of each blank left in ``text``, in reading order."""
+def unfilled_in(text: str, kinds: tuple[str, ...] = ALL_KINDS) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each blank of ``kinds`` left in ``text``, in reading order.
+    Instructions are found first and a blank inside one is none of its own, so asking
+    for instructions alone gives the instructions of the full reading."""
     found: list[tuple[str, int, int]] = []
-    for kind, pattern in (("instruction", _INSTRUCTION), ("share", _SHARE), ("amount", _AMOUNT)):
-        if not any(word in text for word in _NEEDS[kind]):
+    for kind, pattern in _PATTERNS:
+        if kind not in kinds or _NEEDED[kind].search(text) is None:
             continue
         for m in pattern.finditer(text):
             if not any(a <= m.start() < b for _, a, b in found):
@@ -84,6 +89,9 @@ def _context(text: str, start: int, end: int) -> str:
     return text[left + 1: right + 1].strip()[:80]
 
 
+_CELL_KINDS = ("instruction",)
+
+
 def extract_into(facts: Facts) -> None:
     """Fill ``facts.extra["unfilled"]``."""
     out: list[Unfilled] = []
@@ -95,9 +103,8 @@ def extract_into(facts: Facts) -> None:
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row:
-                    for kind, a, b in unfilled_in(cell.text):
-                        if kind != "instruction":
-                            continue  # 同比增长%, 金额（万元）: a header's unit, not a blank; a blank cell is the table's to read
+                    # 同比增长%, 金额（万元）: a header's unit, not a blank; a blank cell is the table's to read
+                    for kind, a, b in unfilled_in(cell.text, _CELL_KINDS):
                         out.append(Unfilled(kind, cell.text[a:b], cell.text.strip()[:80], cell.location))
     if _overlaid(blocks):
         out = [u for u in out if u.kind == "instruction"]

@@ -138,7 +138,14 @@ def _grade_words() -> set[str]:
     return {g for scale in vocabulary().grade_scales for g, _ in scale}
 
 
+# what every band of a grade scale prints ("…为优"): a paragraph without it holds no band,
+# and the full band pattern, tried at every character, is the paragraph reader's slowest
+_BAND_END = re.compile(r"(?:为|属于|:)\s*[“\"「]?(?:" + _GRADES + r")")
+
+
 def _scale(p: Paragraph, text: str) -> GradeScale | None:
+    if _BAND_END.search(text) is None:
+        return None
     found: list[tuple[str, Decimal]] = []
     for m in _BAND.finditer(text):
         g = m.group("g")
@@ -186,7 +193,8 @@ def extract_into(facts: Facts) -> None:
     out = facts.score_statements
     for p in facts.document.paragraphs:
         text = normalize(p.text)
-        if any(w in squash(text) for w in hundred):
+        squashed = squash(text)
+        if any(w in squashed for w in hundred):
             out.append(HundredPoint(p.location, p.text[:120]))
         scale = _scale(p, text)
         if scale is not None:
@@ -194,7 +202,8 @@ def extract_into(facts: Facts) -> None:
         for s, e in sentence_spans(text, STATEMENT):
             sentence = text[s:e]
             claim = None
-            for m in _TOTAL.finditer(sentence):
+            # every total claim prints 得分: a sentence without it is not scanned for one
+            for m in _TOTAL.finditer(sentence) if "得分" in sentence else ():
                 if not _is_total(sentence, m, names) or _elsewhere(sentence[: m.start()], project_report, year):
                     continue
                 if _is_bound(sentence, m, scale is not None):

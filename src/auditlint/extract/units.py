@@ -52,16 +52,22 @@ class Amount:
 
 def amounts(sentence: Sentence) -> list[Amount]:
     text = sentence.text
+    cuts: list[int] | None = None  # where each clause begins, found once per sentence
     out = []
     for m in find_quantities(text):
         if m.quantity.unit not in MONEY_UNITS or m.quantity.value is None or m.quantity.comparator:
             continue
-        before = text[: m.start]
-        clause = re.split(r"[，,；;：:（(）)]", before)[-1]
+        if cuts is None:
+            cuts = [c.end() for c in _AMOUNT_CLAUSE_MARK.finditer(text)]
+        k = bisect_right(cuts, m.start)
+        clause = text[cuts[k - 1] if k else 0 : m.start]
         head = _LINKS.sub("", clause)
         word = next((w for w in AMOUNT_WORDS if head.endswith(w)), "")
         out.append(Amount(m, word, clause))
     return out
+
+
+_AMOUNT_CLAUSE_MARK = re.compile(r"[，,；;：:（(）)]")
 
 
 def per_unit(a: Amount, text: str) -> bool:
@@ -152,10 +158,12 @@ class UnitSlip:
     why: str  # "parts": a total below its part; "part": the parts add up only with it in 万元; "parallel"
 
 
-def unit_slips(sentence: Sentence) -> list[UnitSlip]:
-    """Amounts in 元 that the figures printed with them show to be in 万元 or 亿元."""
+def unit_slips(sentence: Sentence, found: list[Amount] | None = None) -> list[UnitSlip]:
+    """Amounts in 元 that the figures printed with them show to be in 万元 or 亿元
+    (``found``: the sentence's ``amounts``, when the caller has them)."""
     text = normalize(sentence.text)
-    found = amounts(sentence)
+    if found is None:
+        found = amounts(sentence)
     out = []
     for a in found:
         q = a.match.quantity
@@ -252,9 +260,13 @@ def _in_paragraph(block: Paragraph) -> Iterator[LargeAmount]:
             yield LargeAmount(m.quantity, (_name(words),), block.location_at(m.start), text[m.start : m.end])
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+
+
 def _in_table(block: Table) -> Iterator[LargeAmount]:
     for row in block.rows:
-        names = tuple(_name(c.text) for c in row if re.search(r"[\u4e00-\u9fff]", c.text) and not re.search(r"\d", c.text))
+        names = tuple(_name(c.text) for c in row if _CJK.search(c.text) and not _DIGIT.search(c.text))
         for c in row:
             q = parse_quantity(c.text) if c.text.strip() else None
             if q is not None and _large(q):
@@ -284,12 +296,22 @@ def _same_subject(a: str, b: str) -> bool:
 def twin(sentence: Sentence, a: Amount, elsewhere: list[LargeAmount]) -> LargeAmount | None:
     """The same digits, to the cent, printed in 万元 or 亿元 under the same name elsewhere:
     "追回医保基金1,862.37元" while the scoring table says 追回违规基金 1862.37万元."""
+    mine = _twin_name(sentence, a)
+    return None if mine is None else _twin_among(a, mine, elsewhere)
+
+
+def _twin_name(sentence: Sentence, a: Amount) -> str | None:
+    """The name ``a`` would have a twin under: None unless it is an amount in 元 printed
+    to the cent and named in Chinese (no other amount can have a twin)."""
     q = a.match.quantity
     if q.unit != "元" or q.decimals < 2 or not q.value or q.value < 1 or per_unit(a, normalize(sentence.text)):
         return None
     mine = _name(a.clause)
-    if not re.search(r"[\u4e00-\u9fff]", mine):
-        return None
+    return mine if _CJK.search(mine) else None
+
+
+def _twin_among(a: Amount, mine: str, elsewhere: list[LargeAmount]) -> LargeAmount | None:
+    q = a.match.quantity
     for other in elsewhere:
         o = other.quantity
         if o.value == q.value and o.decimals == q.decimals:
@@ -317,14 +339,27 @@ class SentenceUnits:
 
 
 def extract_into(facts: Facts) -> None:
-    elsewhere = large_amounts(facts)
+    # every amount in 万元/亿元 of the report, gathered only once a sentence holds an
+    # amount that could be the twin of one: most reports have none
+    elsewhere: list[LargeAmount] | None = None
     found: list[SentenceUnits] = []
     for passage in passages(facts.document):
+        if "元" not in passage.text:
+            continue  # every money unit is a kind of 元: no amount, nothing to split
         for sentence in sentences(passage):
-            slips = unit_slips(sentence)
+            listed = amounts(sentence)
+            if not listed:
+                continue
+            slips = unit_slips(sentence, listed)
             flagged = {slip.amount.match.start for slip in slips}
-            twins = [Twin(a, other) for a in amounts(sentence) if a.match.start not in flagged
-                     if (other := twin(sentence, a, elsewhere)) is not None]
+            twins = []
+            for a in listed:
+                if a.match.start in flagged or (mine := _twin_name(sentence, a)) is None:
+                    continue
+                if elsewhere is None:
+                    elsewhere = large_amounts(facts)
+                if (other := _twin_among(a, mine, elsewhere)) is not None:
+                    twins.append(Twin(a, other))
             if slips or twins:
                 found.append(SentenceUnits(sentence, slips, twins))
     facts.extra[KEY] = found

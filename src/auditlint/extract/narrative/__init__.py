@@ -91,7 +91,7 @@ from auditlint.extract.narrative.model import (
 from auditlint.extract.narrative.names import clean_subject, match_key, name_of, other_side, total_core
 from auditlint.extract.narrative.rates import rates
 from auditlint.extract.narrative.shares import shares
-from auditlint.extract.narrative.tokens import paragraph_sentences, read_tokens, scan_text
+from auditlint.extract.narrative.tokens import has_tokens, paragraph_sentences, read_tokens, scan_text
 from auditlint.extract.narrative.vocabulary import RateDef, Vocabulary, vocabulary
 from auditlint.extract.narrative.wrapped_lines import narrative_paragraphs, paragraph_texts
 from auditlint.extract.passages import Sentence
@@ -106,6 +106,10 @@ def read_paragraph(par: Paragraph, tables: list[CanonicalTable] | None = None) -
     """Every statement of one paragraph, in the order of their numbers, linked to
     the rows of ``tables`` whose labels match."""
     tables = tables or []
+    # every statement is read from the paragraph's amounts and percentages: most
+    # paragraphs (headings, prose) print none, and their sentences need not be split
+    if not has_tokens(par.text):
+        return []
     sentences = paragraph_sentences(par)
     if not sentences:
         return []

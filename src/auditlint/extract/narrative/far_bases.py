@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative.model import Change, Figure, statements_of
 from auditlint.extract.narrative.periods import CURRENT, PRIOR, quantity_key, sentence_period, stated_period
-from auditlint.extract.outline import heading_of
+from auditlint.extract.outline import is_heading
 from auditlint.model import Paragraph
 
 if TYPE_CHECKING:
@@ -70,8 +70,7 @@ def _headings(facts: Facts) -> dict[int, str]:
     for block in facts.document.blocks:
         if not isinstance(block, Paragraph):
             continue
-        heading = heading_of(block)
-        if heading is not None:
+        if is_heading(block.text):
             current = block.text.strip()[:30]
         out[block.index] = current
     return out

@@ -80,6 +80,7 @@ def match_key(name: str) -> str:
     return t
 
 
+@memo_while(vocabulary)  # asked of every figure by the naming breakdowns, again by checks
 def total_core(name: str) -> str:
     """What a total totals, for a breakdown by naming: "机关资产总额" → "资产"."""
     v = vocabulary()
@@ -97,6 +98,7 @@ def without_neutral(text: str) -> str:
     return text
 
 
+@memo_while(vocabulary)  # asked of every number's words by the narrative and the counts
 def names_something(subject: str) -> bool:
     """A name with Chinese in it that is not only a change word ("增加50万元" names nothing)."""
     v = vocabulary()

@@ -54,6 +54,15 @@ def paragraph_sentences(par: Paragraph) -> list[Sentence]:
     return sentences(Passage.of(par), SENTENCE)
 
 
+def has_tokens(text: str) -> bool:
+    """Does the text print an amount or a percentage, the numbers ``read_tokens`` reads?"""
+    return any(_is_token(m.quantity) for m in find_quantities(text))
+
+
+def _is_token(q: Quantity) -> bool:
+    return q.unit in MONEY_UNITS or q.unit == "%"
+
+
 def read_tokens(par: Paragraph, text: str, sentences: list[Sentence]) -> list[Token]:
     """The paragraph's amounts and percentages, each with the role and the subject
     the words of its own clause give it. ``text`` is the paragraph's ``scan_text``."""
@@ -61,7 +70,7 @@ def read_tokens(par: Paragraph, text: str, sentences: list[Sentence]) -> list[To
     prev_end = 0  # the end of the previous amount or percentage
     for m in find_quantities(par.text):
         q = m.quantity
-        if q.unit not in MONEY_UNITS and q.unit != "%":
+        if not _is_token(q):
             continue
         after_number = prev_end
         prev_end = m.end

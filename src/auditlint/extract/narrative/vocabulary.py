@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from auditlint import vocab
 
@@ -91,6 +91,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=256)  # built into a pattern for every figure; a function of the words alone
 def alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words)
 

@@ -3,6 +3,7 @@ number's depth, the printed row as a snippet, and where a character of a cell is
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from auditlint.extract.headers import squash
@@ -55,6 +56,7 @@ def cell_location(cell: Cell, offset: int) -> Location:
     return loc.with_(line=loc.line + (idx - first), column=None)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every cell of a table's top rows, by each header reading
 def numberish(text: str) -> bool:
     """The text is a number (with digits): "2", "95%", "≥90"."""
     t = text.strip()

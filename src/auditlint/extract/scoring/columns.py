@@ -11,6 +11,7 @@ from auditlint.extract.scoring.cells import numberish
 from auditlint.extract.scoring.groups import INLINE, group_weights
 from auditlint.extract.scoring.model import LEVEL_ROLES, NUMBER_ROLES, ScoringColumn
 from auditlint.extract.scoring.vocabulary import vocabulary
+from auditlint.memo import memo_while
 from auditlint.model import Table
 from auditlint.numbers import parse_quantity
 
@@ -19,6 +20,9 @@ from auditlint.numbers import parse_quantity
 _UNIT_NOTE = re.compile(r"[（(]\s*(?:分|分值|权重|%|％|万元|元)\s*[)）]")
 
 
+# asked of every cell of the rows a header could start at, in every table, by each
+# reading of the header: a function of the text and the vocabulary only
+@memo_while(vocabulary)
 def header_role(header: str) -> str | None:
     """The role a header names; None for none, and for a group name with its weight
     (决策（15分）), which heads rows, not a column."""

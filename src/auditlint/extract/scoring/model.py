@@ -114,7 +114,11 @@ class ScoringTable:
     unread: list[int] = field(default_factory=list)
 
     def column(self, role: str) -> ScoringColumn | None:
-        return next((c for c in self.columns if c.role == role), None)
+        # a plain loop: asked for every cell of every row, where a generator costs more than the search
+        for c in self.columns:
+            if c.role == role:
+                return c
+        return None
 
     def has(self, role: str) -> bool:
         return self.column(role) is not None

@@ -174,5 +174,6 @@ def _indicator(st: ScoringTable, r: int, row: list[Cell], name_cell: Cell, guess
     if "rule" in ind.cells and ind.cells["rule"].text.strip():
         ind.rule_text = ind.cells["rule"].text
         ind.rule = parse_rule(ind.rule_text)
-    ind.unweighted = any(w in squash(part) for part in path for w in vocabulary().unweighted_rows)
+    words = vocabulary().unweighted_rows
+    ind.unweighted = any(w in squashed for squashed in map(squash, path) for w in words)
     return ind

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from auditlint.extract.tables.codes import link_codes
 from auditlint.extract.tables.model import CanonicalTable, Row
-from auditlint.extract.tables.sums import anchor, strong_anchor
+from auditlint.extract.tables.sums import anchor, strong_anchor, strong_anchors
 
 
 def infer_hierarchy(ct: CanonicalTable) -> None:
@@ -300,8 +300,9 @@ def _blocks_from_numbers(ct: CanonicalTable, members: list[int], total: Row) -> 
     n = len(members)
     candidates: dict[int, list[int]] = {}  # k → ends of blocks starting at members[k]
     for k in range(n):
-        candidates[k] = [end for end in range(n, k + 2, -1)
-                         if strong_anchor(ct, rows[members[k]], [rows[j] for j in members[k + 1 : end]])]
+        # adds_up[m]: the m rows below members[k] strongly add up to it
+        adds_up = strong_anchors(ct, rows[members[k]], [rows[j] for j in members[k + 1 :]])
+        candidates[k] = [end for end in range(n, k + 2, -1) if adds_up[end - k - 1]]
     if not any(candidates.values()):
         return []
     budget = [_SEARCH_LIMIT]

@@ -89,7 +89,11 @@ class CanonicalTable:
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def column(self, role: str) -> Column | None:
-        return next((c for c in self.columns if c.role == role), None)
+        # a plain loop: asked for every cell of every row, where a generator costs more than the search
+        for c in self.columns:
+            if c.role == role:
+                return c
+        return None
 
     def roles(self) -> list[str]:
         return [c.role for c in self.columns if c.role]

@@ -20,6 +20,7 @@ from auditlint.extract.tables.model import (
     summable,
 )
 from auditlint.extract.tables.vocabulary import vocabulary
+from auditlint.memo import memo_while
 from auditlint.model import Cell, Table
 from auditlint.numbers import parse_quantity
 
@@ -35,6 +36,7 @@ _NOT_ADDITIVE = ("率", "比例", "比重", "占比", "%", "％", "单价", "价
 _SHARE_PHRASE = re.compile(r"^占.{1,12}(?:比例|比重)")
 
 
+@memo_while(vocabulary)  # asked of every cell of a table's top rows, by several readings
 def header_role(header: str) -> str | None:
     """The canonical role a header names ("调整后预算数（万元）" → "budget_adjusted")."""
     h = bare(header)

@@ -6,7 +6,7 @@ unlabelled block of rows for a total and its parts.
 from __future__ import annotations
 
 from auditlint.extract.tables.model import CanonicalTable, Row, summable
-from auditlint.numbers import Approx, Quantity, asum, compare
+from auditlint.numbers import TOLERANCE, ZERO, Approx, Quantity, asum, compare
 
 
 def amount(ct: CanonicalTable, row: Row, role: str) -> Approx | None:
@@ -57,7 +57,16 @@ def adds_up(ct: CanonicalTable, parent: Row, children: list[Row], role: str) -> 
         return None
     if stated.mid == 0 and all(p.mid == 0 for p in parts):  # type: ignore[union-attr]
         return None
-    return compare(stated, asum(parts)).level == "ok"  # type: ignore[arg-type]
+    return _agrees(stated, asum(parts))  # type: ignore[arg-type]
+
+
+def _agrees(stated: Approx, computed: Approx) -> bool:
+    """``compare(stated, computed).level == "ok"``, answered without the rounding
+    sigmas (a square root) when the intervals do not meet: with no relative slack
+    that is compare's own first test, and most sums the hierarchy tries fail it."""
+    if not TOLERANCE.get().relative and stated.gap(computed) > 0:
+        return False
+    return compare(stated, computed).level == "ok"
 
 
 def anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
@@ -88,3 +97,39 @@ def strong_anchor(ct: CanonicalTable, parent: Row, children: list[Row]) -> bool:
             return True
     return False
 
+
+def strong_anchors(ct: CanonicalTable, parent: Row, rows: list[Row]) -> list[bool]:
+    """``strong_anchor(ct, parent, rows[:m])`` for every m from 0 to len(rows), at the
+    cost of one pass down ``rows`` per column: the hierarchy's search asks it of every
+    run below every row, and summing each run afresh made that cubic in the rows. The
+    running sums add the same amounts in the same order as ``asum`` does."""
+    n = len(rows)
+    matches = [0] * (n + 1)  # columns in which rows[:m] adds up to the parent
+    convincing = [False] * (n + 1)  # ... one of them with a total strong enough alone
+    for role in ct.roles():
+        if not summable(role) or not parent.has(role):
+            continue
+        stated = amount(ct, parent, role)
+        if stated is None:
+            continue
+        q = parent.values.get(role)
+        strong_total = q is not None and _significant_digits(q) >= 3
+        mid = half = var = ZERO
+        all_zero = stated.mid == 0
+        nonzero = 0
+        for m, ch in enumerate(rows, start=1):
+            part = amount(ct, ch, role)
+            if part is None:  # a part that is not a number: no longer run adds up
+                break
+            mid += part.mid
+            half += part.half
+            var += part.var
+            all_zero = all_zero and part.mid == 0
+            if ch.has(role) and ch.values[role].value != 0:
+                nonzero += 1
+            if all_zero or not _agrees(stated, Approx(mid, half, var)):
+                continue
+            matches[m] += 1
+            if strong_total and nonzero >= 2:
+                convincing[m] = True
+    return [k >= 2 or c for k, c in zip(matches, convincing)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from auditlint.extract.scoring.rules.additive import Additive, declared_count, item_spans
 from auditlint.extract.scoring.rules.bands import Bands, bands_rule
@@ -129,6 +130,9 @@ def _worded(text: str, base: int, kinds: _Sorted) -> Rule:
     return Choice(text, at, options)
 
 
+# templates repeat their 评分标准 texts from report to report; a rule is immutable and a
+# function of its text alone (no vocabulary), so one parse serves every copy
+@lru_cache(maxsize=4096)
 def parse_rule(text: str) -> Rule:
     """Parse a 评分标准 cell. Offsets in the result refer to ``text``."""
     if not text or not text.strip():
