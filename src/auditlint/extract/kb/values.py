@@ -23,9 +23,10 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from auditlint.extract.counts import counts_of
 from auditlint.extract.facts import Facts
@@ -46,6 +47,7 @@ from auditlint.formula import Formula
 from auditlint.model import Location, Paragraph
 from auditlint.numbers import Approx, Quantity, fmt, normalize
 
+T = TypeVar("T")
 WAN = Decimal(10000)
 MAX_READINGS = 24  # combinations of candidates beyond this are not tried (a report that ambiguous decides nothing)
 # words that may stand before a phrase's word without changing what it names ("机关核定行政编制")
@@ -256,13 +258,18 @@ MIN_HEAD = 2  # the shared ending of an enumeration's names: 行政编制、事�
 
 
 def _items(facts: Facts, phrase: Phrase) -> list[_Item]:
-    if phrase.kind == "count":
+    """The narrative numbers of the phrase's kind, built once per report and kind."""
+    return facts.memo(("kb_items", phrase.kind), lambda: _items_of_kind(facts, phrase.kind))
+
+
+def _items_of_kind(facts: Facts, kind: str) -> list[_Item]:
+    if kind == "count":
         return [_Item(c.subject, c.quantity, c.location, c.sentence, c.before, c.exact, c.paragraph, c.start,
                       c.start + len(c.quantity.text.rstrip())) for c in counts_of(facts)]
     return [_Item(f.subject, f.quantity, f.location, f.sentence.text, f.sentence.text[: f.start - f.sentence.start],
                   f.exact, f.sentence.paragraph, f.start, f.end)
             for f in statements_of(facts, Figure)
-            if (f.quantity.is_money if phrase.kind == "money" else f.quantity.is_percent)]
+            if (f.quantity.is_money if kind == "money" else f.quantity.is_percent)]
 
 
 def _common_ending(a: str, b: str) -> int:
@@ -364,15 +371,25 @@ def _sum_source(ref: FactRef, parts: list[_Item], kind: str) -> Source | None:
                   scale if kind == "money" else Decimal(1), "text")
 
 
+def _normalized_texts(facts: Facts) -> dict[int, str]:
+    return facts.memo("kb_normalized_texts", lambda: {i: normalize(t) for i, t in paragraph_texts(facts).items()})
+
+
 def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> list[Source]:
     phrase = phrases.get(ref.phrase)
     if phrase is None:
         return []
+    # the same reference is resolved for every claim of the indicator and by several
+    # indicators' formulas: once per report (the result depends on nothing else)
+    return facts.memo(("kb_text_sources", ref, phrase), lambda: _resolve_text(facts, ref, phrase))
+
+
+def _resolve_text(facts: Facts, ref: FactRef, phrase: Phrase) -> list[Source]:
     year = evaluated_year(facts.meta)
     out: list[Source] = []
     seen: set[tuple[Decimal, Decimal]] = set()
     items = _items(facts, phrase)
-    texts = {i: normalize(t) for i, t in paragraph_texts(facts).items()}
+    texts = _normalized_texts(facts)
     for item in items:
         q = item.quantity
         if not item.exact or q.value is None or not year_ok_before(item.sentence, len(item.before), year):
@@ -405,6 +422,13 @@ def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> 
 
 # ---------------------------------------------------------------------------
 # readings
+
+
+def per_indicator(facts: Facts, what: str, ind: IndicatorDef, compute: Callable[[], T]) -> T:
+    """``compute()`` for this indicator, once per report: each row and sentence that
+    claims a value of it asks again. An IndicatorDef holds a mapping and cannot be
+    hashed; it is kept beside its value, so its ``id`` is not reused while the memo lives."""
+    return facts.memo((what, id(ind)), lambda: (ind, compute()))[1]
 
 
 def _combinations(facts: Facts, comp: Computation, phrases: Mapping[str, Phrase]) -> Iterator[dict[str, Source]]:
