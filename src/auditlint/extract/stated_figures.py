@@ -87,9 +87,19 @@ def stated_of(facts: Facts, name: str) -> list[Stated]:
     want = matching_name(name)
     if len(want) < MIN_NAME:
         return []
+    return list(facts.memo(("stated_of", want), lambda: _stated_of(facts, want)))
+
+
+def _named_values(facts: Facts) -> list[tuple[str, Stated]]:
+    """Every stated number (exact or not) beside its subject's matching name."""
+    return facts.memo("stated_named", lambda: [(matching_name(s.subject), s) for s in stated_values(facts, exact=False)])
+
+
+def _stated_of(facts: Facts, want: str) -> list[Stated]:
     found: list[tuple[int, Stated]] = []
-    for s in stated_values(facts, exact=False):
-        got = matching_name(s.subject)
+    for got, s in _named_values(facts):
+        if not got.endswith(want):
+            continue  # both tests below need it
         extra = len(got) - len(want)
         if got == want or (not s.quantity.is_percent and got.endswith(want) and extra <= MAX_QUALIFIER):
             found.append((extra, s))

@@ -182,11 +182,23 @@ def lists_projects(facts: Facts, ct: CanonicalTable) -> bool:
 # text references
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pure; each figure's name is asked of every phrase's words
+def subject_key(name: str) -> str:
+    """A figure's name as compared with a phrase's words: brackets and their contents off."""
+    return name_key(_BRACKETED.sub("", name))
+
+
+@functools.lru_cache(maxsize=1 << 10)  # pure; a knowledge base has a few dozen phrases
+def word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a phrase's words: a name no word's key ends is named by none of them."""
+    return tuple(k for k in map(name_key, words) if k)
+
+
 def names_phrase(name: str, word: str) -> bool:
     """Does a figure's name say exactly what the phrase's word says? Only a date, a
     neutral word (本单位, 机关, 核定) or the unit's own name may stand before it:
     "市医疗保障局行政编制" is 行政编制, "机关公益性岗位编制数" is not 编制数."""
-    n, w = name_key(_BRACKETED.sub("", name)), name_key(word)
+    n, w = subject_key(name), name_key(word)
     if not w or not n.endswith(w):
         return False
     rest = n[: len(n) - len(w)]
@@ -390,7 +402,10 @@ def _resolve_text(facts: Facts, ref: FactRef, phrase: Phrase) -> list[Source]:
     seen: set[tuple[Decimal, Decimal]] = set()
     items = _items(facts, phrase)
     texts = _normalized_texts(facts)
+    keys = word_keys(phrase.words)
     for item in items:
+        if not subject_key(item.subject).endswith(keys):
+            continue  # names_phrase below needs this ending: most figures fail here, cheaply
         q = item.quantity
         if not item.exact or q.value is None or not year_ok_before(item.sentence, len(item.before), year):
             continue
