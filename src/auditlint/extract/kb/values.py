@@ -446,6 +446,23 @@ def per_indicator(facts: Facts, what: str, ind: IndicatorDef, compute: Callable[
     return facts.memo((what, id(ind)), lambda: (ind, compute()))[1]
 
 
+def _tables_read(facts: Facts, kind: str) -> list[tuple[int, CanonicalTable]]:
+    """The tables of a kind a table reference reads, by index: a department-wide
+    report's table of projects is not one. Once per report (finding a table's caption
+    walks the document)."""
+    def compute() -> list[tuple[int, CanonicalTable]]:
+        whole = department_wide(facts)
+        return [(index, ct) for index, ct in enumerate(facts.tables)
+                if ct.kind == kind and not (whole and lists_projects(facts, ct))]
+
+    return facts.memo(("kb_tables_read", kind), compute)
+
+
+def _table_source_of(facts: Facts, ct: CanonicalTable, index: int, ref: FactRef) -> Source | None:
+    """``_table_source``, once per report for each table and reference: indicators share them."""
+    return facts.memo(("kb_table_source", index, ref), lambda: _table_source(ct, index, ref))
+
+
 def _combinations(facts: Facts, comp: Computation, phrases: Mapping[str, Phrase]) -> Iterator[dict[str, Source]]:
     """Every assignment of sources to the computation's names: the table references of
     one kind from one table at a time, each text reference from each of its candidates.
@@ -459,13 +476,10 @@ def _combinations(facts: Facts, comp: Computation, phrases: Mapping[str, Phrase]
             found = _text_sources(facts, ref, phrases)
             if found:
                 choices.append([{name: s} for s in found])
-    whole = department_wide(facts)
     for kind, names in by_kind.items():
         options = []
-        for index, ct in enumerate(facts.tables):
-            if ct.kind != kind or (whole and lists_projects(facts, ct)):
-                continue
-            got = {n: s for n in names if (s := _table_source(ct, index, comp.facts[n])) is not None}
+        for index, ct in _tables_read(facts, kind):
+            got = {n: s for n in names if (s := _table_source_of(facts, ct, index, comp.facts[n])) is not None}
             if got:
                 options.append(got)
         if options:
