@@ -22,10 +22,10 @@ from auditlint.extract.rule_reach import (
 from auditlint.extract.score_totals import scored
 from auditlint.extract.scoring import Indicator, ScoringTable, squash
 from auditlint.extract.scoring.rules import Unparsed, readings_in
+from auditlint.extract.stated_figures import paragraphs_print
 from auditlint.extract.stated_results import stated_in_text
 from auditlint.extract.tables import split_serial
 from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity
-from auditlint.model import Location, Paragraph
 from auditlint.numbers import fmt, normalize
 
 RULE = Message(zh="{name}：按评分标准，{where}完成情况“{actual}”应得 {got} 分，但得分为 {score}",
@@ -84,8 +84,8 @@ def _rule_finding(st: ScoringTable, ind: Indicator, facts: Facts) -> Finding | N
     assert ind.rule is not None and ind.score is not None and ind.weight is not None
     readings = ind.actual_readings
     actual, actual_at = ind.actual.strip(), None
-    if not readings and not st.has("actual"):
-        stated = _stated_in_text(facts, ind)
+    if not readings and not st.has("actual") and _printed_in_text(facts, ind):
+        stated = stated_in_text(facts, ind)
         if stated is not None:
             actual, actual_at = stated
             readings = readings_in(actual)
@@ -117,20 +117,11 @@ def _rule_finding(st: ScoringTable, ind: Indicator, facts: Facts) -> Finding | N
     )
 
 
-def _stated_in_text(facts: Facts, ind: Indicator) -> tuple[str, Location] | None:
-    """``stated_in_text``, which reads every sentence of the report for each indicator,
-    asked only when the text prints the indicator's name at all: it finds a result only
-    in a sentence holding that name (normalised, serial off, squashed, as it takes it),
-    and a sentence is a piece of one paragraph."""
-    name = squash(split_serial(normalize(ind.name))[1])
-    if name not in _paragraphs_text(facts):
-        return None
-    return stated_in_text(facts, ind)
-
-
-def _paragraphs_text(facts: Facts) -> str:
-    return facts.memo("AL403:paragraphs_text", lambda: "\n".join(
-        normalize(b.text) for b in facts.document.blocks if isinstance(b, Paragraph)))
+def _printed_in_text(facts: Facts, ind: Indicator) -> bool:
+    """Does a paragraph print the indicator's name as ``stated_in_text`` looks for it
+    (normalised, serial off, squashed)? It finds a result only in a sentence holding that
+    name, and reads every sentence of the report for each indicator: asked first, cheaply."""
+    return paragraphs_print(facts, squash(split_serial(normalize(ind.name))[1]))
 
 
 def _target_finding(st: ScoringTable, ind: Indicator) -> Finding | None:
