@@ -26,6 +26,8 @@ def report_indicator_rows(facts: Facts, *, scored: bool | None = None) -> list[t
     """``indicator_rows(facts, scored=...)`` as a list, gathered once per report: nine
     checks walk the same rows, and telling which rows offer IndicatorRowLike reads every
     row's target and actual again. The rows are shared: a check must not change them."""
+    if scored is None:  # indicator_rows gives the indicator tables' rows, then the scoring tables'
+        return report_indicator_rows(facts, scored=False) + report_indicator_rows(facts, scored=True)
     return facts.memo(("indicator_rows", scored), lambda: list(indicator_rows(facts, scored=scored)))
 
 

@@ -57,20 +57,22 @@ def matching_name(text: str) -> str:
 def stated_values(facts: Facts, *, exact: bool = True) -> list[Stated]:
     """The narrative's numbers dated in the evaluated year (or not dated); ``exact``:
     only those stated exactly (not 超, 近, 余, not compared). Computed once per report."""
-    return list(facts.memo(("stated_values", exact), lambda: _stated_values(facts, exact)))
+    every = facts.memo("stated_values", lambda: _stated_values(facts))
+    # the exact ones are those of every number read that are stated exactly, in order
+    return [s for s in every if s.exact] if exact else list(every)
 
 
-def _stated_values(facts: Facts, exact: bool) -> list[Stated]:
+def _stated_values(facts: Facts) -> list[Stated]:
     year = evaluated_year(facts.meta)
     out: list[Stated] = []
     for f in statements_of(facts, Figure):
         cut = f.start - f.sentence.start
-        if (f.exact or not exact) and f.quantity.value is not None and year_ok_before(f.sentence.text, cut, year):
+        if f.quantity.value is not None and year_ok_before(f.sentence.text, cut, year):
             out.append(Stated(f.subject, f.quantity, f.location, f.sentence.text, cut, f.sentence.paragraph, f.start,
                               f.exact))
     for c in counts_of(facts):
         cut = len(c.before)  # the count's sentence starts with the words before it
-        if (c.exact or not exact) and c.quantity.value is not None and year_ok_before(c.sentence, cut, year):
+        if c.quantity.value is not None and year_ok_before(c.sentence, cut, year):
             out.append(Stated(c.subject, c.quantity, c.location, c.sentence, cut, c.paragraph, c.start, c.exact))
     return out
 
