@@ -92,14 +92,22 @@ def stated_of(facts: Facts, name: str) -> list[Stated]:
     return list(facts.memo(("stated_of", want), lambda: _stated_of(facts, want)))
 
 
-def _named_values(facts: Facts) -> list[tuple[str, Stated]]:
-    """Every stated number (exact or not) beside its subject's matching name."""
-    return facts.memo("stated_named", lambda: [(matching_name(s.subject), s) for s in stated_values(facts, exact=False)])
+def _named_values(facts: Facts) -> dict[str, list[tuple[str, Stated]]]:
+    """Every stated number (exact or not) beside its subject's matching name, in order,
+    by the name's last character: a name ends with another only if their last agree."""
+    def compute() -> dict[str, list[tuple[str, Stated]]]:
+        out: dict[str, list[tuple[str, Stated]]] = {}
+        for s in stated_values(facts, exact=False):
+            got = matching_name(s.subject)
+            out.setdefault(got[-1:], []).append((got, s))
+        return out
+
+    return facts.memo("stated_named", compute)
 
 
 def _stated_of(facts: Facts, want: str) -> list[Stated]:
     found: list[tuple[int, Stated]] = []
-    for got, s in _named_values(facts):
+    for got, s in _named_values(facts).get(want[-1:], ()):
         if not got.endswith(want):
             continue  # both tests below need it
         extra = len(got) - len(want)
