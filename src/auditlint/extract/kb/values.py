@@ -226,14 +226,17 @@ def year_ok(before: str, year: int | None) -> bool:
     return year is not None and years == {year}
 
 
-@functools.lru_cache(maxsize=64)
+# pure; each number of a sentence asks of it, and the narrative's figures are walked again
+# by several readers (stated figures, text sources, AL503's context): large enough to
+# hold a real-size report's dated sentences between one walk and the next
+@functools.lru_cache(maxsize=1 << 12)
 def _years_in(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where each year a sentence names ends, and which year it is."""
     found = [(m.end(), int(m.group(1))) for m in _YEAR.finditer(sentence)]
     return tuple(e for e, _ in found), tuple(y for _, y in found)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=1 << 12)
 def _first_other(sentence: str, year: int) -> int:
     """The index of the first year the sentence names that is not ``year``."""
     years = _years_in(sentence)[1]
