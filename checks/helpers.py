@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from auditlint.extract.indicators import IndicatorRowLike
+from auditlint.extract.facts import Facts
+from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
 from auditlint.extract.narrative import Figure
 from auditlint.extract.scoring import Indicator, ScoringTable
 from auditlint.extract.tables import CanonicalTable, Row, column_name
@@ -19,6 +20,15 @@ from auditlint.rank import materiality as _materiality
 
 if TYPE_CHECKING:
     from auditlint.model import Location
+
+
+def report_indicator_rows(facts: Facts, *, scored: bool | None = None) -> list[tuple[str, IndicatorRowLike]]:
+    """``indicator_rows(facts, scored=...)`` as a list, gathered once per report: nine
+    checks walk the same rows, and telling which rows offer IndicatorRowLike reads every
+    row's target and actual again. The rows are shared: a check must not change them."""
+    if scored is None:  # indicator_rows gives the indicator tables' rows, then the scoring tables'
+        return report_indicator_rows(facts, scored=False) + report_indicator_rows(facts, scored=True)
+    return facts.memo(("indicator_rows", scored), lambda: list(indicator_rows(facts, scored=scored)))
 
 
 def cell_text(row: IndicatorRowLike, role: str) -> str:

@@ -9,11 +9,11 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.checks.helpers import row_snippet
+from auditlint.checks.helpers import report_indicator_rows, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import IndicatorRowLike, ScoredRow, indicator_rows
+from auditlint.extract.indicators import IndicatorRowLike, ScoredRow
 from auditlint.extract.kb.claims import Claim, kb_readings, narrative_claims, narrative_readings, row_claim, unit_fits
 from auditlint.extract.kb.definitions import definition_readings
 from auditlint.extract.kb.knowledge import IndicatorDef, knowledge_base
@@ -78,7 +78,7 @@ def claim_contradicts_data(facts: Facts) -> Iterator[Finding]:
     Good: 预算执行率 completion "98.19%"; 结转结余率 "2.70%".
     """
     kb = knowledge_base()
-    rows = list(indicator_rows(facts))
+    rows = report_indicator_rows(facts)
     # an indicator printed in several rows (one table per project, or a table and its
     # copy) may be about something else than the whole report's figures: none is judged
     printed = Counter(ind.id for _key, row in rows if (ind := kb.lookup(row.name)) is not None)

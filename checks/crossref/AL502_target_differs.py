@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.checks.helpers import row_snippet
+from auditlint.checks.helpers import report_indicator_rows, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
+from auditlint.extract.indicators import IndicatorRowLike
 from auditlint.extract.kb.knowledge import name_key
 from auditlint.extract.narrative_targets import (
     BOUNDS,
@@ -59,7 +59,7 @@ def target_differs(facts: Facts) -> Iterator[Finding]:
     targets = narrative_targets(facts) + listed_targets(facts)
     if not targets:
         return
-    rows = [row for _key, row in indicator_rows(facts) if row.target is not None and "target" in row.cells]
+    rows = [row for _key, row in report_indicator_rows(facts) if row.target is not None and "target" in row.cells]
     for row, ts in _by_row(rows, targets):
         tq = row.target
         assert tq is not None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from auditlint.engine.registry import check
-from auditlint.extract.amount_names import PRIMARY, TOTAL
+from auditlint.extract.amount_names import PRIMARY, TOTAL, Meaning
 from auditlint.extract.facts import Facts
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, match_key, statements_of
@@ -98,8 +98,7 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
     for fig, m, cells in narrative_amounts(facts, context):
         if not cells or not all(differs(fig.quantity, c) for c in cells):
             continue
-        rows = rows_named(facts, m, PRIMARY)
-        if any(not differs(fig.quantity, c) for c in every_measure(rows, year)):
+        if any(not differs(fig.quantity, c) for c in _every_measure(facts, m, year)):
             continue  # it is another column of the row (计划数 beside 支出数): another measure, not a mistake
         if m.row == TOTAL and another_rows_figure(facts, fig, {c.role for c in cells}):
             continue  # a name that names no row, with another row's figure: that row's
@@ -109,6 +108,12 @@ def same_quantity_differs(facts: Facts) -> Iterator[Finding]:
             yield _table_finding(ct, row, q, cells)
     for c in contradictions(facts):
         yield _grand_total_finding(c)
+
+
+def _every_measure(facts: Facts, m: Meaning, year: int | None) -> list[AmountCell]:
+    """Every amount of the rows the name names, once per report and name: many figures
+    name the same row."""
+    return facts.memo(("AL503:every_measure", m, year), lambda: every_measure(rows_named(facts, m, PRIMARY), year))
 
 
 def _table_in_figure_unit(cell: AmountCell, fig: Quantity, value: Approx) -> tuple[str, str]:

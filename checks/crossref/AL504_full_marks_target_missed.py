@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.checks.helpers import cell_text, row_snippet
+from auditlint.checks.helpers import cell_text, report_indicator_rows, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import ScoredRow, indicator_rows
+from auditlint.extract.indicators import ScoredRow
 from auditlint.extract.kb.targets import direction, impossible_target, misses, scored_pair
 from auditlint.findings import Evidence, Finding, Message, Related
 from auditlint.numbers import fmt
@@ -47,7 +47,7 @@ def full_marks_target_missed(facts: Facts) -> Iterator[Finding]:
     Bad: 完成课题报告数量 target "=2篇", done "1篇", weight 5, score 5.
     Good: the same row scores 2.5 for half the target, or explains the marks.
     """
-    rows = [row for _key, row in indicator_rows(facts, scored=True) if isinstance(row, ScoredRow)]
+    rows = [row for _key, row in report_indicator_rows(facts, scored=True) if isinstance(row, ScoredRow)]
     if not rows:
         return
     for row in rows:

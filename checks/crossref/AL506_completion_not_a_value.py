@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditlint.checks.helpers import cell_text, row_snippet
+from auditlint.checks.helpers import cell_text, report_indicator_rows, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
+from auditlint.extract.indicators import IndicatorRowLike
 from auditlint.extract.kb.targets import ONE_SIDED, direction, name_free, range_within_target
 from auditlint.findings import Both, Evidence, Finding, Message, Related
 from auditlint.numbers import fmt
@@ -39,7 +39,7 @@ def completion_not_a_value(facts: Facts) -> Iterator[Finding]:
     Bad: 预算偏差率 target "<=10%", completion "<=10%".
     Good: 预算偏差率 target "<=10%", completion "1.81%".
     """
-    for _key, row in indicator_rows(facts):
+    for _key, row in report_indicator_rows(facts):
         a = row.actual
         if a is None or "actual" not in row.cells:
             continue

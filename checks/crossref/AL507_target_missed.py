@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.checks.helpers import cell_text, row_snippet
+from auditlint.checks.helpers import cell_text, report_indicator_rows, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import indicator_rows
 from auditlint.extract.kb.targets import comparable, direction, explained, garbled, impossible_target, misses
 from auditlint.findings import Evidence, Finding, Message, Related
 from auditlint.numbers import Quantity, fmt
@@ -42,7 +41,7 @@ def target_missed(facts: Facts) -> Iterator[Finding]:
     Bad: 完成课题报告数量 target "=2篇", done "1篇", deviation "-50.00%", no reason.
     Good: the same row explains "一项课题因合同延期，结题顺延至次年".
     """
-    for _key, row in indicator_rows(facts, scored=False):
+    for _key, row in report_indicator_rows(facts, scored=False):
         if impossible_target(row) or garbled(row) or explained(row):
             continue
         pair = comparable(row)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditlint.checks.helpers import cell_text, row_snippet
+from auditlint.checks.helpers import cell_text, report_indicator_rows, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
+from auditlint.extract.indicators import IndicatorRowLike
 from auditlint.extract.kb.targets import Pair, comparable, garbled, impossible_target, met
 from auditlint.findings import Evidence, Finding, Message, Related, Severity
 from auditlint.numbers import HUNDRED, Approx, Quantity, Verdict, compare, fmt
@@ -81,7 +81,7 @@ def deviation_mismatch(facts: Facts) -> Iterator[Finding]:
     """
     # indicator tables and scoring tables alike: the central 项目支出绩效自评表 prints 偏差
     # beside 分值 and 得分
-    for _key, row in indicator_rows(facts):
+    for _key, row in report_indicator_rows(facts):
         if "deviation" in row.cells:
             finding = _row_finding(row)
             if finding is not None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from auditlint.checks.helpers import cell_text
+from auditlint.checks.helpers import cell_text, report_indicator_rows
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import IndicatorRowLike, ScoredRow, indicator_rows
+from auditlint.extract.indicators import IndicatorRowLike, ScoredRow
 from auditlint.extract.kb.knowledge import name_key
 from auditlint.findings import Evidence, Finding, Message, Related, Severity
 
@@ -44,7 +44,7 @@ def duplicate_indicator(facts: Facts) -> Iterator[Finding]:
     Good: every indicator appears once.
     """
     groups: dict[tuple[str, tuple[str, ...], str], list[IndicatorRowLike]] = defaultdict(list)
-    for table_key, row in indicator_rows(facts):
+    for table_key, row in report_indicator_rows(facts):
         key = name_key(row.name)
         if key and "name" in row.cells:
             groups[(table_key, _groups_of(row), key)].append(row)

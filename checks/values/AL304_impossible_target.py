@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditlint.checks.helpers import row_snippet
+from auditlint.checks.helpers import report_indicator_rows, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import indicator_rows
 from auditlint.extract.kb.targets import impossible_target
 from auditlint.findings import Evidence, Finding, Message
 
@@ -36,7 +35,7 @@ def impossible_target_check(facts: Facts) -> Iterator[Finding]:
     Bad: 市区两定机构检查覆盖率 target ">100%".
     Good: 市区两定机构检查覆盖率 target "=100%" or "≥95%".
     """
-    for _key, row in indicator_rows(facts):
+    for _key, row in report_indicator_rows(facts):
         if not impossible_target(row) or "target" not in row.cells:
             continue
         cell = row.cells["target"]

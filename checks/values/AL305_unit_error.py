@@ -8,11 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.checks.helpers import cell_text, row_snippet
+from auditlint.checks.helpers import cell_text, report_indicator_rows, row_snippet
 
 from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
-from auditlint.extract.indicators import indicator_rows
 from auditlint.extract.kb.knowledge import knowledge_base
 from auditlint.extract.passages import Sentence
 from auditlint.extract.units import KEY as UNIT_SLIPS
@@ -80,7 +79,7 @@ def unit_error(facts: Facts) -> Iterator[Finding]:
     Good: 来电量 target "=100万次"; "大病基金支出13.45亿元".
     """
     kb = knowledge_base()
-    for _key, row in indicator_rows(facts):
+    for _key, row in report_indicator_rows(facts):
         if not kb.is_count(row.name):
             continue
         role = next((r for r in ("target", "actual") if getattr(row, r) is not None and getattr(row, r).is_money), None)

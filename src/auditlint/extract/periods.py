@@ -259,10 +259,28 @@ def outside_goal_sections(facts: Facts) -> Iterator[Passage]:
             yield passage
 
 
+# every year a text names, overlaps included ("2023-2025年" gives 2023 and 2025)
+_ANY_YEAR = re.compile(r"(?=((?:19|20)\d{2}))")
+
+
+def _may_state_periods(text: str, year: int, report_date: ReportDate | None) -> bool:
+    """Could a sentence of this passage (normalised) give a later statement or a source?
+    Both need what this tests for in the passage, of which a sentence is a piece (and
+    ``normalize`` maps character by character): a source opens with 据 (根据, 依据); a
+    later statement names a year after the evaluated one, or a date after the report's,
+    which is in the report's year or after. Most passages need neither, and are not split."""
+    if "据" in text:
+        return True
+    first = year + 1 if report_date is None else min(year + 1, report_date.year)
+    return any(int(y) >= first for y in _ANY_YEAR.findall(text))
+
+
 def period_statements(facts: Facts, year: int, report_date: ReportDate | None) -> Iterator[LaterStatement | ForeignSource]:
     """Outside sections of goals and plans, each sentence's later statements, then its
     sources from an earlier year, in document order."""
     for passage in outside_goal_sections(facts):
+        if not _may_state_periods(normalize(passage.text), year, report_date):
+            continue
         for sentence in sentences(passage):
             yield from later_statements(sentence, year, report_date)
             yield from foreign_sources(sentence, year)
@@ -274,6 +292,8 @@ def stale_states(facts: Facts, year: int) -> Iterator[StaleAsOf]:
     from auditlint.extract.narrative import narrative_paragraphs
 
     for paragraph in narrative_paragraphs(facts):
+        if "截" not in paragraph.text:
+            continue  # every as-of phrase opens with 截至 or 截止, which normalize leaves as they are
         for sentence in sentences(Passage.of(paragraph)):
             found = stale_as_of(sentence, year)
             if found is not None:

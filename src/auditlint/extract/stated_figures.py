@@ -16,8 +16,8 @@ from auditlint.extract.kb.knowledge import knowledge_base, name_key
 from auditlint.extract.kb.values import year_ok_before
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, statements_of
-from auditlint.model import Location
-from auditlint.numbers import Approx, Quantity
+from auditlint.model import Location, Paragraph
+from auditlint.numbers import Approx, Quantity, normalize
 
 MIN_NAME = 3  # an indicator name shorter than this (时效) is matched to no sentence
 
@@ -57,20 +57,22 @@ def matching_name(text: str) -> str:
 def stated_values(facts: Facts, *, exact: bool = True) -> list[Stated]:
     """The narrative's numbers dated in the evaluated year (or not dated); ``exact``:
     only those stated exactly (not 超, 近, 余, not compared). Computed once per report."""
-    return list(facts.memo(("stated_values", exact), lambda: _stated_values(facts, exact)))
+    every = facts.memo("stated_values", lambda: _stated_values(facts))
+    # the exact ones are those of every number read that are stated exactly, in order
+    return [s for s in every if s.exact] if exact else list(every)
 
 
-def _stated_values(facts: Facts, exact: bool) -> list[Stated]:
+def _stated_values(facts: Facts) -> list[Stated]:
     year = evaluated_year(facts.meta)
     out: list[Stated] = []
     for f in statements_of(facts, Figure):
         cut = f.start - f.sentence.start
-        if (f.exact or not exact) and f.quantity.value is not None and year_ok_before(f.sentence.text, cut, year):
+        if f.quantity.value is not None and year_ok_before(f.sentence.text, cut, year):
             out.append(Stated(f.subject, f.quantity, f.location, f.sentence.text, cut, f.sentence.paragraph, f.start,
                               f.exact))
     for c in counts_of(facts):
         cut = len(c.before)  # the count's sentence starts with the words before it
-        if (c.exact or not exact) and c.quantity.value is not None and year_ok_before(c.sentence, cut, year):
+        if c.quantity.value is not None and year_ok_before(c.sentence, cut, year):
             out.append(Stated(c.subject, c.quantity, c.location, c.sentence, cut, c.paragraph, c.start, c.exact))
     return out
 
@@ -87,9 +89,27 @@ def stated_of(facts: Facts, name: str) -> list[Stated]:
     want = matching_name(name)
     if len(want) < MIN_NAME:
         return []
+    return list(facts.memo(("stated_of", want), lambda: _stated_of(facts, want)))
+
+
+def _named_values(facts: Facts) -> dict[str, list[tuple[str, Stated]]]:
+    """Every stated number (exact or not) beside its subject's matching name, in order,
+    by the name's last character: a name ends with another only if their last agree."""
+    def compute() -> dict[str, list[tuple[str, Stated]]]:
+        out: dict[str, list[tuple[str, Stated]]] = {}
+        for s in stated_values(facts, exact=False):
+            got = matching_name(s.subject)
+            out.setdefault(got[-1:], []).append((got, s))
+        return out
+
+    return facts.memo("stated_named", compute)
+
+
+def _stated_of(facts: Facts, want: str) -> list[Stated]:
     found: list[tuple[int, Stated]] = []
-    for s in stated_values(facts, exact=False):
-        got = matching_name(s.subject)
+    for got, s in _named_values(facts).get(want[-1:], ()):
+        if not got.endswith(want):
+            continue  # both tests below need it
         extra = len(got) - len(want)
         if got == want or (not s.quantity.is_percent and got.endswith(want) and extra <= MAX_QUALIFIER):
             found.append((extra, s))
@@ -98,6 +118,15 @@ def stated_of(facts: Facts, name: str) -> list[Stated]:
     closest = min(extra for extra, _ in found)
     best = [s for extra, s in found if extra == closest]
     return best if all(s.exact for s in best) else []
+
+
+def paragraphs_print(facts: Facts, text: str) -> bool:
+    """Does a paragraph of the report print ``text`` (in its normalised form)? A cheap
+    test before reading every sentence for a name: a sentence is a piece of a paragraph,
+    and ``normalize`` maps character by character."""
+    joined = facts.memo("paragraphs_normalized", lambda: "\n".join(
+        normalize(b.text) for b in facts.document.blocks if isinstance(b, Paragraph)))
+    return text in joined
 
 
 def base_value(q: Quantity) -> Approx:

@@ -14,7 +14,7 @@ from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorRowLike, ScoredRow
 from auditlint.extract.kb.definitions import definition_readings, stated_formula_readings, stated_terms
 from auditlint.extract.kb.knowledge import IndicatorDef, knowledge_base
-from auditlint.extract.kb.values import Reading, readings, year_ok_before
+from auditlint.extract.kb.values import Reading, per_indicator, readings, year_ok_before
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, Rate, paragraph_texts, statements_of
 from auditlint.model import Location
@@ -88,5 +88,9 @@ def kb_readings(facts: Facts, ind: IndicatorDef) -> list[Reading]:
     """The indicator's values: by the definition the report states for it anywhere
     ("预算调整率=各项目调整金额绝对值之和÷年初预算数"), which overrides the knowledge
     base's (nothing when its terms name no figure); else by the knowledge base's."""
+    return per_indicator(facts, "kb_readings", ind, lambda: _kb_readings(facts, ind))
+
+
+def _kb_readings(facts: Facts, ind: IndicatorDef) -> list[Reading]:
     defined = definition_readings(facts, ind)
     return defined if defined is not None else readings(facts, ind)

@@ -27,6 +27,7 @@ from auditlint.extract.kb.values import (
     _values,
     department_wide,
     lists_projects,
+    per_indicator,
     year_ok_before,
 )
 from auditlint.extract.meta import evaluated_year
@@ -239,6 +240,10 @@ def definition_readings(facts: Facts, ind: IndicatorDef) -> list[Reading] | None
     """The indicator's values by the definitions the report states for it (None when it
     states none: the knowledge base's formulas apply). A stated definition overrides the
     base's; when its terms name no figure, the list is empty and nothing can be said."""
+    return per_indicator(facts, "definition_readings", ind, lambda: _definition_readings(facts, ind))
+
+
+def _definition_readings(facts: Facts, ind: IndicatorDef) -> list[Reading] | None:
     from auditlint.formula import parse
 
     defs = stated_definitions(facts, ind)

@@ -23,9 +23,10 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from auditlint.extract.counts import counts_of
 from auditlint.extract.facts import Facts
@@ -46,6 +47,7 @@ from auditlint.formula import Formula
 from auditlint.model import Location, Paragraph
 from auditlint.numbers import Approx, Quantity, fmt, normalize
 
+T = TypeVar("T")
 WAN = Decimal(10000)
 MAX_READINGS = 24  # combinations of candidates beyond this are not tried (a report that ambiguous decides nothing)
 # words that may stand before a phrase's word without changing what it names ("机关核定行政编制")
@@ -180,11 +182,23 @@ def lists_projects(facts: Facts, ct: CanonicalTable) -> bool:
 # text references
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pure; each figure's name is asked of every phrase's words
+def subject_key(name: str) -> str:
+    """A figure's name as compared with a phrase's words: brackets and their contents off."""
+    return name_key(_BRACKETED.sub("", name))
+
+
+@functools.lru_cache(maxsize=1 << 10)  # pure; a knowledge base has a few dozen phrases
+def word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a phrase's words: a name no word's key ends is named by none of them."""
+    return tuple(k for k in map(name_key, words) if k)
+
+
 def names_phrase(name: str, word: str) -> bool:
     """Does a figure's name say exactly what the phrase's word says? Only a date, a
     neutral word (本单位, 机关, 核定) or the unit's own name may stand before it:
     "市医疗保障局行政编制" is 行政编制, "机关公益性岗位编制数" is not 编制数."""
-    n, w = name_key(_BRACKETED.sub("", name)), name_key(word)
+    n, w = subject_key(name), name_key(word)
     if not w or not n.endswith(w):
         return False
     rest = n[: len(n) - len(w)]
@@ -212,14 +226,17 @@ def year_ok(before: str, year: int | None) -> bool:
     return year is not None and years == {year}
 
 
-@functools.lru_cache(maxsize=64)
+# pure; each number of a sentence asks of it, and the narrative's figures are walked again
+# by several readers (stated figures, text sources, AL503's context): large enough to
+# hold a real-size report's dated sentences between one walk and the next
+@functools.lru_cache(maxsize=1 << 12)
 def _years_in(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where each year a sentence names ends, and which year it is."""
     found = [(m.end(), int(m.group(1))) for m in _YEAR.finditer(sentence)]
     return tuple(e for e, _ in found), tuple(y for _, y in found)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=1 << 12)
 def _first_other(sentence: str, year: int) -> int:
     """The index of the first year the sentence names that is not ``year``."""
     years = _years_in(sentence)[1]
@@ -256,13 +273,18 @@ MIN_HEAD = 2  # the shared ending of an enumeration's names: 行政编制、事�
 
 
 def _items(facts: Facts, phrase: Phrase) -> list[_Item]:
-    if phrase.kind == "count":
+    """The narrative numbers of the phrase's kind, built once per report and kind."""
+    return facts.memo(("kb_items", phrase.kind), lambda: _items_of_kind(facts, phrase.kind))
+
+
+def _items_of_kind(facts: Facts, kind: str) -> list[_Item]:
+    if kind == "count":
         return [_Item(c.subject, c.quantity, c.location, c.sentence, c.before, c.exact, c.paragraph, c.start,
                       c.start + len(c.quantity.text.rstrip())) for c in counts_of(facts)]
     return [_Item(f.subject, f.quantity, f.location, f.sentence.text, f.sentence.text[: f.start - f.sentence.start],
                   f.exact, f.sentence.paragraph, f.start, f.end)
             for f in statements_of(facts, Figure)
-            if (f.quantity.is_money if phrase.kind == "money" else f.quantity.is_percent)]
+            if (f.quantity.is_money if kind == "money" else f.quantity.is_percent)]
 
 
 def _common_ending(a: str, b: str) -> int:
@@ -364,16 +386,29 @@ def _sum_source(ref: FactRef, parts: list[_Item], kind: str) -> Source | None:
                   scale if kind == "money" else Decimal(1), "text")
 
 
+def _normalized_texts(facts: Facts) -> dict[int, str]:
+    return facts.memo("kb_normalized_texts", lambda: {i: normalize(t) for i, t in paragraph_texts(facts).items()})
+
+
 def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> list[Source]:
     phrase = phrases.get(ref.phrase)
     if phrase is None:
         return []
+    # the same reference is resolved for every claim of the indicator and by several
+    # indicators' formulas: once per report (the result depends on nothing else)
+    return facts.memo(("kb_text_sources", ref, phrase), lambda: _resolve_text(facts, ref, phrase))
+
+
+def _resolve_text(facts: Facts, ref: FactRef, phrase: Phrase) -> list[Source]:
     year = evaluated_year(facts.meta)
     out: list[Source] = []
     seen: set[tuple[Decimal, Decimal]] = set()
     items = _items(facts, phrase)
-    texts = {i: normalize(t) for i, t in paragraph_texts(facts).items()}
+    texts = _normalized_texts(facts)
+    keys = word_keys(phrase.words)
     for item in items:
+        if not subject_key(item.subject).endswith(keys):
+            continue  # names_phrase below needs this ending: most figures fail here, cheaply
         q = item.quantity
         if not item.exact or q.value is None or not year_ok_before(item.sentence, len(item.before), year):
             continue
@@ -407,6 +442,30 @@ def _text_sources(facts: Facts, ref: FactRef, phrases: Mapping[str, Phrase]) -> 
 # readings
 
 
+def per_indicator(facts: Facts, what: str, ind: IndicatorDef, compute: Callable[[], T]) -> T:
+    """``compute()`` for this indicator, once per report: each row and sentence that
+    claims a value of it asks again. An IndicatorDef holds a mapping and cannot be
+    hashed; it is kept beside its value, so its ``id`` is not reused while the memo lives."""
+    return facts.memo((what, id(ind)), lambda: (ind, compute()))[1]
+
+
+def _tables_read(facts: Facts, kind: str) -> list[tuple[int, CanonicalTable]]:
+    """The tables of a kind a table reference reads, by index: a department-wide
+    report's table of projects is not one. Once per report (finding a table's caption
+    walks the document)."""
+    def compute() -> list[tuple[int, CanonicalTable]]:
+        whole = department_wide(facts)
+        return [(index, ct) for index, ct in enumerate(facts.tables)
+                if ct.kind == kind and not (whole and lists_projects(facts, ct))]
+
+    return facts.memo(("kb_tables_read", kind), compute)
+
+
+def _table_source_of(facts: Facts, ct: CanonicalTable, index: int, ref: FactRef) -> Source | None:
+    """``_table_source``, once per report for each table and reference: indicators share them."""
+    return facts.memo(("kb_table_source", index, ref), lambda: _table_source(ct, index, ref))
+
+
 def _combinations(facts: Facts, comp: Computation, phrases: Mapping[str, Phrase]) -> Iterator[dict[str, Source]]:
     """Every assignment of sources to the computation's names: the table references of
     one kind from one table at a time, each text reference from each of its candidates.
@@ -420,13 +479,10 @@ def _combinations(facts: Facts, comp: Computation, phrases: Mapping[str, Phrase]
             found = _text_sources(facts, ref, phrases)
             if found:
                 choices.append([{name: s} for s in found])
-    whole = department_wide(facts)
     for kind, names in by_kind.items():
         options = []
-        for index, ct in enumerate(facts.tables):
-            if ct.kind != kind or (whole and lists_projects(facts, ct)):
-                continue
-            got = {n: s for n in names if (s := _table_source(ct, index, comp.facts[n])) is not None}
+        for index, ct in _tables_read(facts, kind):
+            got = {n: s for n in names if (s := _table_source_of(facts, ct, index, comp.facts[n])) is not None}
             if got:
                 options.append(got)
         if options:
