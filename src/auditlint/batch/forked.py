@@ -17,6 +17,7 @@ not, the caller starts a fresh worker, as it does for every replacement.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -111,7 +112,12 @@ def fork_worker(memory_mb: int, log_fd: int) -> Forked:
     job_r, job_w = os.pipe()
     out_r, out_w = os.pipe()
     parent = os.getpid()
+    # frozen across the fork: the child's first collection (worker._tune_gc) then walks only
+    # what it allocates itself, not the inherited heap, whose every page it would have copied
+    gc.freeze()
     pid = os.fork()
+    if pid != 0:
+        gc.unfreeze()
     if pid == 0:  # the child: never returns
         code = 1
         try:

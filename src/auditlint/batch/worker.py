@@ -333,13 +333,25 @@ def warm_up() -> None:
     """Import what every job needs before taking one, so that the time a job is
     given is spent on its file (the imports take seconds on a busy machine). The
     batch process calls it too before it forks workers (batch/forked.py)."""
+    from importlib import import_module
+
+    import auditlint.batch.outputs  # noqa: F401 - each record's output rows
     import auditlint.engine.run  # noqa: F401
     import auditlint.extract  # noqa: F401
+    import auditlint.extract.coverage  # noqa: F401
     import auditlint.rank  # noqa: F401
     import auditlint.readers  # noqa: F401
+    import auditlint.readers.text  # noqa: F401
+    import auditlint.report.html  # noqa: F401 - each report's page
+    from auditlint import vocab
     from auditlint.engine import registry
+    from auditlint.extract.facts import EXTRA_OWNERS, OWNERS
 
     registry.load_builtin()
+    for module in sorted({*OWNERS.values(), *EXTRA_OWNERS.values()}):  # imported by the facts when first read
+        import_module(f"auditlint.extract.{module}")
+    for name in vocab.NAMES:  # the built-in words, parsed once
+        vocab.load(name)
 
 
 # objects allocated between two collections of the youngest generation (CPython's
