@@ -74,29 +74,81 @@ footer { color: #98a2b3; font-size: 12px; margin-top: 32px; }
 """
 
 
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
 def _e(text: object) -> str:
-    return escape("" if text is None else str(text))
+    s = "" if text is None else str(text)
+    # most texts (figures, Chinese words) hold nothing to escape: one regex search
+    # is cheaper than escape()'s five replaces
+    return escape(s) if _SPECIAL.search(s) else s
 
 
-def _table_of(doc: Document | None, loc: Location) -> Table | None:
+class _DocIndex:
+    """A document's tables by number and paragraphs by the line or paragraph number a
+    location can point at, built once per page: every finding looks its place up."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.tables: dict[int, Table] = {}
+        self.paragraphs = doc.paragraphs
+        # the paragraphs ``_offset_in`` can place a line in, in document order
+        self.by_line: dict[int, list[Paragraph]] = {}
+        self.by_number: dict[int, list[Paragraph]] = {}
+        self._positions: dict[int, int] | None = None
+        for t in doc.tables:
+            self.tables.setdefault(t.index, t)  # the first, as a search in order finds
+        for p in self.paragraphs:
+            self.by_number.setdefault(p.index, []).append(p)
+            if p.line_locations:
+                lines: set[int] | range = {at.line for at in p.line_locations if at.line is not None}
+            elif p.location.line is not None:
+                lines = range(p.location.line, p.location.line + len(p.line_breaks) + 1)
+            else:
+                continue
+            for line in lines:
+                self.by_line.setdefault(line, []).append(p)
+
+    def candidates(self, loc: Location) -> list[Paragraph]:
+        """The paragraphs that may hold ``loc``: the others cannot (``_offset_in`` is None)."""
+        if loc.line is None:
+            return self.by_number.get(loc.paragraph, []) if loc.paragraph is not None else []
+        return self.by_line.get(loc.line, [])
+
+    def position(self, block: Paragraph) -> int:
+        if self._positions is None:
+            self._positions = {id(b): i for i, b in enumerate(self.doc.blocks)}
+        return self._positions[id(block)]
+
+
+def _index(doc: Document | None, index: _DocIndex | None) -> _DocIndex | None:
+    if doc is None:
+        return None
+    return index if index is not None and index.doc is doc else _DocIndex(doc)
+
+
+def _table_of(doc: Document | None, loc: Location, index: _DocIndex | None = None) -> Table | None:
     if doc is None or loc.table is None:
         return None
-    return next((t for t in doc.tables if t.index == loc.table), None)
+    index = _index(doc, index)
+    return index.tables.get(loc.table) if index is not None else None
 
 
-def _paragraph_of(doc: Document | None, loc: Location, stated: str = "") -> tuple[Paragraph, int] | None:
+def _paragraph_of(doc: Document | None, loc: Location, stated: str = "",
+                  index: _DocIndex | None = None) -> tuple[Paragraph, int] | None:
     """The paragraph a location points into, and the character offset in its text
     (-1: somewhere in it). A PDF counts lines within each page, so the page must
     match too: line 1 of page 2 is not line 1 of page 1."""
-    if doc is None or loc.table is not None:
+    index = _index(doc, index)
+    if doc is None or index is None or loc.table is not None:
         return None
-    for p in doc.paragraphs:
+    for p in index.candidates(loc):
         offset = _offset_in(p, loc)
         if offset is not None:
             return p, offset
     if loc.page is not None and stated:
         # a paragraph that began on an earlier page: the last one before the place that prints the figure
-        before = [p for p in doc.paragraphs if p.location.page is not None and p.location.page < loc.page
+        before = [p for p in index.paragraphs if p.location.page is not None and p.location.page < loc.page
                   and stated in p.text]
         if before:
             return before[-1], -1
@@ -198,7 +250,7 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
     return "".join(out)
 
 
-def _continued(doc: Document | None, p: Paragraph, stated: str) -> str:
+def _continued(doc: Document | None, p: Paragraph, stated: str, index: _DocIndex | None = None) -> str:
     """``p``'s text, continued by the paragraphs after it until the stated words appear.
 
     A PDF's text layer has no paragraph marks: where a line ends flush with the margin
@@ -208,7 +260,9 @@ def _continued(doc: Document | None, p: Paragraph, stated: str) -> str:
     text = p.text
     if doc is None or not stated or _squeezed(stated) in _squeezed(text):
         return text
-    after = doc.blocks[next(i for i, b in enumerate(doc.blocks) if b is p) + 1:]
+    index = _index(doc, index)
+    assert index is not None
+    after = doc.blocks[index.position(p) + 1:]
     more = ""
     for block in after[:FOLLOW]:
         if not isinstance(block, Paragraph):
@@ -247,15 +301,16 @@ def _source_paragraph(p: Paragraph | str, offset: int, stated: str = "") -> str:
     return f'<p class="source">{_e(before)}{mark}{_e(after)}</p>'
 
 
-def _context(doc: Document | None, f: Finding, lang: str) -> str:
-    table = _table_of(doc, f.location)
+def _context(doc: Document | None, f: Finding, lang: str, index: _DocIndex | None = None) -> str:
+    index = _index(doc, index)
+    table = _table_of(doc, f.location, index)
     if table is not None:
         body = _source_table(table, f, lang)
     else:
         stated = f.evidence.stated if f.evidence else ""
-        para = _paragraph_of(doc, f.location, stated)
+        para = _paragraph_of(doc, f.location, stated, index)
         if para is not None:
-            body = _source_paragraph(_continued(doc, para[0], stated), para[1], stated)
+            body = _source_paragraph(_continued(doc, para[0], stated, index), para[1], stated)
         elif f.snippet:
             body = f'<p class="source">{_e(f.snippet)}</p>'
         else:
@@ -286,7 +341,7 @@ def _evidence(f: Finding, lang: str) -> str:
     return out + "</div>"
 
 
-def _finding(f: Finding, doc: Document | None, lang: str, anchor: str) -> str:
+def _finding(f: Finding, doc: Document | None, lang: str, anchor: str, index: _DocIndex | None = None) -> str:
     sev = f.severity or Severity.WARNING
     spec = registry.get(f.check_id)
     where = position(f.location, lang)
@@ -298,7 +353,7 @@ def _finding(f: Finding, doc: Document | None, lang: str, anchor: str) -> str:
         f"<code>{_e(f.check_id)}</code> {_e(f.name)}</h3>"
         f'<p class="where">{_e(where)}</p>'
         f'<p class="message">{_e(f.message(lang))}</p>'
-        f'<div class="cols">{_evidence(f, lang)}{_context(doc, f, lang)}</div>'
+        f'<div class="cols">{_evidence(f, lang)}{_context(doc, f, lang, index)}</div>'
         f"{hint_html}</article>"
     )
 
@@ -322,8 +377,9 @@ def render_html(results: list, lang: str = "zh", hidden: int = 0) -> str:
     ordered = by_risk(results)
     sections = []
     for i, r in enumerate(ordered, start=1):
-        items = "".join(_finding(f, getattr(r, "document", None), lang, f"f{i}-{j}")
-                        for j, f in enumerate(r.findings, start=1))
+        doc = getattr(r, "document", None)
+        index = _DocIndex(doc) if doc is not None and r.findings else None
+        items = "".join(_finding(f, doc, lang, f"f{i}-{j}", index) for j, f in enumerate(r.findings, start=1))
         if r.error:
             items = f'<p class="error-file">{_e(label("read_error", lang))}: {_e(r.error)}</p>'
         elif not r.findings:
