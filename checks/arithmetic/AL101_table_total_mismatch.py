@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from auditlint.checks.helpers import column_names, printed, table_base
 
@@ -150,7 +151,8 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
     names = column_names(ct, role)
     # the message writes the sum the way the table writes its figures (1,410,000.00)
     commas = "," in cell.text
-    shown = grouped(quick_fmt(computed.mid, decimals)) if commas else quick_fmt(computed.mid, decimals)
+    computed_text = quick_fmt(computed.mid, decimals)
+    shown = grouped(computed_text) if commas else computed_text
     yield Finding(
         location=cell.location,
         **ROWS_DO_NOT_ADD_UP.format(label=parent.label, column=names, stated=cell.text,
@@ -158,13 +160,14 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
         evidence=Evidence(
             expression=_expression([printed(ct, ch, role) for ch in children]),
             stated=cell.text.strip(),
-            computed=quick_fmt(computed.mid, decimals),
+            computed=computed_text,
             difference=diff,
             tolerance=quick_fmt(verdict.tolerance),
             operands=tuple((ch.label, ch.cells[role].text if role in ch.cells else "") for ch in children),
         ),
         snippet=row_snippet(ct, parent),
-        related=[Related(ch.cells[role].location, row_snippet(ct, ch)) for ch in children if role in ch.cells][:5],
+        # the first five: a long group's other lines are not worded only to be dropped
+        related=[Related(ch.cells[role].location, row_snippet(ct, ch)) for ch in islice((ch for ch in children if role in ch.cells), 5)],
         confidence=0.95 if sure else 0.6,
         materiality=materiality(float(verdict.difference), table_base(ct, role)),
         key=(parent.label, names.zh, str(ct.table.index)),
