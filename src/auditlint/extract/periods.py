@@ -243,6 +243,7 @@ def foreign_sources(sentence: Sentence, year: int) -> Iterator[ForeignSource]:
         yield ForeignSource(sentence, m.start("source"), sentence.text[m.start("source"): m.end("source")], years)
 
 
+@lru_cache(maxsize=2048)  # pure; a province's reports share their headings
 def _goal_heading(text: str) -> bool:
     title = re.split(r"[。：:；;]", text)[0]  # a run-in heading's own words, not its paragraph's
     return any(w in title for w in GOAL_HEADING) and not any(w in title for w in REPORT_HEADING)
