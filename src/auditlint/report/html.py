@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from auditlint import __version__
@@ -82,6 +83,11 @@ def _e(text: object) -> str:
     # most texts (figures, Chinese words) hold nothing to escape: one regex search
     # is cheaper than escape()'s five replaces
     return escape(s) if _SPECIAL.search(s) else s
+
+
+@lru_cache(maxsize=256)  # the labels are constants: each page shows the same few per finding
+def _label_html(key: str, lang: str) -> str:
+    return _e(label(key, lang))
 
 
 class _DocIndex:
@@ -209,15 +215,19 @@ def _grid_of(table: Table) -> _Grid:
         _TABLE_CELLS.clear()
     # most tables hold nothing to escape: one search of all their text spares a call per cell
     plain = not _SPECIAL.search("".join(c.text for row in table.rows for c in row))
-    cells = [[(_cell_key(c.location), c.text if plain else _e(c.text)) for c in row] for row in table.rows]
+    cells = [[(((loc := c.location).row, loc.col), c.text if plain else _e(c.text)) for c in row] for row in table.rows]
     rows_of: dict[tuple[int | None, int | None], list[int]] = {}
     for i, row in enumerate(cells):
         for key, _ in row:
             rows_of.setdefault(key, []).append(i)
-    grid = _Grid(cells, ["<tr>" + "".join(f"<td>{text}</td>" for _, text in row) + "</tr>" for row in cells], rows_of,
-                 table.n_cols)
+    grid = _Grid(cells, [_plain_row([text for _, text in row]) for row in cells], rows_of, table.n_cols)
     _TABLE_CELLS[id(table)] = (table, grid)
     return grid
+
+
+def _plain_row(texts: list[str]) -> str:
+    """A row with no cell marked: ``<tr>`` + ``<td>text</td>`` for each cell + ``</tr>``."""
+    return "<tr><td>" + "</td><td>".join(texts) + "</td></tr>" if texts else "<tr></tr>"
 
 
 def _source_table(table: Table, f: Finding, lang: str) -> str:
@@ -227,10 +237,18 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
     target = grid.rows_of[hit][0] if hit in grid.rows_of else 0
     # only the rows holding the finding's cells differ from the table's plain rows
     marked = {i for key in (hit, *related) for i in grid.rows_of.get(key, ())}
-    rows = list(range(table.n_rows))
-    if table.n_rows > MAX_ROWS:
-        near = set(range(max(0, target - WINDOW), min(table.n_rows, target + WINDOW + 1)))
-        rows = sorted(set(range(2)) | near)
+    if table.n_rows <= MAX_ROWS:
+        # every row, none left out: the plain runs between the marked rows as slices
+        out, start = ['<table class="source">'], 0
+        for i in sorted(marked):
+            out += grid.plain[start:i]
+            out.append(_marked_row(grid.cells[i], hit, related))
+            start = i + 1
+        out += grid.plain[start:]
+        out.append("</table>")
+        return "".join(out)
+    near = set(range(max(0, target - WINDOW), min(table.n_rows, target + WINDOW + 1)))
+    rows = sorted(set(range(2)) | near)
     out = ['<table class="source">']
     previous = -1
     width = grid.width
@@ -238,18 +256,20 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
         if i != previous + 1:
             out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=i - previous - 1))}</td></tr>')
         previous = i
-        if i not in marked:
-            out.append(grid.plain[i])
-            continue
-        cells = []
-        for key, text in grid.cells[i]:
-            cls = ' class="hit"' if key == hit else (' class="rel"' if key in related else "")
-            cells.append(f"<td{cls}>{text}</td>")
-        out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append(_marked_row(grid.cells[i], hit, related) if i in marked else grid.plain[i])
     if previous < table.n_rows - 1:
         out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=table.n_rows - 1 - previous))}</td></tr>')
     out.append("</table>")
     return "".join(out)
+
+
+def _marked_row(cells: list[tuple[tuple[int | None, int | None], str]], hit: tuple[int | None, int | None],
+                related: set[tuple[int | None, int | None]]) -> str:
+    out = []
+    for key, text in cells:
+        cls = ' class="hit"' if key == hit else (' class="rel"' if key in related else "")
+        out.append(f"<td{cls}>{text}</td>")
+    return "<tr>" + "".join(out) + "</tr>"
 
 
 def _continued(doc: Document | None, p: Paragraph, stated: str, index: _DocIndex | None = None) -> str:
@@ -317,7 +337,7 @@ def _context(doc: Document | None, f: Finding, lang: str, index: _DocIndex | Non
             body = f'<p class="source">{_e(f.snippet)}</p>'
         else:
             body = f'<p class="source">{_e(label("no_context", lang))}</p>'
-    return f'<div class="context"><h4>{_e(label("context", lang))}</h4>{body}</div>'
+    return f'<div class="context"><h4>{_label_html("context", lang)}</h4>{body}</div>'
 
 
 def _evidence(f: Finding, lang: str) -> str:
@@ -332,14 +352,14 @@ def _evidence(f: Finding, lang: str) -> str:
         rows = [("expression", ev.expression_in(lang), ""), ("stated", ev.stated, "stated"),
                 ("computed", ev.computed_in(lang), ""), ("difference", ev.difference, ""), ("allowed", allowed, "")]
         body = "".join(
-            f'<tr class="{cls}"><th>{_e(label(key, lang))}</th><td class="num">{_e(value)}</td></tr>'
+            f'<tr class="{cls}"><th>{_label_html(key, lang)}</th><td class="num">{_e(value)}</td></tr>'
             for key, value, cls in rows if value
         )
         out = f'<div><table class="evidence">{body}</table>'
     if ev.operands:
         ops = "".join(f'<tr><td>{_e(n)}</td><td class="num">{_e(v)}</td></tr>' for n, v in ev.operands)
-        out += (f'<table class="operands"><tr><th>{_e(label("item", lang))}</th>'
-                f'<th>{_e(label("value", lang))}</th></tr>{ops}</table>')
+        out += (f'<table class="operands"><tr><th>{_label_html("item", lang)}</th>'
+                f'<th>{_label_html("value", lang)}</th></tr>{ops}</table>')
     return out + "</div>"
 
 
@@ -350,8 +370,8 @@ def _finding(f: Finding, doc: Document | None, lang: str, anchor: str, index: _D
     hint_html = f'<p class="hint">{_e(hint(spec.summary(lang), f.check_id, lang))}</p>' if spec else ""
     return (
         f'<article class="finding {sev.value}" id="{anchor}" data-check="{_e(f.check_id)}" data-rank="{f.rank:.1f}">'
-        f'<h3><span class="rank" title="{_e(label("rank_note", lang))}">{_e(label("rank", lang))} {f.rank:.1f}</span>'
-        f'<span class="badge {sev.value}">{_e(severity_label(sev, lang))}</span> '
+        f'<h3><span class="rank" title="{_label_html("rank_note", lang)}">{_label_html("rank", lang)} {f.rank:.1f}</span>'
+        f'<span class="badge {sev.value}">{_label_html(sev.value, lang)}</span> '
         f"<code>{_e(f.check_id)}</code> {_e(f.name)}</h3>"
         f'<p class="where">{_e(where)}</p>'
         f'<p class="message">{_e(f.message(lang))}</p>'
