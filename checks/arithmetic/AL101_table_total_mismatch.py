@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from auditlint.checks.helpers import column_names, printed, table_base
 
@@ -18,8 +19,8 @@ from auditlint.extract.tables import (
     sum_tables,
     summable,
 )
-from auditlint.findings import Evidence, Finding, Message, Related, Severity
-from auditlint.numbers import Approx, asum, compare, fmt, grouped
+from auditlint.findings import Evidence, Finding, Message, Related, Severity, quick_fmt
+from auditlint.numbers import Approx, asum, compare, grouped
 from auditlint.rank import materiality
 
 # more terms than this are elided in the expression ("a + b + … + z")
@@ -143,14 +144,15 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
         return
     col = ct.column(role)
     decimals = col.decimals if col else 2
-    diff = fmt(abs(verdict.difference), decimals)
+    diff = quick_fmt(abs(verdict.difference), decimals)
     # nothing adds up in any column: the structure may be misread, so say it softly
     sure = verdict.level == "error" and anchored
     cell = parent.cells[role]
     names = column_names(ct, role)
     # the message writes the sum the way the table writes its figures (1,410,000.00)
     commas = "," in cell.text
-    shown = grouped(fmt(computed.mid, decimals)) if commas else fmt(computed.mid, decimals)
+    computed_text = quick_fmt(computed.mid, decimals)
+    shown = grouped(computed_text) if commas else computed_text
     yield Finding(
         location=cell.location,
         **ROWS_DO_NOT_ADD_UP.format(label=parent.label, column=names, stated=cell.text,
@@ -158,13 +160,14 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
         evidence=Evidence(
             expression=_expression([printed(ct, ch, role) for ch in children]),
             stated=cell.text.strip(),
-            computed=fmt(computed.mid, decimals),
+            computed=computed_text,
             difference=diff,
-            tolerance=fmt(verdict.tolerance),
+            tolerance=quick_fmt(verdict.tolerance),
             operands=tuple((ch.label, ch.cells[role].text if role in ch.cells else "") for ch in children),
         ),
         snippet=row_snippet(ct, parent),
-        related=[Related(ch.cells[role].location, row_snippet(ct, ch)) for ch in children if role in ch.cells][:5],
+        # the first five: a long group's other lines are not worded only to be dropped
+        related=[Related(ch.cells[role].location, row_snippet(ct, ch)) for ch in islice((ch for ch in children if role in ch.cells), 5)],
         confidence=0.95 if sure else 0.6,
         materiality=materiality(float(verdict.difference), table_base(ct, role)),
         key=(parent.label, names.zh, str(ct.table.index)),

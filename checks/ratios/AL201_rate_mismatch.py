@@ -68,11 +68,12 @@ def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     Good: 培训费 budget 1.1, spent 0.13, progress 11.82%.
     """
     for ct in facts.tables:
-        base = _rate_base(ct)
+        rates = _RowRates(ct)
+        base = _rate_base(ct, rates)
         if base is None:
             continue
         for row in ct.rows:
-            finding = _table_rate(ct, row, base)
+            finding = _table_rate(ct, row, base, rates)
             if finding is not None:
                 yield finding
     for st in statements_of(facts, Rate):
@@ -97,7 +98,22 @@ def _row_rate(ct: CanonicalTable, row: Row, role: str) -> tuple[Approx, Verdict,
     return computed, verdict, soft
 
 
-def _rate_base(ct: CanonicalTable) -> str | None:
+class _RowRates:
+    """A table's ``_row_rate`` by row and base, each worked out once: choosing the base
+    recomputes every row's rate over each candidate, and the findings need them again."""
+
+    def __init__(self, ct: CanonicalTable) -> None:
+        self.ct = ct
+        self._held: dict[tuple[int, str], tuple[Approx, Verdict, bool] | None] = {}
+
+    def __call__(self, row: Row, role: str) -> tuple[Approx, Verdict, bool] | None:
+        key = (id(row), role)  # the rows outlive this memo: their ids stay theirs
+        if key not in self._held:
+            self._held[key] = _row_rate(self.ct, row, role)
+        return self._held[key]
+
+
+def _rate_base(ct: CanonicalTable, rates: _RowRates | None = None) -> str | None:
     """The column the table's rates are taken over: the adjusted budget when more
     than half the rates agree with it (预算执行率 is taken over it), else the initial
     budget, else the funds received (到位数), on the same condition. None when none
@@ -107,30 +123,31 @@ def _rate_base(ct: CanonicalTable) -> str | None:
     roles = ct.roles()
     if "rate" not in roles or "actual" not in roles:
         return None
+    rates = rates or _RowRates(ct)
     said = stated_base(ct, RATE_BASES)  # 执行率(E=D/C): the header states the base
     if said is not None:
         return None if said is UNRESOLVED else said  # type: ignore[return-value]
     for role in (b for b in RATE_BASES if b in roles):
-        rated = [x for x in (_row_rate(ct, r, role) for r in ct.rows) if x is not None]
+        rated = [x for x in (rates(r, role) for r in ct.rows) if x is not None]
         if sum(1 for x in rated if x[1].ok) * 2 > len(rated):
             return role
     # one rate in the whole table (a funds block's 年度资金总额): no majority can tell the
     # base, so it is the first in order of preference, and the rate is reported only
     # when it fits none of the table's bases (see _table_rate)
     if sum(1 for r in ct.rows if exact(r.values.get("rate"))) == 1:
-        return next((b for b in RATE_BASES if b in roles and any(_row_rate(ct, r, b) for r in ct.rows)), None)
+        return next((b for b in RATE_BASES if b in roles and any(rates(r, b) for r in ct.rows)), None)
     return None
 
 
-def _table_rate(ct: CanonicalTable, row: Row, role: str) -> Finding | None:
-    result = _row_rate(ct, row, role)
+def _table_rate(ct: CanonicalTable, row: Row, role: str, rates: _RowRates) -> Finding | None:
+    result = rates(row, role)
     if result is None or result[1].ok:
         return None
     computed, verdict, soft = result
     note = NOTHING
     single = sum(1 for r in ct.rows if exact(r.values.get("rate"))) == 1
     for other_role in (b for b in RATE_BASES if b != role and b in ct.roles()):
-        other = _row_rate(ct, row, other_role)
+        other = rates(row, other_role)
         if other is None or not other[1].ok:
             continue
         if single:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from auditlint.extract.meta import ReportDate
@@ -242,6 +243,7 @@ def foreign_sources(sentence: Sentence, year: int) -> Iterator[ForeignSource]:
         yield ForeignSource(sentence, m.start("source"), sentence.text[m.start("source"): m.end("source")], years)
 
 
+@lru_cache(maxsize=2048)  # pure; a province's reports share their headings
 def _goal_heading(text: str) -> bool:
     title = re.split(r"[。：:；;]", text)[0]  # a run-in heading's own words, not its paragraph's
     return any(w in title for w in GOAL_HEADING) and not any(w in title for w in REPORT_HEADING)
@@ -269,17 +271,32 @@ def _may_state_periods(text: str, year: int, report_date: ReportDate | None) -> 
     ``normalize`` maps character by character): a source opens with 据 (根据, 依据); a
     later statement names a year after the evaluated one, or a date after the report's,
     which is in the report's year or after. Most passages need neither, and are not split."""
-    if "据" in text:
-        return True
-    first = year + 1 if report_date is None else min(year + 1, report_date.year)
-    return any(int(y) >= first for y in _ANY_YEAR.findall(text))
+    return _names_source_or_year_from(text, _first_later_year(year, report_date))
+
+
+def _first_later_year(year: int, report_date: ReportDate | None) -> int:
+    return year + 1 if report_date is None else min(year + 1, report_date.year)
+
+
+def _names_source_or_year_from(text: str, first: int) -> bool:
+    return "据" in text or any(int(y) >= first for y in _ANY_YEAR.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _passage_may_state_periods(text: str, first: int) -> bool:
+    """``_may_state_periods`` of a passage's text as printed (``first``: the first later
+    year): a pure function of the text, kept across reports because a province's reports
+    share their template's cells and headings (a paragraph with its own figures misses,
+    at the cost of one lookup)."""
+    return _names_source_or_year_from(normalize(text), first)
 
 
 def period_statements(facts: Facts, year: int, report_date: ReportDate | None) -> Iterator[LaterStatement | ForeignSource]:
     """Outside sections of goals and plans, each sentence's later statements, then its
     sources from an earlier year, in document order."""
+    first = _first_later_year(year, report_date)
     for passage in outside_goal_sections(facts):
-        if not _may_state_periods(normalize(passage.text), year, report_date):
+        if not _passage_may_state_periods(passage.text, first):
             continue
         for sentence in sentences(passage):
             yield from later_statements(sentence, year, report_date)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from auditlint import __version__
@@ -74,29 +75,86 @@ footer { color: #98a2b3; font-size: 12px; margin-top: 32px; }
 """
 
 
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
 def _e(text: object) -> str:
-    return escape("" if text is None else str(text))
+    s = "" if text is None else str(text)
+    # most texts (figures, Chinese words) hold nothing to escape: one regex search
+    # is cheaper than escape()'s five replaces
+    return escape(s) if _SPECIAL.search(s) else s
 
 
-def _table_of(doc: Document | None, loc: Location) -> Table | None:
+@lru_cache(maxsize=256)  # the labels are constants: each page shows the same few per finding
+def _label_html(key: str, lang: str) -> str:
+    return _e(label(key, lang))
+
+
+class _DocIndex:
+    """A document's tables by number and paragraphs by the line or paragraph number a
+    location can point at, built once per page: every finding looks its place up."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.tables: dict[int, Table] = {}
+        self.paragraphs = doc.paragraphs
+        # the paragraphs ``_offset_in`` can place a line in, in document order
+        self.by_line: dict[int, list[Paragraph]] = {}
+        self.by_number: dict[int, list[Paragraph]] = {}
+        self._positions: dict[int, int] | None = None
+        for t in doc.tables:
+            self.tables.setdefault(t.index, t)  # the first, as a search in order finds
+        for p in self.paragraphs:
+            self.by_number.setdefault(p.index, []).append(p)
+            if p.line_locations:
+                lines: set[int] | range = {at.line for at in p.line_locations if at.line is not None}
+            elif p.location.line is not None:
+                lines = range(p.location.line, p.location.line + len(p.line_breaks) + 1)
+            else:
+                continue
+            for line in lines:
+                self.by_line.setdefault(line, []).append(p)
+
+    def candidates(self, loc: Location) -> list[Paragraph]:
+        """The paragraphs that may hold ``loc``: the others cannot (``_offset_in`` is None)."""
+        if loc.line is None:
+            return self.by_number.get(loc.paragraph, []) if loc.paragraph is not None else []
+        return self.by_line.get(loc.line, [])
+
+    def position(self, block: Paragraph) -> int:
+        if self._positions is None:
+            self._positions = {id(b): i for i, b in enumerate(self.doc.blocks)}
+        return self._positions[id(block)]
+
+
+def _index(doc: Document | None, index: _DocIndex | None) -> _DocIndex | None:
+    if doc is None:
+        return None
+    return index if index is not None and index.doc is doc else _DocIndex(doc)
+
+
+def _table_of(doc: Document | None, loc: Location, index: _DocIndex | None = None) -> Table | None:
     if doc is None or loc.table is None:
         return None
-    return next((t for t in doc.tables if t.index == loc.table), None)
+    index = _index(doc, index)
+    return index.tables.get(loc.table) if index is not None else None
 
 
-def _paragraph_of(doc: Document | None, loc: Location, stated: str = "") -> tuple[Paragraph, int] | None:
+def _paragraph_of(doc: Document | None, loc: Location, stated: str = "",
+                  index: _DocIndex | None = None) -> tuple[Paragraph, int] | None:
     """The paragraph a location points into, and the character offset in its text
     (-1: somewhere in it). A PDF counts lines within each page, so the page must
     match too: line 1 of page 2 is not line 1 of page 1."""
-    if doc is None or loc.table is not None:
+    index = _index(doc, index)
+    if doc is None or index is None or loc.table is not None:
         return None
-    for p in doc.paragraphs:
+    for p in index.candidates(loc):
         offset = _offset_in(p, loc)
         if offset is not None:
             return p, offset
     if loc.page is not None and stated:
         # a paragraph that began on an earlier page: the last one before the place that prints the figure
-        before = [p for p in doc.paragraphs if p.location.page is not None and p.location.page < loc.page
+        before = [p for p in index.paragraphs if p.location.page is not None and p.location.page < loc.page
                   and stated in p.text]
         if before:
             return before[-1], -1
@@ -155,15 +213,21 @@ def _grid_of(table: Table) -> _Grid:
         return held[1]
     if len(_TABLE_CELLS) >= 64:
         _TABLE_CELLS.clear()
-    cells = [[(_cell_key(c.location), _e(c.text)) for c in row] for row in table.rows]
+    # most tables hold nothing to escape: one search of all their text spares a call per cell
+    plain = not _SPECIAL.search("".join(c.text for row in table.rows for c in row))
+    cells = [[(((loc := c.location).row, loc.col), c.text if plain else _e(c.text)) for c in row] for row in table.rows]
     rows_of: dict[tuple[int | None, int | None], list[int]] = {}
     for i, row in enumerate(cells):
         for key, _ in row:
             rows_of.setdefault(key, []).append(i)
-    grid = _Grid(cells, ["<tr>" + "".join(f"<td>{text}</td>" for _, text in row) + "</tr>" for row in cells], rows_of,
-                 table.n_cols)
+    grid = _Grid(cells, [_plain_row([text for _, text in row]) for row in cells], rows_of, table.n_cols)
     _TABLE_CELLS[id(table)] = (table, grid)
     return grid
+
+
+def _plain_row(texts: list[str]) -> str:
+    """A row with no cell marked: ``<tr>`` + ``<td>text</td>`` for each cell + ``</tr>``."""
+    return "<tr><td>" + "</td><td>".join(texts) + "</td></tr>" if texts else "<tr></tr>"
 
 
 def _source_table(table: Table, f: Finding, lang: str) -> str:
@@ -173,10 +237,18 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
     target = grid.rows_of[hit][0] if hit in grid.rows_of else 0
     # only the rows holding the finding's cells differ from the table's plain rows
     marked = {i for key in (hit, *related) for i in grid.rows_of.get(key, ())}
-    rows = list(range(table.n_rows))
-    if table.n_rows > MAX_ROWS:
-        near = set(range(max(0, target - WINDOW), min(table.n_rows, target + WINDOW + 1)))
-        rows = sorted(set(range(2)) | near)
+    if table.n_rows <= MAX_ROWS:
+        # every row, none left out: the plain runs between the marked rows as slices
+        out, start = ['<table class="source">'], 0
+        for i in sorted(marked):
+            out += grid.plain[start:i]
+            out.append(_marked_row(grid.cells[i], hit, related))
+            start = i + 1
+        out += grid.plain[start:]
+        out.append("</table>")
+        return "".join(out)
+    near = set(range(max(0, target - WINDOW), min(table.n_rows, target + WINDOW + 1)))
+    rows = sorted(set(range(2)) | near)
     out = ['<table class="source">']
     previous = -1
     width = grid.width
@@ -184,21 +256,23 @@ def _source_table(table: Table, f: Finding, lang: str) -> str:
         if i != previous + 1:
             out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=i - previous - 1))}</td></tr>')
         previous = i
-        if i not in marked:
-            out.append(grid.plain[i])
-            continue
-        cells = []
-        for key, text in grid.cells[i]:
-            cls = ' class="hit"' if key == hit else (' class="rel"' if key in related else "")
-            cells.append(f"<td{cls}>{text}</td>")
-        out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append(_marked_row(grid.cells[i], hit, related) if i in marked else grid.plain[i])
     if previous < table.n_rows - 1:
         out.append(f'<tr><td class="gap" colspan="{width}">⋯ {_e(label("rows_omitted", lang).format(n=table.n_rows - 1 - previous))}</td></tr>')
     out.append("</table>")
     return "".join(out)
 
 
-def _continued(doc: Document | None, p: Paragraph, stated: str) -> str:
+def _marked_row(cells: list[tuple[tuple[int | None, int | None], str]], hit: tuple[int | None, int | None],
+                related: set[tuple[int | None, int | None]]) -> str:
+    out = []
+    for key, text in cells:
+        cls = ' class="hit"' if key == hit else (' class="rel"' if key in related else "")
+        out.append(f"<td{cls}>{text}</td>")
+    return "<tr>" + "".join(out) + "</tr>"
+
+
+def _continued(doc: Document | None, p: Paragraph, stated: str, index: _DocIndex | None = None) -> str:
     """``p``'s text, continued by the paragraphs after it until the stated words appear.
 
     A PDF's text layer has no paragraph marks: where a line ends flush with the margin
@@ -208,7 +282,9 @@ def _continued(doc: Document | None, p: Paragraph, stated: str) -> str:
     text = p.text
     if doc is None or not stated or _squeezed(stated) in _squeezed(text):
         return text
-    after = doc.blocks[next(i for i, b in enumerate(doc.blocks) if b is p) + 1:]
+    index = _index(doc, index)
+    assert index is not None
+    after = doc.blocks[index.position(p) + 1:]
     more = ""
     for block in after[:FOLLOW]:
         if not isinstance(block, Paragraph):
@@ -247,20 +323,21 @@ def _source_paragraph(p: Paragraph | str, offset: int, stated: str = "") -> str:
     return f'<p class="source">{_e(before)}{mark}{_e(after)}</p>'
 
 
-def _context(doc: Document | None, f: Finding, lang: str) -> str:
-    table = _table_of(doc, f.location)
+def _context(doc: Document | None, f: Finding, lang: str, index: _DocIndex | None = None) -> str:
+    index = _index(doc, index)
+    table = _table_of(doc, f.location, index)
     if table is not None:
         body = _source_table(table, f, lang)
     else:
         stated = f.evidence.stated if f.evidence else ""
-        para = _paragraph_of(doc, f.location, stated)
+        para = _paragraph_of(doc, f.location, stated, index)
         if para is not None:
-            body = _source_paragraph(_continued(doc, para[0], stated), para[1], stated)
+            body = _source_paragraph(_continued(doc, para[0], stated, index), para[1], stated)
         elif f.snippet:
             body = f'<p class="source">{_e(f.snippet)}</p>'
         else:
             body = f'<p class="source">{_e(label("no_context", lang))}</p>'
-    return f'<div class="context"><h4>{_e(label("context", lang))}</h4>{body}</div>'
+    return f'<div class="context"><h4>{_label_html("context", lang)}</h4>{body}</div>'
 
 
 def _evidence(f: Finding, lang: str) -> str:
@@ -275,30 +352,30 @@ def _evidence(f: Finding, lang: str) -> str:
         rows = [("expression", ev.expression_in(lang), ""), ("stated", ev.stated, "stated"),
                 ("computed", ev.computed_in(lang), ""), ("difference", ev.difference, ""), ("allowed", allowed, "")]
         body = "".join(
-            f'<tr class="{cls}"><th>{_e(label(key, lang))}</th><td class="num">{_e(value)}</td></tr>'
+            f'<tr class="{cls}"><th>{_label_html(key, lang)}</th><td class="num">{_e(value)}</td></tr>'
             for key, value, cls in rows if value
         )
         out = f'<div><table class="evidence">{body}</table>'
     if ev.operands:
         ops = "".join(f'<tr><td>{_e(n)}</td><td class="num">{_e(v)}</td></tr>' for n, v in ev.operands)
-        out += (f'<table class="operands"><tr><th>{_e(label("item", lang))}</th>'
-                f'<th>{_e(label("value", lang))}</th></tr>{ops}</table>')
+        out += (f'<table class="operands"><tr><th>{_label_html("item", lang)}</th>'
+                f'<th>{_label_html("value", lang)}</th></tr>{ops}</table>')
     return out + "</div>"
 
 
-def _finding(f: Finding, doc: Document | None, lang: str, anchor: str) -> str:
+def _finding(f: Finding, doc: Document | None, lang: str, anchor: str, index: _DocIndex | None = None) -> str:
     sev = f.severity or Severity.WARNING
     spec = registry.get(f.check_id)
     where = position(f.location, lang)
     hint_html = f'<p class="hint">{_e(hint(spec.summary(lang), f.check_id, lang))}</p>' if spec else ""
     return (
         f'<article class="finding {sev.value}" id="{anchor}" data-check="{_e(f.check_id)}" data-rank="{f.rank:.1f}">'
-        f'<h3><span class="rank" title="{_e(label("rank_note", lang))}">{_e(label("rank", lang))} {f.rank:.1f}</span>'
-        f'<span class="badge {sev.value}">{_e(severity_label(sev, lang))}</span> '
+        f'<h3><span class="rank" title="{_label_html("rank_note", lang)}">{_label_html("rank", lang)} {f.rank:.1f}</span>'
+        f'<span class="badge {sev.value}">{_label_html(sev.value, lang)}</span> '
         f"<code>{_e(f.check_id)}</code> {_e(f.name)}</h3>"
         f'<p class="where">{_e(where)}</p>'
         f'<p class="message">{_e(f.message(lang))}</p>'
-        f'<div class="cols">{_evidence(f, lang)}{_context(doc, f, lang)}</div>'
+        f'<div class="cols">{_evidence(f, lang)}{_context(doc, f, lang, index)}</div>'
         f"{hint_html}</article>"
     )
 
@@ -322,8 +399,9 @@ def render_html(results: list, lang: str = "zh", hidden: int = 0) -> str:
     ordered = by_risk(results)
     sections = []
     for i, r in enumerate(ordered, start=1):
-        items = "".join(_finding(f, getattr(r, "document", None), lang, f"f{i}-{j}")
-                        for j, f in enumerate(r.findings, start=1))
+        doc = getattr(r, "document", None)
+        index = _DocIndex(doc) if doc is not None and r.findings else None
+        items = "".join(_finding(f, doc, lang, f"f{i}-{j}", index) for j, f in enumerate(r.findings, start=1))
         if r.error:
             items = f'<p class="error-file">{_e(label("read_error", lang))}: {_e(r.error)}</p>'
         elif not r.findings:

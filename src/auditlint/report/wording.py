@@ -74,25 +74,25 @@ def position(loc: Location, lang: str = "zh") -> str:
     if loc.sheet is not None:
         return sheet_ref(loc)
     t = _POSITION["en" if lang == "en" else "zh"]
-
-    def part(first: str, *more: str) -> str:
-        # a part and its refinements while they are known: table → row → col
-        text = t[first].format(getattr(loc, first))
-        for name in more:
-            if getattr(loc, name) is None:
-                break
-            text += t[name].format(getattr(loc, name))
-        return text
-
+    # each part with its refinements while they are known: line → column, table → row → col
+    # (spelled out: every finding of every page asks)
     parts = []
     if loc.page is not None:
-        parts.append(part("page"))
+        parts.append(t["page"].format(loc.page))
     if loc.line is not None:
-        parts.append(part("line", "column"))
+        text = t["line"].format(loc.line)
+        if loc.column is not None:
+            text += t["column"].format(loc.column)
+        parts.append(text)
     if loc.table is not None:
-        parts.append(part("table", "row", "col"))
+        text = t["table"].format(loc.table)
+        if loc.row is not None:
+            text += t["row"].format(loc.row)
+            if loc.col is not None:
+                text += t["col"].format(loc.col)
+        parts.append(text)
     elif loc.paragraph is not None:
-        parts.append(part("paragraph"))
+        parts.append(t["paragraph"].format(loc.paragraph))
     return " · ".join(parts)
 
 

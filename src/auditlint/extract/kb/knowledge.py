@@ -9,7 +9,7 @@ not a silent miss at run time. Resolving fact references against a report is
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -23,6 +23,7 @@ GOOD = ("higher", "lower", "target")
 TABLE_KINDS = ("budget", "sangong")
 TABLE_COLUMNS = ("budget_initial", "add", "cut", "adjust", "budget_adjusted", "actual", "prior_actual")
 PHRASE_KINDS = ("money", "count", "percent")
+_KINDS_HELD = 1 << 14  # names whose kind a base keeps
 
 
 class KnowledgeBaseError(ValueError):
@@ -115,8 +116,28 @@ class KnowledgeBase:
     def get(self, indicator_id: str) -> IndicatorDef | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)
 
+    @cached_property
+    def _kinds(self) -> dict[tuple[str, str], bool]:
+        """``is_proportion`` and ``is_count`` by name: pure functions of a name and this
+        (frozen) base, asked again for every row of every report; a province's indicator
+        names recur, so they are kept (bounded: cleared when full)."""
+        return {}
+
+    def _kind(self, kind: str, name: str, compute: Callable[[str], bool]) -> bool:
+        held = self._kinds
+        key = (kind, name)
+        found = held.get(key)
+        if found is None:
+            if len(held) >= _KINDS_HELD:
+                held.clear()
+            found = held[key] = compute(name)
+        return found
+
     def is_proportion(self, name: str) -> bool:
         """A share of a whole, which can never exceed 100%."""
+        return self._kind("proportion", name, self._is_proportion)
+
+    def _is_proportion(self, name: str) -> bool:
         ind = self.lookup(name)
         if ind is not None and ind.range is not None:
             return ind.range[1] <= 100
@@ -125,6 +146,9 @@ class KnowledgeBase:
 
     def is_count(self, name: str) -> bool:
         """A count of things (calls, people, reports), never an amount of money."""
+        return self._kind("count", name, self._is_count)
+
+    def _is_count(self, name: str) -> bool:
         key = name_key(name)
         if any(w in key for w in self.count_unless):
             return False
