@@ -101,6 +101,12 @@ def extract_into(facts: Facts) -> None:
             for kind, a, b in unfilled_in(block.text):
                 out.append(Unfilled(kind, block.text[a:b], _context(block.text, a, b), block.location_at(a)))
         elif isinstance(block, Table):
+            # a table none of whose cells holds an instruction's word is not read cell by
+            # cell: those words hold no line break, so one search of the cells joined by
+            # line breaks finds each of them where a cell's own search would
+            cells = "\n".join([cell.text for row in block.rows for cell in row])
+            if _NEEDED["instruction"].search(cells) is None:
+                continue
             for row in block.rows:
                 for cell in row:
                     # 同比增长%, 金额（万元）: a header's unit, not a blank; a blank cell is the table's to read

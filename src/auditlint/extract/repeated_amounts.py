@@ -29,7 +29,7 @@ from auditlint.extract.narrative import (
     statements_of,
 )
 from auditlint.extract.tables import CanonicalTable, Row, summable
-from auditlint.numbers import SCALES, Approx, Quantity, compare, normalize
+from auditlint.numbers import SCALES, Approx, Quantity, disagree, normalize
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,8 @@ def differs(fig: Quantity, cell: AmountCell) -> bool:
     """The figure and the cell cannot be the same number; a table that states no unit
     must differ whether it is in 元, 万元 or 亿元."""
     if table_unit(cell):
-        return compare(fig.approx, in_figure_unit(cell, fig)).level == "error"
-    return all(compare(fig.approx, cell.quantity.approx.scale(k / fig.scale)).level == "error"
-               for k in (fig.scale, *_UNIT_GUESSES))
+        return disagree(fig.approx, in_figure_unit(cell, fig))
+    return all(disagree(fig.approx, cell.quantity.approx.scale(k / fig.scale)) for k in (fig.scale, *_UNIT_GUESSES))
 
 
 # ---------------------------------------------------------------------------
@@ -158,7 +157,11 @@ def _elided_subject(context: FigureContext, fig: Figure) -> Meaning | None | boo
 
 
 def figure_context(facts: Facts) -> FigureContext:
-    return FigureContext(statements_of(facts, Figure), {i: normalize(t) for i, t in paragraph_texts(facts).items()})
+    figures = statements_of(facts, Figure)
+    # the context asks only of a figure's own paragraph: the others are not read (most
+    # paragraphs print no amount)
+    holding = {f.sentence.paragraph for f in figures}
+    return FigureContext(figures, {i: normalize(t) for i, t in paragraph_texts(facts).items() if i in holding})
 
 
 def narrative_amounts(facts: Facts, context: FigureContext | None = None) -> Iterator[tuple[Figure, Meaning, list[AmountCell]]]:
@@ -265,7 +268,7 @@ def table_differs(ct: CanonicalTable, q: Quantity, cell: AmountCell) -> bool:
         b = cell.quantity.approx.scale(SCALES.get(other_unit, Decimal(1)))
     else:
         a, b = q.approx, cell.quantity.approx
-    return compare(a, b).level == "error"
+    return disagree(a, b)
 
 
 def restated_rows(facts: Facts) -> Iterator[tuple[CanonicalTable, Row, Quantity, list[AmountCell]]]:
