@@ -7,24 +7,28 @@ made of the marks, numbers and words it hinges on.
 - a table whose cells joined hold no instruction's word has no instruction in any cell;
 - a token's sentence found by bisection is the first sentence holding it (the linear scan);
 - ``hedged`` with the tuple forms of endswith/startswith is the any() over the words;
-- the unweighted-row test on a joined path is the test on each squashed name.
+- the unweighted-row test on a joined path is the test on each squashed name;
+- score claims read with paragraphs lacking every claim word skipped are those read from all.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditlint import numbers as N
-from auditlint.extract import placeholders
+from auditlint.extract import placeholders, score_statements
 from auditlint.extract.headers import squash
 from auditlint.extract.narrative.tokens import hedged, paragraph_sentences, read_tokens, scan_text
 from auditlint.extract.narrative.vocabulary import vocabulary as narrative_vocabulary
 from auditlint.extract.scoring import rows as scoring_rows
 from auditlint.extract.scoring.vocabulary import vocabulary as scoring_vocabulary
 from auditlint.model import Location, Paragraph
+from scoring_reports import GROUPED, facts_of, scoring_report
 
 DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=5)
 
@@ -164,3 +168,29 @@ def test_unweighted_rows() -> None:
     assert scoring_rows._unweighted(scoring_rows._PATH_SEP.join(("产出指标", "加 分 项")))
     # a word split across two names of the path is in neither
     assert not scoring_rows._unweighted(scoring_rows._PATH_SEP.join(("产出指标加", "分")))
+
+
+CLAIM_PHRASES = st.lists(st.sampled_from([
+    "经综合评定，", "得分为", "自评得分", "98", "97.5", "分", "，", "。", "；", "等级", "为", "优", "良", "评价结论",
+    "等次", "评定结果", "是", "分值", "权重", "5", "得", "上年", "项目", "2023年", "（一）", "满分100分", "\n",
+]), max_size=14).map("".join)
+
+
+def _statements(text: str) -> list[tuple[str, str]]:
+    facts = facts_of(scoring_report(GROUPED, narrative=text))
+    return [(type(s).__name__, repr(s)) for s in facts.score_statements]
+
+
+@settings(max_examples=150, deadline=None)
+@given(CLAIM_PHRASES)
+def test_paragraphs_without_claim_words_skipped_as_the_long_way(text: str) -> None:
+    fast = _statements(text)
+    with patch.object(score_statements, "_CLAIM_WORD", re.compile("")):  # every paragraph read
+        assert _statements(text) == fast
+
+
+def test_claims_are_still_read() -> None:
+    got = [s for s in facts_of(scoring_report(GROUPED, narrative="经综合评定，得分为99分，等级为“优”。")).score_statements
+           if isinstance(s, (score_statements.TotalScore, score_statements.GradeClaim))]
+    assert [(type(s).__name__, getattr(s, "grade", None)) for s in got] == [("TotalScore", None), ("GradeClaim", "优")]
+    assert got[0].score.value == Decimal(99)
