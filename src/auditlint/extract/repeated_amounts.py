@@ -126,17 +126,26 @@ def another_rows_figure(facts: Facts, fig: Figure, roles: set[str]) -> bool:
     """The amount equals a cell of the same column in a line of a table (of any table):
     a name that names no row ("实际支出272.90万元") is that line's figure. A table's own
     total is not a line: it states the whole, which the amount is already held to."""
-    for i, ct in enumerate(facts.tables):
-        for row in ct.rows:
-            if row.kind == "total" and row.parent is None:
-                continue
-            for role in roles:
-                q = ct.value(row, role)
-                if q is None or not q.is_number or q.value is None or role not in row.cells:
+    return any(not differs(fig.quantity, cell) for cell in _line_cells(facts, roles))
+
+
+def _line_cells(facts: Facts, roles: set[str]) -> list[AmountCell]:
+    """Every line's amount in the columns of ``roles``, once per report and set of roles:
+    each unnamed total figure is held against all of them."""
+
+    def compute() -> list[AmountCell]:
+        out = []
+        for i, ct in enumerate(facts.tables):
+            for row in ct.rows:
+                if row.kind == "total" and row.parent is None:
                     continue
-                if not differs(fig.quantity, AmountCell(i, ct, row, role, q)):
-                    return True
-    return False
+                for role in roles:
+                    q = ct.value(row, role)
+                    if q is not None and q.is_number and q.value is not None and role in row.cells:
+                        out.append(AmountCell(i, ct, row, role, q))
+        return out
+
+    return facts.memo(("repeated_amounts.line_cells", frozenset(roles)), compute)
 
 
 def _elided_subject(context: FigureContext, fig: Figure) -> Meaning | None | bool:

@@ -266,10 +266,12 @@ _DIGIT = re.compile(r"\d")
 
 def _in_table(block: Table) -> Iterator[LargeAmount]:
     for row in block.rows:
-        names = tuple(_name(c.text) for c in row if _CJK.search(c.text) and not _DIGIT.search(c.text))
+        names: tuple[str, ...] | None = None  # read on the row's first large amount: most rows have none
         for c in row:
             q = parse_quantity(c.text) if c.text.strip() else None
             if q is not None and _large(q):
+                if names is None:
+                    names = tuple(_name(t.text) for t in row if _CJK.search(t.text) and not _DIGIT.search(t.text))
                 yield LargeAmount(q, names, c.location, c.text.strip())
 
 
