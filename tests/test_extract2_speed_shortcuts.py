@@ -8,7 +8,8 @@ made of the marks, numbers and words it hinges on.
 - a token's sentence found by bisection is the first sentence holding it (the linear scan);
 - ``hedged`` with the tuple forms of endswith/startswith is the any() over the words;
 - the unweighted-row test on a joined path is the test on each squashed name;
-- score claims read with paragraphs lacking every claim word skipped are those read from all.
+- score claims read with paragraphs lacking every claim word skipped are those read from all;
+- a table cell without a colon holds no form field.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditlint import numbers as N
-from auditlint.extract import placeholders, score_statements
+from auditlint.extract import meta, placeholders, score_statements
 from auditlint.extract.headers import squash
 from auditlint.extract.narrative.tokens import hedged, paragraph_sentences, read_tokens, scan_text
 from auditlint.extract.narrative.vocabulary import vocabulary as narrative_vocabulary
 from auditlint.extract.scoring import rows as scoring_rows
 from auditlint.extract.scoring.vocabulary import vocabulary as scoring_vocabulary
-from auditlint.model import Location, Paragraph
+from auditlint.model import Cell, Location, Paragraph
 from scoring_reports import GROUPED, facts_of, scoring_report
 
 DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=5)
@@ -194,3 +195,18 @@ def test_claims_are_still_read() -> None:
            if isinstance(s, (score_statements.TotalScore, score_statements.GradeClaim))]
     assert [(type(s).__name__, getattr(s, "grade", None)) for s in got] == [("TotalScore", None), ("GradeClaim", "优")]
     assert got[0].score.value == Decimal(99)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="填报人联系电话单位名称日期：: 张三", max_size=20))
+def test_a_cell_without_a_colon_has_no_field(text: str) -> None:
+    cell = Cell(text, Location("t.txt", table=1, row=1, col=1))
+    row = [cell, Cell("李四", Location("t.txt", table=1, row=1, col=2))]
+    if ":" not in text and "：" not in text:
+        assert meta._cell_fields(cell, row) == []
+
+
+def test_a_form_cell_is_read() -> None:
+    cell = Cell("填报人：", Location("t.txt", table=1, row=1, col=1))
+    row = [cell, Cell("张三", Location("t.txt", table=1, row=1, col=2))]
+    assert [(f.label, f.value) for f in meta._cell_fields(cell, row)] == [("填报人", "张三")]
