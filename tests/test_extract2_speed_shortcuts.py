@@ -9,7 +9,8 @@ made of the marks, numbers and words it hinges on.
 - ``hedged`` with the tuple forms of endswith/startswith is the any() over the words;
 - the unweighted-row test on a joined path is the test on each squashed name;
 - score claims read with paragraphs lacking every claim word skipped are those read from all;
-- a table cell without a colon holds no form field.
+- a table cell without a colon holds no form field;
+- a grid left alone is told empty, text or numeric from its cells up to the first number.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditlint import numbers as N
-from auditlint.extract import meta, placeholders, score_statements
+from auditlint.extract import coverage, meta, placeholders, score_statements
 from auditlint.extract.headers import squash
 from auditlint.extract.narrative.tokens import hedged, paragraph_sentences, read_tokens, scan_text
 from auditlint.extract.narrative.vocabulary import vocabulary as narrative_vocabulary
 from auditlint.extract.scoring import rows as scoring_rows
 from auditlint.extract.scoring.vocabulary import vocabulary as scoring_vocabulary
-from auditlint.model import Cell, Location, Paragraph
+from auditlint.model import Cell, Location, Paragraph, Table
+from auditlint.numbers import parse_quantity
 from scoring_reports import GROUPED, facts_of, scoring_report
 
 DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=5)
@@ -210,3 +212,27 @@ def test_a_form_cell_is_read() -> None:
     cell = Cell("填报人：", Location("t.txt", table=1, row=1, col=1))
     row = [cell, Cell("张三", Location("t.txt", table=1, row=1, col=2))]
     assert [(f.label, f.value) for f in meta._cell_fields(cell, row)] == [("填报人", "张三")]
+
+
+def _left_alone_long_way(t: Table) -> str | None:
+    """``coverage._unread``'s reason as it was: every cell parsed."""
+    values = [parse_quantity(c.text) for row in t.rows for c in row if c.text.strip()]
+    numeric = [q for q in values if q is not None and q.is_number]
+    if not values:
+        return coverage.LEFT_ALONE_EMPTY
+    return None if numeric else coverage.LEFT_ALONE_TEXT
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet="12.5%万元合计 —-/", max_size=6), min_size=1, max_size=3), min_size=1, max_size=4))
+def test_a_left_alone_grid_read_to_its_first_number(grid: list[list[str]]) -> None:
+    loc = Location("t.txt", line=1)
+    t = Table(1, [[Cell(x, loc) for x in row] for row in grid], loc)
+    assert coverage._left_alone(t) == _left_alone_long_way(t)
+
+
+def test_left_alone_reasons() -> None:
+    loc = Location("t.txt", line=1)
+    assert coverage._left_alone(Table(1, [[Cell(" ", loc)]], loc)) == coverage.LEFT_ALONE_EMPTY
+    assert coverage._left_alone(Table(1, [[Cell("职责", loc), Cell("—", loc)]], loc)) == coverage.LEFT_ALONE_TEXT
+    assert coverage._left_alone(Table(1, [[Cell("合计", loc), Cell("12.5", loc)]], loc)) is None
