@@ -10,7 +10,8 @@ made of the marks, numbers and words it hinges on.
 - the unweighted-row test on a joined path is the test on each squashed name;
 - score claims read with paragraphs lacking every claim word skipped are those read from all;
 - a table cell without a colon holds no form field;
-- a grid left alone is told empty, text or numeric from its cells up to the first number.
+- a grid left alone is told empty, text or numeric from its cells up to the first number;
+- passages asked to hold a word are the passages that hold it.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from auditlint.extract import coverage, meta, placeholders, score_statements
 from auditlint.extract.headers import squash
 from auditlint.extract.narrative.tokens import hedged, paragraph_sentences, read_tokens, scan_text
 from auditlint.extract.narrative.vocabulary import vocabulary as narrative_vocabulary
+from auditlint.extract.passages import passages
 from auditlint.extract.scoring import rows as scoring_rows
 from auditlint.extract.scoring.vocabulary import vocabulary as scoring_vocabulary
-from auditlint.model import Cell, Location, Paragraph, Table
+from auditlint.model import Cell, Document, Location, Paragraph, Table
 from auditlint.numbers import parse_quantity
 from scoring_reports import GROUPED, facts_of, scoring_report
 
@@ -236,3 +238,22 @@ def test_left_alone_reasons() -> None:
     assert coverage._left_alone(Table(1, [[Cell(" ", loc)]], loc)) == coverage.LEFT_ALONE_EMPTY
     assert coverage._left_alone(Table(1, [[Cell("职责", loc), Cell("—", loc)]], loc)) == coverage.LEFT_ALONE_TEXT
     assert coverage._left_alone(Table(1, [[Cell("合计", loc), Cell("12.5", loc)]], loc)) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="支出12.5万元，。职责合计 ", max_size=20), min_size=1, max_size=5),
+       st.lists(st.text(alphabet="支出12.5万元，。职责合计 ", max_size=20), min_size=1, max_size=5))
+def test_passages_holding_a_word_are_the_filtered_passages(pars: list[str], cells: list[str]) -> None:
+    loc = Location("t.txt", line=1)
+    blocks = [Paragraph(k + 1, t, loc) for k, t in enumerate(pars)] + [Table(1, [[Cell(t, loc) for t in cells]], loc)]
+    doc = Document("t.txt", "text", blocks)
+    want = [(p.text, p.in_table, p.paragraph) for p in passages(doc) if "元" in p.text]
+    assert [(p.text, p.in_table, p.paragraph) for p in passages(doc, holding="元")] == want
+
+
+def test_passages_holding() -> None:
+    loc = Location("t.txt", line=1)
+    doc = Document("t.txt", "text", [Paragraph(1, "本年支出100万元。", loc), Paragraph(2, "职责", loc),
+                                     Table(1, [[Cell("项目支出完成情况良好，支出80万元", loc), Cell("12.5", loc)]], loc)])
+    assert [(p.text, p.in_table) for p in passages(doc, holding="元")] == [
+        ("本年支出100万元。", False), ("项目支出完成情况良好，支出80万元", True)]

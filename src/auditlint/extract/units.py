@@ -345,9 +345,8 @@ def extract_into(facts: Facts) -> None:
     # amount that could be the twin of one: most reports have none
     elsewhere: list[LargeAmount] | None = None
     found: list[SentenceUnits] = []
-    for passage in passages(facts.document):
-        if "元" not in passage.text:
-            continue  # every money unit is a kind of 元: no amount, nothing to split
+    # every money unit is a kind of 元: a passage without one has no amount, nothing to split
+    for passage in passages(facts.document, holding="元"):
         for sentence in sentences(passage):
             listed = amounts(sentence)
             if not listed:
