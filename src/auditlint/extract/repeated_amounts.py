@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from auditlint.extract.amount_names import MEASURES, OTHER_YEAR, PRIMARY, TOTAL, UNDETERMINED, Meaning, meaning
 from auditlint.extract.facts import Facts
@@ -39,6 +40,19 @@ class AmountCell:
     row: Row
     role: str
     quantity: Quantity
+
+    # read on first ask and kept: a cell is held against many figures (every unnamed
+    # total is compared with every line), and its table is complete before it is read
+    @cached_property
+    def unit(self) -> str | None:
+        """The unit the cell's column or table states."""
+        col = self.ct.column(self.role)
+        return (col.unit if col is not None else None) or self.ct.unit
+
+    @cached_property
+    def approx(self) -> Approx:
+        """The interval the cell's number stands for, in its printed unit."""
+        return self.quantity.approx
 
 
 def rows_named(facts: Facts, m: Meaning, kinds: tuple[str, ...]) -> list[tuple[int, CanonicalTable, Row]]:
@@ -78,8 +92,7 @@ def cells_of(rows: list[tuple[int, CanonicalTable, Row]], roles: tuple[str, ...]
 
 
 def table_unit(cell: AmountCell) -> str | None:
-    col = cell.ct.column(cell.role)
-    return (col.unit if col is not None else None) or cell.ct.unit
+    return cell.unit
 
 
 def ratio(cell: AmountCell, fig: Quantity) -> Decimal:
@@ -91,7 +104,7 @@ def ratio(cell: AmountCell, fig: Quantity) -> Decimal:
 
 
 def in_figure_unit(cell: AmountCell, fig: Quantity) -> Approx:
-    return cell.quantity.approx.scale(ratio(cell, fig))
+    return cell.approx.scale(ratio(cell, fig))
 
 
 _MEASURE_WORDS = frozenset(w for w, _ in MEASURES)
@@ -103,7 +116,7 @@ def differs(fig: Quantity, cell: AmountCell) -> bool:
     must differ whether it is in 元, 万元 or 亿元."""
     if table_unit(cell):
         return disagree(fig.approx, in_figure_unit(cell, fig))
-    return all(disagree(fig.approx, cell.quantity.approx.scale(k / fig.scale)) for k in (fig.scale, *_UNIT_GUESSES))
+    return all(disagree(fig.approx, cell.approx.scale(k / fig.scale)) for k in (fig.scale, *_UNIT_GUESSES))
 
 
 # ---------------------------------------------------------------------------
