@@ -11,7 +11,8 @@ made of the marks, numbers and words it hinges on.
 - score claims read with paragraphs lacking every claim word skipped are those read from all;
 - a table cell without a colon holds no form field;
 - a grid left alone is told empty, text or numeric from its cells up to the first number;
-- passages asked to hold a word are the passages that hold it.
+- passages asked to hold a word are the passages that hold it;
+- blanks and lines of figures only, with their one-search pre-tests, are the full readings.
 """
 
 from __future__ import annotations
@@ -257,3 +258,37 @@ def test_passages_holding() -> None:
                                      Table(1, [[Cell("项目支出完成情况良好，支出80万元", loc), Cell("12.5", loc)]], loc)])
     assert [(p.text, p.in_table) for p in passages(doc, holding="元")] == [
         ("本年支出100万元。", False), ("项目支出完成情况良好，支出80万元", True)]
+
+
+def _figures_only_long_way(text: str) -> bool:
+    tokens = [t for t in text.split() if t not in ("“", "”", '"')]
+    return bool(tokens) and all(placeholders._FIGURE.fullmatch(t) for t in tokens)
+
+
+def _unfilled_long_way(text: str, kinds: tuple[str, ...] = placeholders.ALL_KINDS) -> list[tuple[str, int, int]]:
+    found: list[tuple[str, int, int]] = []
+    for kind, pattern in placeholders._PATTERNS:
+        if kind not in kinds or placeholders._NEEDED[kind].search(text) is None:
+            continue
+        for m in pattern.finditer(text):
+            if not any(a <= m.start() < b for _, a, b in found):
+                found.append((kind, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+BLANK_TEXT = st.text(alphabet="12.5%％，,-−+ “”\"\u3000\t占收入合计万元元请在此处填写（）此处说明百分之为", max_size=24)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BLANK_TEXT)
+def test_blanks_and_figure_lines_as_the_long_way(text: str) -> None:
+    assert placeholders._figures_only(text) == _figures_only_long_way(text)
+    assert placeholders.unfilled_in(text) == _unfilled_long_way(text)
+    assert placeholders.unfilled_in(text, ("instruction",)) == _unfilled_long_way(text, ("instruction",))
+
+
+def test_figure_lines_and_blanks() -> None:
+    assert placeholders._figures_only("2946.25 2940.05 99.79%")
+    assert not placeholders._figures_only("支出 2946.25")
+    assert placeholders.unfilled_in("财政拨款收入90.00万元，占 %") == [("share", 14, 17)]
+    assert placeholders.unfilled_in("本年支出100万元。") == []
