@@ -176,6 +176,18 @@ def compare(stated: Approx, computed: Approx, *, plausible_sigmas: float | None 
     return Verdict(level, diff, tol, sig)
 
 
+def disagree(stated: Approx, computed: Approx) -> bool:
+    """``compare(stated, computed).level == "error"``: no rounding (nor the run's relative
+    slack) lets the two be the same number. Without a relative slack that is "the
+    intervals do not meet", and the standard deviations ``compare`` also works out (a
+    Decimal square root) are not needed: the readings that only ask whether two figures
+    can be one (a narrative amount against every cell it may repeat) ask it thousands of
+    times a report."""
+    if TOLERANCE.get().relative:
+        return compare(stated, computed).level == "error"
+    return stated.gap(computed) > ZERO
+
+
 def _sigmas(diff: Decimal, var: Decimal) -> float:
     """|diff| in standard deviations, computed as Decimals: a variance that is
     positive as a Decimal may be 0.0 as a float (a number with 171 decimals)."""
@@ -444,12 +456,20 @@ def _matches(text: str) -> tuple[Match, ...]:
     t = normalize(text)
     out = []
     for m in _FIND_RE.finditer(t):
-        unit = m.group("unit")
-        cmp = _CMP_MAP.get(m.group("cmp")) if m.group("cmp") else None
-        q = _mk(text[m.start():m.end()], m.group("num"), unit, cmp, bool(m.group("neg")))
+        start, end = m.span()
+        q = _found(text[start:end], *m.groups())
         if q is not None:
-            out.append(Match(m.start(), m.end(), q))
+            out.append(Match(start, end, q))
     return tuple(out)
+
+
+# The Quantity of one match, from the number as printed and the regex's groups (in
+# ``_FIND_RE``'s order: cmp, neg, num, unit). Reports of one template print the same
+# years, dates, counts and rates in sentences that differ elsewhere: most numbers of a
+# new sentence were built before. Pure, and a Quantity is immutable.
+@lru_cache(maxsize=65536)
+def _found(printed: str, cmp: str | None, neg: str | None, num: str, unit: str | None) -> Quantity | None:
+    return _mk(printed, num, unit, _CMP_MAP.get(cmp) if cmp else None, bool(neg))
 
 
 def grouped(number: str) -> str:

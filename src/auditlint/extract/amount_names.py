@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary
+from auditlint.memo import memo_while
 from auditlint.numbers import normalize
 
 PRIMARY = ("budget", "sangong")  # tables that hold the data; a share table restates them
@@ -68,6 +69,9 @@ def multi_year(name: str) -> bool:
     return CUMULATIVE in name and not any(w in name for w in WITHIN_YEAR)
 
 
+# asked of every money figure's name by AL503 and its helpers, several times a figure;
+# the answer depends on the name and the narrative vocabulary only (a Meaning is immutable)
+@memo_while(narrative_vocabulary)
 def meaning(name: str) -> Meaning | None:
     """What a narrative amount's name says it is, or None when it is something the
     tables do not hold ("财政拨款收入", "医保基金支出", "上年支出")."""

@@ -172,18 +172,24 @@ def _reading_of(readings: dict[int, TableReading], split: dict[int, list[Table]]
 
 
 def _unread(t: Table) -> TableReading:
+    why = t.unread or _left_alone(t)
+    return TableReading(t.index, t.location.page, t.location.line, (t.n_rows, t.n_cols), None, why)
+
+
+def _left_alone(t: Table) -> str | None:
+    """Why a grid no reader took was left alone: it prints nothing, or no number; None
+    when it prints a number. Read up to its first number, not parsed whole."""
     from auditlint.numbers import parse_quantity
 
-    values = [parse_quantity(c.text) for row in t.rows for c in row if c.text.strip()]
-    numeric = [q for q in values if q is not None and q.is_number]
-    why = None
-    if not values:
-        why = LEFT_ALONE_EMPTY
-    elif not numeric:
-        why = LEFT_ALONE_TEXT
-    if t.unread:
-        why = t.unread
-    return TableReading(t.index, t.location.page, t.location.line, (t.n_rows, t.n_cols), None, why)
+    printed = False
+    for row in t.rows:
+        for c in row:
+            if c.text.strip():
+                printed = True
+                q = parse_quantity(c.text)
+                if q is not None and q.is_number:
+                    return None
+    return LEFT_ALONE_TEXT if printed else LEFT_ALONE_EMPTY
 
 
 def _budget(r: TableReading, ct) -> None:  # noqa: ANN001 - a CanonicalTable

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from auditlint import vocab
@@ -373,15 +374,17 @@ class ScoredRow:
     def cells(self) -> Mapping[str, Cell]:
         return self.indicator.cells
 
-    @property
+    # the cells are read as numbers on first ask and kept: the checks read each row's
+    # target and completion many times, and the row's indicator does not change once read
+    @cached_property
     def target(self) -> Quantity | None:
         return None if self.indicator.guessed else _cell_value(self.indicator.cells.get("target"))
 
-    @property
+    @cached_property
     def actual(self) -> Quantity | None:
         return None if self.indicator.guessed else _cell_value(self.indicator.cells.get("actual"))
 
-    @property
+    @cached_property
     def deviation(self) -> Quantity | None:
         """The 偏差 cell of a scored 自评表 (偏差 beside 分值 and 得分), read as an indicator table's."""
         return None if self.indicator.guessed else _cell_value(self.indicator.cells.get("deviation"))

@@ -252,7 +252,9 @@ def _all_fields(facts: Facts) -> list[Field]:
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row:
-                    if cell.text.strip():
+                    # a cell without a colon holds no field (``parse_fields``'s own first test),
+                    # asked here to spare a call per cell of every table
+                    if (":" in cell.text or "：" in cell.text) and cell.text.strip():
                         out += _cell_fields(cell, row)
     return out
 

@@ -52,16 +52,18 @@ class Sentence:
 _MIN_CELL_TEXT = 12  # shorter cells are labels and values, not sentences
 
 
-def passages(doc: Document) -> Iterator[Passage]:
+def passages(doc: Document, holding: str = "") -> Iterator[Passage]:
+    """The document's passages in order; with ``holding``, only those whose text holds
+    it (tested first, before a cell is parsed: most cells of a table hold no 元)."""
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            if block.text.strip():
+            if holding in block.text and block.text.strip():
                 yield Passage.of(block)
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row:
                     t = cell.text
-                    if len(t.strip()) < _MIN_CELL_TEXT or parse_quantity(t) is not None:
+                    if holding not in t or len(t.strip()) < _MIN_CELL_TEXT or parse_quantity(t) is not None:
                         continue
                     loc = cell.location
                     yield Passage(t, lambda _offset, _loc=loc: _loc, True)

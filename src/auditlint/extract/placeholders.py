@@ -44,6 +44,8 @@ _INSTRUCTION = re.compile(
     r"|^\s*此处(?:填写|填报|填)[^，。；,;\s]{0,40}", re.MULTILINE)
 
 _FIGURE = re.compile(r"[-−+]?\d[\d,，]*(?:\.\d+)?[%％]?")
+# what a line of figures only is made of: ``_FIGURE``'s characters, spaces and quotes
+_NOT_FIGURE = re.compile(r"[^-−+\d,，.%％\s“”\"]")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ _NEEDS = {"instruction": ("此处", "在此", "请", "文字说明"), "share": (
 _PATTERNS = (("instruction", _INSTRUCTION), ("share", _SHARE), ("amount", _AMOUNT))
 _NEEDED = {kind: re.compile("|".join(map(re.escape, words))) for kind, words in _NEEDS.items()}
 ALL_KINDS = ("instruction", "share", "amount")
+_ANY_NEEDED = re.compile("|".join(re.escape(w) for words in _NEEDS.values() for w in words))
 
 
 def unfilled_in(text: str, kinds: tuple[str, ...] = ALL_KINDS) -> list[tuple[str, int, int]]:
@@ -67,6 +70,8 @@ def unfilled_in(text: str, kinds: tuple[str, ...] = ALL_KINDS) -> list[tuple[str
     Instructions are found first and a blank inside one is none of its own, so asking
     for instructions alone gives the instructions of the full reading."""
     found: list[tuple[str, int, int]] = []
+    if _ANY_NEEDED.search(text) is None:
+        return found  # no kind's words: one search instead of one per kind
     for kind, pattern in _PATTERNS:
         if kind not in kinds or _NEEDED[kind].search(text) is None:
             continue
@@ -78,6 +83,8 @@ def unfilled_in(text: str, kinds: tuple[str, ...] = ALL_KINDS) -> list[tuple[str
 
 def _figures_only(text: str) -> bool:
     """The text is figures and nothing else: "2946.25 2940.05 99.79%"."""
+    if _NOT_FIGURE.search(text) is not None:
+        return False  # a character no figure, space or quote prints (most lines: words)
     tokens = [t for t in text.split() if t not in ("“", "”", '"')]
     return bool(tokens) and all(_FIGURE.fullmatch(t) for t in tokens)
 
@@ -101,6 +108,12 @@ def extract_into(facts: Facts) -> None:
             for kind, a, b in unfilled_in(block.text):
                 out.append(Unfilled(kind, block.text[a:b], _context(block.text, a, b), block.location_at(a)))
         elif isinstance(block, Table):
+            # a table none of whose cells holds an instruction's word is not read cell by
+            # cell: those words hold no line break, so one search of the cells joined by
+            # line breaks finds each of them where a cell's own search would
+            cells = "\n".join([cell.text for row in block.rows for cell in row])
+            if _NEEDED["instruction"].search(cells) is None:
+                continue
             for row in block.rows:
                 for cell in row:
                     # 同比增长%, 金额（万元）: a header's unit, not a blank; a blank cell is the table's to read

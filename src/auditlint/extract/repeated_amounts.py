@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from auditlint.extract.amount_names import MEASURES, OTHER_YEAR, PRIMARY, TOTAL, UNDETERMINED, Meaning, meaning
 from auditlint.extract.facts import Facts
@@ -29,7 +30,7 @@ from auditlint.extract.narrative import (
     statements_of,
 )
 from auditlint.extract.tables import CanonicalTable, Row, summable
-from auditlint.numbers import SCALES, Approx, Quantity, compare, normalize
+from auditlint.numbers import SCALES, Approx, Quantity, disagree, normalize
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,19 @@ class AmountCell:
     row: Row
     role: str
     quantity: Quantity
+
+    # read on first ask and kept: a cell is held against many figures (every unnamed
+    # total is compared with every line), and its table is complete before it is read
+    @cached_property
+    def unit(self) -> str | None:
+        """The unit the cell's column or table states."""
+        col = self.ct.column(self.role)
+        return (col.unit if col is not None else None) or self.ct.unit
+
+    @cached_property
+    def approx(self) -> Approx:
+        """The interval the cell's number stands for, in its printed unit."""
+        return self.quantity.approx
 
 
 def rows_named(facts: Facts, m: Meaning, kinds: tuple[str, ...]) -> list[tuple[int, CanonicalTable, Row]]:
@@ -78,8 +92,7 @@ def cells_of(rows: list[tuple[int, CanonicalTable, Row]], roles: tuple[str, ...]
 
 
 def table_unit(cell: AmountCell) -> str | None:
-    col = cell.ct.column(cell.role)
-    return (col.unit if col is not None else None) or cell.ct.unit
+    return cell.unit
 
 
 def ratio(cell: AmountCell, fig: Quantity) -> Decimal:
@@ -91,7 +104,7 @@ def ratio(cell: AmountCell, fig: Quantity) -> Decimal:
 
 
 def in_figure_unit(cell: AmountCell, fig: Quantity) -> Approx:
-    return cell.quantity.approx.scale(ratio(cell, fig))
+    return cell.approx.scale(ratio(cell, fig))
 
 
 _MEASURE_WORDS = frozenset(w for w, _ in MEASURES)
@@ -102,9 +115,8 @@ def differs(fig: Quantity, cell: AmountCell) -> bool:
     """The figure and the cell cannot be the same number; a table that states no unit
     must differ whether it is in 元, 万元 or 亿元."""
     if table_unit(cell):
-        return compare(fig.approx, in_figure_unit(cell, fig)).level == "error"
-    return all(compare(fig.approx, cell.quantity.approx.scale(k / fig.scale)).level == "error"
-               for k in (fig.scale, *_UNIT_GUESSES))
+        return disagree(fig.approx, in_figure_unit(cell, fig))
+    return all(disagree(fig.approx, cell.approx.scale(k / fig.scale)) for k in (fig.scale, *_UNIT_GUESSES))
 
 
 # ---------------------------------------------------------------------------
@@ -127,17 +139,26 @@ def another_rows_figure(facts: Facts, fig: Figure, roles: set[str]) -> bool:
     """The amount equals a cell of the same column in a line of a table (of any table):
     a name that names no row ("实际支出272.90万元") is that line's figure. A table's own
     total is not a line: it states the whole, which the amount is already held to."""
-    for i, ct in enumerate(facts.tables):
-        for row in ct.rows:
-            if row.kind == "total" and row.parent is None:
-                continue
-            for role in roles:
-                q = ct.value(row, role)
-                if q is None or not q.is_number or q.value is None or role not in row.cells:
+    return any(not differs(fig.quantity, cell) for cell in _line_cells(facts, roles))
+
+
+def _line_cells(facts: Facts, roles: set[str]) -> list[AmountCell]:
+    """Every line's amount in the columns of ``roles``, once per report and set of roles:
+    each unnamed total figure is held against all of them."""
+
+    def compute() -> list[AmountCell]:
+        out = []
+        for i, ct in enumerate(facts.tables):
+            for row in ct.rows:
+                if row.kind == "total" and row.parent is None:
                     continue
-                if not differs(fig.quantity, AmountCell(i, ct, row, role, q)):
-                    return True
-    return False
+                for role in roles:
+                    q = ct.value(row, role)
+                    if q is not None and q.is_number and q.value is not None and role in row.cells:
+                        out.append(AmountCell(i, ct, row, role, q))
+        return out
+
+    return facts.memo(("repeated_amounts.line_cells", frozenset(roles)), compute)
 
 
 def _elided_subject(context: FigureContext, fig: Figure) -> Meaning | None | bool:
@@ -158,7 +179,11 @@ def _elided_subject(context: FigureContext, fig: Figure) -> Meaning | None | boo
 
 
 def figure_context(facts: Facts) -> FigureContext:
-    return FigureContext(statements_of(facts, Figure), {i: normalize(t) for i, t in paragraph_texts(facts).items()})
+    figures = statements_of(facts, Figure)
+    # the context asks only of a figure's own paragraph: the others are not read (most
+    # paragraphs print no amount)
+    holding = {f.sentence.paragraph for f in figures}
+    return FigureContext(figures, {i: normalize(t) for i, t in paragraph_texts(facts).items() if i in holding})
 
 
 def narrative_amounts(facts: Facts, context: FigureContext | None = None) -> Iterator[tuple[Figure, Meaning, list[AmountCell]]]:
@@ -265,7 +290,7 @@ def table_differs(ct: CanonicalTable, q: Quantity, cell: AmountCell) -> bool:
         b = cell.quantity.approx.scale(SCALES.get(other_unit, Decimal(1)))
     else:
         a, b = q.approx, cell.quantity.approx
-    return compare(a, b).level == "error"
+    return disagree(a, b)
 
 
 def restated_rows(facts: Facts) -> Iterator[tuple[CanonicalTable, Row, Quantity, list[AmountCell]]]:

@@ -199,6 +199,8 @@ def extract_into(facts: Facts) -> None:
         scale = _scale(p, text)
         if scale is not None:
             out.append(scale)
+        if _CLAIM_WORD.search(text) is None:
+            continue  # no sentence of it can hold a total, a grade or a 分值/得分 pair
         for s, e in sentence_spans(text, STATEMENT):
             sentence = text[s:e]
             claim = None
@@ -224,6 +226,12 @@ def extract_into(facts: Facts) -> None:
                 out.append(GradeClaim(m.group("g"), p.location_at(s + m.start("g")), p.text[s:e].strip()[:160], claim,
                                       grades))
         out.extend(_indicator_scores(p, text))
+
+
+# what a claim cannot be printed without: a total claim's and a 分值 pair's 得分, and the
+# words before a grade (``_GRADE``); each is contiguous text, so a sentence holding one is
+# a slice of a paragraph holding it
+_CLAIM_WORD = re.compile(r"得分|等级|等次|评价结果|评定结果|评价结论")
 
 
 def _is_bound(sentence: str, m: re.Match[str], in_scale: bool) -> bool:

@@ -34,10 +34,9 @@ def stated_in_text(facts: Facts, ind: Indicator) -> tuple[str, Location] | None:
         return None  # 执行率, 满意度: too generic to find in the text
     tails = [name[i:] for i in range(1, len(name) - 2)]
     found: dict[tuple[Decimal | None, str | None], tuple[str, Location]] = {}
-    for block in facts.document.blocks:
-        if not isinstance(block, Paragraph):
-            continue
-        text = normalize(block.text)
+    for block, text in _paragraph_texts(facts):
+        if name not in text:
+            continue  # no sentence of it holds the name: a sentence is a slice of the text
         for start, end in sentence_spans(text, STATEMENT):
             piece = text[start:end]
             first = piece.find(name)
@@ -48,6 +47,13 @@ def stated_in_text(facts: Facts, ind: Indicator) -> tuple[str, Location] | None:
                         q, shown = got
                         found.setdefault((q.value, q.unit), (shown, block.location_at(start + at)))
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _paragraph_texts(facts: Facts) -> list[tuple[Paragraph, str]]:
+    """The report's paragraphs with their normalised text, once per report: each
+    indicator whose name the text prints reads them all."""
+    return facts.memo("stated_results.paragraph_texts", lambda: [
+        (block, normalize(block.text)) for block in facts.document.blocks if isinstance(block, Paragraph)])
 
 
 # What may stand before an indicator's full name and leave it the whole body's figure:

@@ -266,10 +266,12 @@ _DIGIT = re.compile(r"\d")
 
 def _in_table(block: Table) -> Iterator[LargeAmount]:
     for row in block.rows:
-        names = tuple(_name(c.text) for c in row if _CJK.search(c.text) and not _DIGIT.search(c.text))
+        names: tuple[str, ...] | None = None  # read on the row's first large amount: most rows have none
         for c in row:
             q = parse_quantity(c.text) if c.text.strip() else None
             if q is not None and _large(q):
+                if names is None:
+                    names = tuple(_name(t.text) for t in row if _CJK.search(t.text) and not _DIGIT.search(t.text))
                 yield LargeAmount(q, names, c.location, c.text.strip())
 
 
@@ -343,9 +345,8 @@ def extract_into(facts: Facts) -> None:
     # amount that could be the twin of one: most reports have none
     elsewhere: list[LargeAmount] | None = None
     found: list[SentenceUnits] = []
-    for passage in passages(facts.document):
-        if "元" not in passage.text:
-            continue  # every money unit is a kind of 元: no amount, nothing to split
+    # every money unit is a kind of 元: a passage without one has no amount, nothing to split
+    for passage in passages(facts.document, holding="元"):
         for sentence in sentences(passage):
             listed = amounts(sentence)
             if not listed:

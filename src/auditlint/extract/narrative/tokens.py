@@ -5,6 +5,7 @@ words give it (a figure, a change, a share, or nothing)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from auditlint.extract.narrative.model import Figure
@@ -68,13 +69,17 @@ def read_tokens(par: Paragraph, text: str, sentences: list[Sentence]) -> list[To
     the words of its own clause give it. ``text`` is the paragraph's ``scan_text``."""
     out: list[Token] = []
     prev_end = 0  # the end of the previous amount or percentage
+    # the sentences are in order and do not overlap: the one holding a number is the
+    # last starting at or before it, if the number is before its end
+    starts = [s.start for s in sentences]
     for m in find_quantities(par.text):
         q = m.quantity
         if not _is_token(q):
             continue
         after_number = prev_end
         prev_end = m.end
-        s_idx = next((k for k, s in enumerate(sentences) if s.start <= m.start < s.end), len(sentences) - 1)
+        k = bisect_right(starts, m.start) - 1
+        s_idx = k if k >= 0 and m.start < sentences[k].end else len(sentences) - 1
         cs = clause_start(text, m.start, sentences[s_idx].start, NAMING)
         tok = Token(q, m.start, m.end, s_idx, cs, approximate=hedged(text, m.start, m.end, q))
         if glued(text, m.start):
@@ -117,7 +122,8 @@ def hedged(text: str, start: int, end: int, q: Quantity) -> bool:
     v = vocabulary()
     before = text[max(0, start - 3) : start]
     after = text[end : end + 2]
-    return (any(before.endswith(w) for w in v.approx_before) or any(after.startswith(w) for w in v.approx_after)
+    # str.endswith / startswith with a tuple: any of its words
+    return (before.endswith(v.approx_before) or after.startswith(v.approx_after)
             or q.comparator not in (None, "="))
 
 

@@ -11,6 +11,7 @@ from auditlint.extract.scoring.rules import parse_rule
 from auditlint.extract.scoring.spans import spanned_row
 from auditlint.extract.scoring.totals import is_subtotal_label, is_total_label, total_row
 from auditlint.extract.scoring.vocabulary import vocabulary
+from auditlint.memo import memo_while
 from auditlint.model import Cell
 
 _ROW_ROLES = ("weight", "score", "target", "actual", "deviation", "rule", "explain", "code")  # an indicator's cells
@@ -174,6 +175,16 @@ def _indicator(st: ScoringTable, r: int, row: list[Cell], name_cell: Cell, guess
     if "rule" in ind.cells and ind.cells["rule"].text.strip():
         ind.rule_text = ind.cells["rule"].text
         ind.rule = parse_rule(ind.rule_text)
-    words = vocabulary().unweighted_rows
-    ind.unweighted = any(w in squashed for squashed in map(squash, path) for w in words)
+    ind.unweighted = _unweighted(_PATH_SEP.join(path))
     return ind
+
+
+_PATH_SEP = "\x00"  # joins a path's names: no vocabulary word holds it, so none is found across two names
+
+
+# asked of every indicator row; a template's rows carry the same names in every report
+@memo_while(vocabulary)
+def _unweighted(names: str) -> bool:
+    """Does one of the names (joined by ``_PATH_SEP``) name a row that carries no weight?"""
+    squashed = squash(names)
+    return any(w in squashed for w in vocabulary().unweighted_rows)
