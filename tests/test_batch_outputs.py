@@ -299,3 +299,20 @@ def test_the_joined_rows_are_what_the_csv_writer_writes_whole(lang):
     for r in rows:  # made for the other language: not used
         r[ROW_TEXTS] = row_texts(r["findings"], "en" if lang == "zh" else "zh")
     assert finding_texts(rows, lang) == (expected_csv, expected_lines)
+
+
+def test_rows_over_several_blocks_and_a_row_longer_than_a_block_give_one_table():
+    # Arrow parses 1 MiB blocks on every core; a row longer than that gets a block of its own size
+    import pyarrow as pa
+
+    from auditlint.batch.outputs import _arrow_table, finding_rows, finding_schema, finding_texts
+
+    findings = [{"check_id": f"AL{100 + i % 7}", "message_zh": "说明" * (40 + i % 13), "confidence": 0.5,
+                 "rank": float(i), "location": {"line": i}} for i in range(6000)]
+    findings[2500]["message_zh"] = "长" * 1_500_000
+    rows = [{"path": "a.txt", "sha256": "ab" * 32, "findings": findings}]
+    _, lines = finding_texts(rows, "zh")
+    assert len(lines) > 3 << 20
+    table = _arrow_table(lines, finding_schema())
+    assert table.num_rows == 6000 and table.column("message").num_chunks == 1
+    assert table.equals(pa.Table.from_pylist(finding_rows(rows, "zh"), schema=finding_schema()))

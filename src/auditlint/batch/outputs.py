@@ -150,11 +150,15 @@ def _arrow_table(lines: bytes, schema: Any) -> Any:
 
     if not lines:
         return schema.empty_table()
-    return pj.read_json(
+    # the workers have stopped: blocks of 1 MiB are parsed on every core (a block must hold
+    # a whole row), and joined into one chunk, so the file is the bytes one block gives
+    longest = max(map(len, lines.split(b"\n")))
+    table = pj.read_json(
         io.BytesIO(lines),
-        read_options=pj.ReadOptions(use_threads=False, block_size=1 << 24),  # a row is far smaller
+        read_options=pj.ReadOptions(use_threads=True, block_size=max(1 << 20, longest + 1)),
         parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore"),
     )
+    return table.combine_chunks()
 
 
 def finding_texts(rows: list[dict[str, Any]], lang: str) -> tuple[str, bytes]:
