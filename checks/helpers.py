@@ -12,9 +12,9 @@ from auditlint.extract.indicators import IndicatorRowLike, indicator_rows
 from auditlint.extract.narrative import Figure
 from auditlint.extract.scoring import Indicator, ScoringTable
 from auditlint.extract.tables import CanonicalTable, Row, column_name
-from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity, quick_fmt
+from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity
 from auditlint.model import Cell
-from auditlint.numbers import Approx, Quantity, Verdict
+from auditlint.numbers import Approx, Quantity, Verdict, fmt
 from auditlint.rank import materiality
 from auditlint.rank import materiality as _materiality
 
@@ -70,7 +70,7 @@ def printed(ct: CanonicalTable, row: Row, role: str) -> str:
     q = row.values.get(role)
     if q is None or not q.is_number:
         return "0"
-    return quick_fmt(q.value, q.decimals) if text else "0"
+    return fmt(q.value, q.decimals) if text else "0"
 
 
 def table_base(ct: CanonicalTable, role: str) -> float:
@@ -94,7 +94,7 @@ def sentence_snippet(text: str, limit: int = 120) -> str:
 
 
 def pct(value: Decimal, decimals: int = 2) -> str:
-    return f"{quick_fmt(value, decimals)}%"
+    return f"{fmt(value, decimals)}%"
 
 
 def ratio_finding(
@@ -122,8 +122,8 @@ def ratio_finding(
     return Finding(
         location=location,
         **message,
-        evidence=Evidence(expression=expression, stated=stated, computed=computed, difference=quick_fmt(diff, 2),
-                          tolerance=quick_fmt(verdict.tolerance), operands=operands),
+        evidence=Evidence(expression=expression, stated=stated, computed=computed, difference=fmt(diff, 2),
+                          tolerance=fmt(verdict.tolerance), operands=operands),
         snippet=snippet,
         related=related,
         confidence=0.95 if error else 0.6,
@@ -138,7 +138,7 @@ def figure_ratio_finding(sentence: str, stated: Figure, num: Figure, den: Figure
     """A percentage the text states against num ÷ den of two of its figures; ``message``
     is worded with ``values`` and numerator, numerator_text, base, base_text, computed, diff."""
     computed, verdict = judged
-    got, diff = pct(computed.mid, max(stated.quantity.decimals, 2)), quick_fmt(abs(verdict.difference), 2)
+    got, diff = pct(computed.mid, max(stated.quantity.decimals, 2)), fmt(abs(verdict.difference), 2)
     return ratio_finding(
         stated.location,
         message.format(numerator=num.subject, numerator_text=num.text, base=den.subject, base_text=den.text,
@@ -159,11 +159,11 @@ POINTS_BASE = 100.0  # scores are material relative to 100 points
 
 def points(q: Quantity | None) -> str:
     """A weight or score as printed in a message ("" when there is none)."""
-    return quick_fmt(q.value) if q is not None and q.value is not None else ""
+    return fmt(q.value) if q is not None and q.value is not None else ""
 
 
 def points_en(x: Decimal) -> str:
-    return f"{quick_fmt(x)} point" + ("" if x == 1 else "s")
+    return f"{fmt(x)} point" + ("" if x == 1 else "s")
 
 
 def table_key(st: ScoringTable, *parts: str) -> tuple[str, ...]:
@@ -195,13 +195,13 @@ def total_finding(st: ScoringTable, message: Message, what: str, stated: tuple[Q
     """A printed total (of weights or scores) that its rows do not add up to; ``message``
     takes ``shown``, ``n``, ``got`` and ``diff``."""
     q, cell = stated
-    got = quick_fmt(computed.mid)
+    got = fmt(computed.mid)
     diff = abs((q.value or Decimal(0)) - computed.mid)
     return Finding(
         location=cell.location,
-        **message.format(shown=stated_text or points(q), n=len(values), got=got, diff=quick_fmt(diff)),
+        **message.format(shown=stated_text or points(q), n=len(values), got=got, diff=fmt(diff)),
         evidence=Evidence(" + ".join(points(v) for _, v in values[:12]) + (" + …" if len(values) > 12 else ""),
-                          points(q), got, quick_fmt(diff), quick_fmt(q.approx.half + computed.half) if q.value is not None else "0",
+                          points(q), got, fmt(diff), fmt(q.approx.half + computed.half) if q.value is not None else "0",
                           tuple((n, points(v)) for n, v in values)),
         snippet=st.total.snippet if st.total is not None else cell.text,
         related=related or [],

@@ -1,14 +1,14 @@
-"""The shortcuts in writing findings give what the long way gives: ``quick_fmt`` is
-``numbers.fmt`` on every kind of Decimal a message shows, and a template without quoted
-fields is filled as ``str.format`` fills it."""
+"""The shortcuts in writing findings give what the long way gives: ``numbers.fmt``'s
+short way is its decimal-context way (``_fmt_exact``) on every kind of Decimal a message
+shows, and a template without quoted fields is filled as ``str.format`` fills it."""
 
 from __future__ import annotations
 
 import random
 from decimal import Decimal
 
-from auditlint.findings import Both, Message, quick_fmt
-from auditlint.numbers import fmt
+from auditlint.findings import Both, Message
+from auditlint.numbers import _fmt_exact, fmt
 
 
 def _decimals(seed: int, n: int) -> list[Decimal]:
@@ -24,23 +24,23 @@ def _decimals(seed: int, n: int) -> list[Decimal]:
     return out
 
 
-def test_quick_fmt_is_fmt_without_places() -> None:
+def test_fmt_s_short_way_is_the_long_way_without_places() -> None:
     for d in _decimals(1, 3000):
-        assert quick_fmt(d) == fmt(d), d
+        assert fmt(d) == _fmt_exact(d), d
 
 
-def test_quick_fmt_is_fmt_at_any_places() -> None:
+def test_fmt_s_short_way_is_the_long_way_at_any_places() -> None:
     for d in _decimals(2, 3000):
         for places in range(0, 7):
-            assert quick_fmt(d, places) == fmt(d, places), (d, places)
+            assert fmt(d, places) == _fmt_exact(d, places), (d, places)
 
 
-def test_quick_fmt_takes_the_short_way_for_a_cells_own_places() -> None:
+def test_fmt_takes_the_short_way_for_a_cells_own_places() -> None:
     # a printed cell value at its own places: the text as printed, rounding untouched
-    assert quick_fmt(Decimal("709.66"), 2) == "709.66"
-    assert quick_fmt(Decimal("709.665"), 2) == "709.67"
-    assert quick_fmt(Decimal("8.50")) == "8.5"
-    assert quick_fmt(Decimal("-0.0")) == "0"
+    assert fmt(Decimal("709.66"), 2) == "709.66"
+    assert fmt(Decimal("709.665"), 2) == "709.67"
+    assert fmt(Decimal("8.50")) == "8.5"
+    assert fmt(Decimal("-0.0")) == "0"
 
 
 def test_a_template_without_quotes_is_filled_as_format_fills_it() -> None:

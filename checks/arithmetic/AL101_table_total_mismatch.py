@@ -19,8 +19,8 @@ from auditlint.extract.tables import (
     sum_tables,
     summable,
 )
-from auditlint.findings import Evidence, Finding, Message, Related, Severity, quick_fmt
-from auditlint.numbers import Approx, asum, compare, grouped
+from auditlint.findings import Evidence, Finding, Message, Related, Severity
+from auditlint.numbers import Approx, asum, compare, fmt, grouped
 from auditlint.rank import materiality
 
 # more terms than this are elided in the expression ("a + b + … + z")
@@ -144,14 +144,14 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
         return
     col = ct.column(role)
     decimals = col.decimals if col else 2
-    diff = quick_fmt(abs(verdict.difference), decimals)
+    diff = fmt(abs(verdict.difference), decimals)
     # nothing adds up in any column: the structure may be misread, so say it softly
     sure = verdict.level == "error" and anchored
     cell = parent.cells[role]
     names = column_names(ct, role)
     # the message writes the sum the way the table writes its figures (1,410,000.00)
     commas = "," in cell.text
-    computed_text = quick_fmt(computed.mid, decimals)
+    computed_text = fmt(computed.mid, decimals)
     shown = grouped(computed_text) if commas else computed_text
     yield Finding(
         location=cell.location,
@@ -162,7 +162,7 @@ def _total_finding(ct: CanonicalTable, parent: Row, children: list[Row], role: s
             stated=cell.text.strip(),
             computed=computed_text,
             difference=diff,
-            tolerance=quick_fmt(verdict.tolerance),
+            tolerance=fmt(verdict.tolerance),
             operands=tuple((ch.label, ch.cells[role].text if role in ch.cells else "") for ch in children),
         ),
         snippet=row_snippet(ct, parent),

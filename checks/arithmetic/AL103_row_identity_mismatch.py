@@ -10,8 +10,8 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.header_marks import UNRESOLVED, column_amount, stated_sum
 from auditlint.extract.tables import CanonicalTable, Row, amount, column_name, row_snippet
-from auditlint.findings import Both, Evidence, Finding, Message, Severity, quick_fmt
-from auditlint.numbers import Approx, compare
+from auditlint.findings import Both, Evidence, Finding, Message, Severity
+from auditlint.numbers import Approx, compare, fmt
 from auditlint.rank import materiality
 
 # the columns that move the initial budget, and the sign each moves it by
@@ -96,7 +96,7 @@ def _stated_terms(ct: CanonicalTable, row: Row, said: list) -> list[Term] | None
             return None
         name_zh = column_name(ct, col.role, "zh") if col.role else col.header
         name_en = column_name(ct, col.role, "en") if col.role else col.header
-        shown = printed(ct, row, col.role) if col.role and ct.column(col.role) is col else quick_fmt(v.mid, col.decimals)
+        shown = printed(ct, row, col.role) if col.role and ct.column(col.role) is col else fmt(v.mid, col.decimals)
         terms.append((sign, name_zh, name_en, shown, v))
     return terms
 
@@ -124,8 +124,8 @@ def _identity(ct: CanonicalTable, row: Row, terms: list[Term]) -> Finding | None
     col = ct.column("budget_adjusted")
     decimals = col.decimals if col else 2
     cell = row.cells["budget_adjusted"]
-    got = quick_fmt(computed.mid, decimals)
-    diff = quick_fmt(abs(verdict.difference), decimals)
+    got = fmt(computed.mid, decimals)
+    diff = fmt(abs(verdict.difference), decimals)
     adj_zh = column_name(ct, "budget_adjusted", "zh")
     if adj_zh in ("合计", "小计", "合计数"):
         adj_zh = f"调整后数（{adj_zh}列）"
@@ -139,7 +139,7 @@ def _identity(ct: CanonicalTable, row: Row, terms: list[Term]) -> Finding | None
             stated=cell.text.strip(),
             computed=got,
             difference=diff,
-            tolerance=quick_fmt(verdict.tolerance),
+            tolerance=fmt(verdict.tolerance),
         ),
         snippet=row_snippet(ct, row),
         confidence=0.95 if error else 0.6,

@@ -29,8 +29,8 @@ from auditlint.extract.repeated_amounts import (
     table_unit,
 )
 from auditlint.extract.tables import CanonicalTable, Row, column_name
-from auditlint.findings import Both, Evidence, Finding, Message, Related, quick_fmt
-from auditlint.numbers import SCALES, Approx, Quantity
+from auditlint.findings import Both, Evidence, Finding, Message, Related
+from auditlint.numbers import SCALES, Approx, Quantity, fmt
 from auditlint.rank import materiality
 
 NARRATIVE = Message(zh="“{subject}”此处为 {shown}，而表中{row}“{column}”为 {table}{also}{unit}",
@@ -122,16 +122,16 @@ def _every_measure(facts: Facts, m: Meaning, year: int | None) -> list[AmountCel
 def _table_in_figure_unit(cell: AmountCell, fig: Quantity, value: Approx) -> tuple[str, str]:
     """The table's figure in the narrative's unit, and, when the table prints it in another
     unit, how to show both ("4621.54万元（表中 46,215,380.62元）"); "" when the units agree."""
-    printed = quick_fmt(cell.quantity.value or Decimal(0), cell.quantity.decimals)
+    printed = fmt(cell.quantity.value or Decimal(0), cell.quantity.decimals)
     unit = table_unit(cell)
     if not unit or not fig.unit or unit == fig.unit or unit not in SCALES or ratio(cell, fig) == 1:
         return printed, ""
     if cell.quantity.value == fig.value:  # the same digits: the unit may be wrong; say the table's
         return printed, f"{printed}{unit}"
     places = fig.decimals
-    while places < 8 and Decimal(quick_fmt(value.mid, places)) == fig.value and value.mid != fig.value:
+    while places < 8 and Decimal(fmt(value.mid, places)) == fig.value and value.mid != fig.value:
         places += 1  # never round the table's figure onto the narrative's
-    converted = quick_fmt(value.mid, places)
+    converted = fmt(value.mid, places)
     if "," in cell.row.cells[cell.role].text and cell.quantity.value is not None:  # as the table writes it
         printed = f"{cell.quantity.value:,.{cell.quantity.decimals}f}"
     return converted, f"{converted}{fig.unit}（表中 {printed}{unit}）"
@@ -167,22 +167,22 @@ def _narrative_finding(fig: Figure, cells: list[AmountCell], also: list[Figure])
                            column=Both(column_name(c.ct, c.role, "zh"), column_name(c.ct, c.role, "en")),
                            table=in_unit or shown_table, also=_also(also, shown_table, (q.unit or "") if in_unit else ""),
                            unit=SAME_DIGITS if same_digits else Both("", "")),
-        evidence=Evidence(expression=f"{fig.subject} = {where}", stated=quick_fmt(q.value or Decimal(0), q.decimals),
-                          computed=shown_table, difference=quick_fmt(diff, q.decimals), tolerance=quick_fmt(q.approx.half + table_value.half),
+        evidence=Evidence(expression=f"{fig.subject} = {where}", stated=fmt(q.value or Decimal(0), q.decimals),
+                          computed=shown_table, difference=fmt(diff, q.decimals), tolerance=fmt(q.approx.half + table_value.half),
                           operands=(("正文", shown), *((f"{x.row.label} {column_name(x.ct, x.role, 'zh')}",
-                                                        quick_fmt(x.quantity.value or Decimal(0), x.quantity.decimals)) for x in cells[:3]))),
+                                                        fmt(x.quantity.value or Decimal(0), x.quantity.decimals)) for x in cells[:3]))),
         snippet=fig.sentence.text.strip()[:120],
         related=related,
         confidence=0.85,
         materiality=materiality(float(diff), base),
-        key=("same-quantity", match_key(fig.name) or fig.subject, c.role, quick_fmt(q.value or Decimal(0))),
+        key=("same-quantity", match_key(fig.name) or fig.subject, c.role, fmt(q.value or Decimal(0))),
     )
 
 
 def _table_finding(ct: CanonicalTable, row: Row, q: Quantity, cells: list[AmountCell]) -> Finding:
     c = cells[0]
-    shown = quick_fmt(q.value or Decimal(0), q.decimals)
-    other = quick_fmt(c.quantity.value or Decimal(0), c.quantity.decimals)
+    shown = fmt(q.value or Decimal(0), q.decimals)
+    other = fmt(c.quantity.value or Decimal(0), c.quantity.decimals)
     diff = abs((q.value or Decimal(0)) - (c.quantity.value or Decimal(0)))
     total = c.ct.total("actual")
     cell = row.cells["actual"]
@@ -191,13 +191,13 @@ def _table_finding(ct: CanonicalTable, row: Row, q: Quantity, cells: list[Amount
         **TABLE.format(label=row.label, shown=shown, row=c.row.label, other=other,
                        column=Both(column_name(c.ct, c.role, "zh"), column_name(c.ct, c.role, "en"))),
         evidence=Evidence(expression=f"{row.label} = {c.row.label} {column_name(c.ct, c.role, 'zh')}", stated=shown,
-                          computed=other, difference=quick_fmt(diff, q.decimals), tolerance=quick_fmt(q.approx.half + c.quantity.approx.half),
+                          computed=other, difference=fmt(diff, q.decimals), tolerance=fmt(q.approx.half + c.quantity.approx.half),
                           operands=((row.label, shown), (f"{c.row.label} {column_name(c.ct, c.role, 'zh')}", other))),
         snippet=" ".join(x.text for x in ct.table.rows[row.index] if x.text.strip()),
         related=[Related(x.row.cells[x.role].location, f"{x.row.label} {x.row.cells[x.role].text.strip()}") for x in cells[:3]],
         confidence=0.85,
         materiality=materiality(float(diff), float(abs(total)) if total else float(abs(q.value or 1))),
-        key=("same-quantity-table", row.label, quick_fmt(q.value or Decimal(0))),
+        key=("same-quantity-table", row.label, fmt(q.value or Decimal(0))),
     )
 
 
@@ -207,7 +207,7 @@ def _grand_total_finding(c: Contradiction) -> Finding:
     said = q.approx.scale(q.scale)
     table = row.quantity.approx.scale(SCALES.get(row.unit or "", q.scale))
     in_unit = table.scale(Decimal(1) / q.scale)
-    shown_table = quick_fmt(in_unit.mid, max(q.decimals, row.quantity.decimals))
+    shown_table = fmt(in_unit.mid, max(q.decimals, row.quantity.decimals))
     unit = q.unit or ""
     where = f"{row.title or '收支总表'}“{row.row.label}”行"
     diff = abs(said.mid - table.mid) / q.scale
@@ -217,14 +217,14 @@ def _grand_total_finding(c: Contradiction) -> Finding:
         **NARRATIVE.format(subject=stated.name, shown=q.text.strip(), row=where,
                            column=Both(column, column_name(row.table, row.role, "en")),
                            table=f"{shown_table}{unit}", also=Both("", ""), unit=Both("", "")),
-        evidence=Evidence(expression=f"{stated.name} = {where} {column}", stated=quick_fmt(q.value or Decimal(0), q.decimals),
-                          computed=shown_table, difference=quick_fmt(diff, max(q.decimals, row.quantity.decimals)),
-                          tolerance=quick_fmt((said.half + table.half) / q.scale),
+        evidence=Evidence(expression=f"{stated.name} = {where} {column}", stated=fmt(q.value or Decimal(0), q.decimals),
+                          computed=shown_table, difference=fmt(diff, max(q.decimals, row.quantity.decimals)),
+                          tolerance=fmt((said.half + table.half) / q.scale),
                           operands=(("正文", q.text.strip()), *((f"{r.title or '收支总表'} {r.row.label}", r.quantity.text.strip())
                                                                for r in c.rows[:2]))),
         snippet=stated.sentence[:120],
         related=[Related(r.row.cells[r.role].location, f"{r.row.label} {r.row.cells[r.role].text.strip()}") for r in c.rows[:2]],
         confidence=0.85,
         materiality=materiality(float(diff), float(abs(in_unit.mid)) or 1.0),
-        key=("same-quantity-grand-total", stated.name, quick_fmt(q.value or Decimal(0))),
+        key=("same-quantity-grand-total", stated.name, fmt(q.value or Decimal(0))),
     )

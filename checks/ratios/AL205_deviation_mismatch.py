@@ -11,8 +11,8 @@ from auditlint.engine.registry import check
 from auditlint.extract.facts import Facts
 from auditlint.extract.indicators import IndicatorRowLike
 from auditlint.extract.kb.targets import Pair, comparable, garbled, impossible_target, met
-from auditlint.findings import Evidence, Finding, Message, Related, Severity, quick_fmt
-from auditlint.numbers import HUNDRED, Approx, Quantity, Verdict, compare
+from auditlint.findings import Evidence, Finding, Message, Related, Severity
+from auditlint.numbers import HUNDRED, Approx, Quantity, Verdict, compare, fmt
 
 DEVIATION_IS_NOT = Message(
     zh="“{name}”：目标值{target}，完成值{actual}，偏差应为 {computed}，表中为 {stated}",
@@ -106,13 +106,13 @@ def _row_finding(row: IndicatorRowLike) -> Finding | None:
     cell = row.cells["deviation"]
     shown = cell.text.strip()
     target_text, actual_text = cell_text(row, "target"), cell_text(row, "actual")
-    value = quick_fmt(computed.mid, places) + "%"
-    expr = f"({actual_text} − {quick_fmt(pair.target)}) ÷ {quick_fmt(pair.target)}" if pair.target else f"{actual_text} − {target_text}"
+    value = fmt(computed.mid, places) + "%"
+    expr = f"({actual_text} − {fmt(pair.target)}) ÷ {fmt(pair.target)}" if pair.target else f"{actual_text} − {target_text}"
     return Finding(
         location=cell.location,
         **DEVIATION_IS_NOT.format(name=row.name, target=target_text, actual=actual_text, computed=value, stated=shown),
-        evidence=Evidence(expression=expr, stated=shown, computed=value, difference=quick_fmt(abs(stated.mid - computed.mid), places),
-                          tolerance=quick_fmt(verdict.tolerance),
+        evidence=Evidence(expression=expr, stated=shown, computed=value, difference=fmt(abs(stated.mid - computed.mid), places),
+                          tolerance=fmt(verdict.tolerance),
                           operands=(("目标值", target_text), ("完成值", actual_text))),
         snippet=row_snippet(row),
         related=[Related(row.cells[r].location, cell_text(row, r)) for r in ("target", "actual") if r in row.cells],

@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 from string import Formatter
 
 from auditlint.model import Location
-from auditlint.numbers import fmt
 
 _WS = re.compile(r"\s+")
 
@@ -136,24 +134,6 @@ def _quoted_fields(template: str) -> frozenset[str]:
         if field_name is not None and depth > 0:
             out.add(field_name)
     return frozenset(out)
-
-
-def quick_fmt(d: Decimal, places: int | None = None) -> str:
-    """``numbers.fmt(d, places)``, the same text, without its decimal context for the
-    numbers most messages show: a cell's value at its own printed places, or a value
-    with at most 4 decimals, trimmed. Both are the number's fixed-point text (trimmed of
-    trailing zeros when no places are asked), which fmt's quantize/normalize reproduce."""
-    exponent = d.as_tuple().exponent  # "n", "N" or "F" for a number that is not finite
-    if not isinstance(exponent, int):
-        return fmt(d, places)
-    if places is not None:
-        return f"{d:f}" if exponent == -places else fmt(d, places)
-    if not -4 <= exponent <= 0:
-        return fmt(d)
-    s = f"{d:f}"
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return s if s not in {"-0", ""} else "0"
 
 
 def nest_quotes(text: str) -> str:

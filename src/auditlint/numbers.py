@@ -486,6 +486,22 @@ def fmt(d: Decimal, places: int | None = None) -> str:
     """Format a Decimal for messages: fixed-point, trailing zeros trimmed unless
     ``places`` is given. A computed value with a long tail (a tolerance of a ratio,
     1.4654034929…) is cut to 4 decimals: no printed figure in a report has more."""
+    # most messages show a cell's value at its own printed places, or a value with at
+    # most 4 decimals: its fixed-point text is the answer, without a decimal context
+    exponent = d.as_tuple().exponent  # "n", "N" or "F" for a number that is not finite
+    if isinstance(exponent, int):
+        if places is not None and exponent == -places:
+            return f"{d:f}"
+        if places is None and -4 <= exponent <= 0:
+            s = f"{d:f}"
+            if "." in s:
+                s = s.rstrip("0").rstrip(".")
+            return s if s not in {"-0", ""} else "0"
+    return _fmt_exact(d, places)
+
+
+def _fmt_exact(d: Decimal, places: int | None = None) -> str:
+    """``fmt`` the long way, for every Decimal."""
     if not d.is_finite():
         return str(d)
     # enough precision for every digit the number has: quantize raises past the

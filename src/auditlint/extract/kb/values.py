@@ -43,10 +43,9 @@ from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, link_rows, paragraph_texts, statements_of
 from auditlint.extract.narrative import vocabulary as narrative_vocabulary
 from auditlint.extract.tables import CanonicalTable, Row, column_name
-from auditlint.findings import quick_fmt
 from auditlint.formula import Formula
 from auditlint.model import Location, Paragraph
-from auditlint.numbers import Approx, Quantity, normalize
+from auditlint.numbers import Approx, Quantity, fmt, normalize
 
 T = TypeVar("T")
 WAN = Decimal(10000)
@@ -73,7 +72,7 @@ class Source:
     @property
     def shown(self) -> str:
         q = self.quantity
-        return q.text.strip() if self.origin == "text" else quick_fmt(q.value or Decimal(0), q.decimals)
+        return q.text.strip() if self.origin == "text" else fmt(q.value or Decimal(0), q.decimals)
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ class Reading:
 
     def shown(self, places: int = 2) -> str:
         unit = self.indicator.unit
-        return quick_fmt(self.value.mid, places) + (unit if unit == "%" else "")
+        return fmt(self.value.mid, places) + (unit if unit == "%" else "")
 
 
 # ---------------------------------------------------------------------------
@@ -381,7 +380,7 @@ def _sum_source(ref: FactRef, parts: list[_Item], kind: str) -> Source | None:
     decimals = max(p.quantity.decimals for p in parts)
     first = parts[0].quantity
     unit = first.unit or ""
-    q = Quantity(text=f"{quick_fmt(total, decimals)}{unit}", value=total, decimals=decimals, unit=first.unit)
+    q = Quantity(text=f"{fmt(total, decimals)}{unit}", value=total, decimals=decimals, unit=first.unit)
     what = " + ".join(f"{p.subject}{p.quantity.text.strip()}" for p in parts)
     return Source(ref, q, what, parts[0].location, parts[0].sentence.strip()[:80], kind,
                   scale if kind == "money" else Decimal(1), "text")
