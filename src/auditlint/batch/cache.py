@@ -142,6 +142,11 @@ def digest(data: Any) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
+def encode(record: dict[str, Any]) -> str:
+    """A record as the cache stores it (and as the outputs are assembled from)."""
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
 class Cache:
     """One JSON file per finished report under ``root``."""
 
@@ -174,7 +179,7 @@ class Cache:
     def put(self, record: dict[str, Any]) -> str:
         """Store a result; returns the JSON text stored, which is what outputs use,
         so a fresh result and a cached one are the same bytes."""
-        text = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        text = encode(record)
         self.put_text(record["sha256"], text, record.get("error_kind"))
         return text
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from auditlint import __version__
-from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, digest, remove_stale_temporaries
+from auditlint.batch.cache import Cache, atomic_write, config_fingerprint, digest, encode, remove_stale_temporaries
 from auditlint.batch.inputs import InputError, Source, collect
 from auditlint.batch.local import Limits, run_local
 from auditlint.batch.lock import outdir_lock
@@ -136,7 +136,7 @@ def _run(cfg: BatchConfig, sources: list[Source], progress: Progress) -> BatchOu
             if text is None:  # a record made here, or by an executor that does not encode
                 if page:
                     record["page_written"] = True
-                text = json.dumps(record, ensure_ascii=False, sort_keys=True)
+                text = encode(record)
             stored = json.loads(text)
             if not record.get("written"):  # a local worker stores its own
                 cache.put_text(sha, text, stored.get("error_kind"))

@@ -172,9 +172,7 @@ def encoded(record: dict[str, Any], rows_lang: str | None = None,
     ``write_to`` (``cache`` and ``page``: the files on this machine), the cache entry
     and the page are written here, and ``written`` says so. A batch process that
     encoded and wrote every report itself would be the bottleneck of two workers."""
-    import json
-
-    from auditlint.batch.cache import atomic_write
+    from auditlint.batch.cache import atomic_write, encode
     from auditlint.batch.outputs import ROW_TEXTS, row_texts
 
     record = dict(record)
@@ -185,7 +183,7 @@ def encoded(record: dict[str, Any], rows_lang: str | None = None,
             envelope[key] = value
     if "page" in envelope:
         record["page_written"] = True
-    envelope["json"] = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    envelope["json"] = encode(record)
     if rows_lang and record.get("findings"):
         envelope[ROW_TEXTS] = row_texts(record["findings"], rows_lang)
     if write_to:
