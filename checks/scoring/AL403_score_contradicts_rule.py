@@ -20,13 +20,11 @@ from auditlint.extract.rule_reach import (
     target_reading,
 )
 from auditlint.extract.score_totals import scored
-from auditlint.extract.scoring import Indicator, ScoringTable, squash
+from auditlint.extract.scoring import Indicator, ScoringTable
 from auditlint.extract.scoring.rules import Unparsed, readings_in
-from auditlint.extract.stated_figures import paragraphs_print
 from auditlint.extract.stated_results import stated_in_text
-from auditlint.extract.tables import split_serial
 from auditlint.findings import Both, Evidence, Finding, Message, Related, Severity
-from auditlint.numbers import fmt, normalize
+from auditlint.numbers import fmt
 
 RULE = Message(zh="{name}：按评分标准，{where}完成情况“{actual}”应得 {got} 分，但得分为 {score}",
                en="{name}: by the rule, the actual {where}\"{actual}\" earns {got}, but the score is {score}")
@@ -84,7 +82,7 @@ def _rule_finding(st: ScoringTable, ind: Indicator, facts: Facts) -> Finding | N
     assert ind.rule is not None and ind.score is not None and ind.weight is not None
     readings = ind.actual_readings
     actual, actual_at = ind.actual.strip(), None
-    if not readings and not st.has("actual") and _printed_in_text(facts, ind):
+    if not readings and not st.has("actual"):
         stated = stated_in_text(facts, ind)
         if stated is not None:
             actual, actual_at = stated
@@ -115,13 +113,6 @@ def _rule_finding(st: ScoringTable, ind: Indicator, facts: Facts) -> Finding | N
         materiality=points_materiality(diff),
         key=table_key(st, *ind.path, "rule-score"),
     )
-
-
-def _printed_in_text(facts: Facts, ind: Indicator) -> bool:
-    """Does a paragraph print the indicator's name as ``stated_in_text`` looks for it
-    (normalised, serial off, squashed)? It finds a result only in a sentence holding that
-    name, and reads every sentence of the report for each indicator: asked first, cheaply."""
-    return paragraphs_print(facts, squash(split_serial(normalize(ind.name))[1]))
 
 
 def _target_finding(st: ScoringTable, ind: Indicator) -> Finding | None:

@@ -16,8 +16,8 @@ from auditlint.extract.kb.knowledge import knowledge_base, name_key
 from auditlint.extract.kb.values import year_ok_before
 from auditlint.extract.meta import evaluated_year
 from auditlint.extract.narrative import Figure, statements_of
-from auditlint.model import Location, Paragraph
-from auditlint.numbers import Approx, Quantity, normalize
+from auditlint.model import Location
+from auditlint.numbers import Approx, Quantity
 
 MIN_NAME = 3  # an indicator name shorter than this (时效) is matched to no sentence
 
@@ -118,15 +118,6 @@ def _stated_of(facts: Facts, want: str) -> list[Stated]:
     closest = min(extra for extra, _ in found)
     best = [s for extra, s in found if extra == closest]
     return best if all(s.exact for s in best) else []
-
-
-def paragraphs_print(facts: Facts, text: str) -> bool:
-    """Does a paragraph of the report print ``text`` (in its normalised form)? A cheap
-    test before reading every sentence for a name: a sentence is a piece of a paragraph,
-    and ``normalize`` maps character by character."""
-    joined = facts.memo("paragraphs_normalized", lambda: "\n".join(
-        normalize(b.text) for b in facts.document.blocks if isinstance(b, Paragraph)))
-    return text in joined
 
 
 def base_value(q: Quantity) -> Approx:
