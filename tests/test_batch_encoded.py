@@ -44,3 +44,51 @@ def test_a_worker_that_cannot_write_leaves_it_to_the_batch_process(tmp_path: Pat
     env = encoded(dict(RECORD), "zh", to)
     assert "written" not in env and env["page"] == RECORD["page"]
     assert json.loads(env["json"])["page_written"] is True
+
+
+def test_the_batch_process_collects_seldom_while_a_batch_runs_and_as_before_after(tmp_path: Path):
+    import gc
+
+    from auditlint.batch.runner import BatchConfig, Progress, run_batch
+    from auditlint.batch.worker import GC_YOUNG, fewer_collections
+    from auditlint.engine.run import RunOptions
+
+    seen: list[int] = []
+
+    class Watch(Progress):
+        def advance(self, row: dict) -> None:
+            seen.append(gc.get_threshold()[0])
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("项目支出预算 100 万元。\n", encoding="utf-8")
+    before = gc.get_threshold()
+    gc.set_threshold(900, *before[1:])
+    try:
+        run_batch(BatchConfig(inputs=(str(folder),), outdir=tmp_path / "out", options=RunOptions()), Watch())
+        assert seen == [GC_YOUNG]
+        assert gc.get_threshold() == (900, *before[1:])
+        with fewer_collections():  # a caller's own higher threshold is kept
+            gc.set_threshold(GC_YOUNG * 2, *before[1:])
+            with fewer_collections():
+                assert gc.get_threshold()[0] == GC_YOUNG * 2
+        assert gc.get_threshold() == (900, *before[1:])
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_the_batch_command_leaves_the_collector_as_it_found_it(tmp_path: Path):
+    import gc
+
+    from click.testing import CliRunner
+
+    from auditlint.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("项目支出预算 100 万元。\n", encoding="utf-8")
+    before = gc.get_threshold()
+    result = CliRunner().invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out"), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "1 份报告" in result.output
+    assert gc.get_threshold() == before

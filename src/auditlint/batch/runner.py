@@ -21,7 +21,7 @@ from auditlint.batch.inputs import InputError, Source, collect
 from auditlint.batch.local import Limits, run_local
 from auditlint.batch.lock import outdir_lock
 from auditlint.batch.outputs import ROW_TEXTS, page_name, prepare_parquet, write_all, write_sarif
-from auditlint.batch.worker import error_record
+from auditlint.batch.worker import error_record, fewer_collections
 
 
 @dataclass
@@ -67,7 +67,7 @@ def run_batch(cfg: BatchConfig, progress: Progress | None = None, warn: Callable
     sources = collect(cfg.inputs, exclude=cfg.outdir, warn=warn, follow_links=cfg.follow_links)
     if not sources:
         raise InputError("no report files found in " + ", ".join(cfg.inputs))
-    with outdir_lock(cfg.outdir):
+    with outdir_lock(cfg.outdir), fewer_collections():
         return _run(cfg, sources, progress or Progress())
 
 
