@@ -26,6 +26,7 @@ from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import KWD
 from pdfminer.utils import MATRIX_IDENTITY, apply_matrix_rect, mult_matrix
 
+from auditlint.readers.pdf_cmap import fast_tounicode
 from auditlint.readers.pdf_stream import (  # noqa: F401 - KEPT and operations are read from here too
     KEPT,
     KEPT_BYTES,
@@ -89,6 +90,10 @@ class TextInterpreter(PDFPageInterpreter):
                     ops[name] = (func, func.__code__.co_argcount - 1)
             cls._ops = ops
         return cls._ops
+
+    def init_resources(self, resources: Any) -> None:
+        with fast_tounicode():  # the fonts' ToUnicode CMaps, the most of their building, tokenized by one regex
+            super().init_resources(resources)
 
     def execute(self, streams: Any) -> None:
         data: list[bytes] = []
