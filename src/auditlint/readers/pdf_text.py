@@ -34,6 +34,7 @@ from auditlint.readers.pdf_stream import (  # noqa: F401 - KEPT and operations a
     NUMERIC,
     PIECES,
     RUN,
+    SHOWN,
     hex_string,
     literal_string,
     number,
@@ -124,13 +125,21 @@ class TextInterpreter(PDFPageInterpreter):
         start = k = 0  # the (operands, atom, operator) triple where this operation began; the next one
         run = RUN
         it = iter(pieces)
-        for text, atom, kw in zip(it, it, it):  # the text after the last operator holds no operation
+        for text, shown, atom, kw in zip(it, it, it, it):  # the text after the last operator holds no operation
             k += 1
             if text and not text.isspace():
                 top = _text_operands(text, stack, nested, top)
                 if top is None:  # something this reading does not know
-                    self._run_steps(data, sum(len(p) for p in pieces[:3 * start] if p))
+                    self._run_steps(data, sum(len(p) for p in pieces[:4 * start] if p))
                     return
+            if shown is not None:
+                if nested:  # its strings and keywords are an array's items: read operation by operation
+                    self._run_steps(data, sum(len(p) for p in pieces[:4 * start] if p))
+                    return
+                self._show_run(shown, memo)
+                start = k
+                stack = top = []
+                continue
             if atom is not None:
                 value = memo.get(atom)
                 if value is None:
@@ -143,7 +152,7 @@ class TextInterpreter(PDFPageInterpreter):
                 continue
             if kw not in run:
                 if kw in (b"ID", b"true", b"false"):  # an inline image; a boolean that ``step`` may read as an operator
-                    self._run_steps(data, sum(len(p) for p in pieces[:3 * start] if p))
+                    self._run_steps(data, sum(len(p) for p in pieces[:4 * start] if p))
                     return
                 start = k
                 if stack:
@@ -164,6 +173,24 @@ class TextInterpreter(PDFPageInterpreter):
                 handler(self, operands)
             except (IndexError, *_NOT_FLOAT):  # too few operands, or not numbers: as the operator's method has it
                 self._dispatch(ops, run[kw], operands)
+
+    def _show_run(self, run: bytes, memo: dict[bytes, Any]) -> None:
+        """``<07A3>Tj 300 -0 TD`` repeated (``SHOWN``): each glyph shown as ``Tj`` shows it, then
+        the line moved as ``_op_TD`` moves it. The real reports print most of their text so, a
+        glyph at a time: read here in one match each instead of three pieces of the loop's."""
+        ts = self.textstate
+        render = self.device.render_string
+        for digits, tx, ty in SHOWN.findall(run):
+            if ts.font is not None:
+                string = memo.get(digits)  # bare digits: no atom (which begins with a delimiter) has such a key
+                if string is None:
+                    string = memo[digits] = hex_string(digits)
+                render(ts, [string], None, self.graphicstate)
+            tx_, ty_ = float(tx), float(ty)
+            a, b, c, d, e, f = ts.matrix
+            ts.matrix = (a, b, c, d, tx_ * a + ty_ * c + e, tx_ * b + ty_ * d + f)
+            ts.linematrix = (0, 0)
+            ts.leading = ty_
 
     # the commonest operators, on this operation's operands, with pdfminer's arithmetic; too few
     # operands (IndexError) or operands that are no numbers go to the operator's own method
