@@ -57,6 +57,14 @@ def _decoded(font: Any) -> dict[bytes, Any]:
     return decoded
 
 
+def _move(textstate: Any, tx: float, ty: float) -> None:
+    """pdfminer's ``do_TD`` on numbers."""
+    a, b, c, d, e, f = textstate.matrix
+    textstate.matrix = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
+    textstate.linematrix = (0, 0)
+    textstate.leading = ty
+
+
 def _glyph(font: Any, cid: int) -> tuple[str, float]:
     try:
         text = font.to_unichr(cid)
@@ -102,10 +110,7 @@ class CharCollector(PDFTextDevice):
         arithmetic (``_turned``) with the terms that are zero left out (they add nothing), and
         the vertical ones, the same for every character, computed once."""
         font = textstate.font
-        known = self._fonts.get(font)
-        if known is None:
-            known = self._fonts[font] = (font.is_vertical(), font.is_multibyte(), font.get_descent(), _glyphs(font),
-                                         _decoded(font))
+        known = self._known(font)
         if known[0]:  # vertical writing
             super().render_string(textstate, seq, ncs, graphicstate)
             return
@@ -161,6 +166,81 @@ class CharCollector(PDFTextDevice):
                 x -= obj * dxscale
                 needcharspace = True
         textstate.linematrix = (x, y)
+
+    def _known(self, font: Any) -> tuple[bool, bool, float, dict[int, tuple[str, float]], dict[bytes, Any]]:
+        """What ``render_string`` reads of a font: vertical, multibyte, descent, its glyphs and strings met."""
+        known = self._fonts.get(font)
+        if known is None:
+            known = self._fonts[font] = (font.is_vertical(), font.is_multibyte(), font.get_descent(), _glyphs(font),
+                                         _decoded(font))
+        return known
+
+    def show_moved(self, textstate: Any, run: list[tuple[bytes, float, float]], graphicstate: Any) -> None:
+        """``Tj`` then ``TD`` for each (string, tx, ty) of ``run`` (``pdf_text``'s ``_show_run``): the
+        characters ``render_string`` draws and the moves pdfminer's ``do_TD`` makes. Along such a
+        run only the text matrix's translation changes, so what ``render_string`` computes of the
+        font, the sizes and the matrices' scale is computed once, not once a glyph (the real
+        reports print most glyphs so: this is a third of their drawing time); text drawn any way
+        but upright goes through ``render_string`` glyph by glyph."""
+        font = textstate.font
+        a1, b1, c1, d1, e1, f1 = textstate.matrix
+        a0, b0, c0, d0, e0, f0 = self.ctm
+        a, b, c, d = a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1
+        fontsize = textstate.fontsize
+        known = self._known(font) if font is not None else None
+        if known is None or known[0] or not (b == 0 and c == 0 and a > 0 and d > 0 and fontsize >= 0):
+            for string, tx, ty in run:
+                if font is not None:
+                    self.render_string(textstate, [string], None, graphicstate)
+                _move(textstate, tx, ty)
+            return
+        _vertical, multibyte, descent, glyphs, decoded = known
+        scaling = textstate.scaling * 0.01
+        charspace = textstate.charspace * scaling
+        wordspace = 0 if multibyte else textstate.wordspace * scaling
+        descent = descent * fontsize
+        rise = textstate.rise
+        y0, y1 = descent + rise, descent + rise + fontsize
+        upright = a * d * scaling > 0
+        height = self.height
+        append = self.chars.append
+        x, y = textstate.linematrix
+        for string, tx, ty in run:
+            # render_string's arithmetic at this glyph's text matrix
+            e, f = a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0
+            fy = y * d + f
+            bottom, top = d * y0 + fy, d * y1 + fy
+            top_, bottom_, size = height - top, height - bottom, top - bottom
+            cids = decoded.get(string)
+            if cids is None:
+                cids = tuple(font.decode(string))
+                if len(string) <= 4:
+                    decoded[string] = cids
+            needcharspace = False
+            for cid in cids:
+                if needcharspace:
+                    x += charspace
+                glyph = glyphs.get(cid)
+                if glyph is None:
+                    glyph = glyphs[cid] = _glyph(font, cid)
+                adv = glyph[1] * fontsize * scaling
+                left = x * a + e
+                if adv >= 0:
+                    append({"text": glyph[0], "x0": left, "x1": a * adv + left, "top": top_, "bottom": bottom_,
+                            "size": size, "upright": upright})
+                else:
+                    append({"text": glyph[0], "x0": a * adv + left, "x1": left, "top": top_, "bottom": bottom_,
+                            "size": size, "upright": upright})
+                x += adv
+                if cid == 32 and wordspace:
+                    x += wordspace
+                needcharspace = True
+            # do_TD's move; the line matrix starts again at (0, 0)
+            e1, f1 = tx * a1 + ty * c1 + e1, tx * b1 + ty * d1 + f1
+            x = y = 0
+        textstate.matrix = (a1, b1, c1, d1, e1, f1)
+        textstate.linematrix = (0, 0)
+        textstate.leading = run[-1][2]
 
     def _turned(self, textstate: Any, seq: Any, known: tuple, matrix: tuple[float, ...], x: float, y: float,
                 ) -> float:

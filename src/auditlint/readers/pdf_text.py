@@ -173,21 +173,16 @@ class TextInterpreter(PDFPageInterpreter):
 
     def _show_run(self, run: bytes, memo: dict[bytes, Any]) -> None:
         """``<07A3>Tj 300 -0 TD`` repeated (``SHOWN``): each glyph shown as ``Tj`` shows it, then
-        the line moved as ``_op_TD`` moves it. The real reports print most of their text so, a
-        glyph at a time: read here in one match each instead of three pieces of the loop's."""
-        ts = self.textstate
-        render = self.device.render_string
+        the line moved as ``_op_TD`` moves it, by the device's ``show_moved``. The real reports
+        print most of their text so, a glyph at a time: read here in one match each instead of
+        three pieces of the loop's, and drawn in one call."""
+        items = []
         for digits, tx, ty in SHOWN.findall(run):
-            if ts.font is not None:
-                string = memo.get(digits)  # bare digits: no atom (which begins with a delimiter) has such a key
-                if string is None:
-                    string = memo[digits] = hex_string(digits)
-                render(ts, [string], None, self.graphicstate)
-            tx_, ty_ = float(tx), float(ty)
-            a, b, c, d, e, f = ts.matrix
-            ts.matrix = (a, b, c, d, tx_ * a + ty_ * c + e, tx_ * b + ty_ * d + f)
-            ts.linematrix = (0, 0)
-            ts.leading = ty_
+            string = memo.get(digits)  # bare digits: no atom (which begins with a delimiter) has such a key
+            if string is None:
+                string = memo[digits] = hex_string(digits)
+            items.append((string, float(tx), float(ty)))
+        self.device.show_moved(self.textstate, items, self.graphicstate)
 
     # the commonest operators, on this operation's operands, with pdfminer's arithmetic; too few
     # operands (IndexError) or operands that are no numbers go to the operator's own method
