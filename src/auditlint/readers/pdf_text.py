@@ -56,18 +56,22 @@ def _atom(atom: bytes) -> Any:
     return literal_string(atom[1:-1]) if first == 40 else _COMMENT
 
 
-def _text_operands(text: bytes, stack: list[Any], nested: list[list[Any]], top: list[Any]) -> list[Any] | None:
+def _text_operands(text: bytes, stack: list[Any], nested: list[list[Any]], top: list[Any],
+                   texts: dict[bytes, tuple[Any, ...]]) -> list[Any] | None:
     """The operands in the text between two atoms or operators put on ``top`` (the operation's
     ``stack`` or the innermost of its ``nested`` arrays and dicts), and where the next ones go;
-    None at anything but numbers, brackets and dict marks."""
+    None at anything but numbers, brackets and dict marks. A text of numbers only is kept in
+    ``texts`` with its numbers."""
     if text.translate(None, NUMERIC):  # brackets, dict marks or anything else
         if not operands_into(text, stack, nested):
             return None
         return nested[-1] if nested else stack
     try:  # floats: pdfminer's operators take their numbers through float()
-        top += list(map(float, text.split()))
+        numbers = tuple(map(float, text.split()))
     except ValueError:
-        top += [v for t in NUMBER.findall(text) if (v := number(t)) is not None]
+        numbers = tuple(v for t in NUMBER.findall(text) if (v := number(t)) is not None)
+    texts[text] = numbers
+    top += numbers
     return top
 
 
@@ -115,23 +119,26 @@ class TextInterpreter(PDFPageInterpreter):
         handlers = _HANDLERS
         ops = self._operators()
         memo: dict[bytes, Any] = {}  # names and strings already read (a page repeats them)
+        texts: dict[bytes, tuple[Any, ...]] = {}  # the numbers of each text of numbers only already read
         pieces = PIECES.split(data)
         stack: list[Any] = []  # this operation's operands
         nested: list[list[Any]] = []  # the arrays and dicts open in them, innermost last
         top = stack  # where the next operand goes
-        start = k = 0  # the (operands, atom, operator) triple where this operation began; the next one
+        start = k = 0  # the match of PIECES (operands, run, atom, operator) where this operation began; the next one
         run = RUN
         it = iter(pieces)
         for text, shown, atom, kw in zip(it, it, it, it):  # the text after the last operator holds no operation
             k += 1
             if text and not text.isspace():
-                top = _text_operands(text, stack, nested, top)
-                if top is None:  # something this reading does not know
-                    self._run_steps(data, sum(len(p) for p in pieces[:4 * start] if p))
+                numbers = texts.get(text)
+                if numbers is not None:
+                    top += numbers
+                elif (top := _text_operands(text, stack, nested, top, texts)) is None:  # something this reading does not know
+                    self._resume(data, pieces, start)
                     return
             if shown is not None:
                 if nested:  # its strings and keywords are an array's items: read operation by operation
-                    self._run_steps(data, sum(len(p) for p in pieces[:4 * start] if p))
+                    self._resume(data, pieces, start)
                     return
                 self._show_run(shown, memo)
                 start = k
@@ -149,7 +156,7 @@ class TextInterpreter(PDFPageInterpreter):
                 continue
             if kw not in run:
                 if kw in (b"ID", b"true", b"false"):  # an inline image; a boolean that ``step`` may read as an operator
-                    self._run_steps(data, sum(len(p) for p in pieces[:4 * start] if p))
+                    self._resume(data, pieces, start)
                     return
                 start = k
                 if stack:
@@ -244,6 +251,10 @@ class TextInterpreter(PDFPageInterpreter):
         a, b, c, d, e, f = operands[-6:]
         matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
         self.ctm = self.device.ctm = mult_matrix(matrix, self.ctm)
+
+    def _resume(self, data: bytes, pieces: list[bytes | None], start: int) -> None:
+        """The operations of ``data`` from the one that began at the ``start``-th match of ``PIECES`` on, read by ``step``."""
+        self._run_steps(data, sum(len(p) for p in pieces[:4 * start] if p))
 
     def _run_steps(self, data: bytes, pos: int) -> None:
         """The operations of ``data`` from ``pos`` on, read one by one by ``step``."""
