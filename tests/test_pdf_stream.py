@@ -77,6 +77,8 @@ def _read(stream: bytes, fast: bool) -> tuple:
     b"BT /F1 10 Tf 0 1 -1 0 100 100 Tm <41>Tj 300 -0 TD<42>Tj 300 -0 TD ET q -1 0 0 1 300 0 cm BT /F1 9 Tf "
     b"<43>Tj 30 0 TD ET Q",
     b"BT /F1 10 Tf 1 0 0 1 10 20 Tm [<41>Tj 300 -0 TD] TJ <42>Tj 300 -0 TD ET",
+    # the same text of numbers read again: in an array, then as an operator's operands
+    b"BT /F1 10 Tf 1 0 0 1 10 20 Tm [(a) 120 (b) 120 (c)] TJ 120 Tz (d) Tj 5 Tw [(e) 5 (f)] TJ ET",
 ])
 def test_the_split_loop_reads_as_the_operations_do(stream: bytes) -> None:
     fast, steps = _read(stream, True), _read(stream, False)
