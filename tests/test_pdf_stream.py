@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 _FONT_PAGE: list = []
 
@@ -84,6 +86,31 @@ def test_the_split_loop_reads_as_the_operations_do(stream: bytes) -> None:
     fast, steps = _read(stream, True), _read(stream, False)
     assert fast == steps
     assert fast[0] or fast[1]  # the stream drew something
+
+
+_NUMBERS = st.sampled_from([b"300", b"-0", b"0", b"12.5", b"-3.25", b"1.", b".5", b"+2", b"-", b"7"])
+_GAPS = st.sampled_from([b" ", b"", b"\n", b"\r\n", b"  \t"])
+_HEX = st.sampled_from([b"<41>", b"<4142>", b"<20>", b"<4>", b"<41 42>", b"<>", b"(a)", b"<4E00>"])
+
+
+@st.composite
+def _shown(draw: st.DrawFn) -> bytes:
+    """``<41>Tj 300 -0 TD`` and its near misses: other spacing, numbers float() reads or not."""
+    gap = draw(_GAPS)
+    return (draw(_HEX) + draw(_GAPS) + b"Tj" + draw(st.sampled_from([b" ", b"\n", b""])) + draw(_NUMBERS) + b" "
+            + draw(_NUMBERS) + gap + draw(st.sampled_from([b"TD", b"Td", b"TDx", b"TD%c\n", b"TD(b)Tj"])))
+
+
+_OTHERS = st.sampled_from([b"/F1 10 Tf", b"/F2 12 Tf", b"1 0 0 1 10 20 Tm", b"0 1 -1 0 50 50 Tm", b"q", b"Q", b"BT",
+                           b"ET", b"2 Tc", b"5 Tw", b"T*", b"12 TL", b"[", b"]", b"[(x) -20 <41>] TJ", b"1 0 0 -1 0 842 cm",
+                           b"0 0 0 rg", b"/GS1 gs", b"(y) Tj", b"0 0 m 5 5 l S"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_shown(), _OTHERS), min_size=1, max_size=12), st.lists(_GAPS, min_size=12, max_size=12))
+def test_generated_streams_read_as_the_operations_do(parts: list[bytes], gaps: list[bytes]) -> None:
+    stream = b"BT /F1 10 Tf " + b"".join(p + g for p, g in zip(parts, gaps))
+    assert _read(stream, True) == _read(stream, False)
 
 
 def test_a_run_of_glyphs_moved_by_td_is_drawn_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
