@@ -6,10 +6,14 @@ expression (``pdf_stream.py``), drops the operators that only set colours and
 line styles, clip or mark content, and runs pdfminer's own operators for the
 rest: the text state, ``q``/``Q``/``cm``, XObjects and path construction and
 painting. The commonest of them are re-stated here with pdfminer's arithmetic
-and fewer calls. Its device (``CharCollector``, ``pdf_device.py``) keeps, of
-each character, the box ``LTChar`` computes, and of each painted path, its kind
-and points as pdfminer's ``paint_path`` classifies it: the characters and ruling
-lines are pdfminer's, box for box and point for point.
+and fewer calls; the fonts it loads read their ToUnicode CMaps with pdfminer's
+parser on tokens cut by one regular expression (``pdf_cmap.py``). Its device
+(``CharCollector``, ``pdf_device.py``) keeps, of each character, the box
+``LTChar`` computes, and of each painted path, its kind and points as pdfminer's
+``paint_path`` classifies it: the characters and ruling lines are pdfminer's,
+box for box and point for point. Runs of one-glyph ``Tj``/``TD`` pairs, as the
+real reports print most of their text, are one piece of the stream each and one
+call of the device (``_show_run``).
 """
 
 from __future__ import annotations
