@@ -119,10 +119,11 @@ class ToUnicodeParser(CMapParser):
 def fast_tounicode() -> Iterator[None]:
     """pdfminer's fonts built inside read their ToUnicode CMaps with ``ToUnicodeParser``. pdfminer
     calls ``CMapParser`` by its module-level name in the middle of a font's ``__init__``; the name is
-    swapped for the time of the block, so pdfminer's own callers (the pdfplumber reader) keep theirs."""
-    saved = pdffont.CMapParser
+    swapped for the time of the block, so pdfminer's own callers (the pdfplumber reader) keep theirs.
+    It is put back to pdfminer's own class, not to what the block found: two threads in such blocks
+    at once leave pdfminer's parser behind (the maps are the same either way)."""
     pdffont.CMapParser = ToUnicodeParser
     try:
         yield
     finally:
-        pdffont.CMapParser = saved
+        pdffont.CMapParser = CMapParser
