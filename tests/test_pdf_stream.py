@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 _FONT_PAGE: list = []
 
@@ -68,11 +70,60 @@ def _read(stream: bytes, fast: bool) -> tuple:
     b"BT /F1 Tf /F1 10 Tf 5 Td /X 3 Td (s) Tj 1 2 3 Tm 7 TL T* (t) Tj ET 1 cm 10 10 re f",
     # paths: rectangles, lines, curves, subpaths, closing
     b"q 2 0 0 2 5 5 cm 0 0 10 10 re S 0 0 m 10 0 l 10 10 l h f* 0 0 m 1 2 3 4 5 6 c 7 8 9 10 v S Q",
+    # runs of one-glyph Tj/TD pairs (``SHOWN``): before any font; after numbers; word and character
+    # spacing; two glyphs in one string; moves up and down; one ending in an operator of another name
+    b"BT 1 0 0 1 10 20 Tm <41>Tj 300 -0 TD<42>Tj 10 5 TD /F1 10 Tf 1 2 <43>Tj 300 -0 TD (d) Tj ET",
+    b"BT /F1 10 Tf 5 Tw 2 Tc 1 0 0 1 10 20 Tm <20>Tj 6.5 -0 TD<4142>Tj -12.25 3.5 TD\n<20>Tj 0 0 TD<43>Tj 1 1 TDx ET",
+    b"BT /F2 12 Tf 0.05 0 0 -0.05 90 87.17 Tm <4E004E01>Tj 300 -0 TD<4E02>Tj 300 -0 TD ET",
+    # a run drawn turned, flipped by the CTM, or inside an array (read operation by operation)
+    b"BT /F1 10 Tf 0 1 -1 0 100 100 Tm <41>Tj 300 -0 TD<42>Tj 300 -0 TD ET q -1 0 0 1 300 0 cm BT /F1 9 Tf "
+    b"<43>Tj 30 0 TD ET Q",
+    b"BT /F1 10 Tf 1 0 0 1 10 20 Tm [<41>Tj 300 -0 TD] TJ <42>Tj 300 -0 TD ET",
+    # the same text of numbers read again: in an array, then as an operator's operands
+    b"BT /F1 10 Tf 1 0 0 1 10 20 Tm [(a) 120 (b) 120 (c)] TJ 120 Tz (d) Tj 5 Tw [(e) 5 (f)] TJ ET",
 ])
 def test_the_split_loop_reads_as_the_operations_do(stream: bytes) -> None:
     fast, steps = _read(stream, True), _read(stream, False)
     assert fast == steps
     assert fast[0] or fast[1]  # the stream drew something
+
+
+_NUMBERS = st.sampled_from([b"300", b"-0", b"0", b"12.5", b"-3.25", b"1.", b".5", b"+2", b"-", b"7"])
+_GAPS = st.sampled_from([b" ", b"", b"\n", b"\r\n", b"  \t"])
+_HEX = st.sampled_from([b"<41>", b"<4142>", b"<20>", b"<4>", b"<41 42>", b"<>", b"(a)", b"<4E00>"])
+
+
+@st.composite
+def _shown(draw: st.DrawFn) -> bytes:
+    """``<41>Tj 300 -0 TD`` and its near misses: other spacing, numbers float() reads or not."""
+    gap = draw(_GAPS)
+    return (draw(_HEX) + draw(_GAPS) + b"Tj" + draw(st.sampled_from([b" ", b"\n", b""])) + draw(_NUMBERS) + b" "
+            + draw(_NUMBERS) + gap + draw(st.sampled_from([b"TD", b"Td", b"TDx", b"TD%c\n", b"TD(b)Tj"])))
+
+
+_OTHERS = st.sampled_from([b"/F1 10 Tf", b"/F2 12 Tf", b"1 0 0 1 10 20 Tm", b"0 1 -1 0 50 50 Tm", b"q", b"Q", b"BT",
+                           b"ET", b"2 Tc", b"5 Tw", b"T*", b"12 TL", b"[", b"]", b"[(x) -20 <41>] TJ", b"1 0 0 -1 0 842 cm",
+                           b"0 0 0 rg", b"/GS1 gs", b"(y) Tj", b"0 0 m 5 5 l S"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_shown(), _OTHERS), min_size=1, max_size=12), st.lists(_GAPS, min_size=12, max_size=12))
+def test_generated_streams_read_as_the_operations_do(parts: list[bytes], gaps: list[bytes]) -> None:
+    stream = b"BT /F1 10 Tf " + b"".join(p + g for p, g in zip(parts, gaps))
+    assert _read(stream, True) == _read(stream, False)
+
+
+def test_a_run_of_glyphs_moved_by_td_is_drawn_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditlint.readers.pdf_device import CharCollector
+
+    runs: list = []
+    show_moved = CharCollector.show_moved
+    monkeypatch.setattr(CharCollector, "show_moved", lambda self, ts, run, gs: runs.append(run) or show_moved(
+        self, ts, run, gs))
+    chars, _, state, _ = _read(b"BT /F1 10 Tf 1 0 0 1 50 60 Tm <41>Tj 20 -0 TD<42>Tj 20 -2 TD\n<43>Tj ET", True)
+    assert runs == [[(b"A", 20.0, -0.0), (b"B", 20.0, -2.0)]]
+    assert [(c["text"], c["x0"]) for c in chars] == [("A", 50.0), ("B", 70.0), ("C", 90.0)]
+    assert state[0] == (1.0, 0.0, 0.0, 1.0, 90.0, 58.0) and state[3] == -2.0  # text matrix, leading
 
 
 def test_the_text_state_comes_back_after_q_and_q() -> None:

@@ -4,7 +4,8 @@ Two readings. ``step`` reads one operation at a position: most with one regular
 expression (numbers and names, then an operator; a text-showing operator with its
 strings; a marked-content tag), any other token by token (strings, arrays, dicts,
 comments). ``PIECES`` cuts a whole stream in one ``re.split`` into operands,
-atoms (names, strings, comments) and operators, for the interpreter's loop
+atoms (names, strings, comments), operators and runs of one-glyph ``Tj``/``TD`` pairs
+(``SHOWN``), for the interpreter's loop
 (``pdf_text.TextInterpreter._run``), which goes back to ``step`` at anything it
 does not read for certain.
 
@@ -231,11 +232,19 @@ def _operation(data: bytes, pos: int) -> tuple[str | None, list[Any], int]:
     return None, [], n
 
 
-# the content stream cut by ``re.split``: [operands, atom, operator, operands, atom, operator, ...],
-# an atom (name, hex string, string without parentheses inside, comment) or an operator in each
-# match; what lies between is numbers, whitespace, and the brackets of arrays and dicts
-PIECES = re.compile(rb"(/[^\s/\[\]()<>{}%]*|<[0-9a-fA-F\s]*>|\((?:[^()\\]|\\.)*\)|%[^\r\n]*)"
-                     rb"|([A-Za-z][^#\s/\[\]()<>{}%]*|['\"])", re.DOTALL)
+# one glyph shown and the line moved on, as the real reports print their text: ``<07A3>Tj 300 -0 TD``
+# (a hex string without spaces, numbers float() reads as the operators' methods do)
+_ONE_SHOWN = rb"<%s>\s*Tj\s+%s\s+%s\s+TD(?=[\s<]|\Z)\s*"
+_DECIMAL = rb"-?\d+(?:\.\d+)?"
+SHOWN = re.compile(_ONE_SHOWN % (rb"([0-9a-fA-F]*)", b"(" + _DECIMAL + b")", b"(" + _DECIMAL + b")"))
+# the content stream cut by ``re.split``: [operands, run, atom, operator, operands, run, atom,
+# operator, ...], in each match a run of ``SHOWN`` operations, an atom (name, hex string, string
+# without parentheses inside, comment) or an operator; what lies between is numbers, whitespace,
+# and the brackets of arrays and dicts. The lookahead names the characters a match can begin with:
+# the regex engine then skips the others without trying each alternative there (it splits twice as fast)
+PIECES = re.compile(rb"(?=[/<(%A-Za-z'\"])(?:((?:" + _ONE_SHOWN % (rb"[0-9a-fA-F]*", _DECIMAL, _DECIMAL) + rb")+)"
+                    rb"|(/[^\s/\[\]()<>{}%]*|<[0-9a-fA-F\s]*>|\((?:[^()\\]|\\.)*\)|%[^\r\n]*)"
+                    rb"|([A-Za-z][^#\s/\[\]()<>{}%]*|['\"]))", re.DOTALL)
 NUMERIC = b"0123456789.+- \t\n\r\f\v"
 NUMBER = re.compile(rb"[-+]?(?:\d+(?:\.\d*)?|\.\d*)|[-+]")
 _MARKS = re.compile(rb"<<|>>|\[|\]|[-+]?(?:\d+(?:\.\d*)?|\.\d*)|[-+]|\s+|.", re.DOTALL)

@@ -6,26 +6,28 @@ expression (``pdf_stream.py``), drops the operators that only set colours and
 line styles, clip or mark content, and runs pdfminer's own operators for the
 rest: the text state, ``q``/``Q``/``cm``, XObjects and path construction and
 painting. The commonest of them are re-stated here with pdfminer's arithmetic
-and fewer calls. Its device (``CharCollector``) keeps, of each character, the
-box ``LTChar`` computes, and of each painted path, its kind and points as
-pdfminer's ``paint_path`` classifies it: the characters and ruling lines are
-pdfminer's, box for box and point for point.
+and fewer calls; the fonts it loads read their ToUnicode CMaps with pdfminer's
+parser on tokens cut by one regular expression (``pdf_cmap.py``). Its device
+(``CharCollector``, ``pdf_device.py``) keeps, of each character, the box
+``LTChar`` computes, and of each painted path, its kind and points as pdfminer's
+``paint_path`` classifies it: the characters and ruling lines are pdfminer's,
+box for box and point for point. Runs of one-glyph ``Tj``/``TD`` pairs, as the
+real reports print most of their text, are one piece of the stream each and one
+call of the device (``_show_run``).
 """
 
 from __future__ import annotations
 
-import re
-import weakref
 from typing import Any
 
 from pdfminer.casting import safe_float
-from pdfminer.pdfdevice import PDFTextDevice
-from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import KWD
-from pdfminer.utils import MATRIX_IDENTITY, apply_matrix_rect, mult_matrix
+from pdfminer.utils import MATRIX_IDENTITY, mult_matrix
 
+from auditlint.readers.pdf_cmap import fast_tounicode
+from auditlint.readers.pdf_device import CharCollector, classify  # noqa: F401 - imported from here too
 from auditlint.readers.pdf_stream import (  # noqa: F401 - KEPT and operations are read from here too
     KEPT,
     KEPT_BYTES,
@@ -33,6 +35,7 @@ from auditlint.readers.pdf_stream import (  # noqa: F401 - KEPT and operations a
     NUMERIC,
     PIECES,
     RUN,
+    SHOWN,
     hex_string,
     literal_string,
     number,
@@ -57,18 +60,22 @@ def _atom(atom: bytes) -> Any:
     return literal_string(atom[1:-1]) if first == 40 else _COMMENT
 
 
-def _text_operands(text: bytes, stack: list[Any], nested: list[list[Any]], top: list[Any]) -> list[Any] | None:
+def _text_operands(text: bytes, stack: list[Any], nested: list[list[Any]], top: list[Any],
+                   texts: dict[bytes, tuple[Any, ...]]) -> list[Any] | None:
     """The operands in the text between two atoms or operators put on ``top`` (the operation's
     ``stack`` or the innermost of its ``nested`` arrays and dicts), and where the next ones go;
-    None at anything but numbers, brackets and dict marks."""
+    None at anything but numbers, brackets and dict marks. A text of numbers only is kept in
+    ``texts`` with its numbers."""
     if text.translate(None, NUMERIC):  # brackets, dict marks or anything else
         if not operands_into(text, stack, nested):
             return None
         return nested[-1] if nested else stack
     try:  # floats: pdfminer's operators take their numbers through float()
-        top += list(map(float, text.split()))
+        numbers = tuple(map(float, text.split()))
     except ValueError:
-        top += [v for t in NUMBER.findall(text) if (v := number(t)) is not None]
+        numbers = tuple(v for t in NUMBER.findall(text) if (v := number(t)) is not None)
+    texts[text] = numbers
+    top += numbers
     return top
 
 
@@ -89,6 +96,10 @@ class TextInterpreter(PDFPageInterpreter):
                     ops[name] = (func, func.__code__.co_argcount - 1)
             cls._ops = ops
         return cls._ops
+
+    def init_resources(self, resources: Any) -> None:
+        with fast_tounicode():  # the fonts' ToUnicode CMaps, the most of their building, tokenized by one regex
+            super().init_resources(resources)
 
     def execute(self, streams: Any) -> None:
         data: list[bytes] = []
@@ -112,20 +123,31 @@ class TextInterpreter(PDFPageInterpreter):
         handlers = _HANDLERS
         ops = self._operators()
         memo: dict[bytes, Any] = {}  # names and strings already read (a page repeats them)
+        texts: dict[bytes, tuple[Any, ...]] = {}  # the numbers of each text of numbers only already read
         pieces = PIECES.split(data)
         stack: list[Any] = []  # this operation's operands
         nested: list[list[Any]] = []  # the arrays and dicts open in them, innermost last
         top = stack  # where the next operand goes
-        start = k = 0  # the (operands, atom, operator) triple where this operation began; the next one
+        start = k = 0  # the match of PIECES (operands, run, atom, operator) where this operation began; the next one
         run = RUN
         it = iter(pieces)
-        for text, atom, kw in zip(it, it, it):  # the text after the last operator holds no operation
+        for text, shown, atom, kw in zip(it, it, it, it):  # the text after the last operator holds no operation
             k += 1
             if text and not text.isspace():
-                top = _text_operands(text, stack, nested, top)
-                if top is None:  # something this reading does not know
-                    self._run_steps(data, sum(len(p) for p in pieces[:3 * start] if p))
+                numbers = texts.get(text)
+                if numbers is not None:
+                    top += numbers
+                elif (top := _text_operands(text, stack, nested, top, texts)) is None:  # something this reading does not know
+                    self._resume(data, pieces, start)
                     return
+            if shown is not None:
+                if nested:  # its strings and keywords are an array's items: read operation by operation
+                    self._resume(data, pieces, start)
+                    return
+                self._show_run(shown, memo)
+                start = k
+                stack = top = []
+                continue
             if atom is not None:
                 value = memo.get(atom)
                 if value is None:
@@ -138,7 +160,7 @@ class TextInterpreter(PDFPageInterpreter):
                 continue
             if kw not in run:
                 if kw in (b"ID", b"true", b"false"):  # an inline image; a boolean that ``step`` may read as an operator
-                    self._run_steps(data, sum(len(p) for p in pieces[:3 * start] if p))
+                    self._resume(data, pieces, start)
                     return
                 start = k
                 if stack:
@@ -159,6 +181,19 @@ class TextInterpreter(PDFPageInterpreter):
                 handler(self, operands)
             except (IndexError, *_NOT_FLOAT):  # too few operands, or not numbers: as the operator's method has it
                 self._dispatch(ops, run[kw], operands)
+
+    def _show_run(self, run: bytes, memo: dict[bytes, Any]) -> None:
+        """``<07A3>Tj 300 -0 TD`` repeated (``SHOWN``): each glyph shown as ``Tj`` shows it, then
+        the line moved as ``_op_TD`` moves it, by the device's ``show_moved``. The real reports
+        print most of their text so, a glyph at a time: read here in one match each instead of
+        three pieces of the loop's, and drawn in one call."""
+        items = []
+        for digits, tx, ty in SHOWN.findall(run):
+            string = memo.get(digits)  # bare digits: no atom (which begins with a delimiter) has such a key
+            if string is None:
+                string = memo[digits] = hex_string(digits)
+            items.append((string, float(tx), float(ty)))
+        self.device.show_moved(self.textstate, items, self.graphicstate)
 
     # the commonest operators, on this operation's operands, with pdfminer's arithmetic; too few
     # operands (IndexError) or operands that are no numbers go to the operator's own method
@@ -220,6 +255,10 @@ class TextInterpreter(PDFPageInterpreter):
         a, b, c, d, e, f = operands[-6:]
         matrix = (float(a), float(b), float(c), float(d), float(e), float(f))
         self.ctm = self.device.ctm = mult_matrix(matrix, self.ctm)
+
+    def _resume(self, data: bytes, pieces: list[bytes | None], start: int) -> None:
+        """The operations of ``data`` from the one that began at the ``start``-th match of ``PIECES`` on, read by ``step``."""
+        self._run_steps(data, sum(len(p) for p in pieces[:4 * start] if p))
 
     def _run_steps(self, data: bytes, pos: int) -> None:
         """The operations of ``data`` from ``pos`` on, read one by one by ``step``."""
@@ -314,219 +353,3 @@ _HANDLERS = {b"Td": TextInterpreter._op_td, b"TD": TextInterpreter._op_TD, b"q":
              b"re": TextInterpreter._op_re, b"m": TextInterpreter._op_m, b"l": TextInterpreter._op_l,
              b"n": TextInterpreter._op_n, b"Tf": TextInterpreter._op_Tf, b"TL": TextInterpreter._op_TL,
              b"T*": TextInterpreter._op_T_a, b"cm": TextInterpreter._op_cm}
-_SUBPATH = re.compile(r"m[^m]+")
-
-
-def classify(shape: str, pts: list[tuple[float, float]]) -> tuple[str, list[tuple[float, float]]]:
-    """pdfminer's ``paint_path`` on one subpath: a line, a rect or a curve, and its points."""
-    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
-        shape = shape[:-2] + "h"
-        pts = pts[:-1]
-    if shape in {"mlh", "ml"}:
-        return "line", pts[:2]
-    if shape in {"mlllh", "mllll"}:
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
-        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
-        if pts[0] == pts[4] and square:
-            return "rect", [pts[0], pts[2]]
-    return "curve", pts
-
-
-_GLYPHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _glyphs(font: Any) -> dict[int, tuple[str, float]]:
-    """The font's characters already met: cid → (text, width in text space units)."""
-    glyphs = _GLYPHS.get(font)
-    if glyphs is None:
-        glyphs = _GLYPHS[font] = {}
-    return glyphs
-
-
-_DECODED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _decoded(font: Any) -> dict[bytes, Any]:
-    """The font's short strings already met: bytes → their cids."""
-    decoded = _DECODED.get(font)
-    if decoded is None:
-        decoded = _DECODED[font] = {}
-    return decoded
-
-
-def _glyph(font: Any, cid: int) -> tuple[str, float]:
-    try:
-        text = font.to_unichr(cid)
-    except PDFUnicodeNotDefined:
-        text = f"(cid:{cid})"
-    return text, font.char_width(cid)
-
-
-class CharCollector(PDFTextDevice):
-    """pdfminer's ``render_char`` down to the fields ``read_page`` reads: the box
-    ``LTChar`` computes (the same arithmetic, in the same order) turned into
-    pdfplumber's top-down coordinates, without building layout objects. For
-    pages whose media box starts at (0, 0) and that are not rotated."""
-
-    def __init__(self, rsrcmgr: Any, height: float) -> None:
-        super().__init__(rsrcmgr)
-        self.height = height
-        self.chars: list[dict[str, Any]] = []
-        self._fonts: dict[Any, tuple[bool, bool, float, dict[int, tuple[str, float]]]] = {}
-        self.paths: list[tuple[str, list[tuple[float, float]]]] = []  # (line, rect or curve; its points)
-
-    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
-        """pdfminer's ``PDFLayoutAnalyzer.paint_path``, down to each subpath's kind and points on the page."""
-        shape = "".join(seg[0] for seg in path)
-        if shape[:1] != "m":
-            return  # pdfminer draws nothing of a path that does not begin with m or re
-        if shape.count("m") > 1:
-            for m in _SUBPATH.finditer(shape):
-                self.paint_path(gstate, stroke, fill, evenodd, path[m.start():m.end()])
-            return
-        a, b, c, d, e, f = self.ctm
-        pts = []
-        for seg in path:
-            x, y = seg[-2:] if seg[0] != "h" else path[0][-2:]
-            pts.append((a * x + c * y + e, b * x + d * y + f))
-        self.paths.append(classify(shape, pts))
-
-    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:  # noqa: C901
-        """pdfminer's ``render_string``, ``render_string_horizontal`` and ``render_char`` fused for
-        horizontal text, with the same arithmetic in the same order (``mult_matrix``,
-        ``translate_matrix``, then ``apply_matrix_rect`` of LTChar's box). Text drawn upright and
-        unscaled in neither direction (nearly all) is read here: the corners of the general
-        arithmetic (``_turned``) with the terms that are zero left out (they add nothing), and
-        the vertical ones, the same for every character, computed once."""
-        font = textstate.font
-        known = self._fonts.get(font)
-        if known is None:
-            known = self._fonts[font] = (font.is_vertical(), font.is_multibyte(), font.get_descent(), _glyphs(font),
-                                         _decoded(font))
-        if known[0]:  # vertical writing
-            super().render_string(textstate, seq, ncs, graphicstate)
-            return
-        a1, b1, c1, d1, e1, f1 = textstate.matrix
-        a0, b0, c0, d0, e0, f0 = self.ctm
-        a, b, c, d = a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1
-        e, f = a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0
-        x, y = textstate.linematrix
-        fontsize = textstate.fontsize
-        if not (b == 0 and c == 0 and a > 0 and d > 0 and fontsize >= 0):
-            textstate.linematrix = (self._turned(textstate, seq, known, (a, b, c, d, e, f), x, y), y)
-            return
-        _vertical, multibyte, descent, glyphs, decoded = known
-        scaling = textstate.scaling * 0.01
-        charspace = textstate.charspace * scaling
-        wordspace = 0 if multibyte else textstate.wordspace * scaling
-        dxscale = 0.001 * fontsize * scaling
-        descent = descent * fontsize
-        rise = textstate.rise
-        y0, y1 = descent + rise, descent + rise + fontsize
-        f1 = y * d + f
-        bottom, top = d * y0 + f1, d * y1 + f1
-        top_, bottom_, size = self.height - top, self.height - bottom, top - bottom
-        upright = a * d * scaling > 0
-        append = self.chars.append
-        needcharspace = False
-        for obj in seq:
-            if isinstance(obj, bytes):
-                cids = decoded.get(obj)
-                if cids is None:
-                    cids = tuple(font.decode(obj))  # a generator for CMap fonts
-                    if len(obj) <= 4:
-                        decoded[obj] = cids
-                for cid in cids:
-                    if needcharspace:
-                        x += charspace
-                    glyph = glyphs.get(cid)
-                    if glyph is None:
-                        glyph = glyphs[cid] = _glyph(font, cid)
-                    adv = glyph[1] * fontsize * scaling
-                    e1 = x * a + e
-                    if adv >= 0:
-                        append({"text": glyph[0], "x0": e1, "x1": a * adv + e1, "top": top_, "bottom": bottom_,
-                                "size": size, "upright": upright})
-                    else:
-                        append({"text": glyph[0], "x0": a * adv + e1, "x1": e1, "top": top_, "bottom": bottom_,
-                                "size": size, "upright": upright})
-                    x += adv
-                    if cid == 32 and wordspace:
-                        x += wordspace
-                    needcharspace = True
-            elif isinstance(obj, (int, float)):
-                x -= obj * dxscale
-                needcharspace = True
-        textstate.linematrix = (x, y)
-
-    def _turned(self, textstate: Any, seq: Any, known: tuple, matrix: tuple[float, ...], x: float, y: float,
-                ) -> float:
-        """The characters of text drawn in any direction: each box's four corners, as ``LTChar``."""
-        font = textstate.font
-        _vertical, multibyte, descent, glyphs, _decoded = known
-        a, b, c, d, e, f = matrix
-        fontsize = textstate.fontsize
-        scaling = textstate.scaling * 0.01
-        charspace = textstate.charspace * scaling
-        wordspace = 0 if multibyte else textstate.wordspace * scaling
-        dxscale = 0.001 * fontsize * scaling
-        upright = a * d * scaling > 0 and b * c <= 0
-        descent = descent * fontsize
-        rise = textstate.rise
-        y0, y1 = descent + rise, descent + rise + fontsize
-        height = self.height
-        append = self.chars.append
-        needcharspace = False
-        for obj in seq:
-            if isinstance(obj, (int, float)):
-                x -= obj * dxscale
-                needcharspace = True
-            elif isinstance(obj, bytes):
-                for cid in font.decode(obj):
-                    if needcharspace:
-                        x += charspace
-                    glyph = glyphs.get(cid)
-                    if glyph is None:
-                        glyph = glyphs[cid] = _glyph(font, cid)
-                    adv = glyph[1] * fontsize * scaling
-                    e1 = x * a + y * c + e
-                    f1 = x * b + y * d + f
-                    left1, bottom1 = a * 0 + c * y0 + e1, b * 0 + d * y0 + f1
-                    right1, bottom2 = a * adv + c * y0 + e1, b * adv + d * y0 + f1
-                    right2, top1 = a * adv + c * y1 + e1, b * adv + d * y1 + f1
-                    left2, top2 = a * 0 + c * y1 + e1, b * 0 + d * y1 + f1
-                    x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
-                    bottom, top = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
-                    append({"text": glyph[0], "x0": x0, "x1": x1, "top": height - top, "bottom": height - bottom,
-                            "size": top - bottom, "upright": upright})
-                    x += adv
-                    if cid == 32 and wordspace:
-                        x += wordspace
-                    needcharspace = True
-        return x
-
-    def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int,
-                    ncs: Any, graphicstate: Any) -> float:
-        try:
-            text = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = f"(cid:{cid})"
-        adv = font.char_width(cid) * fontsize * scaling
-        vertical = font.is_vertical()
-        if vertical:
-            vx, vy = font.char_disp(cid)
-            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
-            vy = (1000 - vy) * fontsize * 0.001
-            bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
-        else:
-            descent = font.get_descent() * fontsize
-            bbox = (0, descent + rise, adv, descent + rise + fontsize)
-        a, b, c, d, _e, _f = matrix
-        x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
-        if x1 < x0:
-            x0, x1 = x1, x0
-        if y1 < y0:
-            y0, y1 = y1, y0
-        self.chars.append({"text": text, "x0": x0, "x1": x1, "top": self.height - y1, "bottom": self.height - y0,
-                           "size": x1 - x0 if vertical else y1 - y0, "upright": a * d * scaling > 0 and b * c <= 0})
-        return adv
