@@ -30,13 +30,16 @@ _DECIMAL = re.compile(r"(?<![\d.])(\d+\.\d*)(\d)(?![\d.])")
 
 def nudged(text: str, k: int) -> str:
     """``text`` with the last digit of every decimal figure shifted by an amount that
-    depends on ``k`` and on the figure's place, so copies ``k`` and ``k'`` differ."""
+    depends on ``k`` and on the figure's place, so copies ``k`` and ``k'`` differ (for any two
+    ``k`` under 1,000, once the text has 40 figures; the shifts for ``k`` under 100 are those
+    of the earlier benchmarks, whose copies repeated from ``k`` = 100 on)."""
     count = 0
 
     def shift(m: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        return m.group(1) + str((int(m.group(2)) + k + count * (k // 10 + 1)) % 10)
+        step = k + count * (k // 10 + 1) + count * (count + 1) // 2 * (k // 100)
+        return m.group(1) + str((int(m.group(2)) + step) % 10)
 
     return _DECIMAL.sub(shift, text)
 

@@ -147,6 +147,25 @@ def test_benchmark_script_runs_and_prints_its_figures(tmp_path):
     if (Path(__file__).resolve().parents[2] / "shared" / "real").is_dir():  # the seven real PDFs, once
         assert [(r["jobs"], r["reports"], r["errors"]) for r in figures["real pdfs once"]["best"]] == [(1, 7, 0), (2, 7, 0)]
         assert figures["real pdfs once"]["best"][1]["pages"] == 172
+    # the real-size reports, with the batch and by independent processes in the same rounds
+    assert "the same reports without the batch, 1 process → 2 independent ones" in out.stdout
+    real = figures["real-size real"]
+    assert [r["reports"] for r in real["independent"]["1"] + real["independent"]["2"]] == [2, 2]
+    assert real["machine_scaling"] > 0 and real["checking_scaling"] > 0
+
+
+def test_the_benchmark_copies_of_a_report_are_distinct_up_to_a_thousand():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        from realsize import nudged
+    finally:
+        sys.path.pop(0)
+    text = " ".join(f"{i}.5{i % 10}" for i in range(40))
+    copies = {nudged(text, k) for k in range(1000)}
+    assert len(copies) == 1000
+    # the copies under 100 are those the earlier benchmarks measured
+    first = text.split()[0]
+    assert nudged(first, 7) == first[:-1] + str((int(first[-1]) + 7 + 1) % 10)
 
 
 def test_ctrl_c_stops_the_workers_keeps_finished_work_and_exits_130(tmp_path):

@@ -217,6 +217,8 @@ class CharCollector(PDFTextDevice):
                 if len(string) <= 4:
                     decoded[string] = cids
             needcharspace = False
+            # render_string's glyph loop, inlined on purpose: a shared helper would be one more call
+            # per glyph here, where a string is one glyph (tests/test_pdf_stream.py compares the two)
             for cid in cids:
                 if needcharspace:
                     x += charspace
