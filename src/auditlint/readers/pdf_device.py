@@ -57,14 +57,6 @@ def _decoded(font: Any) -> dict[bytes, Any]:
     return decoded
 
 
-def _move(textstate: Any, tx: float, ty: float) -> None:
-    """pdfminer's ``do_TD`` on numbers."""
-    a, b, c, d, e, f = textstate.matrix
-    textstate.matrix = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
-    textstate.linematrix = (0, 0)
-    textstate.leading = ty
-
-
 def _glyph(font: Any, cid: int) -> tuple[str, float]:
     try:
         text = font.to_unichr(cid)
@@ -175,13 +167,14 @@ class CharCollector(PDFTextDevice):
                                          _decoded(font))
         return known
 
-    def show_moved(self, textstate: Any, run: list[tuple[bytes, float, float]], graphicstate: Any) -> None:
+    def show_moved(self, textstate: Any, run: list[tuple[bytes, float, float]], graphicstate: Any) -> bool:
         """``Tj`` then ``TD`` for each (string, tx, ty) of ``run`` (``pdf_text``'s ``_show_run``): the
         characters ``render_string`` draws and the moves pdfminer's ``do_TD`` makes. Along such a
         run only the text matrix's translation changes, so what ``render_string`` computes of the
         font, the sizes and the matrices' scale is computed once, not once a glyph (the real
-        reports print most glyphs so: this is a third of their drawing time); text drawn any way
-        but upright goes through ``render_string`` glyph by glyph."""
+        reports print most glyphs so: this is a third of their drawing time). False, with nothing
+        drawn or moved, for text drawn any way but upright or before any font: the interpreter then
+        runs the run operation by operation."""
         font = textstate.font
         a1, b1, c1, d1, e1, f1 = textstate.matrix
         a0, b0, c0, d0, e0, f0 = self.ctm
@@ -189,11 +182,7 @@ class CharCollector(PDFTextDevice):
         fontsize = textstate.fontsize
         known = self._known(font) if font is not None else None
         if known is None or known[0] or not (b == 0 and c == 0 and a > 0 and d > 0 and fontsize >= 0):
-            for string, tx, ty in run:
-                if font is not None:
-                    self.render_string(textstate, [string], None, graphicstate)
-                _move(textstate, tx, ty)
-            return
+            return False
         _vertical, multibyte, descent, glyphs, decoded = known
         scaling = textstate.scaling * 0.01
         charspace = textstate.charspace * scaling
@@ -243,6 +232,7 @@ class CharCollector(PDFTextDevice):
         textstate.matrix = (a1, b1, c1, d1, e1, f1)
         textstate.linematrix = (0, 0)
         textstate.leading = run[-1][2]
+        return True
 
     def _turned(self, textstate: Any, seq: Any, known: tuple, matrix: tuple[float, ...], x: float, y: float,
                 ) -> float:

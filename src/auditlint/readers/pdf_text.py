@@ -186,14 +186,21 @@ class TextInterpreter(PDFPageInterpreter):
         """``<07A3>Tj 300 -0 TD`` repeated (``SHOWN``): each glyph shown as ``Tj`` shows it, then
         the line moved as ``_op_TD`` moves it, by the device's ``show_moved``. The real reports
         print most of their text so, a glyph at a time: read here in one match each instead of
-        three pieces of the loop's, and drawn in one call."""
+        three pieces of the loop's, and drawn in one call; where the device cannot (turned text,
+        no font yet), operation by operation."""
         items = []
         for digits, tx, ty in SHOWN.findall(run):
             string = memo.get(digits)  # bare digits: no atom (which begins with a delimiter) has such a key
             if string is None:
                 string = memo[digits] = hex_string(digits)
             items.append((string, float(tx), float(ty)))
-        self.device.show_moved(self.textstate, items, self.graphicstate)
+        if self.device.show_moved(self.textstate, items, self.graphicstate):
+            return
+        ts = self.textstate
+        for string, tx, ty in items:
+            if ts.font is not None:
+                self.device.render_string(ts, [string], None, self.graphicstate)
+            self._op_TD([tx, ty])
 
     # the commonest operators, on this operation's operands, with pdfminer's arithmetic; too few
     # operands (IndexError) or operands that are no numbers go to the operator's own method
