@@ -16,7 +16,6 @@ import click
 from auditlint import i18n
 from auditlint.batch.local import Limits, default_jobs
 from auditlint.batch.runner import Progress
-from auditlint.batch.worker import fewer_collections
 from auditlint.cli_options import selection_options, source_options
 from auditlint.i18n import t
 
@@ -165,17 +164,11 @@ def exit_code(summary: dict[str, Any], fail_on: str) -> int:
               help=t("PDF 读取器：fast（默认）或 pdfplumber（参照读取器，慢约 4 倍，结果相同），同环境变量 AUDITLINT_PDF_READER。",
                      "PDF reader: fast (the default) or pdfplumber (the reference: about 4× slower, the same "
                      "results), as AUDITLINT_PDF_READER."))
-def batch(**params: Any) -> None:
-    # collected as seldom as a worker from here on, the imports of the checks included
-    with fewer_collections():
-        _batch(**params)
-
-
-def _batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: float, memory_limit: int,
-           lang: str | None, select: str | None, ignore: str | None, checks_dirs: tuple[str, ...],
-           config_path: str | None, no_config: bool, sarif: bool, gx_docs: Path | None,
-           executor: str, scheduler: str | None, no_progress: bool, fresh: bool, follow_links: bool,
-           fail_on: str | None, pdf_reader: str | None) -> None:
+def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: float, memory_limit: int,
+          lang: str | None, select: str | None, ignore: str | None, checks_dirs: tuple[str, ...],
+          config_path: str | None, no_config: bool, sarif: bool, gx_docs: Path | None,
+          executor: str, scheduler: str | None, no_progress: bool, fresh: bool, follow_links: bool,
+          fail_on: str | None, pdf_reader: str | None) -> None:
     if pdf_reader:  # the workers inherit it
         os.environ["AUDITLINT_PDF_READER"] = pdf_reader
     from auditlint.batch.inputs import InputError
